@@ -1,0 +1,91 @@
+/**
+ * Child processes that cannot outlive us. Each service runs under a tiny `sh` guard that waits for its stdin to close
+ * and then stops the service; stdin is a pipe from this process, so the guard fires however we exit — normally, on a
+ * signal, or killed outright — and a failing or interrupted test run leaves no server behind.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { openSync } from 'node:fs';
+
+export interface GuardedProcess {
+  readonly pid: number;
+  /** Resolves with the exit code once the service (and its guard) have exited. */
+  readonly exited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+const GUARD = `
+"$@" & child=$!
+trap 'kill -TERM $child 2>/dev/null' TERM INT HUP
+cat >/dev/null
+kill -TERM $child 2>/dev/null
+# Give the service a bounded grace period, then make sure it is gone.
+i=0; while kill -0 $child 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+kill -KILL $child 2>/dev/null
+wait $child 2>/dev/null
+`;
+
+export function spawnGuarded(
+  command: string,
+  args: string[],
+  options: { logFile: string; env?: NodeJS.ProcessEnv; cwd?: string; user?: string },
+): GuardedProcess {
+  const log = openSync(options.logFile, 'a');
+  const argv = options.user
+    ? ['runuser', '-u', options.user, '--', 'sh', '-c', GUARD, 'guard', command, ...args]
+    : ['sh', '-c', GUARD, 'guard', command, ...args];
+  const child: ChildProcess = spawn(argv[0]!, argv.slice(1), {
+    stdio: ['pipe', log, log],
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // Never let the guard's pipe keep our event loop alive.
+  child.unref();
+  (child.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  return {
+    pid: child.pid ?? -1,
+    exited,
+    async stop() {
+      // Hold the event loop open until the service is really gone.
+      child.ref();
+      child.stdin?.end();
+      await exited;
+    },
+  };
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `probe` until it returns true or `timeoutMs` passes. */
+export async function waitFor(
+  what: string,
+  probe: () => Promise<boolean>,
+  { timeoutMs = 30_000, intervalMs = 100, failed }: { timeoutMs?: number; intervalMs?: number; failed?: Promise<unknown> } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let gaveUp = false;
+  failed?.then(() => (gaveUp = true));
+  while (Date.now() < deadline) {
+    if (gaveUp) throw new Error(`${what} exited before it was ready`);
+    try {
+      if (await probe()) return;
+    } catch {
+      // Not ready yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  throw new Error(`${what} was not ready after ${timeoutMs} ms`);
+}

@@ -1,0 +1,43 @@
+/**
+ * Machine-readable error codes shared by the endpoint and the elements. Every 4xx/5xx body from the endpoint is
+ * `{ error: { code, message } }` with one of these codes, so a page can branch on the code and show the message.
+ */
+export const ERROR_CODES = [
+  'BAD_REQUEST',
+  'VALIDATION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'METHOD_NOT_ALLOWED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'ROOM_CLOSED',
+  'ROOM_FULL',
+  'HOST_REQUIRED',
+  'WAITING_ROOM_PENDING',
+  'DENIED',
+  'KICKED',
+  'RATE_LIMITED',
+  'CONFLICT',
+  'ORIGIN_NOT_ALLOWED',
+  'LIVEKIT_UNAVAILABLE',
+  'RECORDING_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}

@@ -1,0 +1,41 @@
+/**
+ * Names that travel through LiveKit: data topics and participant attribute keys. Shared so the endpoint (which
+ * sends server data messages and updates attributes through RoomService) and the browser agree on one spelling.
+ */
+
+/** LiveKit's own chat topic: text and file streams here are seen by LiveKit's React components and mobile SDKs too. */
+export const CHAT_TOPIC = 'lk.chat';
+
+/** Server → hosts: a guest knocked, or a knock was settled (JSON `LobbyEvent`). */
+export const LOBBY_TOPIC = 'hashdrop.lobby';
+
+/** Server → everyone: the host ended the meeting, or a participant was removed (JSON `ControlEvent`). */
+export const CONTROL_TOPIC = 'hashdrop.control';
+
+/** Participant attributes (string → string), set by the endpoint or by the participant itself. */
+export const ATTRIBUTES = {
+  /** The participant's role, set by the endpoint in the token and updated on promote / demote. */
+  role: 'hashdrop.role',
+  /** ISO time the hand was raised; absent or empty when the hand is down. Set by the participant itself. */
+  handRaisedAt: 'hashdrop.hand',
+} as const;
+
+export interface KnockSummary {
+  knockId: string;
+  displayName: string;
+  identity: string;
+  /** ISO time of the knock. */
+  createdAt: string;
+  reason: 'WAITING_ROOM_PENDING' | 'HOST_REQUIRED';
+}
+
+/** Payload of a message on `LOBBY_TOPIC`. */
+export type LobbyEvent =
+  | { type: 'knock'; knock: KnockSummary }
+  | { type: 'settled'; knockId: string; outcome: 'admitted' | 'denied' | 'cancelled' };
+
+/** Payload of a message on `CONTROL_TOPIC`. */
+export type ControlEvent =
+  | { type: 'ended'; reason: 'host-ended' }
+  | { type: 'removed'; identity: string; reason: 'kicked' }
+  | { type: 'role-changed'; identity: string; role: 'speaker' | 'audience' | 'participant' | 'host' };

@@ -1,0 +1,43 @@
+import type { CreateRoomRequest } from '../contract/index.js';
+import type { RoomSnapshot } from './snapshot.js';
+
+export type SnapshotListener = (snapshot: RoomSnapshot, previous: RoomSnapshot) => void;
+
+/**
+ * What elements may do with a session. `RoomSession` implements it against a real endpoint and LiveKit; stories and
+ * element tests implement it over plain snapshots. Actions never throw for expected failures: they move the snapshot
+ * to a state that says what happened (`error`, `denied`, …). They reject only for programming errors.
+ */
+export interface RoomSessionApi {
+  readonly snapshot: RoomSnapshot;
+  subscribe(listener: SnapshotListener): () => void;
+
+  /** Resolve the room, warm the connection and show the pre-join screen. */
+  prepare(roomRef: string): Promise<void>;
+  /** Create a room (this browser becomes its host), then prepare it. */
+  createRoom(options?: CreateRoomRequest): Promise<void>;
+  /** Ask to join with a display name: straight in, or into the lobby. */
+  join(displayName: string): Promise<void>;
+  /** Leave the lobby without waiting for a decision. */
+  cancelWaiting(): Promise<void>;
+  leave(): Promise<void>;
+
+  setMicrophoneEnabled(enabled: boolean): Promise<void>;
+  setCameraEnabled(enabled: boolean): Promise<void>;
+  selectCamera(deviceId: string): Promise<void>;
+  selectMicrophone(deviceId: string): Promise<void>;
+  /** Ask for camera and microphone access and list devices (pre-join). */
+  requestDevices(): Promise<void>;
+
+  admit(knockId: string): Promise<void>;
+  deny(knockId: string): Promise<void>;
+  admitAll(): Promise<void>;
+
+  /** Render a track (by sid) into a media element; returns a function that detaches it. */
+  attach(trackSid: string, element: HTMLMediaElement): () => void;
+  /** A local camera preview for pre-join, before any call exists. */
+  attachPreview(element: HTMLVideoElement): () => void;
+
+  /** Stop everything: media, timers, connections. The session cannot be used afterwards. */
+  dispose(): void;
+}

@@ -1,0 +1,169 @@
+import type { ErrorCode, KnockSummary, Role, RoomView } from '../contract/index.js';
+
+/**
+ * The lifecycle of a session. `reconnecting` and `error` extend the product's list: `reconnecting` while LiveKit
+ * recovers a dropped connection, `error` for a failure the user can retry from (bad attribute, endpoint unreachable).
+ */
+export const SESSION_STATUSES = [
+  'idle',
+  'pre-join',
+  'connecting',
+  'waiting',
+  'in-room',
+  'reconnecting',
+  'ended',
+  'denied',
+  'error',
+] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export type ConnectionQualityLevel = 'excellent' | 'good' | 'poor' | 'lost' | 'unknown';
+
+/** A published track, by its LiveKit sid. Elements attach it to a media element through `RoomSessionApi.attach`. */
+export interface TrackSnapshot {
+  sid: string;
+  source: 'camera' | 'microphone' | 'screen_share' | 'screen_share_audio';
+  muted: boolean;
+  /** Whether this browser is receiving it (remote) or sending it (local). */
+  subscribed: boolean;
+  /** Video dimensions when known. */
+  width?: number;
+  height?: number;
+}
+
+export interface ParticipantSnapshot {
+  identity: string;
+  name: string;
+  isLocal: boolean;
+  role: Role;
+  isSpeaking: boolean;
+  /** 0–1, smoothed. */
+  audioLevel: number;
+  connectionQuality: ConnectionQualityLevel;
+  /** ISO time the hand went up, or null. */
+  handRaisedAt: string | null;
+  camera: TrackSnapshot | null;
+  microphone: TrackSnapshot | null;
+  screenShare: TrackSnapshot | null;
+  /** ISO time the participant joined, when known. */
+  joinedAt: string | null;
+}
+
+export interface DeviceOption {
+  deviceId: string;
+  label: string;
+}
+
+export type PermissionState = 'unknown' | 'prompt' | 'granted' | 'denied' | 'unavailable';
+
+export interface DevicesSnapshot {
+  cameras: DeviceOption[];
+  microphones: DeviceOption[];
+  speakers: DeviceOption[];
+  selectedCamera: string | null;
+  selectedMicrophone: string | null;
+  cameraPermission: PermissionState;
+  microphonePermission: PermissionState;
+}
+
+export interface LobbySnapshot {
+  reason: 'WAITING_ROOM_PENDING' | 'HOST_REQUIRED';
+  knockId: string;
+  /** How many times the wait was renewed (long-poll rounds or retries after a network error). */
+  attempts: number;
+  /** True while the last attempt failed and a retry is scheduled. */
+  retrying: boolean;
+}
+
+export interface SessionError {
+  code: ErrorCode | 'INVALID_ATTRIBUTE' | 'NETWORK' | 'MEDIA' | 'CLIENT';
+  message: string;
+  /** For INVALID_ATTRIBUTE: which attribute. */
+  attribute?: string;
+}
+
+export type EndedReason = 'left' | 'host-ended' | 'kicked' | 'disconnected' | 'room-closed' | 'room-deleted';
+
+export interface ChatMessageSnapshot {
+  id: string;
+  from: { identity: string; name: string };
+  isLocal: boolean;
+  /** ISO time. */
+  sentAt: string;
+  text?: string;
+  file?: {
+    name: string;
+    size: number;
+    mimeType: string;
+    /** 0–1 while sending or receiving. */
+    progress: number;
+    /** An object URL once received or sent. */
+    url?: string;
+    error?: string;
+  };
+}
+
+/**
+ * Everything an element needs to render, as plain immutable data. Replaced as a whole on every change, so
+ * `@lit/context` consumers update by identity and a story or test can build any state by hand.
+ */
+export interface RoomSnapshot {
+  status: SessionStatus;
+  /** The room the page asked for (code or id), before and after it is resolved. */
+  roomRef: string | null;
+  room: RoomView | null;
+  role: Role | null;
+  displayName: string;
+  /** This browser's identity once the endpoint has admitted it. */
+  identity: string | null;
+  /** The user's wishes for local media (applied on join, toggled in the call). */
+  micEnabled: boolean;
+  cameraEnabled: boolean;
+  screenSharing: boolean;
+  handRaisedAt: string | null;
+  /** Local participant first, then remote ones in join order. Empty unless in the call. */
+  participants: ParticipantSnapshot[];
+  /** Identity of the loudest speaker now, or null. */
+  activeSpeaker: string | null;
+  /** Knocks waiting for a decision (hosts only). */
+  knocks: KnockSummary[];
+  lobby: LobbySnapshot | null;
+  devices: DevicesSnapshot;
+  chat: ChatMessageSnapshot[];
+  error: SessionError | null;
+  endedReason: EndedReason | null;
+  /** The secret host-link key, present only in the session that created the room. */
+  hostKey: string | null;
+}
+
+export const EMPTY_DEVICES: DevicesSnapshot = {
+  cameras: [],
+  microphones: [],
+  speakers: [],
+  selectedCamera: null,
+  selectedMicrophone: null,
+  cameraPermission: 'unknown',
+  microphonePermission: 'unknown',
+};
+
+export const INITIAL_SNAPSHOT: RoomSnapshot = Object.freeze({
+  status: 'idle',
+  roomRef: null,
+  room: null,
+  role: null,
+  displayName: '',
+  identity: null,
+  micEnabled: true,
+  cameraEnabled: true,
+  screenSharing: false,
+  handRaisedAt: null,
+  participants: [],
+  activeSpeaker: null,
+  knocks: [],
+  lobby: null,
+  devices: EMPTY_DEVICES,
+  chat: [],
+  error: null,
+  endedReason: null,
+  hostKey: null,
+}) as RoomSnapshot;

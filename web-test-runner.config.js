@@ -1,0 +1,39 @@
+// Unit tests of elements and browser code, in Debian's Chromium (never a downloaded browser).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { accessSync, constants } from 'node:fs';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+try {
+  accessSync(executablePath, constants.X_OK);
+} catch {
+  throw new Error(`Chromium was not found at ${executablePath}. Install it (apt-get install -y chromium) or set CHROME_PATH.`);
+}
+
+export default {
+  files: ['test/elements/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  rootDir: '.',
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--use-fake-ui-for-media-stream',
+          '--use-fake-device-for-media-stream',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+};
