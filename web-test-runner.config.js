@@ -7,7 +7,9 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 try {
   accessSync(executablePath, constants.X_OK);
 } catch {
-  throw new Error(`Chromium was not found at ${executablePath}. Install it (apt-get install -y chromium) or set CHROME_PATH.`);
+  throw new Error(
+    `Chromium was not found at ${executablePath}. Install it (apt-get install -y chromium) or set CHROME_PATH.`,
+  );
 }
 
 export default {

@@ -79,7 +79,9 @@ export function findLiveKitBinary(log: (line: string) => void = (line) => consol
     );
   }
   mkdirSync(binDir, { recursive: true });
-  log(`[livekit] building livekit-server ${LIVEKIT_SERVER_VERSION} with go install into ${binDir} (a few minutes, once)…`);
+  log(
+    `[livekit] building livekit-server ${LIVEKIT_SERVER_VERSION} with go install into ${binDir} (a few minutes, once)…`,
+  );
   const started = Date.now();
   try {
     execFileSync(go, ['install', `${GO_PACKAGE}@${LIVEKIT_SERVER_VERSION}`], {

@@ -73,7 +73,11 @@ export function freePort(): Promise<number> {
 export async function waitFor(
   what: string,
   probe: () => Promise<boolean>,
-  { timeoutMs = 30_000, intervalMs = 100, failed }: { timeoutMs?: number; intervalMs?: number; failed?: Promise<unknown> } = {},
+  {
+    timeoutMs = 30_000,
+    intervalMs = 100,
+    failed,
+  }: { timeoutMs?: number; intervalMs?: number; failed?: Promise<unknown> } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let gaveUp = false;

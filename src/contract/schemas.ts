@@ -31,7 +31,10 @@ export const RoomName = v.pipe(
 /** An opaque identity (the endpoint's user ids and LiveKit identities). */
 export const Identity = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[A-Za-z0-9_.:@-]+$/));
 
-const IsoTime = v.pipe(v.string('A time must be an ISO 8601 string.'), v.isoTimestamp('A time must be an ISO 8601 timestamp.'));
+const IsoTime = v.pipe(
+  v.string('A time must be an ISO 8601 string.'),
+  v.isoTimestamp('A time must be an ISO 8601 timestamp.'),
+);
 
 export const RoomPolicy = v.strictObject({
   /** Non-host joiners wait in the lobby until a host admits them. */
@@ -59,7 +62,9 @@ export const RoomStatus = v.picklist(['ACTIVE', 'CLOSED']);
 export type RoomStatus = v.InferOutput<typeof RoomStatus>;
 
 const scheduleCheck = <T extends { scheduledStartAt?: string | null; scheduledEndAt?: string | null }>(value: T) =>
-  !value.scheduledStartAt || !value.scheduledEndAt || Date.parse(value.scheduledEndAt) > Date.parse(value.scheduledStartAt);
+  !value.scheduledStartAt ||
+  !value.scheduledEndAt ||
+  Date.parse(value.scheduledEndAt) > Date.parse(value.scheduledStartAt);
 const SCHEDULE_MESSAGE = 'scheduledEndAt must be after scheduledStartAt.';
 
 export const CreateRoomRequest = v.pipe(
