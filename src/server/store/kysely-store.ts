@@ -1,0 +1,251 @@
+/**
+ * The one Store implementation, written once against Kysely; sqlite.ts and postgres.ts only choose the dialect.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { RoomPolicy, RoomStatus } from '../../contract/index.js';
+import { migrate } from './migrations.js';
+import type { Database, KnocksTable, RoomsTable } from './schema.js';
+import {
+  CodeTakenError,
+  type KnockReason,
+  type KnockRecord,
+  type KnockStatus,
+  type RoomPatch,
+  type RoomRecord,
+  type Store,
+} from './types.js';
+
+export class KyselyStore implements Store {
+  private constructor(private readonly db: Kysely<Database>) {}
+
+  /** Runs migrations, then returns the store. */
+  static async open(db: Kysely<Database>): Promise<KyselyStore> {
+    await migrate(db);
+    return new KyselyStore(db);
+  }
+
+  async createRoom(room: RoomRecord): Promise<void> {
+    // A code collision is detected before the insert and, for a race between instances, by the unique index after it.
+    if (await this.getRoomByCode(room.code)) throw new CodeTakenError(room.code);
+    try {
+      await this.db.transaction().execute(async (tx) => {
+        await tx.insertInto('rooms').values(toRow(room)).execute();
+        await insertHosts(tx, room.id, room.hosts);
+      });
+    } catch (error) {
+      if (await this.getRoomByCode(room.code)) throw new CodeTakenError(room.code);
+      throw error;
+    }
+  }
+
+  async getRoomById(id: string): Promise<RoomRecord | null> {
+    const row = await this.db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? this.withHosts(row) : null;
+  }
+
+  async getRoomByCode(code: string): Promise<RoomRecord | null> {
+    const row = await this.db.selectFrom('rooms').selectAll().where('code', '=', code).executeTakeFirst();
+    return row ? this.withHosts(row) : null;
+  }
+
+  async listRoomsFor(userId: string): Promise<RoomRecord[]> {
+    const rows = await this.db
+      .selectFrom('rooms')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('creator_id', '=', userId),
+          eb('id', 'in', eb.selectFrom('room_hosts').select('room_id').where('user_id', '=', userId)),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    return Promise.all(rows.map((row) => this.withHosts(row)));
+  }
+
+  async updateRoom(id: string, patch: RoomPatch, now: string): Promise<RoomRecord | null> {
+    const values: Partial<RoomsTable> = { updated_at: now };
+    if (patch.name !== undefined) values.name = patch.name;
+    if (patch.scheduledStartAt !== undefined) values.scheduled_start_at = patch.scheduledStartAt;
+    if (patch.scheduledEndAt !== undefined) values.scheduled_end_at = patch.scheduledEndAt;
+    if (patch.status !== undefined) values.status = patch.status;
+    if (patch.policy !== undefined) values.policy = JSON.stringify(patch.policy);
+    const found = await this.db.transaction().execute(async (tx) => {
+      const result = await tx.updateTable('rooms').set(values).where('id', '=', id).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      if (patch.hosts !== undefined) {
+        await tx.deleteFrom('room_hosts').where('room_id', '=', id).execute();
+        await insertHosts(tx, id, patch.hosts);
+      }
+      return true;
+    });
+    return found ? this.getRoomById(id) : null;
+  }
+
+  async deleteRoom(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('room_hosts').where('room_id', '=', id).execute();
+      await tx.deleteFrom('knocks').where('room_id', '=', id).execute();
+      await tx.deleteFrom('bans').where('room_id', '=', id).execute();
+      const result = await tx.deleteFrom('rooms').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    });
+  }
+
+  async createKnock(knock: KnockRecord): Promise<void> {
+    await this.db
+      .insertInto('knocks')
+      .values({
+        id: knock.id,
+        room_id: knock.roomId,
+        identity: knock.identity,
+        display_name: knock.displayName,
+        reason: knock.reason,
+        status: knock.status,
+        created_at: knock.createdAt,
+        updated_at: knock.updatedAt,
+      })
+      .execute();
+  }
+
+  async getKnock(id: string): Promise<KnockRecord | null> {
+    const row = await this.db.selectFrom('knocks').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? fromKnockRow(row) : null;
+  }
+
+  async settleKnock(id: string, from: KnockStatus, to: KnockStatus, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('knocks')
+      .set({ status: to, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', from)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async setKnockReason(id: string, reason: KnockReason, now: string): Promise<void> {
+    await this.db
+      .updateTable('knocks')
+      .set({ reason, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+
+  async listKnocks(roomId: string, status: KnockStatus): Promise<KnockRecord[]> {
+    const rows = await this.db
+      .selectFrom('knocks')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .where('status', '=', status)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    return rows.map(fromKnockRow);
+  }
+
+  async latestKnock(roomId: string, identity: string): Promise<KnockRecord | null> {
+    const row = await this.db
+      .selectFrom('knocks')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .where('identity', '=', identity)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row ? fromKnockRow(row) : null;
+  }
+
+  async addBan(roomId: string, identity: string, now: string): Promise<void> {
+    await this.db
+      .insertInto('bans')
+      .values({ room_id: roomId, identity, created_at: now })
+      .onConflict((oc) => oc.columns(['room_id', 'identity']).doNothing())
+      .execute();
+  }
+
+  async isBanned(roomId: string, identity: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('bans')
+      .select('identity')
+      .where('room_id', '=', roomId)
+      .where('identity', '=', identity)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async resetCall(roomId: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('bans').where('room_id', '=', roomId).execute();
+      await tx.deleteFrom('knocks').where('room_id', '=', roomId).execute();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  private async withHosts(row: Selectable<RoomsTable>): Promise<RoomRecord> {
+    const hosts = await this.db
+      .selectFrom('room_hosts')
+      .select('user_id')
+      .where('room_id', '=', row.id)
+      .orderBy('position')
+      .execute();
+    return {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      creatorId: row.creator_id,
+      hosts: hosts.map((h) => h.user_id),
+      scheduledStartAt: row.scheduled_start_at,
+      scheduledEndAt: row.scheduled_end_at,
+      status: row.status as RoomStatus,
+      policy: JSON.parse(row.policy) as RoomPolicy,
+      hostKeyHash: row.host_key_hash,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+}
+
+function toRow(room: RoomRecord): RoomsTable {
+  return {
+    id: room.id,
+    code: room.code,
+    name: room.name,
+    creator_id: room.creatorId,
+    scheduled_start_at: room.scheduledStartAt,
+    scheduled_end_at: room.scheduledEndAt,
+    status: room.status,
+    policy: JSON.stringify(room.policy),
+    host_key_hash: room.hostKeyHash,
+    created_at: room.createdAt,
+    updated_at: room.updatedAt,
+  };
+}
+
+async function insertHosts(db: Kysely<Database>, roomId: string, hosts: string[]): Promise<void> {
+  const unique = [...new Set(hosts)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('room_hosts')
+    .values(unique.map((user_id, position) => ({ room_id: roomId, user_id, position })))
+    .execute();
+}
+
+function fromKnockRow(row: Selectable<KnocksTable>): KnockRecord {
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    identity: row.identity,
+    displayName: row.display_name,
+    reason: row.reason as KnockReason,
+    status: row.status as KnockStatus,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Schema migrations, kept in code (not files on disk) so the bundled server carries them. Kysely's Migrator records
+ * what ran in its own table and takes a lock, so two instances starting at once against PostgreSQL do not race.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+const migrations: Record<string, Migration> = {
+  '0001_rooms_knocks_bans': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('rooms')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('code', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('creator_id', 'text', (c) => c.notNull())
+        .addColumn('scheduled_start_at', 'text')
+        .addColumn('scheduled_end_at', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('policy', 'text', (c) => c.notNull())
+        .addColumn('host_key_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('rooms_creator').on('rooms').column('creator_id').execute();
+      await db.schema
+        .createTable('room_hosts')
+        .addColumn('room_id', 'text', (c) => c.notNull().references('rooms.id').onDelete('cascade'))
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('room_hosts_pk', ['room_id', 'user_id'])
+        .execute();
+      await db.schema.createIndex('room_hosts_user').on('room_hosts').column('user_id').execute();
+      await db.schema
+        .createTable('knocks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('room_id', 'text', (c) => c.notNull().references('rooms.id').onDelete('cascade'))
+        .addColumn('identity', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('knocks_room_status').on('knocks').columns(['room_id', 'status']).execute();
+      await db.schema.createIndex('knocks_room_identity').on('knocks').columns(['room_id', 'identity']).execute();
+      await db.schema
+        .createTable('bans')
+        .addColumn('room_id', 'text', (c) => c.notNull().references('rooms.id').onDelete('cascade'))
+        .addColumn('identity', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('bans_pk', ['room_id', 'identity'])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the database to the newest schema; throws with the failing migration's error. */
+export async function migrate(db: Kysely<any>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}

@@ -1,0 +1,44 @@
+/** Table shapes for Kysely, identical in SQLite and PostgreSQL (text and integer columns only). */
+export interface RoomsTable {
+  id: string;
+  code: string;
+  name: string;
+  creator_id: string;
+  scheduled_start_at: string | null;
+  scheduled_end_at: string | null;
+  status: string;
+  policy: string;
+  host_key_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoomHostsTable {
+  room_id: string;
+  user_id: string;
+  position: number;
+}
+
+export interface KnocksTable {
+  id: string;
+  room_id: string;
+  identity: string;
+  display_name: string;
+  reason: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BansTable {
+  room_id: string;
+  identity: string;
+  created_at: string;
+}
+
+export interface Database {
+  rooms: RoomsTable;
+  room_hosts: RoomHostsTable;
+  knocks: KnocksTable;
+  bans: BansTable;
+}

@@ -1,0 +1,76 @@
+/**
+ * The endpoint's persistent state behind one interface. Two implementations share one Kysely query layer
+ * (kysely-store.ts): SQLite (the embedded default) and PostgreSQL (several endpoint instances). Times are ISO strings
+ * and policies JSON text so both dialects store exactly the same values.
+ */
+import type { RoomPolicy, RoomStatus } from '../../contract/index.js';
+
+export interface RoomRecord {
+  id: string;
+  code: string;
+  name: string;
+  creatorId: string;
+  hosts: string[];
+  scheduledStartAt: string | null;
+  scheduledEndAt: string | null;
+  status: RoomStatus;
+  policy: RoomPolicy;
+  /** SHA-256 of the secret host key; the key itself is never stored. */
+  hostKeyHash: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type RoomPatch = Partial<
+  Pick<RoomRecord, 'name' | 'scheduledStartAt' | 'scheduledEndAt' | 'status' | 'policy' | 'hosts'>
+>;
+
+export type KnockStatus = 'pending' | 'admitted' | 'denied' | 'cancelled';
+export type KnockReason = 'WAITING_ROOM_PENDING' | 'HOST_REQUIRED';
+
+export interface KnockRecord {
+  id: string;
+  roomId: string;
+  identity: string;
+  displayName: string;
+  reason: KnockReason;
+  status: KnockStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Store {
+  /** Inserts a room; throws `CodeTakenError` when the code is already used (the caller retries with a new code). */
+  createRoom(room: RoomRecord): Promise<void>;
+  getRoomById(id: string): Promise<RoomRecord | null>;
+  getRoomByCode(code: string): Promise<RoomRecord | null>;
+  /** Rooms the user created or hosts, newest first. */
+  listRoomsFor(userId: string): Promise<RoomRecord[]>;
+  updateRoom(id: string, patch: RoomPatch, now: string): Promise<RoomRecord | null>;
+  /** Deletes a room with its hosts, knocks and bans. Returns false when it did not exist. */
+  deleteRoom(id: string): Promise<boolean>;
+
+  createKnock(knock: KnockRecord): Promise<void>;
+  getKnock(id: string): Promise<KnockRecord | null>;
+  /** Moves a knock from one status to another only if it is still in `from` (compare-and-set across instances). */
+  settleKnock(id: string, from: KnockStatus, to: KnockStatus, now: string): Promise<boolean>;
+  /** Changes why a pending knock waits (a host arrived, so HOST_REQUIRED becomes WAITING_ROOM_PENDING). */
+  setKnockReason(id: string, reason: KnockReason, now: string): Promise<void>;
+  listKnocks(roomId: string, status: KnockStatus): Promise<KnockRecord[]>;
+  /** The newest knock of one identity into one room, whatever its status. */
+  latestKnock(roomId: string, identity: string): Promise<KnockRecord | null>;
+
+  /** Bars an identity from joining or knocking into the room's current call (a kick). */
+  addBan(roomId: string, identity: string, now: string): Promise<void>;
+  isBanned(roomId: string, identity: string): Promise<boolean>;
+  /** The call ended: forget its bans and its settled and pending knocks, so the next call starts clean. */
+  resetCall(roomId: string): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+export class CodeTakenError extends Error {
+  constructor(code: string) {
+    super(`Room code ${code} is taken.`);
+  }
+}
