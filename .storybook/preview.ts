@@ -1,0 +1,57 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import manifest from '../custom-elements.json';
+import '../src/index.js';
+
+setCustomElementsManifest(manifest);
+
+/** A brand theme that overrides only global tokens, the way a customer would. */
+const BRAND = `
+  --hashdrop-color-accent: #7c3aed;
+  --hashdrop-color-accent-contrast: #ffffff;
+  --hashdrop-radius: 18px;
+  --hashdrop-font-family: Georgia, 'Times New Roman', serif;
+`;
+
+const preview: Preview = {
+  globalTypes: {
+    theme: {
+      description: 'Theme of the elements',
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        items: [
+          { value: 'light', title: 'Light' },
+          { value: 'dark', title: 'Dark' },
+          { value: 'brand', title: 'Custom brand' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light' },
+  decorators: [
+    (story, context) => {
+      const theme = context.globals.theme as string;
+      const root = document.documentElement;
+      root.dataset.hashdropTheme = theme;
+      root.style.cssText = theme === 'brand' ? BRAND : '';
+      root.style.colorScheme = theme === 'dark' ? 'dark' : 'light';
+      document.body.style.background = theme === 'dark' ? '#0f1115' : '#ffffff';
+      // Elements that take a theme attribute follow the toolbar.
+      queueMicrotask(() =>
+        document
+          .querySelectorAll('hashdrop-room, hashdrop-prejoin, hashdrop-lobby, hashdrop-invite, hashdrop-host-panel')
+          .forEach((element) => element.setAttribute('theme', theme === 'dark' ? 'dark' : 'light')),
+      );
+      return story();
+    },
+  ],
+  parameters: {
+    controls: { expanded: true },
+    a11y: { test: 'error' },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;

@@ -1,0 +1,68 @@
+/**
+ * Two library builds of the same sources:
+ * - `--mode cdn`: dist/cdn/hashdrop.js, a self-contained minified ES module for a plain <script type="module">. Code the
+ *   pre-join screen does not need (livekit-client, the QR encoder) is split into lazy chunks beside it, fetched
+ *   relative to the entry's own URL only when a call starts or a QR code is shown.
+ * - `--mode npm`: dist/npm, unminified ES modules, one per source file, with every dependency external so apps dedupe
+ *   lit and livekit-client. Includes the Node-only server entry.
+ * Type declarations come from `tsc -p tsconfig.build.json`.
+ */
+import { defineConfig } from 'vite';
+import { existsSync, readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+
+/** One entry per element: `src/elements/<name>/define.ts` → `elements/<name>/define`. */
+const elementEntries = Object.fromEntries(
+  readdirSync('src/elements', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`src/elements/${entry.name}/define.ts`))
+    .map((entry) => [`elements/${entry.name}/define`, `src/elements/${entry.name}/define.ts`]),
+);
+
+const isBare = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'cdn') {
+    return {
+      define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'hashdrop.js' },
+        rolldownOptions: {
+          output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        },
+      },
+    };
+  }
+  if (mode === 'npm') {
+    return {
+      build: {
+        outDir: 'dist/npm',
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: false,
+        sourcemap: true,
+        lib: {
+          entry: {
+            index: 'src/index.ts',
+            'contract/index': 'src/contract/index.ts',
+            'server/index': 'src/server/index.ts',
+            'server/cli': 'src/server/cli.ts',
+            ...elementEntries,
+          },
+          formats: ['es'],
+        },
+        rolldownOptions: {
+          external: (id: string) => nodeBuiltins.has(id) || isBare(id),
+          output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+        },
+      },
+    };
+  }
+  // The demo and Storybook use Vite's dev server with its defaults.
+  return {};
+});
