@@ -31,6 +31,8 @@ export default defineConfig(({ mode }) => {
         target: 'es2022',
         minify: true,
         sourcemap: true,
+        // The manifest lists static and dynamic imports per chunk, so scripts/size.ts can tell what a page loads up front.
+        manifest: true,
         lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'hashdrop.js' },
         rolldownOptions: {
           output: { chunkFileNames: 'chunks/[name]-[hash].js' },

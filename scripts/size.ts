@@ -1,0 +1,78 @@
+/**
+ * Bytes of the CDN build: the whole bundle (entry + every lazy chunk) and what a page loads up front, which is the
+ * entry and its static imports; livekit-client and the QR encoder are dynamic chunks fetched only when a call starts
+ * or a QR code is shown. Sizes are minified bytes and gzip (level 9) bytes.
+ *
+ * `tsx scripts/size.ts` prints them; `--check` also fails when a budget is exceeded (part of `npm test`).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DIST = 'dist/cdn';
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 175 * 1024 };
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+export interface SizeReport {
+  upfront: { files: string[]; minBytes: number; gzipBytes: number };
+  whole: { files: number; minBytes: number; gzipBytes: number };
+}
+
+function sizes(files: string[]): { minBytes: number; gzipBytes: number } {
+  let minBytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const body = readFileSync(join(DIST, file));
+    minBytes += body.length;
+    gzipBytes += gzipSync(body, { level: 9 }).length;
+  }
+  return { minBytes, gzipBytes };
+}
+
+export function measureCdnBundle(): SizeReport {
+  const manifest = JSON.parse(readFileSync(join(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const entryKey = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
+  if (!entryKey) throw new Error(`No entry in ${DIST}/.vite/manifest.json — run npm run build:cdn first.`);
+  const upfront = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key]!;
+    if (upfront.has(chunk.file)) return;
+    upfront.add(chunk.file);
+    chunk.imports?.forEach(visit);
+  };
+  visit(entryKey);
+  const allJs = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+  return {
+    upfront: { files: [...upfront], ...sizes([...upfront]) },
+    whole: { files: allJs.length, ...sizes(allJs) },
+  };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const report = measureCdnBundle();
+  console.log(
+    `CDN up front (entry + static imports, ${report.upfront.files.length} file(s)): ${kb(report.upfront.minBytes)} min, ${kb(report.upfront.gzipBytes)} gzip (budget ${kb(BUDGETS.upfrontGzip)})`,
+  );
+  console.log(
+    `CDN whole bundle (${report.whole.files} file(s)): ${kb(report.whole.minBytes)} min, ${kb(report.whole.gzipBytes)} gzip (budget ${kb(BUDGETS.wholeGzip)})`,
+  );
+  if (process.argv.includes('--check')) {
+    const over = [
+      report.upfront.gzipBytes > BUDGETS.upfrontGzip && 'the up-front CDN bytes',
+      report.whole.gzipBytes > BUDGETS.wholeGzip && 'the whole CDN bundle',
+    ].filter(Boolean);
+    if (over.length) {
+      console.error(`Size budget exceeded: ${over.join(' and ')}.`);
+      process.exit(1);
+    }
+    console.log('Size budgets hold.');
+  }
+}
