@@ -38,6 +38,11 @@ export interface RoomSessionApi {
   /** A local camera preview for pre-join, before any call exists. */
   attachPreview(element: HTMLVideoElement): () => void;
 
+  /** Host only: end the meeting for everyone (the endpoint disconnects all participants). */
+  endForAll?(): Promise<void>;
+  /** The pre-join microphone's loudness, 0–1, about 20 times a second (kept out of the snapshot to spare renders). */
+  observeMicLevel?(listener: (level: number) => void): () => void;
+
   /** Stop everything: media, timers, connections. The session cannot be used afterwards. */
   dispose(): void;
 }

@@ -80,6 +80,8 @@ export interface SessionError {
   message: string;
   /** For INVALID_ATTRIBUTE: which attribute. */
   attribute?: string;
+  /** For VALIDATION_FAILED raised before sending: which input (e.g. `displayName`), so a view can mark that field. */
+  field?: string;
 }
 
 export type EndedReason = 'left' | 'host-ended' | 'kicked' | 'disconnected' | 'room-closed' | 'room-deleted';

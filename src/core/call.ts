@@ -1,0 +1,58 @@
+import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
+import type { EndedReason, ParticipantSnapshot } from './snapshot.js';
+
+/**
+ * The seam between the session (lifecycle, endpoint, snapshot) and the media SDK. The real implementation wraps
+ * livekit-client (`livekit-call.ts`, loaded on demand); unit tests inject a fake so every lifecycle path runs without
+ * a browser or a LiveKit server.
+ */
+
+/** What the call reports back; the session turns each into a snapshot change. */
+export interface CallEvents {
+  /** The full roster, local participant first, recomputed after any change that affects it. */
+  roster(participants: ParticipantSnapshot[], activeSpeaker: string | null): void;
+  reconnecting(): void;
+  reconnected(): void;
+  /** The call ended without the session asking for it. */
+  disconnected(reason: EndedReason): void;
+  /** A server message on `LOBBY_TOPIC` (only server-sent messages are passed on). */
+  lobby(event: LobbyEvent): void;
+  /** A server message on `CONTROL_TOPIC` (only server-sent messages are passed on). */
+  control(event: ControlEvent): void;
+}
+
+export interface ConnectRequest {
+  serverUrl: string;
+  token: string;
+  /** The role the endpoint granted, used for the local participant until its attributes say otherwise. */
+  role: Role;
+}
+
+export interface PublishRequest {
+  audio: boolean;
+  video: boolean;
+  microphoneDeviceId: string | null;
+  cameraDeviceId: string | null;
+}
+
+export interface CallConnection {
+  readonly localIdentity: string;
+  /** Publishes the initial tracks together (subscription to others runs meanwhile). */
+  publish(request: PublishRequest): Promise<void>;
+  setMicrophoneEnabled(enabled: boolean, deviceId: string | null): Promise<void>;
+  setCameraEnabled(enabled: boolean, deviceId: string | null): Promise<void>;
+  switchDevice(kind: 'videoinput' | 'audioinput', deviceId: string): Promise<void>;
+  attach(trackSid: string, element: HTMLMediaElement): () => void;
+  /** Leaves the call; no `disconnected` event follows. */
+  disconnect(): Promise<void>;
+}
+
+export interface CallConnector {
+  /** Start downloading the SDK (pre-join screen is up; no network to LiveKit yet). */
+  preload(): void;
+  /** Warm DNS, TLS and the signal connection as soon as a server URL (and token) is known. */
+  warm(serverUrl: string, token?: string): void;
+  connect(request: ConnectRequest, events: CallEvents): Promise<CallConnection>;
+  /** Drop anything warmed but not used. */
+  dispose(): void;
+}

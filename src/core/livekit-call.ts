@@ -1,0 +1,223 @@
+import type { Room } from 'livekit-client';
+import { CONTROL_TOPIC, LOBBY_TOPIC, type ControlEvent, type LobbyEvent, type Role } from '../contract/index.js';
+import type { CallConnection, CallConnector, CallEvents, ConnectRequest, PublishRequest } from './call.js';
+import { participantSnapshot } from './participants.js';
+import type { EndedReason } from './snapshot.js';
+
+type LiveKit = typeof import('livekit-client');
+
+let sdk: Promise<LiveKit> | null = null;
+
+/** The only way src/core reaches livekit-client: a dynamic import, so pages that never start a call never load it. */
+export function loadLiveKit(): Promise<LiveKit> {
+  sdk ??= import('livekit-client').catch((error: unknown) => {
+    // A failed chunk download (flaky network) should be retryable on the next attempt.
+    sdk = null;
+    throw error;
+  });
+  return sdk;
+}
+
+/** One `Room` per call; created early so `prepareConnection` can warm it while the user is still deciding. */
+export class LiveKitConnector implements CallConnector {
+  #room: Room | null = null;
+  #warmed = new Set<string>();
+
+  preload(): void {
+    void loadLiveKit().catch(() => {});
+  }
+
+  warm(serverUrl: string, token?: string): void {
+    const key = `${serverUrl} ${token ?? ''}`;
+    if (this.#warmed.has(key)) return;
+    this.#warmed.add(key);
+    void this.#ensureRoom()
+      .then((room) => room.prepareConnection(serverUrl, token))
+      // Warming is an optimisation; connect() reports real failures.
+      .catch(() => {});
+  }
+
+  async connect(request: ConnectRequest, events: CallEvents): Promise<CallConnection> {
+    const lk = await loadLiveKit();
+    const room = await this.#ensureRoom();
+    // The room now belongs to this connection; a later call gets a fresh one.
+    this.#room = null;
+    this.#warmed.clear();
+    const connection = new LiveKitConnection(lk, room, events, request.role);
+    try {
+      await room.connect(request.serverUrl, request.token);
+    } catch (error) {
+      await connection.disconnect();
+      throw error;
+    }
+    connection.refresh();
+    return connection;
+  }
+
+  dispose(): void {
+    const room = this.#room;
+    this.#room = null;
+    this.#warmed.clear();
+    void room?.disconnect().catch(() => {});
+  }
+
+  async #ensureRoom(): Promise<Room> {
+    const lk = await loadLiveKit();
+    // Adaptive stream sizes remote video to the element it plays in; dynacast stops layers nobody watches.
+    this.#room ??= new lk.Room({ adaptiveStream: true, dynacast: true });
+    return this.#room;
+  }
+}
+
+class LiveKitConnection implements CallConnection {
+  #closing = false;
+  #rosterQueued = false;
+  readonly #decoder = new TextDecoder();
+
+  constructor(
+    private readonly lk: LiveKit,
+    private readonly room: Room,
+    private readonly events: CallEvents,
+    private readonly localRole: Role,
+  ) {
+    const { RoomEvent } = lk;
+    const refresh = () => this.#queueRoster();
+    for (const event of [
+      RoomEvent.Connected,
+      RoomEvent.ParticipantConnected,
+      RoomEvent.ParticipantDisconnected,
+      RoomEvent.ParticipantNameChanged,
+      RoomEvent.ParticipantAttributesChanged,
+      RoomEvent.TrackPublished,
+      RoomEvent.TrackUnpublished,
+      RoomEvent.TrackSubscribed,
+      RoomEvent.TrackUnsubscribed,
+      RoomEvent.TrackMuted,
+      RoomEvent.TrackUnmuted,
+      RoomEvent.LocalTrackPublished,
+      RoomEvent.LocalTrackUnpublished,
+      RoomEvent.ActiveSpeakersChanged,
+      RoomEvent.ConnectionQualityChanged,
+      RoomEvent.TrackStreamStateChanged,
+    ] as const) {
+      room.on(event, refresh);
+    }
+    room.on(RoomEvent.Reconnecting, () => events.reconnecting());
+    room.on(RoomEvent.SignalReconnecting, () => events.reconnecting());
+    room.on(RoomEvent.Reconnected, () => {
+      events.reconnected();
+      this.#queueRoster();
+    });
+    room.on(RoomEvent.Disconnected, (reason) => {
+      if (!this.#closing) events.disconnected(this.#endedReason(reason));
+    });
+    room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
+      // Lobby and control messages carry authority, so only server-sent ones (no sending participant) count:
+      // a guest publishing `{"type":"ended"}` on the control topic must not end anyone's call.
+      if (participant || (topic !== LOBBY_TOPIC && topic !== CONTROL_TOPIC)) return;
+      let message: unknown;
+      try {
+        message = JSON.parse(this.#decoder.decode(payload));
+      } catch {
+        return;
+      }
+      if (typeof message !== 'object' || message === null || !('type' in message)) return;
+      if (topic === LOBBY_TOPIC) events.lobby(message as LobbyEvent);
+      else events.control(message as ControlEvent);
+    });
+  }
+
+  get localIdentity(): string {
+    return this.room.localParticipant.identity;
+  }
+
+  /** Emits the roster now (after connect, the participants already in the room arrive without events). */
+  refresh(): void {
+    const local = this.room.localParticipant;
+    const participants = [local, ...this.room.remoteParticipants.values()].map((participant) =>
+      participantSnapshot(participant, participant.isLocal ? this.localRole : 'participant'),
+    );
+    const speaker = this.room.activeSpeakers[0]?.identity ?? null;
+    this.events.roster(participants, speaker);
+  }
+
+  async publish(request: PublishRequest): Promise<void> {
+    const local = this.room.localParticipant;
+    // Camera and microphone start together: opening devices and negotiating both tracks overlap.
+    const results = await Promise.allSettled([
+      request.audio
+        ? local.setMicrophoneEnabled(
+            true,
+            request.microphoneDeviceId ? { deviceId: request.microphoneDeviceId } : undefined,
+          )
+        : null,
+      request.video
+        ? local.setCameraEnabled(true, request.cameraDeviceId ? { deviceId: request.cameraDeviceId } : undefined)
+        : null,
+    ]);
+    this.#queueRoster();
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+  }
+
+  async setMicrophoneEnabled(enabled: boolean, deviceId: string | null): Promise<void> {
+    await this.room.localParticipant.setMicrophoneEnabled(enabled, deviceId ? { deviceId } : undefined);
+    this.#queueRoster();
+  }
+
+  async setCameraEnabled(enabled: boolean, deviceId: string | null): Promise<void> {
+    await this.room.localParticipant.setCameraEnabled(enabled, deviceId ? { deviceId } : undefined);
+    this.#queueRoster();
+  }
+
+  async switchDevice(kind: 'videoinput' | 'audioinput', deviceId: string): Promise<void> {
+    await this.room.switchActiveDevice(kind, deviceId);
+  }
+
+  attach(trackSid: string, element: HTMLMediaElement): () => void {
+    for (const participant of [this.room.localParticipant, ...this.room.remoteParticipants.values()]) {
+      const track = participant.trackPublications.get(trackSid)?.track;
+      if (track) {
+        track.attach(element);
+        return () => void track.detach(element);
+      }
+    }
+    // Not subscribed yet: the view calls again when the snapshot says it is.
+    return () => {};
+  }
+
+  async disconnect(): Promise<void> {
+    this.#closing = true;
+    try {
+      await this.room.disconnect();
+    } finally {
+      this.room.removeAllListeners();
+    }
+  }
+
+  /** Many LiveKit events arrive in bursts (a join brings several); one roster per tick is enough. */
+  #queueRoster(): void {
+    if (this.#rosterQueued || this.#closing) return;
+    this.#rosterQueued = true;
+    queueMicrotask(() => {
+      this.#rosterQueued = false;
+      if (!this.#closing) this.refresh();
+    });
+  }
+
+  #endedReason(reason: number | undefined): EndedReason {
+    const { DisconnectReason } = this.lk;
+    switch (reason) {
+      case DisconnectReason.CLIENT_INITIATED:
+        return 'left';
+      case DisconnectReason.PARTICIPANT_REMOVED:
+        return 'kicked';
+      case DisconnectReason.ROOM_DELETED:
+        return 'room-deleted';
+      case DisconnectReason.ROOM_CLOSED:
+        return 'room-closed';
+      default:
+        return 'disconnected';
+    }
+  }
+}

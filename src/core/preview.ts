@@ -1,0 +1,105 @@
+import { meterMicrophone, requestMedia, stopStream, type MediaAccess, type MediaRequest } from './devices.js';
+
+/**
+ * The pre-join camera preview and microphone meter: one local stream shown in any number of video elements, released
+ * as soon as the call publishes its own tracks or the session is disposed.
+ */
+export class PreviewMedia {
+  #stream: MediaStream | null = null;
+  readonly #elements = new Set<HTMLVideoElement>();
+  readonly #levelListeners = new Set<(level: number) => void>();
+  #stopMeter: (() => void) | null = null;
+  #wanted = false;
+  // Bumped by every open/stop so a slow getUserMedia that resolves late cannot resurrect a stopped preview.
+  #generation = 0;
+
+  /** Whether the user asked for devices (so toggles and device changes should reopen the preview). */
+  get wanted(): boolean {
+    return this.#wanted;
+  }
+
+  get stream(): MediaStream | null {
+    return this.#stream;
+  }
+
+  async open(request: MediaRequest): Promise<MediaAccess> {
+    this.#wanted = true;
+    const generation = ++this.#generation;
+    this.#release();
+    const access = await requestMedia(request);
+    if (generation !== this.#generation) {
+      stopStream(access.stream);
+      return access;
+    }
+    this.#stream = access.stream;
+    this.#render();
+    this.#startMeter();
+    return access;
+  }
+
+  /** Releases camera and microphone (the indicator light goes off). */
+  stop(): void {
+    this.#generation += 1;
+    this.#wanted = false;
+    this.#release();
+  }
+
+  attach(element: HTMLVideoElement): () => void {
+    this.#elements.add(element);
+    this.#show(element);
+    return () => {
+      this.#elements.delete(element);
+      if (this.#stream && element.srcObject === this.#stream) element.srcObject = null;
+    };
+  }
+
+  observeLevel(listener: (level: number) => void): () => void {
+    this.#levelListeners.add(listener);
+    this.#startMeter();
+    return () => {
+      this.#levelListeners.delete(listener);
+      if (this.#levelListeners.size === 0) this.#stopMeterNow();
+    };
+  }
+
+  dispose(): void {
+    this.stop();
+    this.#levelListeners.clear();
+    this.#elements.clear();
+  }
+
+  #release(): void {
+    this.#stopMeterNow();
+    const stream = this.#stream;
+    this.#stream = null;
+    stopStream(stream);
+    for (const element of this.#elements) {
+      if (element.srcObject === stream) element.srcObject = null;
+    }
+  }
+
+  #render(): void {
+    for (const element of this.#elements) this.#show(element);
+  }
+
+  #show(element: HTMLVideoElement): void {
+    if (!this.#stream) return;
+    // Muted: the preview must never play the user's own microphone back to them.
+    element.muted = true;
+    element.playsInline = true;
+    element.srcObject = this.#stream;
+    void element.play?.()?.catch(() => {});
+  }
+
+  #startMeter(): void {
+    if (this.#stopMeter || !this.#stream || this.#levelListeners.size === 0) return;
+    this.#stopMeter = meterMicrophone(this.#stream, (level) => {
+      for (const listener of this.#levelListeners) listener(level);
+    });
+  }
+
+  #stopMeterNow(): void {
+    this.#stopMeter?.();
+    this.#stopMeter = null;
+  }
+}

@@ -1,0 +1,587 @@
+import * as v from 'valibot';
+import {
+  DisplayName,
+  canPublish,
+  parseRoomReference,
+  type AdmittedJoin,
+  type ControlEvent,
+  type CreateRoomRequest,
+  type KnockSummary,
+  type LobbyEvent,
+  type Role,
+} from '../contract/index.js';
+import type { CallConnection, CallConnector, CallEvents } from './call.js';
+import type { KeyValueStorage } from './credential-store.js';
+import { listDevices, queryPermission } from './devices.js';
+import { EndpointClient } from './endpoint-client.js';
+import { EndpointError, isAbortError } from './endpoint-error.js';
+import { LiveKitConnector } from './livekit-call.js';
+import { PreviewMedia } from './preview.js';
+import type { RoomSessionApi, SnapshotListener } from './session-api.js';
+import type { EndedReason, PermissionState, RoomSnapshot, SessionError } from './snapshot.js';
+import { SnapshotStore, type SnapshotUpdate } from './store.js';
+import { TokenEndpointClient } from './token-endpoint-client.js';
+import { canTransition } from './transitions.js';
+
+export interface RoomSessionOptions {
+  /** Our endpoint contract (`endpoint` attribute): lobby, hosts, moderation. Wins over `tokenEndpoint`. */
+  endpoint?: string;
+  /** A plain LiveKit token endpoint (`token-endpoint` attribute): a call with no lobby. */
+  tokenEndpoint?: string;
+  /** Initial microphone / camera wishes (default on). */
+  audio?: boolean;
+  video?: boolean;
+  /** The secret host link's key (`?host=`): redeemed on prepare to become a host of the room. */
+  hostKey?: string;
+  fetch?: typeof fetch;
+  /** Replaces the livekit-client call (tests, or a page embedding its own SDK build). */
+  connector?: CallConnector;
+  /** Where the endpoint's anonymous credential is kept (default localStorage, memory when blocked). */
+  storage?: KeyValueStorage;
+  /** Pauses between lobby retries after network errors (default 0.5 s rising to 5 s). */
+  retryDelaysMs?: readonly number[];
+}
+
+const IN_CALL = new Set(['connecting', 'waiting', 'in-room', 'reconnecting']);
+
+/** The call model: endpoint + one LiveKit room behind actions, published as immutable snapshots. */
+export class RoomSession implements RoomSessionApi {
+  readonly #store: SnapshotStore;
+  readonly #endpoint: EndpointClient | null;
+  readonly #tokens: TokenEndpointClient | null;
+  readonly #connector: CallConnector;
+  readonly #preview = new PreviewMedia();
+  readonly #hostKey: string | null;
+  #connection: CallConnection | null = null;
+  /** Aborted whenever the current flow (prepare, join, lobby wait) is superseded. */
+  #work = new AbortController();
+  /** Bumped with #work; async steps compare it so a late answer from an abandoned flow changes nothing. */
+  #epoch = 0;
+  #disposed = false;
+
+  constructor(options: RoomSessionOptions = {}) {
+    const fetchImpl = options.fetch;
+    const endpointOptions = {
+      endpoint: options.endpoint ?? '',
+      ...optional({ fetch: fetchImpl, storage: options.storage, retryDelaysMs: options.retryDelaysMs }),
+    };
+    this.#endpoint = options.endpoint ? new EndpointClient(endpointOptions) : null;
+    this.#tokens =
+      !options.endpoint && options.tokenEndpoint
+        ? new TokenEndpointClient({ url: options.tokenEndpoint, ...optional({ fetch: fetchImpl }) })
+        : null;
+    this.#connector = options.connector ?? new LiveKitConnector();
+    this.#hostKey = options.hostKey ?? null;
+    this.#store = new SnapshotStore();
+    this.#store.update({ micEnabled: options.audio ?? true, cameraEnabled: options.video ?? true });
+  }
+
+  get snapshot(): RoomSnapshot {
+    return this.#store.snapshot;
+  }
+
+  subscribe(listener: SnapshotListener): () => void {
+    return this.#store.subscribe(listener);
+  }
+
+  // ── Lifecycle ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  async prepare(roomRef: string): Promise<void> {
+    if (this.#disposed) return;
+    this.#assertNotInCall('prepare');
+    const { signal, epoch } = this.#restart();
+    const ref = typeof roomRef === 'string' ? roomRef.trim() : '';
+    if (!this.#endpoint && !this.#tokens) return this.#fail(missingEndpoint());
+    if (!ref) {
+      return this.#fail({ code: 'INVALID_ATTRIBUTE', attribute: 'room', message: 'Give a room code or id.' });
+    }
+    this.#update({ roomRef: ref, error: null });
+    if (!this.#endpoint) {
+      // Token-endpoint mode: the room name goes to the token server as is; nothing to resolve.
+      this.#toPreJoin({ room: null });
+      this.#connector.preload();
+      return;
+    }
+    try {
+      const key = parseRoomReference(ref) ?? ref;
+      let room = await this.#endpoint.getRoom(key, signal);
+      if (this.#hostKey)
+        room =
+          (await this.#endpoint.claimHost(room.id, this.#hostKey, signal)) ??
+          (await this.#endpoint.getRoom(room.id, signal));
+      if (epoch !== this.#epoch) return;
+      if (room.status === 'CLOSED') {
+        this.#update({ room });
+        return this.#fail({ code: 'ROOM_CLOSED', message: 'This room is closed.' });
+      }
+      this.#toPreJoin({ room });
+      // The user is reading the pre-join screen: fetch the SDK now so Join does not wait for it.
+      this.#connector.preload();
+    } catch (error) {
+      if (epoch === this.#epoch && !isAbortError(error)) this.#fail(toSessionError(error));
+    }
+  }
+
+  async createRoom(options: CreateRoomRequest = {}): Promise<void> {
+    if (this.#disposed) return;
+    this.#assertNotInCall('createRoom');
+    const { signal, epoch } = this.#restart();
+    if (!this.#endpoint) {
+      return this.#fail({
+        code: 'INVALID_ATTRIBUTE',
+        attribute: 'create',
+        message: 'Creating a room needs an endpoint attribute (a token endpoint cannot create rooms).',
+      });
+    }
+    try {
+      const created = await this.#endpoint.createRoom(options, signal);
+      if (epoch !== this.#epoch) return;
+      // The response already carries the room, so "prepare" needs no second round trip here.
+      this.#toPreJoin({ room: created.room, roomRef: created.room.code, hostKey: created.hostKey, error: null });
+      this.#connector.preload();
+    } catch (error) {
+      if (epoch === this.#epoch && !isAbortError(error)) this.#fail(toSessionError(error));
+    }
+  }
+
+  async join(displayName: string): Promise<void> {
+    if (this.#disposed) return;
+    const status = this.snapshot.status;
+    // A second click while the first join runs is harmless; ignore it rather than start a second flow.
+    if (IN_CALL.has(status)) return;
+    if (status === 'idle' || !this.snapshot.roomRef)
+      throw new Error('RoomSession.join() before prepare() or createRoom().');
+    const parsed = v.safeParse(DisplayName, displayName);
+    if (!parsed.success) {
+      // Stay on (or return to) pre-join with the message next to the name field: the user fixes it and retries.
+      this.#toPreJoin({
+        displayName: typeof displayName === 'string' ? displayName : '',
+        error: { code: 'VALIDATION_FAILED', field: 'displayName', message: parsed.issues[0].message },
+      });
+      return;
+    }
+    const name = parsed.output;
+    const { signal, epoch } = this.#restart();
+    this.#toPreJoin({});
+    this.#update({
+      status: 'connecting',
+      displayName: name,
+      error: null,
+      endedReason: null,
+      lobby: null,
+      knocks: [],
+      participants: [],
+      activeSpeaker: null,
+    });
+    this.#connector.preload();
+    try {
+      if (!this.#endpoint) {
+        const credentials = await this.#tokens!.fetchCredentials(
+          { roomName: this.snapshot.roomRef!, participantName: name },
+          signal,
+        );
+        if (epoch !== this.#epoch) return;
+        await this.#connect(credentials.serverUrl, credentials.participantToken, 'participant', epoch);
+        return;
+      }
+      const result = await this.#endpoint.join(this.#roomKey(), { displayName: name }, signal);
+      if (epoch !== this.#epoch) return;
+      if (result.outcome === 'admitted') return await this.#enterCall(result, epoch);
+      this.#update({
+        status: 'waiting',
+        room: result.room,
+        lobby: { reason: result.code, knockId: result.knockId, attempts: 0, retrying: false },
+      });
+      await this.#waitInLobby(result.knockId, signal, epoch);
+    } catch (error) {
+      if (epoch !== this.#epoch || isAbortError(error)) return;
+      if (error instanceof EndpointError && error.code === 'DENIED') {
+        this.#update({ status: 'denied', lobby: null, error: null });
+        return;
+      }
+      this.#fail(toSessionError(error));
+    }
+  }
+
+  async cancelWaiting(): Promise<void> {
+    const lobby = this.snapshot.lobby;
+    if (this.#disposed || this.snapshot.status !== 'waiting' || !lobby) return;
+    this.#restart();
+    this.#update({ status: 'pre-join', lobby: null });
+    // Best effort: the knock also expires on its own if this request is lost.
+    await this.#endpoint?.cancelKnock(this.#roomKey(), lobby.knockId).catch(() => {});
+  }
+
+  async leave(): Promise<void> {
+    const { status, lobby } = this.snapshot;
+    if (this.#disposed || !IN_CALL.has(status)) return;
+    const cancel = status === 'waiting' && lobby ? this.#endpoint?.cancelKnock(this.#roomKey(), lobby.knockId) : null;
+    await Promise.all([this.#endCall('left'), cancel?.catch(() => {})]);
+  }
+
+  async endForAll(): Promise<void> {
+    if (this.#disposed || !this.#endpoint || !this.snapshot.room) return;
+    try {
+      await this.#endpoint.end(this.#roomKey());
+      await this.#endCall('host-ended');
+    } catch (error) {
+      this.#update({ error: toSessionError(error) });
+    }
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#restart();
+    const connection = this.#connection;
+    this.#connection = null;
+    void connection?.disconnect().catch(() => {});
+    this.#connector.dispose();
+    this.#preview.dispose();
+  }
+
+  // ── Local media ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  async setMicrophoneEnabled(enabled: boolean): Promise<void> {
+    if (this.#disposed) return;
+    this.#update({ micEnabled: enabled });
+    await this.#applyMedia('audioinput', enabled);
+  }
+
+  async setCameraEnabled(enabled: boolean): Promise<void> {
+    if (this.#disposed) return;
+    this.#update({ cameraEnabled: enabled });
+    await this.#applyMedia('videoinput', enabled);
+  }
+
+  async selectCamera(deviceId: string): Promise<void> {
+    if (this.#disposed) return;
+    this.#update((s) => ({ devices: { ...s.devices, selectedCamera: deviceId } }));
+    await this.#switchDevice('videoinput', deviceId);
+  }
+
+  async selectMicrophone(deviceId: string): Promise<void> {
+    if (this.#disposed) return;
+    this.#update((s) => ({ devices: { ...s.devices, selectedMicrophone: deviceId } }));
+    await this.#switchDevice('audioinput', deviceId);
+  }
+
+  async requestDevices(): Promise<void> {
+    if (this.#disposed) return;
+    await this.#openPreview();
+  }
+
+  attach(trackSid: string, element: HTMLMediaElement): () => void {
+    return this.#connection?.attach(trackSid, element) ?? (() => {});
+  }
+
+  attachPreview(element: HTMLVideoElement): () => void {
+    return this.#preview.attach(element);
+  }
+
+  observeMicLevel(listener: (level: number) => void): () => void {
+    return this.#preview.observeLevel(listener);
+  }
+
+  // ── Host actions ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  async admit(knockId: string): Promise<void> {
+    await this.#hostAction((endpoint, room) => endpoint.admit(room, knockId), [knockId]);
+  }
+
+  async deny(knockId: string): Promise<void> {
+    await this.#hostAction((endpoint, room) => endpoint.deny(room, knockId), [knockId]);
+  }
+
+  async admitAll(): Promise<void> {
+    const ids = this.snapshot.knocks.map((knock) => knock.knockId);
+    await this.#hostAction((endpoint, room) => endpoint.admitAll(room), ids);
+  }
+
+  // ── Internals ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  #update(update: SnapshotUpdate): void {
+    if (!this.#disposed) this.#store.update(update);
+  }
+
+  /** Moves to pre-join from wherever that edge exists (already there: just patches). */
+  #toPreJoin(patch: Partial<RoomSnapshot>): void {
+    const status = this.snapshot.status;
+    this.#update(
+      status === 'pre-join' || !canTransition(status, 'pre-join') ? patch : { ...patch, status: 'pre-join' },
+    );
+  }
+
+  /** A failure the user can retry from: status `error` where the table allows it, else only the `error` field. */
+  #fail(error: SessionError): void {
+    const status = this.snapshot.status;
+    this.#update(canTransition(status, 'error') ? { status: 'error', error } : { error });
+  }
+
+  #restart(): { signal: AbortSignal; epoch: number } {
+    this.#work.abort();
+    this.#work = new AbortController();
+    this.#epoch += 1;
+    return { signal: this.#work.signal, epoch: this.#epoch };
+  }
+
+  #assertNotInCall(action: string): void {
+    if (IN_CALL.has(this.snapshot.status)) throw new Error(`RoomSession.${action}() during a call; leave() first.`);
+  }
+
+  /** The room's stable id once resolved; the page's reference before that. */
+  #roomKey(): string {
+    return this.snapshot.room?.id ?? this.snapshot.roomRef ?? '';
+  }
+
+  async #waitInLobby(knockId: string, signal: AbortSignal, epoch: number): Promise<void> {
+    const settled = await this.#endpoint!.waitForKnock(this.#roomKey(), knockId, {
+      signal,
+      onProgress: (progress) => {
+        if (epoch !== this.#epoch) return;
+        this.#update((s) =>
+          s.lobby
+            ? {
+                lobby: {
+                  ...s.lobby,
+                  attempts: progress.attempts,
+                  retrying: progress.retrying,
+                  reason: progress.code ?? s.lobby.reason,
+                },
+              }
+            : {},
+        );
+      },
+    });
+    if (epoch !== this.#epoch) return;
+    if (settled.status === 'admitted') {
+      this.#update({ status: 'connecting', lobby: null });
+      await this.#enterCall(settled.join, epoch);
+    } else if (settled.status === 'denied') {
+      this.#update({ status: 'denied', lobby: null });
+    } else {
+      // Withdrawn elsewhere (another tab, expiry): back to pre-join so the user can ask again.
+      this.#update({ status: 'pre-join', lobby: null });
+    }
+  }
+
+  async #enterCall(admitted: AdmittedJoin, epoch: number): Promise<void> {
+    this.#update({ identity: admitted.identity, role: admitted.role, room: admitted.room });
+    await this.#connect(admitted.serverUrl, admitted.token, admitted.role, epoch);
+  }
+
+  async #connect(serverUrl: string, token: string, role: Role, epoch: number): Promise<void> {
+    // Warm first: DNS/TLS/signal set-up overlaps with the SDK finishing its load and the Room being built.
+    this.#connector.warm(serverUrl, token);
+    let connection: CallConnection;
+    try {
+      connection = await this.#connector.connect({ serverUrl, token, role }, this.#callEvents(epoch));
+    } catch (error) {
+      if (epoch !== this.#epoch) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      return this.#fail({ code: 'LIVEKIT_UNAVAILABLE', message: `Could not connect to the call (${reason}).` });
+    }
+    if (epoch !== this.#epoch) {
+      void connection.disconnect().catch(() => {});
+      return;
+    }
+    this.#connection = connection;
+    this.#update((s) => ({
+      status: 'in-room',
+      identity: connection.localIdentity || s.identity,
+      role: s.role ?? role,
+    }));
+    void this.#publishInitial(connection, epoch);
+    if (this.snapshot.role === 'host') void this.#loadKnocks(epoch);
+  }
+
+  async #publishInitial(connection: CallConnection, epoch: number): Promise<void> {
+    const s = this.snapshot;
+    // The call captures its own tracks; the preview's must go so the camera is not opened twice.
+    this.#preview.stop();
+    if (!canPublish(s.role ?? 'participant') || (!s.micEnabled && !s.cameraEnabled)) return;
+    try {
+      await connection.publish({
+        audio: s.micEnabled,
+        video: s.cameraEnabled,
+        microphoneDeviceId: s.devices.selectedMicrophone,
+        cameraDeviceId: s.devices.selectedCamera,
+      });
+    } catch (error) {
+      if (epoch === this.#epoch) this.#update({ error: mediaError(error) });
+    }
+  }
+
+  async #loadKnocks(epoch: number): Promise<void> {
+    try {
+      const knocks = await this.#endpoint!.listKnocks(this.#roomKey(), this.#work.signal);
+      if (epoch !== this.#epoch) return;
+      // Live LOBBY_TOPIC events may have arrived while this request ran; keep them.
+      this.#update((s) => ({ knocks: mergeKnocks(knocks, s.knocks) }));
+    } catch (error) {
+      if (epoch === this.#epoch && !isAbortError(error)) this.#update({ error: toSessionError(error) });
+    }
+  }
+
+  #callEvents(epoch: number): CallEvents {
+    const live = () => epoch === this.#epoch && !this.#disposed;
+    return {
+      roster: (participants, activeSpeaker) => {
+        if (!live()) return;
+        const local = participants.find((p) => p.isLocal);
+        this.#update((s) => ({ participants, activeSpeaker, role: local?.role ?? s.role }));
+      },
+      reconnecting: () => {
+        if (live() && this.snapshot.status === 'in-room') this.#update({ status: 'reconnecting' });
+      },
+      reconnected: () => {
+        if (live() && this.snapshot.status === 'reconnecting') this.#update({ status: 'in-room' });
+      },
+      disconnected: (reason) => {
+        if (live()) void this.#endCall(reason);
+      },
+      lobby: (event) => {
+        if (live()) this.#onLobbyEvent(event);
+      },
+      control: (event) => {
+        if (live()) this.#onControlEvent(event);
+      },
+    };
+  }
+
+  #onLobbyEvent(event: LobbyEvent): void {
+    if (this.snapshot.role !== 'host') return;
+    if (event.type === 'knock') this.#update((s) => ({ knocks: mergeKnocks(s.knocks, [event.knock]) }));
+    else this.#update((s) => ({ knocks: s.knocks.filter((knock) => knock.knockId !== event.knockId) }));
+  }
+
+  #onControlEvent(event: ControlEvent): void {
+    const self = this.snapshot.identity;
+    if (event.type === 'ended') void this.#endCall('host-ended');
+    else if (event.type === 'removed' && event.identity === self) void this.#endCall('kicked');
+    else if (event.type === 'role-changed' && event.identity === self) this.#update({ role: event.role });
+  }
+
+  async #endCall(reason: EndedReason): Promise<void> {
+    if (!IN_CALL.has(this.snapshot.status)) return;
+    this.#restart();
+    const connection = this.#connection;
+    this.#connection = null;
+    this.#preview.stop();
+    this.#update({
+      status: 'ended',
+      endedReason: reason,
+      participants: [],
+      activeSpeaker: null,
+      knocks: [],
+      lobby: null,
+    });
+    await connection?.disconnect().catch(() => {});
+  }
+
+  async #hostAction(
+    action: (endpoint: EndpointClient, room: string) => Promise<void>,
+    settledIds: readonly string[],
+  ): Promise<void> {
+    if (this.#disposed || !this.#endpoint) return;
+    try {
+      await action(this.#endpoint, this.#roomKey());
+      // The LOBBY_TOPIC "settled" event would remove them too; do not make the host wait for it.
+      this.#update((s) => ({ knocks: s.knocks.filter((knock) => !settledIds.includes(knock.knockId)) }));
+    } catch (error) {
+      this.#update({ error: toSessionError(error) });
+    }
+  }
+
+  async #applyMedia(kind: 'audioinput' | 'videoinput', enabled: boolean): Promise<void> {
+    const connection = this.#connection;
+    if (connection) {
+      const devices = this.snapshot.devices;
+      try {
+        if (kind === 'audioinput') await connection.setMicrophoneEnabled(enabled, devices.selectedMicrophone);
+        else await connection.setCameraEnabled(enabled, devices.selectedCamera);
+      } catch (error) {
+        // Put the toggle back: the snapshot must say what is really happening.
+        this.#update(
+          kind === 'audioinput'
+            ? { micEnabled: !enabled, error: mediaError(error) }
+            : { cameraEnabled: !enabled, error: mediaError(error) },
+        );
+      }
+    } else if (this.#preview.wanted) {
+      await this.#openPreview();
+    }
+  }
+
+  async #switchDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void> {
+    const connection = this.#connection;
+    try {
+      if (connection) await connection.switchDevice(kind, deviceId);
+      else if (this.#preview.wanted) await this.#openPreview();
+    } catch (error) {
+      this.#update({ error: mediaError(error) });
+    }
+  }
+
+  /** (Re)opens the preview with the current wishes and devices, then refreshes permissions and device lists. */
+  async #openPreview(): Promise<void> {
+    const s = this.snapshot;
+    const access = await this.#preview.open({
+      video: s.cameraEnabled ? (s.devices.selectedCamera ?? true) : false,
+      audio: s.micEnabled ? (s.devices.selectedMicrophone ?? true) : false,
+    });
+    if (this.#disposed) return;
+    const [camera, microphone, lists] = await Promise.all([
+      known(access.camera, 'camera'),
+      known(access.microphone, 'microphone'),
+      listDevices().catch(() => ({ cameras: [], microphones: [], speakers: [] })),
+    ]);
+    const stream = access.stream;
+    const inUse = (kind: 'video' | 'audio') =>
+      (kind === 'video' ? stream?.getVideoTracks() : stream?.getAudioTracks())?.[0]?.getSettings().deviceId ?? null;
+    this.#update((current) => ({
+      devices: {
+        ...current.devices,
+        ...lists,
+        cameraPermission: camera,
+        microphonePermission: microphone,
+        selectedCamera: current.devices.selectedCamera ?? inUse('video') ?? lists.cameras[0]?.deviceId ?? null,
+        selectedMicrophone:
+          current.devices.selectedMicrophone ?? inUse('audio') ?? lists.microphones[0]?.deviceId ?? null,
+      },
+    }));
+  }
+}
+
+/** A permission we did not just learn from getUserMedia (the kind was off): ask the Permissions API instead. */
+async function known(state: PermissionState, kind: 'camera' | 'microphone'): Promise<PermissionState> {
+  return state === 'unknown' ? queryPermission(kind) : state;
+}
+
+function mergeKnocks(base: readonly KnockSummary[], extra: readonly KnockSummary[]): KnockSummary[] {
+  const seen = new Set(base.map((knock) => knock.knockId));
+  return [...base, ...extra.filter((knock) => !seen.has(knock.knockId))];
+}
+
+function toSessionError(error: unknown): SessionError {
+  if (error instanceof EndpointError) return { code: error.code, message: error.message };
+  return { code: 'CLIENT', message: error instanceof Error ? error.message : String(error) };
+}
+
+function mediaError(error: unknown): SessionError {
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'MEDIA', message: `Camera or microphone failed: ${message}` };
+}
+
+function missingEndpoint(): SessionError {
+  return {
+    code: 'INVALID_ATTRIBUTE',
+    attribute: 'endpoint',
+    message: 'Set an endpoint (our rooms API) or a token-endpoint (a LiveKit token server).',
+  };
+}
+
+/** Drops undefined values so optional options stay absent rather than present-but-undefined. */
+function optional<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
