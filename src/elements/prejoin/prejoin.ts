@@ -1,0 +1,418 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { parseRoomReference } from '../../contract/room-code.js';
+import { DISPLAY_NAME_MAX } from '../../contract/schemas.js';
+import type { RoomSessionApi } from '../../core/session-api.js';
+import type { RoomSnapshot } from '../../core/snapshot.js';
+import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { SessionElement } from '../shared/session-element.js';
+import { prejoinStyles } from './prejoin.styles.js';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/u;
+
+/** Formats a duration as `m:ss` or `h:mm:ss`. */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+/**
+ * @summary The screen before joining: your name, camera preview and microphone level, device pickers, microphone and
+ * camera toggles, a way forward when devices are blocked or missing, a countdown to a scheduled start, and Join.
+ * With no room chosen yet (status `idle`, no room reference) it also asks for the room code or invite link.
+ *
+ * @attr name - Initial value of the name field.
+ * @attr for - The id of a `<hashdrop-room>` whose session to use, when placed outside it.
+ * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
+ *
+ * @csspart base - The form.
+ * @csspart title - The heading.
+ * @csspart countdown - The time until a scheduled meeting starts.
+ * @csspart media - Preview and level meter.
+ * @csspart preview-frame - The box around the camera preview.
+ * @csspart preview - The camera preview `<video>`.
+ * @csspart mic-level - The microphone level bar (its fill follows `--_level`).
+ * @csspart notice - A permission or missing-device notice.
+ * @csspart toggles - The microphone and camera toggle row.
+ * @csspart mic-toggle - Microphone toggle.
+ * @csspart camera-toggle - Camera toggle.
+ * @csspart devices - The device pickers row.
+ * @csspart code-input - The room code field (only with no room chosen).
+ * @csspart name-input - The name field.
+ * @csspart join - The Join button.
+ *
+ * @cssprop [--hashdrop-prejoin-max-width=40rem] - Width of the form.
+ * @cssprop [--hashdrop-prejoin-background=var(--hashdrop-color-surface)] - Form background.
+ * @cssprop [--hashdrop-prejoin-preview-radius=var(--hashdrop-radius-m)] - Corner radius of the preview.
+ * @cssprop [--hashdrop-prejoin-level-color=var(--hashdrop-color-success)] - Fill of the microphone level bar.
+ *
+ * Custom states: `:state(camera-blocked)`, `:state(mic-blocked)`, `:state(no-devices)`, `:state(scheduled)`,
+ * `:state(joining)`.
+ */
+export class HashdropPrejoin extends SessionElement {
+  static override styles = [tokenStyles, controlStyles, prejoinStyles];
+
+  /** Initial value of the name field. */
+  @property() name = '';
+
+  @state() private nameValue: string | null = null;
+  @state() private codeValue = '';
+  @state() private nameError = '';
+  @state() private codeError = '';
+  @state() private joining = false;
+  @state() private now = Date.now();
+
+  #preview: { session: RoomSessionApi; video: HTMLVideoElement; camera: string | null; detach: () => void } | null =
+    null;
+  #countdownTimer: ReturnType<typeof setInterval> | null = null;
+  #requestedDevices = false;
+  #meter: (() => void) | null = null;
+
+  /** Moves focus to the first field to fill in (the room calls this when the pre-join screen appears). */
+  focusInitial(): void {
+    const target =
+      this.renderRoot.querySelector<HTMLElement>('[part="code-input"]') ??
+      this.renderRoot.querySelector<HTMLElement>('[part="name-input"]');
+    target?.focus();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopPreview();
+    this.#meter?.();
+    this.#meter = null;
+    this.#stopCountdown();
+  }
+
+  get #needsCode(): boolean {
+    const s = this.snapshot;
+    return s.status === 'idle' && !s.roomRef && !s.room;
+  }
+
+  get #startsAt(): number | null {
+    const at = this.snapshot.room?.scheduledStartAt;
+    const time = at ? Date.parse(at) : NaN;
+    return Number.isFinite(time) ? time : null;
+  }
+
+  protected override snapshotChanged(snapshot: RoomSnapshot): void {
+    const d = snapshot.devices;
+    this.setState('camera-blocked', d.cameraPermission === 'denied');
+    this.setState('mic-blocked', d.microphonePermission === 'denied');
+    this.setState('no-devices', d.cameraPermission === 'unavailable' && d.microphonePermission === 'unavailable');
+    if (snapshot.status !== 'pre-join' && snapshot.status !== 'idle') this.joining = false;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const snapshot = this.snapshot;
+    const session = this.activeSession;
+    // Ask once for devices when the pre-join screen first shows with permissions not yet known.
+    if (
+      session &&
+      !this.#requestedDevices &&
+      snapshot.status === 'pre-join' &&
+      snapshot.devices.cameraPermission === 'unknown' &&
+      snapshot.devices.microphonePermission === 'unknown' &&
+      (snapshot.cameraEnabled || snapshot.micEnabled)
+    ) {
+      this.#requestedDevices = true;
+      void session.requestDevices();
+    }
+    this.#syncPreview();
+    const startsAt = this.#startsAt;
+    const future = startsAt !== null && startsAt > Date.now();
+    this.setState('scheduled', future);
+    if (future && !this.#countdownTimer) {
+      this.#countdownTimer = setInterval(() => (this.now = Date.now()), 1000);
+    } else if (!future) this.#stopCountdown();
+    this.setState('joining', this.joining);
+  }
+
+  #stopCountdown(): void {
+    if (this.#countdownTimer) clearInterval(this.#countdownTimer);
+    this.#countdownTimer = null;
+  }
+
+  #syncPreview(): void {
+    const s = this.snapshot;
+    const session = this.activeSession;
+    const video = this.renderRoot.querySelector<HTMLVideoElement>('video[part="preview"]');
+    const want = session && video && s.cameraEnabled && s.devices.cameraPermission !== 'denied' ? video : null;
+    const p = this.#preview;
+    if (p && (!want || p.video !== want || p.session !== session || p.camera !== s.devices.selectedCamera)) {
+      this.#stopPreview();
+    }
+    if (want && session && !this.#preview) {
+      const detach = session.attachPreview(want);
+      this.#preview = { session, video: want, camera: s.devices.selectedCamera, detach };
+    }
+    if (session && s.micEnabled && s.status === 'pre-join') this.#startMeter(session);
+    else if (this.#meter) {
+      this.#meter();
+      this.#meter = null;
+    }
+  }
+
+  #stopPreview(): void {
+    this.#preview?.detach();
+    this.#preview = null;
+  }
+
+  /** Drives the level bar from the session's pre-join microphone level, when the session reports one. */
+  #startMeter(session: RoomSessionApi): void {
+    if (this.#meter || !session.observeMicLevel) return;
+    this.#meter = session.observeMicLevel((level) => {
+      this.renderRoot
+        .querySelector<HTMLElement>('[part="mic-level"]')
+        ?.style.setProperty('--_level', String(Math.max(0, Math.min(1, level))));
+    });
+  }
+
+  #onName = (e: Event) => {
+    this.nameValue = (e.target as HTMLInputElement).value;
+    if (this.nameError) this.nameError = '';
+  };
+  #onCode = (e: Event) => {
+    this.codeValue = (e.target as HTMLInputElement).value;
+    if (this.codeError) this.codeError = '';
+  };
+
+  #validateName(value: string): string {
+    const name = value.trim();
+    if (!name) return this.t('prejoin.name.required');
+    if (name.length > DISPLAY_NAME_MAX) return this.t('prejoin.name.too-long', { max: DISPLAY_NAME_MAX });
+    if (CONTROL_CHARS.test(name)) return this.t('prejoin.name.invalid');
+    return '';
+  }
+
+  #submit = async (e: Event) => {
+    e.preventDefault();
+    const session = this.activeSession;
+    if (!session || this.joining) return;
+    let code: string | null = null;
+    if (this.#needsCode) {
+      code = parseRoomReference(this.codeValue);
+      this.codeError = code ? '' : this.t('prejoin.code.invalid');
+    }
+    const name = this.#currentName();
+    this.nameError = this.#validateName(name);
+    await this.updateComplete;
+    if (this.codeError) return this.renderRoot.querySelector<HTMLElement>('[part="code-input"]')?.focus();
+    if (this.nameError) return this.renderRoot.querySelector<HTMLElement>('[part="name-input"]')?.focus();
+    this.joining = true;
+    try {
+      if (code) await session.prepare(code);
+      await session.join(name.trim());
+    } finally {
+      // The snapshot moves on to connecting/waiting; if it did not (an error state), allow another try.
+      if (this.isConnected && (this.snapshot.status === 'pre-join' || this.snapshot.status === 'idle')) {
+        this.joining = false;
+      }
+    }
+  };
+
+  #currentName(): string {
+    return this.nameValue ?? (this.snapshot.displayName || this.name || '');
+  }
+
+  #toggleMic = () => void this.activeSession?.setMicrophoneEnabled(!this.snapshot.micEnabled);
+  #toggleCamera = () => void this.activeSession?.setCameraEnabled(!this.snapshot.cameraEnabled);
+  #withoutCamera = () => void this.activeSession?.setCameraEnabled(false);
+  #withoutMic = () => void this.activeSession?.setMicrophoneEnabled(false);
+  #requestDevices = () => void this.activeSession?.requestDevices();
+  #pickCamera = (e: Event) => void this.activeSession?.selectCamera((e.target as HTMLSelectElement).value);
+  #pickMic = (e: Event) => void this.activeSession?.selectMicrophone((e.target as HTMLSelectElement).value);
+
+  #notices(s: RoomSnapshot): TemplateResult[] {
+    const d = s.devices;
+    const out: TemplateResult[] = [];
+    const askable = (p: string) => p === 'prompt' || p === 'unknown';
+    const notice = (text: string, ...actions: unknown[]) =>
+      html`<div part="notice" class="notice">
+        <p>${text}</p>
+        <div class="row">${actions}</div>
+      </div>`;
+    const withoutCam = s.cameraEnabled
+      ? html`<button type="button" @click=${this.#withoutCamera}>${this.t('prejoin.without-camera')}</button>`
+      : nothing;
+    const withoutMic = s.micEnabled
+      ? html`<button type="button" @click=${this.#withoutMic}>${this.t('prejoin.without-mic')}</button>`
+      : nothing;
+    const retry = html`<button type="button" @click=${this.#requestDevices}>
+      ${this.t('prejoin.retry-devices')}
+    </button>`;
+    if (s.status === 'pre-join' && (askable(d.cameraPermission) || askable(d.microphonePermission))) {
+      if (s.cameraEnabled || s.micEnabled) {
+        out.push(
+          html`<div class="row" part="notice">
+            <button type="button" class="primary" @click=${this.#requestDevices}>${this.t('prejoin.allow')}</button>
+          </div>`,
+        );
+      }
+    }
+    const camBlocked = d.cameraPermission === 'denied';
+    const micBlocked = d.microphonePermission === 'denied';
+    if (camBlocked && micBlocked) {
+      out.push(notice(this.t('prejoin.denied'), withoutCam, withoutMic, retry));
+    } else if (camBlocked) {
+      out.push(notice(this.t('prejoin.camera.denied'), withoutCam, retry));
+    } else if (micBlocked) {
+      out.push(notice(this.t('prejoin.mic.denied'), withoutMic, retry));
+    }
+    const noCam =
+      !camBlocked && (d.cameraPermission === 'unavailable' || (d.cameraPermission === 'granted' && !d.cameras.length));
+    const noMic =
+      !micBlocked &&
+      (d.microphonePermission === 'unavailable' || (d.microphonePermission === 'granted' && !d.microphones.length));
+    if (noCam) out.push(notice(this.t('prejoin.camera.none'), withoutCam));
+    if (noMic) out.push(notice(this.t('prejoin.mic.none'), withoutMic));
+    return out;
+  }
+
+  override render(): TemplateResult {
+    const s = this.snapshot;
+    const d = s.devices;
+    const roomLabel = s.room?.name || s.room?.code || s.roomRef;
+    const startsAt = this.#startsAt;
+    const remaining = startsAt !== null ? startsAt - this.now : 0;
+    const showPreview = s.cameraEnabled && d.cameraPermission !== 'denied';
+    const needsCode = this.#needsCode;
+    const nameValue = this.#currentName();
+    const nameError =
+      this.nameError || (s.error?.field === 'displayName' && this.nameValue === null ? s.error.message : '');
+    return html`<form part="base" novalidate aria-labelledby="title" @submit=${this.#submit}>
+      <h2 part="title" id="title" tabindex="-1">
+        ${roomLabel ? this.t('prejoin.title.room', { room: roomLabel }) : this.t('prejoin.title')}
+      </h2>
+      ${
+        remaining > 0
+          ? html`<p part="countdown" role="timer" aria-label=${this.t('prejoin.countdown.label')}>
+              ${this.t('prejoin.countdown', { time: formatCountdown(remaining) })}
+            </p>`
+          : nothing
+      }
+      <div part="media">
+        <div part="preview-frame">
+          ${
+            showPreview
+              ? html`<video part="preview" aria-label=${this.t('prejoin.preview')} muted playsinline autoplay></video>`
+              : html`<span>${this.t('prejoin.preview.off')}</span>`
+          }
+        </div>
+        ${s.micEnabled ? html`<div part="mic-level" aria-hidden="true"></div>` : nothing}
+      </div>
+      ${this.#notices(s)}
+      <div part="toggles" class="row">
+        <button
+          part="mic-toggle"
+          type="button"
+          aria-pressed=${s.micEnabled ? 'true' : 'false'}
+          @click=${this.#toggleMic}
+        >
+          ${s.micEnabled ? this.t('prejoin.mic.on') : this.t('prejoin.mic.off')}
+        </button>
+        <button
+          part="camera-toggle"
+          type="button"
+          aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
+          @click=${this.#toggleCamera}
+        >
+          ${s.cameraEnabled ? this.t('prejoin.camera.on') : this.t('prejoin.camera.off')}
+        </button>
+      </div>
+      ${
+        d.cameras.length || d.microphones.length
+          ? html`<div part="devices" class="row">
+              ${
+                d.cameras.length
+                  ? html`<div class="field">
+                      <label for="camera">${this.t('prejoin.camera')}</label>
+                      <select
+                        id="camera"
+                        part="camera-select"
+                        @change=${this.#pickCamera}
+                        ?disabled=${!s.cameraEnabled}
+                      >
+                        ${d.cameras.map(
+                          (c) =>
+                            html`<option value=${c.deviceId} ?selected=${c.deviceId === d.selectedCamera}>
+                              ${c.label}
+                            </option>`,
+                        )}
+                      </select>
+                    </div>`
+                  : nothing
+              }
+              ${
+                d.microphones.length
+                  ? html`<div class="field">
+                      <label for="microphone">${this.t('prejoin.microphone')}</label>
+                      <select id="microphone" part="mic-select" @change=${this.#pickMic} ?disabled=${!s.micEnabled}>
+                        ${d.microphones.map(
+                          (m) =>
+                            html`<option value=${m.deviceId} ?selected=${m.deviceId === d.selectedMicrophone}>
+                              ${m.label}
+                            </option>`,
+                        )}
+                      </select>
+                    </div>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }
+      ${
+        needsCode
+          ? html`<div class="field">
+              <label for="code">${this.t('prejoin.code')}</label>
+              <input
+                id="code"
+                part="code-input"
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck="false"
+                required
+                .value=${this.codeValue}
+                aria-invalid=${this.codeError ? 'true' : 'false'}
+                aria-describedby=${this.codeError ? 'code-error' : 'code-hint'}
+                @input=${this.#onCode}
+              />
+              ${
+                this.codeError
+                  ? html`<span class="field-error" id="code-error">${this.codeError}</span>`
+                  : html`<span class="hint" id="code-hint">${this.t('prejoin.code.hint')}</span>`
+              }
+            </div>`
+          : nothing
+      }
+      <div class="field">
+        <label for="name">${this.t('prejoin.name')}</label>
+        <input
+          id="name"
+          part="name-input"
+          autocomplete="name"
+          required
+          maxlength=${DISPLAY_NAME_MAX}
+          .value=${nameValue}
+          aria-invalid=${nameError ? 'true' : 'false'}
+          aria-describedby=${nameError ? 'name-error' : 'name-hint'}
+          @input=${this.#onName}
+        />
+        ${
+          nameError
+            ? html`<span class="field-error" id="name-error">${nameError}</span>`
+            : html`<span class="hint" id="name-hint">${this.t('prejoin.name.hint')}</span>`
+        }
+      </div>
+      <button part="join" class="primary" type="submit" ?disabled=${this.joining}>
+        ${this.joining ? this.t('prejoin.joining') : this.t('prejoin.join')}
+      </button>
+    </form>`;
+  }
+}

@@ -1,0 +1,97 @@
+import { LitElement } from 'lit';
+import { directionOf, onMessagesChange, resolveLang, t, type MessageKey } from '../../i18n/index.js';
+
+type LangListener = () => void;
+const langListeners = new Set<LangListener>();
+let pageLangObserver: MutationObserver | null = null;
+
+/** One observer of `<html lang>` for every connected element (created on first use, never at module load). */
+function watchPageLang(listener: LangListener): () => void {
+  langListeners.add(listener);
+  if (!pageLangObserver && typeof MutationObserver !== 'undefined' && typeof document !== 'undefined') {
+    pageLangObserver = new MutationObserver(() => langListeners.forEach((l) => l()));
+    pageLangObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'dir'] });
+  }
+  return () => {
+    langListeners.delete(listener);
+    if (langListeners.size === 0 && pageLangObserver) {
+      pageLangObserver.disconnect();
+      pageLangObserver = null;
+    }
+  };
+}
+
+/**
+ * The base of every HashDrop element: translated strings (`this.t`), language resolution (own `lang`, nearest
+ * ancestor's, the page's, English), re-rendering when any of those change, and custom states through ElementInternals.
+ */
+export class HashdropElement extends LitElement {
+  protected readonly internals: ElementInternals | null;
+  #unwatch: Array<() => void> = [];
+
+  constructor() {
+    super();
+    // Not every DOM (an SSR shim, an old engine) has ElementInternals; states are an enhancement.
+    this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value) this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#unwatch.push(
+      watchPageLang(() => this.requestUpdate()),
+      onMessagesChange(() => this.requestUpdate()),
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwatch.forEach((stop) => stop());
+    this.#unwatch = [];
+  }
+
+  /** The language this element speaks now. */
+  get language(): string {
+    return resolveLang(this);
+  }
+
+  get direction(): 'ltr' | 'rtl' {
+    return directionOf(this.language);
+  }
+
+  protected t(key: MessageKey, params?: Record<string, string | number>): string {
+    return t(this.language, key, params);
+  }
+
+  /** Turns a custom state (`:state(name)`) on or off. */
+  protected setState(name: string, on: boolean): void {
+    const states = this.internals?.states;
+    if (!states) return;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      // Engines that only accept the legacy `--name` form.
+      try {
+        if (on) states.add(`--${name}`);
+        else states.delete(`--${name}`);
+      } catch {
+        /* no custom states here */
+      }
+    }
+  }
+
+  /** Whether a custom state is on (for tests and the host page). */
+  hasState(name: string): boolean {
+    const states = this.internals?.states;
+    return !!states && (states.has(name) || states.has(`--${name}`));
+  }
+}
