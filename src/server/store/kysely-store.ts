@@ -180,7 +180,18 @@ export class KyselyStore implements Store {
   async resetCall(roomId: string): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       await tx.deleteFrom('bans').where('room_id', '=', roomId).execute();
-      await tx.deleteFrom('knocks').where('room_id', '=', roomId).execute();
+      // Settled knocks belonged to the old call; pending ones become cancelled so a waiting guest reads an outcome.
+      await tx
+        .deleteFrom('knocks')
+        .where('room_id', '=', roomId)
+        .where('status', 'in', ['admitted', 'denied'])
+        .execute();
+      await tx
+        .updateTable('knocks')
+        .set({ status: 'cancelled' })
+        .where('room_id', '=', roomId)
+        .where('status', '=', 'pending')
+        .execute();
     });
   }
 

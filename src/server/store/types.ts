@@ -63,7 +63,7 @@ export interface Store {
   /** Bars an identity from joining or knocking into the room's current call (a kick). */
   addBan(roomId: string, identity: string, now: string): Promise<void>;
   isBanned(roomId: string, identity: string): Promise<boolean>;
-  /** The call ended: forget its bans and its settled and pending knocks, so the next call starts clean. */
+  /** The call ended: forget its bans and settled knocks and cancel pending ones, so the next call starts clean. */
   resetCall(roomId: string): Promise<void>;
 
   close(): Promise<void>;

@@ -1,0 +1,76 @@
+/** Reading requests and writing responses: a size-capped JSON body checked against a contract schema, and JSON out. */
+import * as v from 'valibot';
+import { ApiError } from './errors.js';
+
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+
+/** Reads the body as text, refusing more than `maxBytes` without buffering the rest. */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes.`);
+}
+
+/**
+ * Parses a JSON body and validates it with a strict schema. An empty body counts as `{}` when `emptyAllowed`
+ * (action routes such as `end` take no body).
+ */
+export async function readJson<S extends v.GenericSchema>(
+  request: Request,
+  schema: S,
+  maxBytes: number,
+  emptyAllowed = false,
+): Promise<v.InferOutput<S>> {
+  const text = await readText(request, maxBytes);
+  let value: unknown = {};
+  if (text.trim() === '') {
+    if (!emptyAllowed) throw new ApiError('BAD_REQUEST', 'The request needs a JSON body.');
+  } else {
+    const type = request.headers.get('content-type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
+      throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+    }
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new ApiError('BAD_REQUEST', 'The body is not valid JSON.');
+    }
+  }
+  const result = v.safeParse(schema, value);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue?.path?.map((p) => String(p.key)).join('.');
+    const message = issue ? `${path ? `${path}: ` : ''}${issue.message}` : 'The body is not valid.';
+    throw new ApiError('VALIDATION_FAILED', message, {}, { issues: result.issues.map((i) => pathOf(i)) });
+  }
+  return result.output;
+}
+
+function pathOf(issue: v.BaseIssue<unknown>): { path: string; message: string } {
+  return { path: issue.path?.map((p) => String(p.key)).join('.') ?? '', message: issue.message };
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}

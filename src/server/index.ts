@@ -1,0 +1,12 @@
+/** `hashdrop/server` — the reference endpoint. Node only; never import this from browser code. */
+export { createHashdropHandler } from './handler.js';
+export type { HashdropHandler, HashdropHandlerOptions, HandlerContext } from './handler.js';
+export type { User } from './context.js';
+export type { LiveKitOptions } from './livekit.js';
+export type { Logger } from './logger.js';
+export { consoleLogger, silentLogger } from './logger.js';
+export type { RateLimitOptions, RateLimitRule } from './rate-limit.js';
+export { toNodeListener, serve } from './node.js';
+export type { NodeListenerOptions, ServeOptions } from './node.js';
+export { openStore, createSqliteStore, createPostgresStore, CodeTakenError } from './store/index.js';
+export type { Store, RoomRecord, KnockRecord, RoomPatch } from './store/index.js';

@@ -1,0 +1,236 @@
+/**
+ * Everything the endpoint asks of LiveKit: signing participant tokens (local, no network) and RoomService calls
+ * (network). It also keeps the live state of each call — who is connected, whether the LiveKit room is open — fed by
+ * webhooks and by RoomService refreshes, so the join route's hot path needs no LiveKit round trip: a join into an open
+ * room only signs a token.
+ */
+import { EventEmitter } from 'node:events';
+import {
+  AccessToken,
+  DataPacket_Kind,
+  ParticipantInfo_State,
+  RoomServiceClient,
+  ServerError,
+  type ParticipantInfo,
+} from 'livekit-server-sdk';
+import { ATTRIBUTES, canPublish, type LiveParticipant, type Role } from '../contract/index.js';
+import { ApiError } from './errors.js';
+
+export interface LiveKitOptions {
+  /** The ws(s):// URL browsers connect to. */
+  url: string;
+  apiKey: string;
+  apiSecret: string;
+  /** The http(s):// URL for RoomService, when it differs from `url` with ws→http. */
+  apiUrl?: string;
+}
+
+interface LiveEntry {
+  sid: string;
+  participant: LiveParticipant;
+}
+
+/** What this instance knows about one call. */
+export class LiveRoom {
+  /** Whether the LiveKit room exists (created by us or seen in a webhook / refresh). */
+  opened = false;
+  readonly participants = new Map<string, LiveEntry>();
+  /** Identities admitted recently but not yet connected: they hold a seat for a short while. */
+  readonly reserved = new Map<string, number>();
+  /** Identities promoted to speaker in a stage room, so a reconnect keeps the role. */
+  readonly speakers = new Set<string>();
+  refreshedAt = 0;
+  refreshing: Promise<void> | null = null;
+
+  /** People in the call or about to be, other than `except`. */
+  occupancy(except: string, now = Date.now()): number {
+    let count = 0;
+    for (const identity of this.participants.keys()) if (identity !== except) count += 1;
+    for (const [identity, until] of this.reserved) {
+      if (until <= now) this.reserved.delete(identity);
+      else if (identity !== except && !this.participants.has(identity)) count += 1;
+    }
+    return count;
+  }
+
+  clear(): void {
+    this.opened = false;
+    this.participants.clear();
+    this.reserved.clear();
+    this.speakers.clear();
+    this.refreshedAt = 0;
+  }
+}
+
+/** Seconds an admitted-but-not-yet-connected identity holds its seat. */
+const RESERVATION_MS = 15_000;
+
+export function toLiveParticipant(info: ParticipantInfo): LiveParticipant {
+  const role = info.attributes[ATTRIBUTES.role];
+  const hand = info.attributes[ATTRIBUTES.handRaisedAt];
+  return {
+    identity: info.identity,
+    name: info.name,
+    role: role === 'host' || role === 'speaker' || role === 'audience' ? role : 'participant',
+    joinedAt: info.joinedAt ? new Date(Number(info.joinedAt) * 1000).toISOString() : null,
+    handRaisedAt: hand ? hand : null,
+  };
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ServerError && (error.status === 404 || error.code === 'not_found');
+}
+
+export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
+  readonly rooms: RoomServiceClient;
+  private readonly live = new Map<string, LiveRoom>();
+
+  constructor(
+    readonly options: LiveKitOptions,
+    /** How old live state may be before a decision that depends on it re-reads LiveKit. */
+    private readonly maxAgeMs = 2000,
+  ) {
+    super();
+    const apiUrl = options.apiUrl ?? options.url.replace(/^ws(s?):\/\//, 'http$1://');
+    this.rooms = new RoomServiceClient(apiUrl, options.apiKey, options.apiSecret, { requestTimeout: 10 });
+  }
+
+  state(roomId: string): LiveRoom {
+    let room = this.live.get(roomId);
+    if (!room) {
+      room = new LiveRoom();
+      this.live.set(roomId, room);
+    }
+    return room;
+  }
+
+  /** Signs a short-lived token carrying only the grants of `role`. */
+  async mintToken(input: { roomId: string; identity: string; name: string; role: Role; ttlSeconds: number }) {
+    const token = new AccessToken(this.options.apiKey, this.options.apiSecret, {
+      identity: input.identity,
+      name: input.name,
+      ttl: input.ttlSeconds,
+      attributes: { [ATTRIBUTES.role]: input.role },
+    });
+    token.addGrant({
+      roomJoin: true,
+      room: input.roomId,
+      canSubscribe: true,
+      canPublish: canPublish(input.role),
+      canPublishData: true,
+      // Lets the participant set its own hand-raised attribute. Authority never comes from attributes: the endpoint
+      // decides roles from its store, so a participant rewriting its role attribute gains nothing.
+      canUpdateOwnMetadata: true,
+    });
+    return token.toJwt();
+  }
+
+  /**
+   * Makes sure the LiveKit room exists with the policy's cap before someone is admitted (the first joiner opens the
+   * call), and that the live state is not older than `maxAgeMs`. Cheap when both hold: no network at all.
+   */
+  async ensureOpen(roomId: string, maxParticipants: number): Promise<LiveRoom> {
+    const room = this.state(roomId);
+    if (room.opened && Date.now() - room.refreshedAt < this.maxAgeMs) return room;
+    await this.dedupe(room, async () => {
+      await this.call(() => this.rooms.createRoom({ name: roomId, maxParticipants, emptyTimeout: 300 }));
+      room.opened = true;
+      await this.refreshNow(roomId, room);
+    });
+    return room;
+  }
+
+  /** Live state no older than `maxAgeMs` (re-read from LiveKit when older). */
+  async fresh(roomId: string, maxAgeMs = this.maxAgeMs): Promise<LiveRoom> {
+    const room = this.state(roomId);
+    if (Date.now() - room.refreshedAt < maxAgeMs) return room;
+    await this.dedupe(room, () => this.refreshNow(roomId, room));
+    return room;
+  }
+
+  reserve(roomId: string, identity: string): void {
+    this.state(roomId).reserved.set(identity, Date.now() + RESERVATION_MS);
+  }
+
+  /** Webhook: a participant connected. */
+  participantJoined(roomId: string, info: ParticipantInfo): void {
+    const room = this.state(roomId);
+    room.opened = true;
+    room.participants.set(info.identity, { sid: info.sid, participant: toLiveParticipant(info) });
+    room.reserved.delete(info.identity);
+    this.emit('change', roomId);
+  }
+
+  /** Webhook: a participant left. A reconnect under the same identity has a new sid and is kept. */
+  participantLeft(roomId: string, info: ParticipantInfo): void {
+    const room = this.state(roomId);
+    const entry = room.participants.get(info.identity);
+    if (entry && (!info.sid || entry.sid === info.sid)) room.participants.delete(info.identity);
+    this.emit('change', roomId);
+  }
+
+  roomStarted(roomId: string): void {
+    this.state(roomId).opened = true;
+  }
+
+  roomFinished(roomId: string): void {
+    this.state(roomId).clear();
+    this.emit('change', roomId);
+  }
+
+  forget(roomId: string): void {
+    this.live.delete(roomId);
+  }
+
+  /** Sends a reliable server data message on `topic`, to `identities` only (or to everyone when absent). */
+  async sendData(roomId: string, topic: string, payload: unknown, identities?: string[]): Promise<void> {
+    if (identities && identities.length === 0) return;
+    const data = new TextEncoder().encode(JSON.stringify(payload));
+    await this.call(() =>
+      this.rooms.sendData(roomId, data, DataPacket_Kind.RELIABLE, {
+        topic,
+        ...(identities ? { destinationIdentities: identities } : {}),
+      }),
+    );
+  }
+
+  /** Runs a RoomService call, turning an unreachable LiveKit into a 503 and passing not-found through. */
+  async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof ServerError) throw error;
+      throw new ApiError('LIVEKIT_UNAVAILABLE', 'The media server cannot be reached right now.');
+    }
+  }
+
+  private async dedupe(room: LiveRoom, work: () => Promise<void>): Promise<void> {
+    if (!room.refreshing) {
+      room.refreshing = work().finally(() => {
+        room.refreshing = null;
+      });
+    }
+    await room.refreshing;
+  }
+
+  private async refreshNow(roomId: string, room: LiveRoom): Promise<void> {
+    let infos: ParticipantInfo[] = [];
+    try {
+      infos = await this.call(() => this.rooms.listParticipants(roomId));
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      room.opened = false;
+    }
+    const hadHosts = new Set(room.participants.keys());
+    room.participants.clear();
+    for (const info of infos) {
+      if (info.state === ParticipantInfo_State.DISCONNECTED) continue;
+      room.participants.set(info.identity, { sid: info.sid, participant: toLiveParticipant(info) });
+      room.reserved.delete(info.identity);
+    }
+    room.refreshedAt = Date.now();
+    const changed =
+      hadHosts.size !== room.participants.size || [...room.participants.keys()].some((id) => !hadHosts.has(id));
+    if (changed) this.emit('change', roomId);
+  }
+}

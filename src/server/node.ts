@@ -1,0 +1,130 @@
+/**
+ * Mounting the Web-standard handler in Node's http server: `toNodeListener(handler)` converts each request and
+ * response, passes the socket's address for the per-IP limit, and aborts a long-poll when the client goes away.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HandlerContext } from './handler.js';
+
+type WebHandler = (request: Request, extra?: HandlerContext) => Promise<Response>;
+
+export interface NodeListenerOptions {
+  /** Trust `X-Forwarded-For` / `X-Forwarded-Proto` / `X-Forwarded-Host` (only behind your own proxy). */
+  trustProxy?: boolean;
+  /** Bodies larger than this are not buffered (the handler answers 413). Default 1 MiB (webhooks are larger). */
+  maxBufferBytes?: number;
+}
+
+export function toNodeListener(handler: WebHandler, options: NodeListenerOptions = {}) {
+  const maxBuffer = options.maxBufferBytes ?? 1024 * 1024;
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    void serveOne(handler, req, res, options.trustProxy ?? false, maxBuffer);
+  };
+}
+
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    // Keep one byte more than the cap so the handler sees the body is too large, and stop buffering.
+    if (size > maxBytes) {
+      chunks.push(chunk.subarray(0, Math.max(0, chunk.length - (size - maxBytes - 1))));
+      break;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function serveOne(
+  handler: WebHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  trustProxy: boolean,
+  maxBuffer: number,
+): Promise<void> {
+  try {
+    const forwarded = (name: string) => {
+      const value = req.headers[name];
+      return trustProxy && typeof value === 'string' ? value.split(',')[0]!.trim() : undefined;
+    };
+    const proto = forwarded('x-forwarded-proto') ?? 'http';
+    const host = forwarded('x-forwarded-host') ?? req.headers.host ?? '127.0.0.1';
+    const clientIp = forwarded('x-forwarded-for') ?? req.socket.remoteAddress ?? null;
+    const headers = new Headers();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value === undefined) continue;
+      if (Array.isArray(value)) for (const item of value) headers.append(key, item);
+      else headers.set(key, value);
+    }
+    const abort = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) abort.abort();
+    });
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+    const body = hasBody ? await readBody(req, maxBuffer) : undefined;
+    let url: string;
+    try {
+      url = new URL(req.url ?? '/', `${proto}://${host}`).toString();
+    } catch {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1').toString();
+    }
+    const request = new Request(url, {
+      method: req.method,
+      headers,
+      body: body && body.length > 0 ? (body as unknown as BodyInit) : undefined,
+      signal: abort.signal,
+    });
+    const response = await handler(request, { clientIp });
+    const outHeaders: Record<string, string | string[]> = {};
+    response.headers.forEach((value, key) => {
+      outHeaders[key] = value;
+    });
+    res.writeHead(response.status, outHeaders);
+    if (response.body && req.method !== 'HEAD') {
+      res.end(Buffer.from(await response.arrayBuffer()));
+    } else {
+      res.end();
+    }
+  } catch {
+    if (!res.headersSent) {
+      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'The request could not be read.' } }));
+    } else {
+      res.destroy();
+    }
+  }
+}
+
+export interface ServeOptions extends NodeListenerOptions {
+  port?: number;
+  /** Default 127.0.0.1: expose it deliberately (0.0.0.0) behind a proxy. */
+  host?: string;
+}
+
+/** Starts an http server for the handler; resolves once listening. */
+export function serve(
+  handler: WebHandler,
+  options: ServeOptions = {},
+): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const server = createServer(toNodeListener(handler, options));
+  // Long-polls last up to 25 s; keep the defaults' request timeout above that.
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 30_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => {
+      const address = server.address() as AddressInfo;
+      resolve({
+        server,
+        url: `http://${address.address}:${address.port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

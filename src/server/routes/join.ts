@@ -1,0 +1,160 @@
+/** Joining and the lobby: join, the knock long-poll, cancel, and the hosts' list / admit / deny / admit-all. */
+import { JoinRequest, KNOCK_WAIT_MAX_SECONDS, type KnockState, type PendingJoin } from '../../contract/index.js';
+import {
+  findRoom,
+  hostsPresent,
+  isHost,
+  rateLimit,
+  requireHost,
+  requireUser,
+  roomView,
+  type Context,
+  type RequestInfo,
+} from '../context.js';
+import { ApiError } from '../errors.js';
+import { json, readJson } from '../http.js';
+import { admit, knock, knockSummary, releaseHostRequired, settle } from '../lobby.js';
+import type { KnockRecord, RoomRecord } from '../store/types.js';
+
+/** How often a waiting long-poll re-reads the store, so a decision made by another instance arrives within this. */
+const RECHECK_MS = 500;
+
+export async function join(ctx: Context, info: RequestInfo): Promise<Response> {
+  const user = requireUser(info);
+  rateLimit(ctx, info, user);
+  const { displayName } = await readJson(info.request, JoinRequest, ctx.maxBodyBytes);
+  const room = await findRoom(ctx, info.params[0]!);
+  if (room.status === 'CLOSED') throw new ApiError('ROOM_CLOSED', 'This room is closed.');
+  if (await ctx.store.isBanned(room.id, user.id)) {
+    throw new ApiError('KICKED', 'A host removed you from this call.');
+  }
+  if (isHost(room, user.id)) {
+    const admitted = await admit(ctx, room, user.id, displayName);
+    // A host arriving may release guests who waited for one (also done on the webhook when the host connects).
+    return json(200, admitted);
+  }
+  const previous = await ctx.store.latestKnock(room.id, user.id);
+  if (previous?.status === 'denied') throw new ApiError('DENIED', 'A host declined your request to join.');
+  if (previous?.status === 'admitted') return json(200, await admit(ctx, room, user.id, displayName));
+  if (previous?.status === 'pending') {
+    return json(202, {
+      outcome: 'pending',
+      code: previous.reason,
+      knockId: previous.id,
+      room: roomView(room, user.id),
+    } satisfies PendingJoin);
+  }
+  if (room.policy.requireHost) {
+    await ctx.livekit.fresh(room.id);
+    if (hostsPresent(ctx, room).length === 0) {
+      return json(202, await knock(ctx, room, user.id, displayName, 'HOST_REQUIRED'));
+    }
+  }
+  if (room.policy.waitingRoom) {
+    await ctx.livekit.fresh(room.id);
+    return json(202, await knock(ctx, room, user.id, displayName, 'WAITING_ROOM_PENDING'));
+  }
+  return json(200, await admit(ctx, room, user.id, displayName));
+}
+
+async function ownKnock(ctx: Context, info: RequestInfo): Promise<{ room: RoomRecord; knock: KnockRecord }> {
+  const user = requireUser(info);
+  const room = await findRoom(ctx, info.params[0]!);
+  const found = await ctx.store.getKnock(info.params[1]!);
+  // Someone else's knock is reported as missing, not forbidden: knock ids are not to be probed.
+  if (!found || found.roomId !== room.id || found.identity !== user.id) {
+    throw new ApiError('NOT_FOUND', 'There is no such knock.');
+  }
+  return { room, knock: found };
+}
+
+/**
+ * The guest's view of its knock. With `?wait=N` (≤ 25 s) it is held until the knock is settled, woken at once by the
+ * in-process notifier and re-checking the store every half second (another instance's decision, a host arriving).
+ * Only the knocker sees it, and only an admitted knock carries a token.
+ */
+export async function getKnock(ctx: Context, info: RequestInfo): Promise<Response> {
+  const { room, knock: first } = await ownKnock(ctx, info);
+  const waitParam = new URL(info.request.url).searchParams.get('wait');
+  let waitSeconds = 0;
+  if (waitParam !== null) {
+    waitSeconds = Number(waitParam);
+    if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
+      throw new ApiError('VALIDATION_FAILED', 'wait must be a number of seconds.');
+    }
+    waitSeconds = Math.min(waitSeconds, KNOCK_WAIT_MAX_SECONDS);
+  }
+  const deadline = Date.now() + waitSeconds * 1000;
+  let current: KnockRecord | null = first;
+  const initialReason = first.reason;
+  while (current && current.status === 'pending' && current.reason === initialReason && Date.now() < deadline) {
+    if (current.reason === 'HOST_REQUIRED') {
+      await ctx.livekit.fresh(room.id, 1000);
+      await releaseHostRequired(ctx, room);
+    }
+    await ctx.notifier.wait(current.id, Math.min(RECHECK_MS, deadline - Date.now()), info.request.signal);
+    if (info.request.signal.aborted) break;
+    current = await ctx.store.getKnock(current.id);
+  }
+  if (!current) return json(200, { status: 'cancelled', knockId: first.id } satisfies KnockState);
+  return json(200, await knockState(ctx, room, current));
+}
+
+async function knockState(ctx: Context, room: RoomRecord, record: KnockRecord): Promise<KnockState> {
+  switch (record.status) {
+    case 'pending':
+      return { status: 'pending', code: record.reason, knockId: record.id };
+    case 'admitted': {
+      const fresh = (await ctx.store.getRoomById(room.id)) ?? room;
+      if (fresh.status === 'CLOSED') throw new ApiError('ROOM_CLOSED', 'This room is closed.');
+      return {
+        status: 'admitted',
+        knockId: record.id,
+        join: await admit(ctx, fresh, record.identity, record.displayName),
+      };
+    }
+    case 'denied':
+      return { status: 'denied', knockId: record.id };
+    case 'cancelled':
+      return { status: 'cancelled', knockId: record.id };
+  }
+}
+
+export async function cancelKnock(ctx: Context, info: RequestInfo): Promise<Response> {
+  const { room, knock: record } = await ownKnock(ctx, info);
+  await settle(ctx, room, record, 'cancelled');
+  return json(200, { status: 'cancelled', knockId: record.id } satisfies KnockState);
+}
+
+export async function listKnocks(ctx: Context, info: RequestInfo): Promise<Response> {
+  const room = await findRoom(ctx, info.params[0]!);
+  requireHost(room, info);
+  const pending = await ctx.store.listKnocks(room.id, 'pending');
+  return json(200, { knocks: pending.map(knockSummary) });
+}
+
+async function hostKnock(ctx: Context, info: RequestInfo): Promise<{ room: RoomRecord; knock: KnockRecord }> {
+  const room = await findRoom(ctx, info.params[0]!);
+  requireHost(room, info);
+  const found = await ctx.store.getKnock(info.params[1]!);
+  if (!found || found.roomId !== room.id) throw new ApiError('NOT_FOUND', 'There is no such knock.');
+  return { room, knock: found };
+}
+
+export async function decideKnock(ctx: Context, info: RequestInfo, outcome: 'admitted' | 'denied'): Promise<Response> {
+  const { room, knock: record } = await hostKnock(ctx, info);
+  if (!(await settle(ctx, room, record, outcome))) {
+    throw new ApiError('CONFLICT', `That knock was already ${record.status}.`);
+  }
+  return json(200, { knockId: record.id, status: outcome });
+}
+
+export async function admitAll(ctx: Context, info: RequestInfo): Promise<Response> {
+  const room = await findRoom(ctx, info.params[0]!);
+  requireHost(room, info);
+  const admitted: string[] = [];
+  for (const record of await ctx.store.listKnocks(room.id, 'pending')) {
+    if (await settle(ctx, room, record, 'admitted')) admitted.push(record.id);
+  }
+  return json(200, { admitted });
+}

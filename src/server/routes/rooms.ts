@@ -1,0 +1,157 @@
+/** Room CRUD, identity, info and claim-host. */
+import { randomBytes } from 'node:crypto';
+import {
+  ClaimHostRequest,
+  CreateRoomRequest,
+  DEFAULT_POLICY,
+  generateRoomCode,
+  UpdateRoomRequest,
+  type CreateRoomResponse,
+  type IdentityResponse,
+  type InfoResponse,
+  type RoomView,
+} from '../../contract/index.js';
+import {
+  findRoom,
+  hashHostKey,
+  hostKeyMatches,
+  isHost,
+  rateLimit,
+  requireCreator,
+  requireUser,
+  roomView,
+  type Context,
+  type RequestInfo,
+} from '../context.js';
+import { ApiError } from '../errors.js';
+import { json, readJson } from '../http.js';
+import { isNotFound } from '../livekit.js';
+import { CodeTakenError, type RoomRecord } from '../store/types.js';
+
+export const FEATURES = ['scheduled_rooms', 'waiting_room', 'require_host', 'stage_mode', 'moderation', 'long_poll'];
+
+export function info(ctx: Context): Response {
+  const body: InfoResponse = { name: 'hashdrop', version: ctx.version, features: FEATURES };
+  return json(200, body);
+}
+
+/** Issues a fresh anonymous identity. The browser keeps it and sends it back as a bearer credential. */
+export function issueIdentity(ctx: Context): Response {
+  const issued = ctx.signer.issue(ctx.identityTtlSeconds);
+  const body: IdentityResponse = {
+    credential: issued.credential,
+    userId: issued.userId,
+    expiresAt: issued.expiresAt.toISOString(),
+  };
+  return json(201, body);
+}
+
+export async function createRoom(ctx: Context, info: RequestInfo): Promise<Response> {
+  const user = requireUser(info);
+  const input = await readJson(info.request, CreateRoomRequest, ctx.maxBodyBytes);
+  const hostKey = randomBytes(24).toString('base64url');
+  const now = new Date().toISOString();
+  // The code space is large, so a collision is rare; a few retries make it vanishingly so.
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    const code = generateRoomCode();
+    const room: RoomRecord = {
+      id: `r${randomBytes(12).toString('hex')}`,
+      code,
+      name: input.name ?? code,
+      creatorId: user.id,
+      hosts: (input.hosts ?? []).filter((id) => id !== user.id),
+      scheduledStartAt: input.scheduledStartAt ?? null,
+      scheduledEndAt: input.scheduledEndAt ?? null,
+      status: 'ACTIVE',
+      policy: { ...DEFAULT_POLICY, ...input.policy },
+      hostKeyHash: hashHostKey(hostKey),
+      createdAt: now,
+      updatedAt: now,
+    };
+    try {
+      await ctx.store.createRoom(room);
+    } catch (error) {
+      if (error instanceof CodeTakenError) continue;
+      throw error;
+    }
+    ctx.logger.info('room created', { roomId: room.id, code: room.code });
+    const body: CreateRoomResponse = { room: roomView(room, user.id), hostKey };
+    return json(201, body);
+  }
+  throw new ApiError('CONFLICT', 'Could not find a free room code; try again.');
+}
+
+export async function listRooms(ctx: Context, info: RequestInfo): Promise<Response> {
+  const user = requireUser(info);
+  const rooms = await ctx.store.listRoomsFor(user.id);
+  return json(200, { rooms: rooms.map((room) => roomView(room, user.id)) });
+}
+
+/** One room. Hosts also see the live call (who is in it), read from LiveKit. */
+export async function getRoom(ctx: Context, info: RequestInfo): Promise<Response> {
+  const room = await findRoom(ctx, info.params[0]!);
+  const view: RoomView = roomView(room, info.user?.id);
+  if (isHost(room, info.user?.id)) {
+    const live = await ctx.livekit.fresh(room.id, 0);
+    view.live = {
+      active: live.opened && live.participants.size > 0,
+      participants: [...live.participants.values()].map((entry) => entry.participant),
+    };
+  }
+  return json(200, { room: view });
+}
+
+export async function updateRoom(ctx: Context, info: RequestInfo): Promise<Response> {
+  const room = await findRoom(ctx, info.params[0]!);
+  const user = requireCreator(room, info);
+  const input = await readJson(info.request, UpdateRoomRequest, ctx.maxBodyBytes);
+  const start = input.scheduledStartAt !== undefined ? input.scheduledStartAt : room.scheduledStartAt;
+  const end = input.scheduledEndAt !== undefined ? input.scheduledEndAt : room.scheduledEndAt;
+  if (start && end && Date.parse(end) <= Date.parse(start)) {
+    throw new ApiError('VALIDATION_FAILED', 'scheduledEndAt must be after scheduledStartAt.');
+  }
+  const updated = await ctx.store.updateRoom(
+    room.id,
+    {
+      name: input.name,
+      scheduledStartAt: input.scheduledStartAt,
+      scheduledEndAt: input.scheduledEndAt,
+      status: input.status,
+      policy: input.policy ? { ...room.policy, ...input.policy } : undefined,
+      hosts: input.hosts?.filter((id) => id !== room.creatorId),
+    },
+    new Date().toISOString(),
+  );
+  if (!updated) throw new ApiError('NOT_FOUND', 'There is no room with that id or code.');
+  return json(200, { room: roomView(updated, user.id) });
+}
+
+export async function deleteRoom(ctx: Context, info: RequestInfo): Promise<Response> {
+  const room = await findRoom(ctx, info.params[0]!);
+  requireCreator(room, info);
+  await ctx.store.deleteRoom(room.id);
+  // Whoever is still in the call is disconnected: the room they were in no longer exists.
+  try {
+    await ctx.livekit.call(() => ctx.livekit.rooms.deleteRoom(room.id));
+  } catch (error) {
+    if (!isNotFound(error)) ctx.logger.warn('could not delete LiveKit room', { roomId: room.id });
+  }
+  ctx.livekit.forget(room.id);
+  return new Response(null, { status: 204 });
+}
+
+/** The secret host link: whoever presents the room's host key becomes one of its hosts. */
+export async function claimHost(ctx: Context, info: RequestInfo): Promise<Response> {
+  const user = requireUser(info);
+  rateLimit(ctx, info, user);
+  const room = await findRoom(ctx, info.params[0]!);
+  const input = await readJson(info.request, ClaimHostRequest, ctx.maxBodyBytes);
+  if (!hostKeyMatches(room, input.hostKey))
+    throw new ApiError('FORBIDDEN', 'That host key is not valid for this room.');
+  let updated = room;
+  if (!isHost(room, user.id)) {
+    updated =
+      (await ctx.store.updateRoom(room.id, { hosts: [...room.hosts, user.id] }, new Date().toISOString())) ?? room;
+  }
+  return json(200, { room: roomView(updated, user.id) });
+}
