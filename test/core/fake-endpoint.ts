@@ -132,7 +132,8 @@ export class FakeEndpoint {
       body: text ? (JSON.parse(text) as unknown) : undefined,
     };
     this.requests.push(record);
-    const path = url.pathname.replace(/^\/api/, '');
+    // Any first segment is a mount point, so two "endpoints" can live on one server.
+    const path = url.pathname.replace(/^\/[^/]+/, '');
     const method = record.method;
 
     if (method === 'POST' && path === '/identity') {
