@@ -41,10 +41,8 @@ export const en = {
   'room.error.room-change': 'The room changed to {value} during a call. Leave the call to switch rooms.',
   'room.in-call.title': 'In the call',
   'room.leave': 'Leave',
-  'room.mic.on': 'Mute microphone',
-  'room.mic.off': 'Unmute microphone',
-  'room.camera.on': 'Turn camera off',
-  'room.camera.off': 'Turn camera on',
+  'room.end-for-all': 'End for all',
+  'room.sidebar': 'Host tools',
   'room.reconnecting': 'Reconnecting…',
 
   // pre-join

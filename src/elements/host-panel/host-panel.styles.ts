@@ -1,0 +1,52 @@
+import { css } from 'lit';
+
+export const hostPanelStyles = css`
+  :host {
+    display: block;
+    --hashdrop-host-panel-background: var(--_hd-surface);
+    --hashdrop-host-panel-item-background: var(--_hd-surface-raised);
+  }
+  [part='base'] {
+    padding: var(--_hd-space-m);
+    background: var(--hashdrop-host-panel-background);
+    border-radius: var(--_hd-radius-l);
+  }
+  [part='list'] {
+    list-style: none;
+    margin: 0 0 var(--_hd-space-m);
+    padding: 0;
+    display: grid;
+    gap: var(--_hd-space-s);
+  }
+  [part='knock'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_hd-space-s);
+    padding: var(--_hd-space-s) var(--_hd-space-m);
+    background: var(--hashdrop-host-panel-item-background);
+    border-radius: var(--_hd-radius-m);
+  }
+  [part='knock-name'] {
+    font-weight: 600;
+    flex: 1 1 8rem;
+    overflow-wrap: anywhere;
+  }
+  [part='knock-meta'] {
+    display: block;
+    font-weight: 400;
+    font-size: 0.875em;
+    color: var(--_hd-text-muted);
+  }
+  .count {
+    display: inline-block;
+    min-width: 1.5em;
+    padding: 0 0.4em;
+    border-radius: 1em;
+    background: var(--_hd-accent);
+    color: var(--_hd-on-accent);
+    text-align: center;
+    font-size: 0.8em;
+    margin-inline-start: var(--_hd-space-xs);
+  }
+`;

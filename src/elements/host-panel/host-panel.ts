@@ -1,0 +1,160 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { KnockSummary } from '../../contract/index.js';
+import type { RoomSnapshot } from '../../core/snapshot.js';
+import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { SessionElement } from '../shared/session-element.js';
+import { hostPanelStyles } from './host-panel.styles.js';
+
+/**
+ * @summary The host's admission panel: people knocking appear as they arrive (announced to screen readers, no sound),
+ * each with Admit and Deny, plus Admit all. Works inside `<hashdrop-room>` or anywhere with `for="room-id"`.
+ *
+ * @attr for - The id of a `<hashdrop-room>` in the same document (or shadow root) whose knocks to show.
+ * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
+ *
+ * @csspart base - The panel.
+ * @csspart title - The heading (with the count).
+ * @csspart list - The list of knocks.
+ * @csspart knock - One knock.
+ * @csspart knock-name - The name of the person knocking.
+ * @csspart knock-meta - When they knocked.
+ * @csspart admit - An Admit button.
+ * @csspart deny - A Deny button.
+ * @csspart admit-all - The Admit all button.
+ * @csspart empty - The "nobody is waiting" text.
+ *
+ * @cssprop [--hashdrop-host-panel-background=var(--hashdrop-color-surface)] - Panel background.
+ * @cssprop [--hashdrop-host-panel-item-background=var(--hashdrop-color-surface-raised)] - Background of a knock.
+ *
+ * Custom states: `:state(has-knocks)`, `:state(not-host)`.
+ */
+export class HashdropHostPanel extends SessionElement {
+  static override styles = [tokenStyles, controlStyles, hostPanelStyles];
+
+  @state() private announcement = '';
+  /** Knocks the host already decided on, hidden until the snapshot drops them (a quick, optimistic UI). */
+  @state() private decided = new Set<string>();
+
+  #known: Set<string> | null = null;
+
+  focusInitial(): void {
+    this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
+  }
+
+  get #knocks(): KnockSummary[] {
+    return this.snapshot.knocks.filter((k) => !this.decided.has(k.knockId));
+  }
+
+  protected override snapshotChanged(snapshot: RoomSnapshot): void {
+    const ids = new Set(snapshot.knocks.map((k) => k.knockId));
+    // Announce the knocks that are new since the last snapshot (not the ones present when the panel appeared).
+    if (this.#known) {
+      const fresh = snapshot.knocks.filter((k) => !this.#known!.has(k.knockId));
+      if (fresh.length === 1) this.announcement = this.t('host.knock', { name: fresh[0]!.displayName });
+      else if (fresh.length > 1) this.announcement = this.t('host.knocks', { count: fresh.length });
+    }
+    this.#known = ids;
+    if ([...this.decided].some((id) => !ids.has(id))) {
+      this.decided = new Set([...this.decided].filter((id) => ids.has(id)));
+    }
+    this.setState('has-knocks', snapshot.knocks.length > 0);
+    this.setState('not-host', snapshot.role !== null && snapshot.role !== 'host');
+  }
+
+  async #decide(knock: KnockSummary, admit: boolean, index: number): Promise<void> {
+    const session = this.activeSession;
+    if (!session) return;
+    this.decided = new Set([...this.decided, knock.knockId]);
+    await this.updateComplete;
+    // Keep keyboard users in the list: the next knock's Admit button, else the heading.
+    const buttons = this.renderRoot.querySelectorAll<HTMLElement>('[part="admit"]');
+    (
+      buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('[part="title"]')
+    )?.focus();
+    await (admit ? session.admit(knock.knockId) : session.deny(knock.knockId));
+  }
+
+  #admitAll = async () => {
+    const session = this.activeSession;
+    if (!session) return;
+    this.decided = new Set([...this.decided, ...this.snapshot.knocks.map((k) => k.knockId)]);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
+    await session.admitAll();
+  };
+
+  #time(iso: string): string {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return '';
+    try {
+      return new Intl.DateTimeFormat(this.language, { hour: 'numeric', minute: '2-digit' }).format(date);
+    } catch {
+      return date.toLocaleTimeString();
+    }
+  }
+
+  override render(): TemplateResult {
+    const snapshot = this.snapshot;
+    const knocks = this.#knocks;
+    const notHost = snapshot.role !== null && snapshot.role !== 'host';
+    return html`<section part="base" aria-labelledby="title">
+      <h2 part="title" id="title" tabindex="-1">
+        ${this.t('host.title')}${
+          knocks.length
+            ? html`<span class="count" aria-hidden="true">${knocks.length}</span
+                ><span class="visually-hidden"> (${knocks.length})</span>`
+            : nothing
+        }
+      </h2>
+      <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
+      ${
+        notHost
+          ? html`<p part="empty" class="muted">${this.t('host.not-host')}</p>`
+          : knocks.length === 0
+            ? html`<p part="empty" class="muted">${this.t('host.empty')}</p>`
+            : html`<ul part="list">
+                  ${knocks.map(
+                    (knock, index) =>
+                      html`<li part="knock" data-knock-id=${knock.knockId}>
+                        <span part="knock-name"
+                          >${knock.displayName}
+                          <span part="knock-meta"
+                            >${
+                              knock.reason === 'HOST_REQUIRED'
+                                ? this.t('host.reason.host-required')
+                                : this.t('host.waiting-since', { time: this.#time(knock.createdAt) })
+                            }</span
+                          ></span
+                        >
+                        <button
+                          part="admit"
+                          class="primary"
+                          type="button"
+                          aria-label=${this.t('host.admit.label', { name: knock.displayName })}
+                          @click=${() => this.#decide(knock, true, index)}
+                        >
+                          ${this.t('host.admit')}
+                        </button>
+                        <button
+                          part="deny"
+                          type="button"
+                          aria-label=${this.t('host.deny.label', { name: knock.displayName })}
+                          @click=${() => this.#decide(knock, false, index)}
+                        >
+                          ${this.t('host.deny')}
+                        </button>
+                      </li>`,
+                  )}
+                </ul>
+                ${
+                  knocks.length > 1
+                    ? html`<button part="admit-all" type="button" @click=${this.#admitAll}>
+                        ${this.t('host.admit-all', { count: knocks.length })}
+                      </button>`
+                    : nothing
+                }`
+      }
+    </section>`;
+  }
+}

@@ -1,0 +1,225 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isRoomCode, parseRoomReference } from '../../contract/room-code.js';
+import { HashdropCopyEvent, HashdropJoinRequestEvent } from '../shared/events.js';
+import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { SessionElement } from '../shared/session-element.js';
+import { inviteStyles } from './invite.styles.js';
+
+interface QrEncoder {
+  toDataURL(text: string, options: Record<string, unknown>): Promise<string>;
+}
+
+/** Loads the QR encoder on first use, so pages that never show a QR code never download it. */
+export async function loadQrEncoder(): Promise<QrEncoder> {
+  const mod = (await import('qrcode')) as unknown as QrEncoder & { default?: QrEncoder };
+  return mod.default && typeof mod.default.toDataURL === 'function' ? mod.default : mod;
+}
+
+/**
+ * Builds the invite link for a code. With a template, `{code}` is replaced (`https://example.com/r/{code}`); without,
+ * it is `base` (the page URL) with `?room=CODE`, dropping any `host` key and fragment so a host never leaks it.
+ */
+export function inviteLink(code: string, template: string, base: string): string {
+  if (template) return template.replaceAll('{code}', encodeURIComponent(code));
+  const url = new URL(base);
+  url.searchParams.delete('host');
+  url.searchParams.set('room', code);
+  url.hash = '';
+  return url.toString();
+}
+
+/**
+ * @summary The room's invite: the code in large type, copy code, copy link, a QR code of the link, and a "join by code"
+ * form that accepts a code or a pasted invite link.
+ *
+ * @attr code - The room code to show; defaults to the room of the session (context or `for`).
+ * @attr link-template - The invite link with `{code}` where the code goes, e.g. `https://example.com/r/{code}`.
+ *   Without it the link is the page URL with `?room=CODE`.
+ * @attr no-qr - Hide the QR code (then the QR encoder is never loaded).
+ * @attr no-join - Hide the "join by code" form.
+ * @attr for - The id of a `<hashdrop-room>` whose room to show, when placed outside it.
+ * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
+ *
+ * @fires {HashdropCopyEvent} hashdrop-copy - The code or link was copied (`ok` false if the clipboard refused).
+ * @fires {HashdropJoinRequestEvent} hashdrop-join-request - The join form was submitted with a valid code
+ *   (cancelable: without `preventDefault()`, a connected session that is not in a call prepares that room).
+ *
+ * @csspart base - The container.
+ * @csspart title - The heading.
+ * @csspart code - The code in large type.
+ * @csspart link - The invite link as text.
+ * @csspart copy-code - The Copy code button.
+ * @csspart copy-link - The Copy link button.
+ * @csspart qr - The QR code image.
+ * @csspart join-form - The join by code form.
+ * @csspart join-input - Its input.
+ * @csspart join-button - Its button.
+ *
+ * @cssprop [--hashdrop-invite-code-size=2rem] - Font size of the code.
+ * @cssprop [--hashdrop-invite-qr-size=192px] - Size of the QR code.
+ * @cssprop [--hashdrop-invite-background=var(--hashdrop-color-surface)] - Background.
+ *
+ * Custom states: `:state(has-code)`, `:state(qr-ready)`.
+ */
+export class HashdropInvite extends SessionElement {
+  static override styles = [tokenStyles, controlStyles, inviteStyles];
+
+  @property() code = '';
+  @property({ attribute: 'link-template' }) linkTemplate = '';
+  @property({ type: Boolean, attribute: 'no-qr' }) noQr = false;
+  @property({ type: Boolean, attribute: 'no-join' }) noJoin = false;
+
+  @state() private qrSrc = '';
+  @state() private qrFor = '';
+  @state() private announcement = '';
+  @state() private joinValue = '';
+  @state() private joinError = '';
+
+  #qrRequest = 0;
+
+  /** The code shown: the `code` attribute, else the session's room. */
+  get roomCode(): string {
+    if (this.code) return parseRoomReference(this.code) ?? this.code;
+    const s = this.snapshot;
+    if (s.room?.code) return s.room.code;
+    return s.roomRef && isRoomCode(s.roomRef) ? s.roomRef : '';
+  }
+
+  /** The invite link for the shown code ('' without a code). */
+  get link(): string {
+    const code = this.roomCode;
+    if (!code) return '';
+    const base = typeof location !== 'undefined' ? location.href : 'https://localhost/';
+    return inviteLink(code, this.linkTemplate, base);
+  }
+
+  /** Resolves once the QR image for the current link is rendered (tests, screenshots). */
+  async qrReady(): Promise<void> {
+    for (let i = 0; i < 200 && this.link && !this.noQr && this.qrFor !== this.link; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await this.updateComplete;
+  }
+
+  focusInitial(): void {
+    this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const link = this.link;
+    this.setState('has-code', !!link);
+    this.setState('qr-ready', !!link && this.qrFor === link);
+    if (link && !this.noQr && this.qrFor !== link) void this.#renderQr(link);
+  }
+
+  async #renderQr(link: string): Promise<void> {
+    const request = ++this.#qrRequest;
+    try {
+      const encoder = await loadQrEncoder();
+      const src = await encoder.toDataURL(link, { errorCorrectionLevel: 'M', margin: 2, width: 384 });
+      if (request !== this.#qrRequest) return;
+      this.qrSrc = src;
+      this.qrFor = link;
+    } catch {
+      // No QR code then; the link and the code remain.
+      if (request === this.#qrRequest) {
+        this.qrSrc = '';
+        this.qrFor = link;
+      }
+    }
+  }
+
+  async #copy(what: 'code' | 'link'): Promise<void> {
+    const text = what === 'code' ? this.roomCode : this.link;
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    this.announcement = ok
+      ? this.t(what === 'code' ? 'invite.copied-code' : 'invite.copied-link')
+      : this.t('invite.copy-failed');
+    this.dispatchEvent(new HashdropCopyEvent(what, text, ok));
+  }
+
+  #onJoinInput = (e: Event) => {
+    this.joinValue = (e.target as HTMLInputElement).value;
+    if (this.joinError) this.joinError = '';
+  };
+
+  #onJoin = async (e: Event) => {
+    e.preventDefault();
+    const code = parseRoomReference(this.joinValue);
+    if (!code) {
+      this.joinError = this.t('invite.join.invalid');
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[part="join-input"]')?.focus();
+      return;
+    }
+    const event = new HashdropJoinRequestEvent(code, this.joinValue);
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    const session = this.activeSession;
+    const status = this.snapshot.status;
+    if (session && ['idle', 'pre-join', 'ended', 'denied', 'error'].includes(status)) void session.prepare(code);
+  };
+
+  override render(): TemplateResult {
+    const code = this.roomCode;
+    const link = this.link;
+    return html`<section part="base" aria-labelledby="title">
+      <h2 part="title" id="title" tabindex="-1">${this.t('invite.title')}</h2>
+      ${
+        code
+          ? html`<p class="muted" id="code-label">${this.t('invite.code')}</p>
+              <p part="code" aria-describedby="code-label">${code}</p>
+              <span part="link">${link}</span>
+              <div class="row">
+                <button part="copy-code" type="button" @click=${() => this.#copy('code')}>
+                  ${this.t('invite.copy-code')}
+                </button>
+                <button part="copy-link" class="primary" type="button" @click=${() => this.#copy('link')}>
+                  ${this.t('invite.copy-link')}
+                </button>
+              </div>
+              ${
+                this.noQr
+                  ? nothing
+                  : this.qrSrc && this.qrFor === link
+                    ? html`<img part="qr" src=${this.qrSrc} alt=${this.t('invite.qr', { link })} />`
+                    : this.qrFor === link
+                      ? nothing
+                      : html`<p class="muted">${this.t('invite.qr.loading')}</p>`
+              }`
+          : html`<p class="muted">${this.t('invite.no-code')}</p>`
+      }
+      <div role="status" class="visually-hidden">${this.announcement}</div>
+      ${
+        this.noJoin
+          ? nothing
+          : html`<form part="join-form" novalidate @submit=${this.#onJoin}>
+              <h3>${this.t('invite.join.title')}</h3>
+              <label for="join">${this.t('invite.join.label')}</label>
+              <div class="row">
+                <input
+                  id="join"
+                  part="join-input"
+                  autocomplete="off"
+                  spellcheck="false"
+                  .value=${this.joinValue}
+                  aria-invalid=${this.joinError ? 'true' : 'false'}
+                  aria-describedby=${this.joinError ? 'join-error' : nothing}
+                  @input=${this.#onJoinInput}
+                />
+                <button part="join-button" type="submit">${this.t('invite.join.submit')}</button>
+              </div>
+              ${this.joinError ? html`<span class="field-error" id="join-error">${this.joinError}</span>` : nothing}
+            </form>`
+      }
+    </section>`;
+  }
+}

@@ -1,0 +1,523 @@
+import { ContextProvider } from '@lit/context';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { parseRoomReference } from '../../contract/room-code.js';
+import { RoomSession, type RoomSessionOptions } from '../../core/room-session.js';
+import type { RoomSessionApi } from '../../core/session-api.js';
+import { INITIAL_SNAPSHOT, type RoomSnapshot, type SessionError, type SessionStatus } from '../../core/snapshot.js';
+import { isLanguageTag, type MessageKey } from '../../i18n/index.js';
+import { sessionContext, snapshotContext } from '../shared/context.js';
+import {
+  HashdropDeniedEvent,
+  HashdropErrorEvent,
+  HashdropJoinedEvent,
+  HashdropKnockEvent,
+  HashdropLeftEvent,
+  HashdropStatusChangeEvent,
+} from '../shared/events.js';
+import { HashdropElement } from '../shared/hashdrop-element.js';
+import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { lobbyViewOf } from '../lobby/lobby.js';
+import { roomStyles } from './room.styles.js';
+
+/** A room id as the endpoint issues them (opaque, URL-safe). Codes are checked first. */
+const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
+const IN_CALL: ReadonlySet<SessionStatus> = new Set(['connecting', 'waiting', 'in-room', 'reconnecting']);
+
+/** Reads the `room` attribute: a code (any spelling, or an invite link) in canonical form, a room id, or null. */
+export function parseRoomAttribute(value: string): string | null {
+  const text = value.trim();
+  if (!text) return null;
+  return parseRoomReference(text) ?? (ROOM_ID_PATTERN.test(text) ? text : null);
+}
+
+/** `on`/`off` (also `true`/`false`, and empty meaning on), or null for anything else. */
+export function parseToggle(value: string | null): boolean | null {
+  if (value === null) return true;
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'on' || v === 'true') return true;
+  if (v === 'off' || v === 'false') return false;
+  return null;
+}
+
+type View = 'invalid' | 'prejoin' | 'connecting' | 'lobby' | 'call' | 'ended' | 'error';
+
+/**
+ * @summary The whole video room: creates (or is given) a session, walks it through pre-join, lobby, the call and its
+ * end, and provides it to the elements inside.
+ *
+ * @attr endpoint - Base URL of a HashDrop endpoint (lobby, hosts, moderation). Use this or `token-endpoint`.
+ * @attr token-endpoint - A plain LiveKit token endpoint (a call without lobby or moderation).
+ * @attr room - The room to join: a code such as `STELLAR-PHOENIX` (any case or separator, or an invite link), or a room
+ *   id. Changing it while in a call does not switch rooms: a `hashdrop-error` (not fatal) reports it and the new room
+ *   is prepared once the call is over.
+ * @attr name - The display name to prefill (and to join with, with `autojoin`).
+ * @attr create - Create a new room on load and become its host (do not combine with `room`).
+ * @attr autojoin - Join as soon as the room is ready, with `name`, skipping the Join button.
+ * @attr audio - `on` (default) or `off`: the microphone's initial state.
+ * @attr video - `on` (default) or `off`: the camera's initial state.
+ * @attr lang - Language of all texts (falls back to the page's `lang`, then English).
+ * @attr theme - `light`, `dark` or `auto` (follows the OS). Without it the page's `color-scheme` applies.
+ * @attr host-key - The secret host key of a room (from creating it). Without it, a `?host=` parameter in the page URL
+ *   is used, so a host link (`…?room=CODE&host=KEY`) opens the room as its host.
+ * @attr status - (read-only, reflected) The session status: idle, pre-join, connecting, waiting, in-room,
+ *   reconnecting, ended, denied or error.
+ *
+ * @fires {HashdropStatusChangeEvent} hashdrop-status-change - The status changed (`previous` null for a new session).
+ * @fires {HashdropJoinedEvent} hashdrop-joined - This browser entered the call.
+ * @fires {HashdropLeftEvent} hashdrop-left - This browser left the call (`reason`).
+ * @fires {HashdropDeniedEvent} hashdrop-denied - A host declined the request to join.
+ * @fires {HashdropErrorEvent} hashdrop-error - A failure (`code`: INVALID_ATTRIBUTE for a bad attribute, or the
+ *   endpoint's code); `fatal` false for notices that leave the call running.
+ * @fires {HashdropKnockEvent} hashdrop-knock - (Hosts) someone is asking to join.
+ *
+ * @csspart base - The container of every screen.
+ * @csspart card - The connecting, ended and error screens.
+ * @csspart notice - A non-fatal notice above the screen.
+ * @csspart call - The in-call layout.
+ * @csspart call-header - The call's title row.
+ * @csspart controls - The in-call button row.
+ * @csspart mic-toggle - The in-call microphone toggle.
+ * @csspart camera-toggle - The in-call camera toggle.
+ * @csspart leave - The Leave button.
+ * @csspart sidebar - The host's side column (host panel and invite).
+ * @csspart rejoin - The Rejoin button (ended).
+ * @csspart retry - The Try again button (error).
+ *
+ * @cssprop [--hashdrop-room-background=var(--hashdrop-color-surface)] - Background.
+ * @cssprop [--hashdrop-room-padding=var(--hashdrop-space-m)] - Inner padding.
+ * @cssprop [--hashdrop-room-min-height=24rem] - Minimum height (keeps the page from jumping between screens).
+ * @cssprop [--hashdrop-room-sidebar-width=20rem] - Width of the host's side column.
+ *
+ * Custom states: one per status (`:state(in-room)`, `:state(waiting)`, …) and `:state(invalid)`.
+ */
+export class HashdropRoom extends HashdropElement {
+  static override styles = [tokenStyles, controlStyles, roomStyles];
+
+  /** Makes the session when none is injected; replaceable (tests, a page that configures sessions itself). */
+  static createSession: (options: RoomSessionOptions) => RoomSessionApi = (options) => new RoomSession(options);
+
+  @property() endpoint = '';
+  @property({ attribute: 'token-endpoint' }) tokenEndpoint = '';
+  @property() room = '';
+  @property() name = '';
+  @property({ type: Boolean }) create = false;
+  @property({ type: Boolean }) autojoin = false;
+  @property() audio: string | null = null;
+  @property() video: string | null = null;
+  @property() theme: string | null = null;
+  @property({ attribute: 'host-key' }) hostKey = '';
+
+  @state() private snap: RoomSnapshot = INITIAL_SNAPSHOT;
+  @state() private attributeError: SessionError | null = null;
+  @state() private announcement = '';
+  @state() private notice = '';
+
+  #injected: RoomSessionApi | null = null;
+  #owned: RoomSessionApi | null = null;
+  #subscribed: RoomSessionApi | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #disposeTimer: ReturnType<typeof setTimeout> | null = null;
+  #started: string | null = null;
+  #autojoined: string | null = null;
+  #pendingRoom: string | null = null;
+  #lastView: View | null = null;
+  #reportedError = '';
+
+  readonly #sessionProvider = new ContextProvider(this, { context: sessionContext });
+  readonly #snapshotProvider = new ContextProvider(this, { context: snapshotContext });
+
+  /** The session in use: the injected one, else the one this element made. Set it to inject a session. */
+  get session(): RoomSessionApi | null {
+    return this.#injected ?? this.#owned;
+  }
+  set session(value: RoomSessionApi | null) {
+    const old = this.#injected;
+    this.#injected = value;
+    if (value && this.#owned) this.#disposeOwned();
+    this.requestUpdate('session', old);
+  }
+
+  /** The current status (also reflected as the `status` attribute). */
+  get status(): SessionStatus {
+    return this.snap.status;
+  }
+
+  /** The current snapshot (plain immutable data). */
+  get snapshot(): RoomSnapshot {
+    return this.snap;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM: the call goes on.
+    if (this.#disposeTimer) clearTimeout(this.#disposeTimer);
+    this.#disposeTimer = null;
+    this.#bind();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move is a disconnect followed by a connect; only a room that stays out of the document ends its session.
+    this.#disposeTimer = setTimeout(() => {
+      this.#disposeTimer = null;
+      if (this.isConnected) return;
+      this.#unbind();
+      this.#disposeOwned();
+    }, 0);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const watched = ['endpoint', 'tokenEndpoint', 'room', 'create', 'audio', 'video', 'theme', 'session'];
+    if (watched.some((key) => changed.has(key)) || this.hasUpdated === false) {
+      const error = this.#validate();
+      this.attributeError = error;
+      const key = error ? `${error.attribute}:${error.message}` : '';
+      if (error && key !== this.#reportedError) {
+        this.updateComplete.then(() => this.dispatchEvent(new HashdropErrorEvent(error, true)));
+      }
+      this.#reportedError = key;
+    }
+    if (changed.has('room') && this.hasUpdated && !this.attributeError) this.#roomChanged();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.#bind();
+    this.#start();
+    this.setAttribute('status', this.snap.status);
+    for (const s of [
+      'idle',
+      'pre-join',
+      'connecting',
+      'waiting',
+      'in-room',
+      'reconnecting',
+      'ended',
+      'denied',
+      'error',
+    ]) {
+      this.setState(s, this.snap.status === s);
+    }
+    this.setState('invalid', !!this.attributeError);
+    const view = this.#view();
+    if (view !== this.#lastView) {
+      const first = this.#lastView === null;
+      this.#lastView = view;
+      if (!first) void this.#moveFocus(view);
+    }
+  }
+
+  // ---- attributes ----
+
+  #error(attribute: string, key: MessageKey, params?: Record<string, string>): SessionError {
+    return { code: 'INVALID_ATTRIBUTE', attribute, message: this.t(key, params) };
+  }
+
+  #validate(): SessionError | null {
+    if (this.endpoint && this.tokenEndpoint) return this.#error('token-endpoint', 'room.error.both-endpoints');
+    if (!this.endpoint && !this.tokenEndpoint && !this.#injected) {
+      return this.#error('endpoint', 'room.error.missing-endpoint');
+    }
+    if (this.room && this.create) return this.#error('create', 'room.error.create-and-room');
+    if (this.room && !parseRoomAttribute(this.room))
+      return this.#error('room', 'room.error.bad-room', { value: this.room });
+    for (const attribute of ['audio', 'video'] as const) {
+      if (parseToggle(this[attribute]) === null) {
+        return this.#error(attribute, 'room.error.bad-toggle', { attribute, value: this[attribute] ?? '' });
+      }
+    }
+    if (this.theme !== null && !['light', 'dark', 'auto'].includes(this.theme)) {
+      return this.#error('theme', 'room.error.bad-theme', { value: this.theme });
+    }
+    const lang = this.getAttribute('lang');
+    if (lang !== null && lang !== '' && !isLanguageTag(lang))
+      return this.#error('lang', 'room.error.bad-lang', { value: lang });
+    return null;
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && old !== value) {
+      this.attributeError = this.#validate();
+    }
+  }
+
+  #roomChanged(): void {
+    const ref = parseRoomAttribute(this.room);
+    if (!ref || !this.session) return;
+    if (IN_CALL.has(this.snap.status)) {
+      this.#pendingRoom = ref;
+      this.notice = this.t('room.error.room-change', { value: ref });
+      this.updateComplete.then(() =>
+        this.dispatchEvent(new HashdropErrorEvent({ code: 'CLIENT', attribute: 'room', message: this.notice }, false)),
+      );
+      return;
+    }
+    this.#pendingRoom = null;
+    this.#started = `room:${ref}`;
+    void this.session.prepare(ref);
+  }
+
+  // ---- session ----
+
+  #bind(): void {
+    if (!this.isConnected) return;
+    if (!this.#injected && !this.#owned && !this.attributeError && this.hasUpdated) {
+      this.#owned = HashdropRoom.createSession(this.#options());
+    }
+    const session = this.session;
+    if (session === this.#subscribed) return;
+    this.#unbind();
+    this.#subscribed = session;
+    this.#sessionProvider.setValue(session ?? undefined);
+    if (!session) return;
+    this.#unsubscribe = session.subscribe((next, previous) => this.#onSnapshot(next, previous));
+    this.#started = null;
+    this.#autojoined = null;
+    this.#onSnapshot(session.snapshot, null);
+  }
+
+  #unbind(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#subscribed = null;
+  }
+
+  #disposeOwned(): void {
+    const owned = this.#owned;
+    this.#owned = null;
+    owned?.dispose();
+  }
+
+  #options(): RoomSessionOptions {
+    const options: RoomSessionOptions = {
+      audio: parseToggle(this.audio) ?? true,
+      video: parseToggle(this.video) ?? true,
+    };
+    if (this.endpoint) options.endpoint = this.endpoint;
+    else if (this.tokenEndpoint) options.tokenEndpoint = this.tokenEndpoint;
+    const hostKey = this.hostKey || this.#hostKeyFromUrl();
+    if (hostKey) options.hostKey = hostKey;
+    return options;
+  }
+
+  #hostKeyFromUrl(): string {
+    try {
+      return typeof location !== 'undefined' ? (new URL(location.href).searchParams.get('host') ?? '') : '';
+    } catch {
+      return '';
+    }
+  }
+
+  /** Kicks the flow off once per session: create a room, or prepare the one named. */
+  #start(): void {
+    const session = this.session;
+    if (!session || this.attributeError || this.snap.status !== 'idle') return;
+    const ref = parseRoomAttribute(this.room);
+    const key = this.create ? 'create' : ref ? `room:${ref}` : null;
+    if (!key || key === this.#started) return;
+    this.#started = key;
+    if (this.create) void session.createRoom();
+    else if (ref) void session.prepare(ref);
+  }
+
+  #onSnapshot(next: RoomSnapshot, previous: RoomSnapshot | null): void {
+    this.snap = next;
+    this.#snapshotProvider.setValue(next);
+    if (!previous || previous.status !== next.status) {
+      this.announcement = this.t(`status.${next.status}` as MessageKey);
+      this.dispatchEvent(new HashdropStatusChangeEvent(next.status, previous?.status ?? null));
+      const was = previous?.status;
+      if (next.status === 'in-room' && was !== 'reconnecting') {
+        this.dispatchEvent(new HashdropJoinedEvent(next.room?.code ?? next.roomRef, next.identity, next.role));
+      }
+      if ((was === 'in-room' || was === 'reconnecting') && !IN_CALL.has(next.status)) {
+        this.dispatchEvent(new HashdropLeftEvent(next.endedReason));
+      }
+      if (next.status === 'denied') this.dispatchEvent(new HashdropDeniedEvent(next.roomRef));
+      if (next.status === 'error' && next.error) this.dispatchEvent(new HashdropErrorEvent(next.error, true));
+      if (!IN_CALL.has(next.status)) this.#applyPendingRoom();
+    }
+    if (next.role === 'host' && previous) {
+      const known = new Set(previous.knocks.map((k) => k.knockId));
+      for (const knock of next.knocks) if (!known.has(knock.knockId)) this.dispatchEvent(new HashdropKnockEvent(knock));
+    }
+    this.#maybeAutojoin(next);
+  }
+
+  #applyPendingRoom(): void {
+    const ref = this.#pendingRoom;
+    if (!ref || !this.session) return;
+    this.#pendingRoom = null;
+    this.notice = '';
+    this.#started = `room:${ref}`;
+    queueMicrotask(() => void this.session?.prepare(ref));
+  }
+
+  #maybeAutojoin(s: RoomSnapshot): void {
+    if (!this.autojoin || s.status !== 'pre-join') return;
+    const name = this.name.trim();
+    const key = s.room?.id ?? s.roomRef ?? '';
+    if (!name || this.#autojoined === key) return;
+    this.#autojoined = key;
+    queueMicrotask(() => void this.session?.join(name));
+  }
+
+  // ---- view ----
+
+  #view(): View {
+    if (this.attributeError) return 'invalid';
+    const s = this.snap;
+    if (lobbyViewOf(s) !== 'none') return 'lobby';
+    switch (s.status) {
+      case 'idle':
+      case 'pre-join':
+        return 'prejoin';
+      case 'connecting':
+        return 'connecting';
+      case 'in-room':
+      case 'reconnecting':
+        return 'call';
+      case 'ended':
+        return 'ended';
+      default:
+        return 'error';
+    }
+  }
+
+  async #moveFocus(view: View): Promise<void> {
+    // Only when focus is ours (or was lost with a removed button): a status change never steals the page's focus.
+    const active = document.activeElement;
+    const ours = this.matches(':focus-within') || active === null || active === document.body;
+    if (!ours) return;
+    await this.updateComplete;
+    const root = this.renderRoot;
+    const child = root.querySelector('hashdrop-prejoin, hashdrop-lobby') as
+      (HTMLElement & { focusInitial(): void; updateComplete: Promise<unknown> }) | null;
+    if (child && (view === 'prejoin' || view === 'lobby')) {
+      await child.updateComplete;
+      child.focusInitial();
+      return;
+    }
+    root.querySelector<HTMLElement>('[data-focus-target]')?.focus();
+  }
+
+  #retry = () => {
+    const session = this.session;
+    if (!session) return;
+    const ref = this.snap.room?.code ?? this.snap.roomRef ?? parseRoomAttribute(this.room);
+    if (ref) void session.prepare(ref);
+    else if (this.create) void session.createRoom();
+  };
+  #leave = () => void this.session?.leave();
+  #endForAll = () => void this.session?.endForAll?.();
+  #toggleMic = () => void this.session?.setMicrophoneEnabled(!this.snap.micEnabled);
+  #toggleCamera = () => void this.session?.setCameraEnabled(!this.snap.cameraEnabled);
+
+  #card(title: string, body: string, action?: TemplateResult, busy = false): TemplateResult {
+    return html`<section part="card" aria-labelledby="card-title">
+      ${busy ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
+      <h2 id="card-title" tabindex="-1" data-focus-target>${title}</h2>
+      ${body ? html`<p>${body}</p>` : nothing} ${action ? html`<div class="row">${action}</div>` : nothing}
+    </section>`;
+  }
+
+  #renderView(view: View, lang: string): TemplateResult {
+    const s = this.snap;
+    switch (view) {
+      case 'invalid': {
+        const error = this.attributeError!;
+        return html`<section part="card" role="alert" aria-labelledby="card-title">
+          <h2 id="card-title" tabindex="-1" data-focus-target>${this.t('room.error.attribute.title')}</h2>
+          <p>${error.message}</p>
+          <p class="muted">${this.t('room.error.attribute.hint', { attribute: error.attribute ?? '' })}</p>
+        </section>`;
+      }
+      case 'prejoin':
+        return html`<hashdrop-prejoin lang=${lang} .name=${this.name}></hashdrop-prejoin>`;
+      case 'lobby':
+        return html`<hashdrop-lobby lang=${lang}></hashdrop-lobby>`;
+      case 'connecting':
+        return this.#card(this.t('room.connecting.title'), this.t('room.connecting.body'), undefined, true);
+      case 'ended':
+        return this.#card(
+          this.t('room.ended.title'),
+          this.t(`room.ended.${s.endedReason ?? 'left'}` as MessageKey),
+          s.endedReason === 'room-deleted' || s.endedReason === 'host-ended' || s.endedReason === 'kicked'
+            ? undefined
+            : html`<button part="rejoin" class="primary" type="button" @click=${this.#retry}>
+                ${this.t('room.rejoin')}
+              </button>`,
+        );
+      case 'error':
+        return html`<div role="alert">
+          ${this.#card(
+            this.t('room.error.title'),
+            s.error?.message ?? '',
+            html`<button part="retry" class="primary" type="button" @click=${this.#retry}>
+              ${this.t('room.error.retry')}
+            </button>`,
+          )}
+        </div>`;
+      case 'call': {
+        const host = s.role === 'host';
+        return html`<div part="call" class=${host ? 'with-sidebar' : ''}>
+          <section aria-labelledby="call-title">
+            <div part="call-header">
+              <h2 id="call-title" tabindex="-1" data-focus-target>
+                ${s.room?.name || s.room?.code || this.t('room.in-call.title')}
+              </h2>
+              ${s.status === 'reconnecting' ? html`<span class="muted">${this.t('room.reconnecting')}</span>` : nothing}
+            </div>
+            <hashdrop-tile-list lang=${lang}></hashdrop-tile-list>
+            <div part="controls" class="row">
+              <button
+                part="mic-toggle"
+                type="button"
+                aria-pressed=${s.micEnabled ? 'true' : 'false'}
+                @click=${this.#toggleMic}
+              >
+                ${this.t('prejoin.microphone')}
+              </button>
+              <button
+                part="camera-toggle"
+                type="button"
+                aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
+                @click=${this.#toggleCamera}
+              >
+                ${this.t('prejoin.camera')}
+              </button>
+              <button part="leave" class="danger" type="button" @click=${this.#leave}>${this.t('room.leave')}</button>
+              ${
+                host && this.session?.endForAll
+                  ? html`<button part="end-for-all" class="danger" type="button" @click=${this.#endForAll}>
+                      ${this.t('room.end-for-all')}
+                    </button>`
+                  : nothing
+              }
+            </div>
+          </section>
+          ${
+            host
+              ? html`<aside part="sidebar" aria-label=${this.t('room.sidebar')}>
+                  <hashdrop-host-panel lang=${lang}></hashdrop-host-panel>
+                  <hashdrop-invite lang=${lang} no-join></hashdrop-invite>
+                </aside>`
+              : nothing
+          }
+        </div>`;
+      }
+    }
+  }
+
+  override render(): TemplateResult {
+    const lang = this.language;
+    return html`<div part="base" lang=${lang} dir=${this.direction}>
+      <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
+      ${this.notice ? html`<p part="notice" class="notice">${this.notice}</p>` : nothing}
+      ${this.#renderView(this.#view(), lang)}
+    </div>`;
+  }
+}

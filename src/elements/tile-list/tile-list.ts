@@ -1,0 +1,122 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ParticipantSnapshot } from '../../core/snapshot.js';
+import type { RoomSessionApi } from '../../core/session-api.js';
+import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { SessionElement } from '../shared/session-element.js';
+import { tileListStyles } from './tile-list.styles.js';
+
+interface Attachment {
+  session: RoomSessionApi;
+  element: HTMLMediaElement;
+  detach: () => void;
+}
+
+/**
+ * @summary A simple grid of participant tiles for the call: each shows the participant's camera (attached through the
+ * session) or their initial, their name, and whether they are speaking or muted; remote microphones play through
+ * hidden audio elements. The full in-call stage replaces it later.
+ *
+ * @attr for - The id of a `<hashdrop-room>` whose call to show, when placed outside it.
+ * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
+ *
+ * @csspart list - The grid.
+ * @csspart tile - One participant (also `local`, `speaking`, `muted` as extra part names when they apply).
+ * @csspart video - A participant's video.
+ * @csspart name - A participant's name label.
+ *
+ * @cssprop [--hashdrop-tile-list-min-tile=14rem] - Smallest tile width.
+ * @cssprop [--hashdrop-tile-list-gap=var(--hashdrop-space-s)] - Gap between tiles.
+ * @cssprop [--hashdrop-tile-background=var(--hashdrop-color-video)] - Tile background behind video.
+ * @cssprop [--hashdrop-tile-speaking-color=var(--hashdrop-color-success)] - Outline of a speaking tile.
+ */
+export class HashdropTileList extends SessionElement {
+  static override styles = [tokenStyles, controlStyles, tileListStyles];
+
+  #attached = new Map<string, Attachment>();
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#detachAll();
+  }
+
+  /** Track sids currently attached to media elements (tests, debugging). */
+  get attachedTracks(): string[] {
+    return [...this.#attached.keys()];
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.#syncMedia();
+  }
+
+  #syncMedia(): void {
+    const session = this.activeSession;
+    const wanted = new Map<string, HTMLMediaElement>();
+    if (session) {
+      for (const element of this.renderRoot.querySelectorAll<HTMLMediaElement>('[data-sid]')) {
+        wanted.set(element.dataset.sid!, element);
+      }
+    }
+    for (const [sid, attachment] of this.#attached) {
+      const element = wanted.get(sid);
+      if (element !== attachment.element || attachment.session !== session) {
+        attachment.detach();
+        this.#attached.delete(sid);
+      }
+    }
+    if (!session) return;
+    for (const [sid, element] of wanted) {
+      if (!this.#attached.has(sid)) {
+        this.#attached.set(sid, { session, element, detach: session.attach(sid, element) });
+      }
+    }
+  }
+
+  #detachAll(): void {
+    for (const attachment of this.#attached.values()) attachment.detach();
+    this.#attached.clear();
+  }
+
+  #tile(p: ParticipantSnapshot): TemplateResult {
+    const camera = p.camera && !p.camera.muted && (p.isLocal || p.camera.subscribed) ? p.camera : null;
+    const mic = !p.isLocal && p.microphone && p.microphone.subscribed ? p.microphone : null;
+    const muted = !p.microphone || p.microphone.muted;
+    const parts = ['tile', p.isLocal ? 'local' : '', p.isSpeaking ? 'speaking' : '', muted ? 'muted' : '']
+      .filter(Boolean)
+      .join(' ');
+    const name = p.isLocal ? this.t('tiles.you', { name: p.name }) : p.name;
+    const status = [muted ? this.t('tiles.muted') : '', p.isSpeaking ? this.t('tiles.speaking') : '']
+      .filter(Boolean)
+      .join(', ');
+    return html`<li part=${parts} data-identity=${p.identity}>
+      ${
+        camera
+          ? html`<video
+              part="video"
+              class=${p.isLocal ? 'local' : ''}
+              data-sid=${camera.sid}
+              autoplay
+              playsinline
+              .muted=${true}
+              aria-hidden="true"
+            ></video>`
+          : html`<span class="placeholder" aria-hidden="true">${(p.name.trim()[0] ?? '?').toUpperCase()}</span>`
+      }
+      ${mic ? html`<audio data-sid=${mic.sid} autoplay></audio>` : nothing}
+      <span part="name">${name}${status ? html`<span class="visually-hidden">, ${status}</span>` : nothing}</span>
+    </li>`;
+  }
+
+  override render(): TemplateResult {
+    const participants = this.snapshot.participants;
+    return html`<ul part="list" aria-label=${this.t('tiles.label')}>
+        ${repeat(
+          participants,
+          (p) => p.identity,
+          (p) => this.#tile(p),
+        )}
+      </ul>
+      ${participants.length === 1 ? html`<p class="muted">${this.t('tiles.alone')}</p>` : nothing}`;
+  }
+}
