@@ -1,0 +1,141 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/elements/invite/define.js';
+import { inviteLink, type HashdropInvite } from '../../src/elements/invite/invite.js';
+import type { HashdropCopyEvent, HashdropJoinRequestEvent } from '../../src/elements/shared/events.js';
+import { snapshots } from '../../src/testing/fixtures.js';
+import { part, sessionWith, text } from './helpers.js';
+
+type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+
+/** jsQR ships as a UMD bundle: load it as a classic script, which defines `window.jsQR`. */
+async function loadJsQr(): Promise<JsQr> {
+  const w = window as unknown as { jsQR?: JsQr };
+  if (!w.jsQR) {
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/node_modules/jsqr/dist/jsQR.js';
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error('jsqr did not load'));
+      document.head.append(script);
+    });
+  }
+  return w.jsQR!;
+}
+
+async function decodeImage(img: HTMLImageElement): Promise<string | null> {
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight;
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(img, 0, 0);
+  const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  return (await loadJsQr())(data, width, height)?.data ?? null;
+}
+
+describe('hashdrop-invite', () => {
+  it('builds the link from the page URL, without host key or fragment', () => {
+    expect(inviteLink('STELLAR-PHOENIX', '', 'https://example.com/meet?host=secret&x=1#top')).to.equal(
+      'https://example.com/meet?x=1&room=STELLAR-PHOENIX',
+    );
+    expect(inviteLink('STELLAR-PHOENIX', 'https://ex.com/r/{code}', 'https://ignored/')).to.equal(
+      'https://ex.com/r/STELLAR-PHOENIX',
+    );
+  });
+
+  it('shows the session room code in large type and is accessible', async () => {
+    const el = await fixture<HashdropInvite>(
+      html`<hashdrop-invite no-qr .session=${sessionWith(snapshots.host())}></hashdrop-invite>`,
+    );
+    expect(text(part(el, 'code'))).to.equal('STELLAR-PHOENIX');
+    expect(text(part(el, 'link'))).to.contain('room=STELLAR-PHOENIX');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders a QR code that decodes back to the exact invite link', async () => {
+    const el = await fixture<HashdropInvite>(
+      html`<hashdrop-invite code="stellar phoenix" link-template="https://rooms.example/r/{code}"></hashdrop-invite>`,
+    );
+    await el.qrReady();
+    const img = part<HTMLImageElement>(el, 'qr');
+    expect(img, 'QR image rendered (qrcode loaded)').to.exist;
+    expect(img!.alt).to.contain('https://rooms.example/r/STELLAR-PHOENIX');
+    expect(await decodeImage(img!)).to.equal('https://rooms.example/r/STELLAR-PHOENIX');
+    expect(el.hasState('qr-ready')).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('decodes the default page-URL link too', async () => {
+    const el = await fixture<HashdropInvite>(html`<hashdrop-invite code="BRAVE-OTTER"></hashdrop-invite>`);
+    await el.qrReady();
+    const expected = new URL(location.href);
+    expected.searchParams.set('room', 'BRAVE-OTTER');
+    expected.hash = '';
+    expect(await decodeImage(part<HTMLImageElement>(el, 'qr')!)).to.equal(expected.toString());
+  });
+
+  it('copies the code and the link and announces it', async () => {
+    const el = await fixture<HashdropInvite>(html`<hashdrop-invite no-qr code="BRAVE-OTTER"></hashdrop-invite>`);
+    const written: string[] = [];
+    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (t: string) => void written.push(t) },
+    });
+    try {
+      setTimeout(() => part<HTMLButtonElement>(el, 'copy-code')!.click());
+      const codeEvent = (await oneEvent(el, 'hashdrop-copy')) as HashdropCopyEvent;
+      expect(codeEvent.what).to.equal('code');
+      expect(codeEvent.ok).to.be.true;
+      setTimeout(() => part<HTMLButtonElement>(el, 'copy-link')!.click());
+      const linkEvent = (await oneEvent(el, 'hashdrop-copy')) as HashdropCopyEvent;
+      expect(linkEvent.text).to.equal(el.link);
+      expect(written).to.deep.equal(['BRAVE-OTTER', el.link]);
+      await el.updateComplete;
+      expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal('Invite link copied.');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+      if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
+    }
+  });
+
+  it('joins by a typed code or a pasted invite link with the keyboard', async () => {
+    const session = sessionWith(snapshots.idle());
+    const el = await fixture<HashdropInvite>(html`<hashdrop-invite no-qr .session=${session}></hashdrop-invite>`);
+    const input = part<HTMLInputElement>(el, 'join-input')!;
+    input.value = 'https://rooms.example/r/brave-otter';
+    input.dispatchEvent(new Event('input'));
+    setTimeout(() => input.form!.requestSubmit());
+    const event = (await oneEvent(el, 'hashdrop-join-request')) as HashdropJoinRequestEvent;
+    expect(event.code).to.equal('BRAVE-OTTER');
+    expect(event.cancelable).to.be.true;
+    expect(session.callsOf('prepare')).to.deep.equal([['BRAVE-OTTER']]);
+  });
+
+  it('shows a clear error for input that is no code, and keeps focus in the field', async () => {
+    const el = await fixture<HashdropInvite>(html`<hashdrop-invite no-qr></hashdrop-invite>`);
+    let fired = false;
+    el.addEventListener('hashdrop-join-request', () => (fired = true));
+    const input = part<HTMLInputElement>(el, 'join-input')!;
+    input.value = 'not a room!!';
+    input.dispatchEvent(new Event('input'));
+    part<HTMLButtonElement>(el, 'join-button')!.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(fired).to.be.false;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(input);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets the page veto the join request', async () => {
+    const session = sessionWith(snapshots.idle());
+    const el = await fixture<HashdropInvite>(html`<hashdrop-invite no-qr .session=${session}></hashdrop-invite>`);
+    el.addEventListener('hashdrop-join-request', (e) => e.preventDefault());
+    const input = part<HTMLInputElement>(el, 'join-input')!;
+    input.value = 'BRAVE-OTTER';
+    input.dispatchEvent(new Event('input'));
+    input.form!.requestSubmit();
+    expect(session.callsOf('prepare')).to.have.length(0);
+  });
+});
