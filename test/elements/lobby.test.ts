@@ -15,7 +15,9 @@ describe('hashdrop-lobby', () => {
 
   for (const [state, snapshot, title] of cases) {
     it(`shows the ${state} state accessibly`, async () => {
-      const el = await fixture<HashdropLobby>(html`<hashdrop-lobby .session=${sessionWith(snapshot)}></hashdrop-lobby>`);
+      const el = await fixture<HashdropLobby>(
+        html`<hashdrop-lobby .session=${sessionWith(snapshot)}></hashdrop-lobby>`,
+      );
       expect(text(part(el, 'title'))).to.equal(title);
       expect(el.hasState(state)).to.be.true;
       await expect(el).to.be.accessible();

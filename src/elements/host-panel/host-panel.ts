@@ -65,6 +65,7 @@ export class HashdropHostPanel extends SessionElement {
   async #decide(knock: KnockSummary, admit: boolean, index: number): Promise<void> {
     const session = this.activeSession;
     if (!session) return;
+    const action = admit ? session.admit(knock.knockId) : session.deny(knock.knockId);
     this.decided = new Set([...this.decided, knock.knockId]);
     await this.updateComplete;
     // Keep keyboard users in the list: the next knock's Admit button, else the heading.
@@ -72,16 +73,17 @@ export class HashdropHostPanel extends SessionElement {
     (
       buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('[part="title"]')
     )?.focus();
-    await (admit ? session.admit(knock.knockId) : session.deny(knock.knockId));
+    await action;
   }
 
   #admitAll = async () => {
     const session = this.activeSession;
     if (!session) return;
+    const action = session.admitAll();
     this.decided = new Set([...this.decided, ...this.snapshot.knocks.map((k) => k.knockId)]);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
-    await session.admitAll();
+    await action;
   };
 
   #time(iso: string): string {
