@@ -54,6 +54,10 @@ export async function readJson<S extends v.GenericSchema>(
       throw new ApiError('BAD_REQUEST', 'The body is not valid JSON.');
     }
   }
+  // Every request body is a JSON object; valibot's object schemas would otherwise accept an array.
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ApiError('VALIDATION_FAILED', 'The body must be a JSON object.');
+  }
   const result = v.safeParse(schema, value);
   if (!result.success) {
     const issue = result.issues[0];

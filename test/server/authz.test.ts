@@ -56,15 +56,13 @@ for (const kind of STORE_KINDS) {
       const waiting = await stack.api.person();
       const stranger = await stack.api.person();
       const anonymous = stack.api;
-      const room = (
-        await creator.request('POST', '/rooms', { policy: { waitingRoom: true }, hosts: [host.userId] })
-      ).body.room;
+      const room = (await creator.request('POST', '/rooms', { policy: { waitingRoom: true }, hosts: [host.userId] }))
+        .body.room;
       // The guest is admitted through the lobby; the waiting guest stays in it.
       const guestKnock = (await guest.request('POST', `/rooms/${room.id}/join`, { displayName: 'G' })).body.knockId;
       await creator.request('POST', `/rooms/${room.id}/knocks/${guestKnock}/admit`);
       assert.equal((await guest.request('POST', `/rooms/${room.id}/join`, { displayName: 'G' })).status, 200);
-      const waitingKnock = (await waiting.request('POST', `/rooms/${room.id}/join`, { displayName: 'W' })).body
-        .knockId;
+      const waitingKnock = (await waiting.request('POST', `/rooms/${room.id}/join`, { displayName: 'W' })).body.knockId;
       // A guest claiming to be host in the body is simply a validation error, never a host.
       assert.equal(
         (await guest.request('POST', `/rooms/${room.id}/join`, { displayName: 'G', role: 'host' })).status,
@@ -75,7 +73,9 @@ for (const kind of STORE_KINDS) {
       const results: string[] = [];
       for (const action of ACTIONS) {
         // Forbidden actors first, so a destructive allowed action (end, delete) runs last.
-        const order = [...ACTORS].sort((a, b) => Number(action.allowed.includes(a)) - Number(action.allowed.includes(b)));
+        const order = [...ACTORS].sort(
+          (a, b) => Number(action.allowed.includes(a)) - Number(action.allowed.includes(b)),
+        );
         for (const actor of order) {
           const knockId = waitingKnock;
           const reply = await people[actor].request(
