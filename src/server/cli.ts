@@ -6,6 +6,7 @@
  *   HASHDROP_SECRET        signs anonymous identities (required, ≥ 16 characters, stable across restarts)
  *   PORT (3000), HOST (127.0.0.1), HASHDROP_BASE_PATH (/api), HASHDROP_CORS_ORIGINS (comma-separated)
  *   HASHDROP_TRUST_PROXY=1 behind your own reverse proxy; HASHDROP_VERBOSE=1 for info logs
+ *   HASHDROP_RATE_LIMIT=off disables join/knock limits (load tests only)
  */
 import { createHashdropHandler } from './handler.js';
 import { consoleLogger } from './logger.js';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       .map((o) => o.trim())
       .filter(Boolean),
     logger,
+    ...(env.HASHDROP_RATE_LIMIT === 'off' ? { rateLimit: false as const } : {}),
   });
   const server = await serve(handler, {
     port: Number(env.PORT || 3000),

@@ -132,11 +132,18 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
   async ensureOpen(roomId: string, maxParticipants: number): Promise<LiveRoom> {
     const room = this.state(roomId);
     if (room.opened && Date.now() - room.refreshedAt < this.maxAgeMs) return room;
-    await this.dedupe(room, async () => {
+    if (room.opened && room.refreshing) return room;
+    const open = this.dedupe(room, async () => {
       await this.call(() => this.rooms.createRoom({ name: roomId, maxParticipants, emptyTimeout: 300 }));
       room.opened = true;
       await this.refreshNow(roomId, room);
     });
+    // An open room with slightly stale counts is refreshed in the background; joins do not queue behind LiveKit.
+    if (room.opened) {
+      open.catch(() => {});
+      return room;
+    }
+    await open;
     return room;
   }
 
