@@ -3,16 +3,12 @@
 import '../src/index.js';
 
 const room = document.querySelector('hashdrop-room')!;
-const invite = document.querySelector('hashdrop-invite')!;
 const reference = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
 
 if (reference === '' || reference === 'new') room.setAttribute('create', '');
 else room.setAttribute('room', reference);
 
 room.addEventListener('hashdrop-status-change', () => {
-  const code = room.session?.snapshot.room?.code;
-  if (!code) return;
-  if (!location.pathname.endsWith(`/r/${code}`)) history.replaceState(null, '', `/r/${code}${location.search}`);
-  invite.setAttribute('code', code);
-  invite.hidden = false;
+  const code = room.snapshot.room?.code;
+  if (code && !location.pathname.endsWith(`/r/${code}`)) history.replaceState(null, '', `/r/${code}${location.search}`);
 });

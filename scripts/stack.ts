@@ -1,0 +1,113 @@
+/**
+ * The whole product on one loopback port: a real livekit-server (its webhooks pointed back at us), the rooms endpoint
+ * under /api, and a site — the demo through Vite's dev server (`npm start`, e2e) or built files (benchmarks).
+ * One module so `npm start`, the end-to-end tests and the benchmarks run the same stack.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ViteDevServer } from 'vite';
+import { createHashdropHandler, openStore, silentLogger, toNodeListener } from '../src/server/index.js';
+import type { HashdropHandler, HashdropHandlerOptions, Store } from '../src/server/index.js';
+import { startLiveKit, type LiveKitServer } from './livekit.js';
+import { freePort } from './processes.js';
+import { serveFile } from './static-files.js';
+
+export interface Stack {
+  /** http://127.0.0.1:PORT — the site; the endpoint is at `${url}/api`. */
+  url: string;
+  livekit: LiveKitServer;
+  handler: HashdropHandler;
+  store: Store;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  port?: number;
+  /** SQLite file or postgres:// URL; a fresh temp SQLite file by default. */
+  database?: string;
+  /** 'vite' serves the demo from source; 'static' serves built files under `staticRoot`; 'none' only the endpoint. */
+  site?: 'vite' | 'static' | 'none';
+  staticRoot?: string;
+  /** Extra routes the caller answers first (e.g. a benchmark's token route). Return true when handled. */
+  extraRoutes?: (request: IncomingMessage, response: ServerResponse, stack: Stack) => boolean | Promise<boolean>;
+  handlerOptions?: Partial<HashdropHandlerOptions>;
+  logRequests?: boolean;
+}
+
+/** Pretty paths of the demo site → its files. */
+export function demoRewrite(pathname: string): string | null {
+  if (pathname === '/') return '/demo/index.html';
+  if (/^\/r\/[^/]+\/?$/.test(pathname)) return '/demo/room.html';
+  if (pathname === '/embed' || pathname === '/embed/') return '/demo/embed.html';
+  return null;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const port = options.port ?? (await freePort());
+  const origin = `http://127.0.0.1:${port}`;
+  const livekit = await startLiveKit({ webhookUrl: `${origin}/api/livekit/webhook` });
+  const database = options.database ?? join(mkdtempSync(join(tmpdir(), 'hashdrop-db-')), 'hashdrop.db');
+  const store = await openStore(database);
+  const handler = createHashdropHandler({
+    livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
+    store,
+    secret: process.env.HASHDROP_SECRET ?? randomBytes(32).toString('hex'),
+    logger: silentLogger,
+    ...options.handlerOptions,
+  });
+  const api = toNodeListener(handler);
+
+  let vite: ViteDevServer | null = null;
+  const site = options.site ?? 'vite';
+  if (site === 'vite') {
+    const { createServer: createVite } = await import('vite');
+    vite = await createVite({
+      configFile: false,
+      root: process.cwd(),
+      appType: 'mpa',
+      logLevel: 'warn',
+      server: { middlewareMode: true, hmr: false },
+      esbuild: { target: 'es2022' },
+    });
+  }
+
+  const stack: Stack = {
+    url: origin,
+    livekit,
+    handler,
+    store,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await vite?.close();
+      await livekit.stop();
+      await store.close?.();
+    },
+  };
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', origin);
+    if (options.logRequests) console.log(`${request.method} ${url.pathname}`);
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(request, response);
+    if (options.extraRoutes && (await options.extraRoutes(request, response, stack))) return;
+    const rewritten = demoRewrite(url.pathname);
+    if (vite) {
+      if (rewritten) request.url = `${rewritten}${url.search}`;
+      vite.middlewares(request, response);
+      return;
+    }
+    if (site === 'static' && options.staticRoot) {
+      await serveFile(options.staticRoot, rewritten ?? url.pathname, response);
+      return;
+    }
+    response.writeHead(404).end('not found');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return stack;
+}

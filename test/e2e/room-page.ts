@@ -1,0 +1,55 @@
+/**
+ * Driving <hashdrop-room> in a page the way a person does (labels and roles; Playwright's locators pierce open shadow
+ * roots), plus what a test needs to see: the reflected status, and every endpoint response the page received.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { installRtcProbe } from './rtc-probe.js';
+
+export interface RoomPage {
+  page: Page;
+  context: BrowserContext;
+  /** Bodies of every JSON response from the endpoint (to prove what a guest did or did not receive). */
+  apiBodies: string[];
+  status(): Promise<string | null>;
+  waitForStatus(status: string, timeoutMs?: number): Promise<void>;
+  join(name: string): Promise<void>;
+}
+
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<RoomPage> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await installRtcProbe(page);
+  const apiBodies: string[] = [];
+  page.on('response', async (response) => {
+    if (!new URL(response.url()).pathname.startsWith('/api/')) return;
+    try {
+      apiBodies.push(await response.text());
+    } catch {
+      // A long-poll aborted by navigation has no body.
+    }
+  });
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(url);
+  const room = page.locator('hashdrop-room');
+  return {
+    page,
+    context,
+    apiBodies,
+    status: () => room.getAttribute('status'),
+    async waitForStatus(status, timeoutMs = 15_000) {
+      await page.waitForFunction(
+        (wanted) => document.querySelector('hashdrop-room')?.getAttribute('status') === wanted,
+        status,
+        { timeout: timeoutMs },
+      );
+    },
+    async join(name) {
+      await page.getByLabel('Your name').fill(name);
+      await page.getByRole('button', { name: 'Join', exact: true }).click();
+    },
+  };
+}
