@@ -15,3 +15,25 @@ export function text(el: Element | null | undefined): string {
 }
 
 export const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+const mounted: HTMLElement[] = [];
+
+/**
+ * Renders a template into a fresh `<div>` in the document without waiting for an animation frame (which a background
+ * test page may never get); call `unmountAll()` after each test.
+ */
+export async function mount(template: unknown): Promise<HTMLDivElement> {
+  const { render } = await import('lit');
+  const wrapper = document.createElement('div');
+  document.body.append(wrapper);
+  render(template, wrapper);
+  mounted.push(wrapper);
+  for (const el of wrapper.querySelectorAll('*')) {
+    await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  }
+  return wrapper;
+}
+
+export function unmountAll(): void {
+  for (const wrapper of mounted.splice(0)) wrapper.remove();
+}

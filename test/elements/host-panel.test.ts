@@ -4,13 +4,15 @@ import '../../src/elements/room/define.js';
 import type { HashdropHostPanel } from '../../src/elements/host-panel/host-panel.js';
 import type { HashdropRoom } from '../../src/elements/room/room.js';
 import { knock, knocks, snapshots } from '../../src/testing/fixtures.js';
-import { part, sessionWith, text } from './helpers.js';
+import { mount, part, sessionWith, text, unmountAll } from './helpers.js';
 
 const buttons = (el: HTMLElement, name: string) => [
   ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>(`[part="${name}"]`),
 ];
 
 describe('hashdrop-host-panel', () => {
+  afterEach(unmountAll);
+
   for (const count of [0, 1, 3]) {
     it(`shows ${count} knock(s) accessibly`, async () => {
       const el = await fixture<HashdropHostPanel>(
@@ -73,7 +75,7 @@ describe('hashdrop-host-panel', () => {
 
   it('finds its room by for= elsewhere in the page and follows its session', async () => {
     const session = sessionWith(snapshots.host(2));
-    const wrapper = await fixture<HTMLDivElement>(
+    const wrapper = await mount(
       html`<div>
         <hashdrop-host-panel for="the-room"></hashdrop-host-panel>
         <hashdrop-room id="the-room" .session=${session}></hashdrop-room>
@@ -83,10 +85,10 @@ describe('hashdrop-host-panel', () => {
     const room = wrapper.querySelector<HashdropRoom>('hashdrop-room')!;
     await room.updateComplete;
     await panel.updateComplete;
-    expect(panel.shadowRoot!.querySelectorAll('[part="knock"]')).to.have.length(2);
+    expect(panel.shadowRoot!.querySelectorAll('[part="knock"]').length).to.equal(2);
     session.update({ knocks: knocks(3) });
     await panel.updateComplete;
-    expect(panel.shadowRoot!.querySelectorAll('[part="knock"]')).to.have.length(3);
+    expect(panel.shadowRoot!.querySelectorAll('[part="knock"]').length).to.equal(3);
     buttons(panel, 'admit')[0]!.click();
     expect(session.callsOf('admit')).to.deep.equal([['knock_0']]);
   });

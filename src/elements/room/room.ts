@@ -393,6 +393,9 @@ export class HashdropRoom extends HashdropElement {
     const ours = this.matches(':focus-within') || active === null || active === document.body;
     if (!ours) return;
     await this.updateComplete;
+    // Focus may have gone elsewhere in the page meanwhile: then leave it there.
+    const now = document.activeElement;
+    if (now !== active && now !== document.body && now !== null && !this.matches(':focus-within')) return;
     const root = this.renderRoot;
     const child = root.querySelector('hashdrop-prejoin, hashdrop-lobby') as
       (HTMLElement & { focusInitial(): void; updateComplete: Promise<unknown> }) | null;
@@ -513,7 +516,7 @@ export class HashdropRoom extends HashdropElement {
   }
 
   override render(): TemplateResult {
-    const lang = this.language;
+    const lang = isLanguageTag(this.language) ? this.language : 'en';
     return html`<div part="base" lang=${lang} dir=${this.direction}>
       <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
       ${this.notice ? html`<p part="notice" class="notice">${this.notice}</p>` : nothing}
