@@ -1,0 +1,54 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/index.js';
+import { snapshots } from '../src/testing/fixtures.js';
+import type { RoomSnapshot } from '../src/core/snapshot.js';
+import { langControl, storySession, themeControl } from './support.js';
+
+interface Args {
+  lang: string;
+  theme: string;
+  name: string;
+  snapshot: () => RoomSnapshot;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Room',
+  component: 'hashdrop-room',
+  argTypes: {
+    lang: langControl,
+    theme: themeControl,
+    name: { control: 'text', description: 'Name to prefill.' },
+    snapshot: { table: { disable: true } },
+  },
+  args: { lang: 'en', theme: 'light', name: '' },
+  render: ({ lang, theme, name, snapshot }) =>
+    html`<hashdrop-room lang=${lang} theme=${theme} name=${name} .session=${storySession(snapshot())}></hashdrop-room>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Idle: Story = { args: { snapshot: () => snapshots.idle() } };
+export const PreJoin: Story = { args: { snapshot: () => snapshots.preJoin(), name: 'Ada' } };
+export const PreJoinPermissionDenied: Story = { args: { snapshot: () => snapshots.preJoinPermissionDenied() } };
+export const PreJoinNoDevices: Story = { args: { snapshot: () => snapshots.preJoinNoDevices() } };
+export const Connecting: Story = { args: { snapshot: () => snapshots.connecting() } };
+export const Waiting: Story = { args: { snapshot: () => snapshots.waiting() } };
+export const HostAbsent: Story = { args: { snapshot: () => snapshots.hostAbsent() } };
+export const Denied: Story = { args: { snapshot: () => snapshots.denied() } };
+export const InRoomOne: Story = { args: { snapshot: () => snapshots.inRoom(1) } };
+export const InRoomTwo: Story = { args: { snapshot: () => snapshots.inRoom(2) } };
+export const InRoomSix: Story = { args: { snapshot: () => snapshots.inRoom(6) } };
+export const InRoomFifty: Story = { args: { snapshot: () => snapshots.inRoom(50) } };
+export const HostWithKnocks: Story = { args: { snapshot: () => snapshots.host(3) } };
+export const Reconnecting: Story = { args: { snapshot: () => snapshots.reconnecting() } };
+export const Ended: Story = { args: { snapshot: () => snapshots.ended('left') } };
+export const EndedByHost: Story = { args: { snapshot: () => snapshots.ended('host-ended') } };
+export const Error: Story = { args: { snapshot: () => snapshots.error() } };
+export const RoomFull: Story = { args: { snapshot: () => snapshots.roomFull() } };
+
+/** A malformed attribute: the element shows what is wrong and fires `hashdrop-error` (INVALID_ATTRIBUTE). */
+export const InvalidAttribute: Story = {
+  render: ({ lang, theme }) =>
+    html`<hashdrop-room lang=${lang} theme=${theme} endpoint="/api" room="not a room!"></hashdrop-room>`,
+};

@@ -1,0 +1,28 @@
+import type { RoomSnapshot } from '../src/core/snapshot.js';
+import { SnapshotSession, createTestVideoStream } from '../src/testing/snapshot-session.js';
+
+/**
+ * A SnapshotSession for a story: the given snapshot, canvas video for every camera track and the preview, and
+ * actions logged to the console (Storybook's actions panel shows DOM events; these are session calls).
+ */
+export function storySession(snapshot: RoomSnapshot): SnapshotSession {
+  const session = new SnapshotSession(snapshot);
+  const colors = ['#2f5bea', '#1b7f3b', '#b5368c', '#c77700', '#006d77', '#6a4c93'];
+  snapshot.participants.forEach((p, i) => {
+    if (p.camera) session.streams.set(p.camera.sid, createTestVideoStream(p.name, colors[i % colors.length]));
+  });
+  session.streams.set('preview', createTestVideoStream('Preview', '#444a58'));
+  session.onAction = (call) => console.info('[session]', call.action, ...call.args);
+  return session;
+}
+
+export const langControl = {
+  control: 'select' as const,
+  options: ['en', 'de', 'fr', 'es', 'ar'],
+  description: 'Language of the texts (falls back to the page’s lang, then English).',
+};
+export const themeControl = {
+  control: 'inline-radio' as const,
+  options: ['light', 'dark', 'auto'],
+  description: 'Color theme.',
+};
