@@ -7,6 +7,7 @@ import { SessionElement } from '../shared/session-element.js';
 import { hostPanelStyles } from './host-panel.styles.js';
 
 /**
+ * @tagname hashdrop-host-panel
  * @summary The host's admission panel: people knocking appear as they arrive (announced to screen readers, no sound),
  * each with Admit and Deny, plus Admit all. Works inside `<hashdrop-room>` or anywhere with `for="room-id"`.
  *

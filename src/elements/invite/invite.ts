@@ -30,6 +30,7 @@ export function inviteLink(code: string, template: string, base: string): string
 }
 
 /**
+ * @tagname hashdrop-invite
  * @summary The room's invite: the code in large type, copy code, copy link, a QR code of the link, and a "join by code"
  * form that accepts a code or a pasted invite link.
  *

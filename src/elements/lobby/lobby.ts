@@ -17,6 +17,7 @@ export function lobbyViewOf(snapshot: RoomSnapshot): LobbyView {
 }
 
 /**
+ * @tagname hashdrop-lobby
  * @summary The waiting screen: the join request was sent to the host, the host has not arrived, retrying after a
  * network error, denied, or the room is closed or full.
  *

@@ -22,6 +22,7 @@ export function formatCountdown(ms: number): string {
 }
 
 /**
+ * @tagname hashdrop-prejoin
  * @summary The screen before joining: your name, camera preview and microphone level, device pickers, microphone and
  * camera toggles, a way forward when devices are blocked or missing, a countdown to a scheduled start, and Join.
  * With no room chosen yet (status `idle`, no room reference) it also asks for the room code or invite link.

@@ -43,6 +43,7 @@ export function parseToggle(value: string | null): boolean | null {
 type View = 'invalid' | 'prejoin' | 'connecting' | 'lobby' | 'call' | 'ended' | 'error';
 
 /**
+ * @tagname hashdrop-room
  * @summary The whole video room: creates (or is given) a session, walks it through pre-join, lobby, the call and its
  * end, and provides it to the elements inside.
  *

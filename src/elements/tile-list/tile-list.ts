@@ -13,6 +13,7 @@ interface Attachment {
 }
 
 /**
+ * @tagname hashdrop-tile-list
  * @summary A simple grid of participant tiles for the call: each shows the participant's camera (attached through the
  * session) or their initial, their name, and whether they are speaking or muted; remote microphones play through
  * hidden audio elements. The full in-call stage replaces it later.
