@@ -126,15 +126,23 @@ export class EndpointClient {
       const started = Date.now();
       attempts += 1;
       let state: KnockState;
+      // A fresh signal per round: Node's fetch keeps its abort listener on the signal it was given, so reusing the
+      // caller's signal for a long wait would pile up one listener per round.
+      const round = new AbortController();
+      const forward = () => round.abort(signal!.reason);
+      signal?.addEventListener('abort', forward, { once: true });
       try {
-        state = await this.getKnock(idOrCode, knockId, this.#waitSeconds, signal);
+        state = await this.getKnock(idOrCode, knockId, this.#waitSeconds, round.signal);
       } catch (error) {
+        if (signal?.aborted) throw signal.reason;
         if (!isRetryable(error)) throw error;
         const delay = this.#retryDelays[Math.min(failures, this.#retryDelays.length - 1)]!;
         failures += 1;
         onProgress?.({ attempts, retrying: true });
         await sleep(delay, signal);
         continue;
+      } finally {
+        signal?.removeEventListener('abort', forward);
       }
       failures = 0;
       if (state.status !== 'pending') return state;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { EndpointClient, type KnockProgress } from '../../src/core/endpoint-client.js';
 import { EndpointError } from '../../src/core/endpoint-error.js';
 import { FakeEndpoint, memoryStorage, until } from './fake-endpoint.js';
 
-describe('EndpointClient', () => {
+describe('EndpointClient', { timeout: 20_000 }, () => {
   const server = new FakeEndpoint();
   let base = '';
 
@@ -12,7 +12,11 @@ describe('EndpointClient', () => {
     base = await server.start();
   });
   after(() => server.stop());
+  // Every wait a test starts is tied to this, so a failing test cannot leave a poll loop running.
+  let cleanup = new AbortController();
+  afterEach(() => cleanup.abort());
   beforeEach(() => {
+    cleanup = new AbortController();
     server.requests.length = 0;
     server.join = { kind: 'pending' };
     server.dropKnockPolls = 0;
@@ -20,7 +24,7 @@ describe('EndpointClient', () => {
   });
 
   const client = (storage = memoryStorage(), extra: Partial<ConstructorParameters<typeof EndpointClient>[0]> = {}) =>
-    new EndpointClient({ endpoint: `${base}/`, storage, retryDelaysMs: [20], minPollIntervalMs: 0, ...extra });
+    new EndpointClient({ endpoint: `${base}/`, storage, retryDelaysMs: [20], minPollIntervalMs: 10, ...extra });
 
   it('gets an identity once, stores it per endpoint, and sends it as a bearer', async () => {
     const storage = memoryStorage();
@@ -134,7 +138,7 @@ describe('EndpointClient', () => {
     const joined = await api.join('room_1', { displayName: 'Ada' });
     assert.equal(joined.outcome, 'pending');
     const knockId = joined.outcome === 'pending' ? joined.knockId : '';
-    const waiting = api.waitForKnock('room_1', knockId);
+    const waiting = api.waitForKnock('room_1', knockId, { signal: cleanup.signal });
     await until(() => server.parked(knockId) === 1, 'the long-poll to park');
     const poll = server.requests.at(-1)!;
     assert.equal(poll.query.get('wait'), '25');
@@ -150,7 +154,10 @@ describe('EndpointClient', () => {
     const joined = await api.join('room_1', { displayName: 'Ada' });
     const knockId = joined.outcome === 'pending' ? joined.knockId : '';
     const progress: KnockProgress[] = [];
-    const waiting = api.waitForKnock('room_1', knockId, { onProgress: (p) => progress.push(p) });
+    const waiting = api.waitForKnock('room_1', knockId, {
+      signal: cleanup.signal,
+      onProgress: (p) => progress.push(p),
+    });
     await until(() => progress.length >= 3, 'three pending rounds');
     server.settle(knockId, 'denied');
     assert.equal((await waiting).status, 'denied');
@@ -167,7 +174,10 @@ describe('EndpointClient', () => {
     const knockId = joined.outcome === 'pending' ? joined.knockId : '';
     server.dropKnockPolls = 2;
     const progress: KnockProgress[] = [];
-    const waiting = api.waitForKnock('room_1', knockId, { onProgress: (p) => progress.push(p) });
+    const waiting = api.waitForKnock('room_1', knockId, {
+      signal: cleanup.signal,
+      onProgress: (p) => progress.push(p),
+    });
     await until(() => server.parked(knockId) === 1, 'a poll to get through');
     server.settle(knockId, 'admitted');
     assert.equal((await waiting).status, 'admitted');
@@ -194,6 +204,8 @@ describe('EndpointClient', () => {
 
   it('ends the wait on a contract error instead of retrying', async () => {
     const api = client();
-    await assert.rejects(api.waitForKnock('room_1', 'no-such-knock'), { code: 'NOT_FOUND' });
+    await assert.rejects(api.waitForKnock('room_1', 'no-such-knock', { signal: cleanup.signal }), {
+      code: 'NOT_FOUND',
+    });
   });
 });

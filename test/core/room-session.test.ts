@@ -1,0 +1,417 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import type { CallConnection, CallConnector, CallEvents, ConnectRequest, PublishRequest } from '../../src/core/call.js';
+import { RoomSession, type RoomSessionOptions } from '../../src/core/room-session.js';
+import type { RoomSnapshot, SessionStatus } from '../../src/core/snapshot.js';
+import { FakeEndpoint, memoryStorage, roomView, until } from './fake-endpoint.js';
+
+/** Stands in for livekit-client: records what the session asks of the call and lets a test push call events. */
+class FakeConnection implements CallConnection {
+  localIdentity = '';
+  published: PublishRequest[] = [];
+  disconnects = 0;
+  attached: string[] = [];
+  async publish(request: PublishRequest) {
+    this.published.push(request);
+  }
+  async setMicrophoneEnabled() {}
+  async setCameraEnabled() {}
+  async switchDevice() {}
+  attach(trackSid: string) {
+    this.attached.push(trackSid);
+    return () => {};
+  }
+  async disconnect() {
+    this.disconnects += 1;
+  }
+}
+
+class FakeConnector implements CallConnector {
+  preloads = 0;
+  warmed: string[] = [];
+  connects: ConnectRequest[] = [];
+  events: CallEvents | null = null;
+  connection = new FakeConnection();
+  failWith: Error | null = null;
+  disposed = false;
+  preload() {
+    this.preloads += 1;
+  }
+  warm(serverUrl: string, token?: string) {
+    this.warmed.push(`${serverUrl} ${token}`);
+  }
+  async connect(request: ConnectRequest, events: CallEvents) {
+    this.connects.push(request);
+    if (this.failWith) throw this.failWith;
+    this.events = events;
+    return this.connection;
+  }
+  dispose() {
+    this.disposed = true;
+  }
+}
+
+describe('RoomSession', { timeout: 30_000 }, () => {
+  const server = new FakeEndpoint();
+  let base = '';
+  let fetches: string[] = [];
+  let connector: FakeConnector;
+  let session: RoomSession;
+  let statuses: SessionStatus[];
+  let snapshots: RoomSnapshot[];
+
+  const recordingFetch: typeof fetch = (input, init) => {
+    fetches.push(`${init?.method ?? 'GET'} ${String(input)}`);
+    return fetch(input, init);
+  };
+
+  const start = (options: Partial<RoomSessionOptions> = {}) => {
+    session = new RoomSession({
+      endpoint: base,
+      fetch: recordingFetch,
+      connector,
+      storage: memoryStorage(),
+      retryDelaysMs: [20],
+      ...options,
+    });
+    statuses = [];
+    snapshots = [];
+    session.subscribe((next, previous) => {
+      snapshots.push(next);
+      if (next.status !== previous.status) statuses.push(next.status);
+    });
+    return session;
+  };
+
+  before(async () => {
+    base = await server.start();
+  });
+  after(() => server.stop());
+  // Disposing aborts any long-poll a failing test left behind.
+  afterEach(() => session?.dispose());
+  beforeEach(() => {
+    globalThis.__HASHDROP_DEV__ = true;
+    server.room = roomView();
+    server.join = { kind: 'pending' };
+    server.requests.length = 0;
+    fetches = [];
+    connector = new FakeConnector();
+  });
+
+  const waitFor = (status: SessionStatus) => until(() => session.snapshot.status === status, `status ${status}`);
+
+  it('prepare resolves the room through the endpoint and shows pre-join, loading the SDK meanwhile', async () => {
+    start();
+    await session.prepare('stellar phoenix');
+    assert.deepEqual(statuses, ['pre-join']);
+    assert.equal(session.snapshot.room?.id, 'room_1');
+    assert.equal(session.snapshot.roomRef, 'stellar phoenix');
+    assert.equal(connector.preloads, 1);
+    assert.ok(
+      fetches.some((f) => f.endsWith('/rooms/STELLAR-PHOENIX')),
+      'the typed code is normalised',
+    );
+    session.dispose();
+  });
+
+  it('an unknown room gives an error state with the endpoint code', async () => {
+    start();
+    await session.prepare('QUIET-OTTER');
+    assert.deepEqual(statuses, ['error']);
+    assert.equal(session.snapshot.error?.code, 'NOT_FOUND');
+    session.dispose();
+  });
+
+  it('without endpoint or token endpoint, says which attribute is missing', async () => {
+    start({ endpoint: undefined });
+    await session.prepare('STELLAR-PHOENIX');
+    assert.equal(session.snapshot.status, 'error');
+    assert.equal(session.snapshot.error?.code, 'INVALID_ATTRIBUTE');
+    assert.equal(session.snapshot.error?.attribute, 'endpoint');
+  });
+
+  it('lobby path: join → waiting → admitted → connecting → in-room, warming with the token first', async () => {
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    const joining = session.join('  Ada Lovelace  ');
+    await waitFor('waiting');
+    const lobby = session.snapshot.lobby;
+    assert.ok(lobby, 'lobby info while waiting');
+    assert.equal(lobby.reason, 'WAITING_ROOM_PENDING');
+    assert.equal(session.snapshot.displayName, 'Ada Lovelace');
+    await until(() => server.parked(lobby.knockId) === 1, 'the knock long-poll');
+    assert.equal(connector.connects.length, 0, 'no media connection while waiting');
+
+    server.settle(lobby.knockId, 'admitted');
+    await joining;
+    assert.deepEqual(statuses, ['pre-join', 'connecting', 'waiting', 'connecting', 'in-room']);
+    assert.deepEqual(connector.warmed, ['ws://127.0.0.1:7880 lk-token-participant']);
+    assert.deepEqual(connector.connects, [
+      { serverUrl: 'ws://127.0.0.1:7880', token: 'lk-token-participant', role: 'participant' },
+    ]);
+    const s = session.snapshot;
+    assert.equal(s.lobby, null);
+    assert.equal(s.identity, 'id-participant');
+    assert.equal(s.role, 'participant');
+    await until(() => connector.connection.published.length === 1, 'initial publish');
+    assert.deepEqual(connector.connection.published[0], {
+      audio: true,
+      video: true,
+      microphoneDeviceId: null,
+      cameraDeviceId: null,
+    });
+    // The join request carried the trimmed name.
+    const joinRequest = server.requests.find((r) => r.path.endsWith('/join'));
+    assert.deepEqual(joinRequest?.body, { displayName: 'Ada Lovelace' });
+    session.dispose();
+    assert.equal(connector.connection.disconnects, 1);
+    assert.equal(connector.disposed, true);
+  });
+
+  it('lobby path: a denied knock ends in denied and never connects', async () => {
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    const joining = session.join('Bo');
+    await waitFor('waiting');
+    server.settle(session.snapshot.lobby!.knockId, 'denied');
+    await joining;
+    assert.deepEqual(statuses, ['pre-join', 'connecting', 'waiting', 'denied']);
+    assert.equal(session.snapshot.lobby, null);
+    assert.equal(connector.connects.length, 0);
+    assert.equal(connector.warmed.length, 0);
+    session.dispose();
+  });
+
+  it('a DENIED answer to the join itself goes straight to denied', async () => {
+    server.join = { kind: 'error', status: 403, code: 'DENIED', message: 'You were turned away.' };
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    await session.join('Bo');
+    assert.deepEqual(statuses, ['pre-join', 'connecting', 'denied']);
+    session.dispose();
+  });
+
+  it('a full room is an error state with the code and message', async () => {
+    server.join = { kind: 'error', status: 409, code: 'ROOM_FULL', message: 'The room is full.' };
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    await session.join('Bo');
+    assert.deepEqual(statuses, ['pre-join', 'connecting', 'error']);
+    assert.deepEqual(session.snapshot.error, { code: 'ROOM_FULL', message: 'The room is full.' });
+    session.dispose();
+  });
+
+  it('admitted straight away (a host) connects without waiting and loads knocks', async () => {
+    server.join = { kind: 'admitted', role: 'host' };
+    server.knocks = [
+      {
+        knockId: 'k1',
+        displayName: 'Cy',
+        identity: 'cy',
+        createdAt: '2026-01-01T00:00:00Z',
+        reason: 'WAITING_ROOM_PENDING',
+      },
+    ];
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    await session.join('Host');
+    assert.deepEqual(statuses, ['pre-join', 'connecting', 'in-room']);
+    assert.equal(session.snapshot.role, 'host');
+    await until(() => session.snapshot.knocks.length === 1, 'knocks fetched on entering');
+
+    // Live lobby events from the server add and remove knocks.
+    connector.events!.lobby({
+      type: 'knock',
+      knock: {
+        knockId: 'k2',
+        displayName: 'Di',
+        identity: 'di',
+        createdAt: '2026-01-01T00:00:01Z',
+        reason: 'WAITING_ROOM_PENDING',
+      },
+    });
+    assert.deepEqual(
+      session.snapshot.knocks.map((k) => k.knockId),
+      ['k1', 'k2'],
+    );
+    connector.events!.lobby({ type: 'settled', knockId: 'k1', outcome: 'cancelled' });
+    assert.deepEqual(
+      session.snapshot.knocks.map((k) => k.knockId),
+      ['k2'],
+    );
+    await session.admit('k2');
+    assert.deepEqual(session.snapshot.knocks, []);
+    assert.ok(server.requests.some((r) => r.method === 'POST' && r.path.endsWith('/knocks/k2/admit')));
+    server.knocks = [];
+    session.dispose();
+  });
+
+  it('maps call events: reconnecting ↔ in-room, host ended → ended(host-ended)', async () => {
+    server.join = { kind: 'admitted' };
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    await session.join('Ada');
+    const events = connector.events!;
+    events.roster(
+      [
+        {
+          identity: 'id-participant',
+          name: 'Ada',
+          isLocal: true,
+          role: 'participant',
+          isSpeaking: false,
+          audioLevel: 0,
+          connectionQuality: 'good',
+          handRaisedAt: null,
+          camera: null,
+          microphone: null,
+          screenShare: null,
+          joinedAt: null,
+        },
+      ],
+      null,
+    );
+    assert.equal(session.snapshot.participants.length, 1);
+    events.reconnecting();
+    events.reconnected();
+    // A guest's lobby event must not show up (only hosts track knocks).
+    events.lobby({
+      type: 'knock',
+      knock: { knockId: 'kx', displayName: 'X', identity: 'x', createdAt: 'now', reason: 'WAITING_ROOM_PENDING' },
+    });
+    assert.deepEqual(session.snapshot.knocks, []);
+    events.control({ type: 'ended', reason: 'host-ended' });
+    await until(() => connector.connection.disconnects === 1, 'the call to be left');
+    assert.deepEqual(statuses, ['pre-join', 'connecting', 'in-room', 'reconnecting', 'in-room', 'ended']);
+    assert.equal(session.snapshot.endedReason, 'host-ended');
+    assert.deepEqual(session.snapshot.participants, []);
+    session.dispose();
+  });
+
+  it('removal of this participant ends with kicked; of someone else changes nothing', async () => {
+    server.join = { kind: 'admitted' };
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    await session.join('Ada');
+    connector.events!.control({ type: 'removed', identity: 'someone-else', reason: 'kicked' });
+    assert.equal(session.snapshot.status, 'in-room');
+    connector.events!.control({ type: 'removed', identity: 'id-participant', reason: 'kicked' });
+    assert.equal(session.snapshot.status, 'ended');
+    assert.equal(session.snapshot.endedReason, 'kicked');
+    session.dispose();
+  });
+
+  it('a bad display name gives a clear error and sends nothing', async () => {
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    const before = server.requests.length;
+    await session.join('   ');
+    assert.equal(session.snapshot.status, 'pre-join');
+    assert.deepEqual(session.snapshot.error, {
+      code: 'VALIDATION_FAILED',
+      field: 'displayName',
+      message: 'Enter a name.',
+    });
+    await session.join('x'.repeat(65));
+    assert.match(session.snapshot.error?.message ?? '', /at most 64/);
+    await session.join('bad\u0007name');
+    assert.match(session.snapshot.error?.message ?? '', /control characters/);
+    assert.equal(server.requests.length, before, 'no join request for an invalid name');
+    // Fixing the name clears the error.
+    server.join = { kind: 'admitted' };
+    await session.join('Ada');
+    assert.equal(session.snapshot.error, null);
+    assert.equal(session.snapshot.status, 'in-room');
+    session.dispose();
+  });
+
+  it('cancelWaiting withdraws the knock and returns to pre-join', async () => {
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    const joining = session.join('Ada');
+    await waitFor('waiting');
+    const knockId = session.snapshot.lobby!.knockId;
+    await until(() => server.parked(knockId) === 1, 'the knock long-poll');
+    await session.cancelWaiting();
+    await joining;
+    assert.deepEqual(statuses, ['pre-join', 'connecting', 'waiting', 'pre-join']);
+    assert.ok(server.requests.some((r) => r.method === 'DELETE' && r.path.endsWith(`/knocks/${knockId}`)));
+    await until(() => server.parked(knockId) === 0, 'the long-poll to be dropped');
+    session.dispose();
+  });
+
+  it('a LiveKit failure after admission is an error state, not a hang', async () => {
+    server.join = { kind: 'admitted' };
+    connector.failWith = new Error('could not establish signal connection');
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    await session.join('Ada');
+    assert.deepEqual(statuses, ['pre-join', 'connecting', 'error']);
+    assert.equal(session.snapshot.error?.code, 'LIVEKIT_UNAVAILABLE');
+    session.dispose();
+  });
+
+  it('createRoom keeps the host key and lands on pre-join', async () => {
+    start();
+    await session.createRoom({ name: 'Stand-up' });
+    assert.deepEqual(statuses, ['pre-join']);
+    assert.equal(session.snapshot.hostKey, 'host-key-0123456789abcdef');
+    assert.equal(session.snapshot.roomRef, 'STELLAR-PHOENIX');
+    assert.deepEqual(server.requests.at(-1)?.body, { name: 'Stand-up' });
+    session.dispose();
+  });
+
+  it('a host key option is redeemed on prepare', async () => {
+    start({ hostKey: 'host-key-0123456789abcdef' });
+    await session.prepare('STELLAR-PHOENIX');
+    assert.equal(session.snapshot.room?.youAreHost, true);
+    assert.ok(server.requests.some((r) => r.path.endsWith('/claim-host')));
+    session.dispose();
+  });
+
+  it('leave from the call ends with left; every snapshot is a new frozen object', async () => {
+    server.join = { kind: 'admitted' };
+    start({ audio: false });
+    await session.prepare('STELLAR-PHOENIX');
+    await session.join('Ada');
+    await session.leave();
+    assert.equal(session.snapshot.status, 'ended');
+    assert.equal(session.snapshot.endedReason, 'left');
+    assert.equal(connector.connection.disconnects, 1);
+    assert.equal(connector.connection.published[0]?.audio, false, 'the audio option is the initial mic wish');
+    assert.equal(new Set(snapshots).size, snapshots.length);
+    assert.ok(snapshots.every((s) => Object.isFrozen(s)));
+    // Rejoin from ended goes back through pre-join.
+    await session.join('Ada');
+    assert.deepEqual(statuses.slice(-4), ['ended', 'pre-join', 'connecting', 'in-room']);
+    session.dispose();
+  });
+
+  it('token-endpoint mode: no lobby, credentials from the TokenSource format', async () => {
+    const bodies: unknown[] = [];
+    const tokenFetch: typeof fetch = async (_input, init) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      return new Response(JSON.stringify({ server_url: 'wss://lk.example', participant_token: 'jwt-1' }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    start({ endpoint: undefined, tokenEndpoint: 'https://tokens.example/token', fetch: tokenFetch });
+    await session.prepare('standup');
+    await session.join('Ada');
+    assert.deepEqual(statuses, ['pre-join', 'connecting', 'in-room']);
+    assert.deepEqual(bodies, [{ room_name: 'standup', participant_name: 'Ada' }]);
+    assert.deepEqual(connector.connects[0], { serverUrl: 'wss://lk.example', token: 'jwt-1', role: 'participant' });
+    session.dispose();
+  });
+
+  it('after dispose, actions do nothing and no snapshot is published', async () => {
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    session.dispose();
+    const count = snapshots.length;
+    await session.join('Ada');
+    await session.setMicrophoneEnabled(false);
+    assert.equal(snapshots.length, count);
+    assert.equal(server.requests.filter((r) => r.path.endsWith('/join')).length, 0);
+  });
+});
