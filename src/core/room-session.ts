@@ -268,6 +268,12 @@ export class RoomSession implements RoomSessionApi {
 
   async requestDevices(): Promise<void> {
     if (this.#disposed) return;
+    if (this.#connection) {
+      // In the call LiveKit already holds the devices: refresh the lists, never open a second capture.
+      const lists = await listDevices().catch(() => null);
+      if (lists) this.#update((s) => ({ devices: { ...s.devices, ...lists } }));
+      return;
+    }
     await this.#openPreview();
   }
 
