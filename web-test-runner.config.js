@@ -2,6 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { accessSync, constants } from 'node:fs';
+import { commonjsPackages } from './test/support/commonjs-packages.js';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 try {
@@ -18,7 +19,7 @@ export default {
   rootDir: '.',
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [commonjsPackages(['qrcode']), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {
