@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+
 /**
  * Machine-readable error codes shared by the endpoint and the elements. Every 4xx/5xx body from the endpoint is
  * `{ error: { code, message } }` with one of these codes, so a page can branch on the code and show the message.
@@ -27,9 +29,15 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
-}
+export const ApiErrorBody = v.object({
+  error: v.object({
+    code: v.picklist(ERROR_CODES),
+    message: v.pipe(v.string(), v.description('For people: safe to show, never contains a secret.')),
+    /** VALIDATION_FAILED carries `{ issues: [{ path, message }] }`. */
+    details: v.optional(v.unknown()),
+  }),
+});
+export type ApiErrorBody = v.InferOutput<typeof ApiErrorBody>;
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;

@@ -1,9 +1,13 @@
 import * as v from 'valibot';
+import { ROLES } from './roles.js';
+import { ROOM_CODE_PATTERN } from './room-code.js';
+import { KnockSummary } from './topics.js';
 
 /**
  * One schema per request and resource, shared by the endpoint (which validates every body with them) and the browser
- * (which validates a display name before sending it). Objects are strict: an unknown field is an error, not ignored.
- * The OpenAPI document is generated from these schemas.
+ * (which validates a display name before sending it). Request objects are strict: an unknown field is an error, not
+ * ignored. Response objects (further down) are not: a client should accept fields added in a later version.
+ * The OpenAPI document (`npm run openapi` → docs/openapi.json) is generated from these schemas.
  */
 
 export const DISPLAY_NAME_MAX = 64;
@@ -105,73 +109,167 @@ export const MuteRequest = v.strictObject({
 });
 export type MuteRequest = v.InferInput<typeof MuteRequest>;
 
+// ---------------------------------------------------------------------------------------------------------------------
+// Responses. The endpoint's answers, as schemas so the OpenAPI document is generated from them and a client or a test
+// can check a reply with `v.parse`. Each type is derived from its schema, so the two cannot drift.
+
+/** An ISO 8601 timestamp in a response. */
+const Timestamp = v.pipe(v.string(), v.isoTimestamp());
+const RoleField = v.picklist(ROLES);
+const PendingCode = v.picklist(['WAITING_ROOM_PENDING', 'HOST_REQUIRED']);
+
 /** A participant currently in the call, as the endpoint reports it from LiveKit. */
-export interface LiveParticipant {
-  identity: string;
-  name: string;
-  role: 'host' | 'participant' | 'speaker' | 'audience';
-  joinedAt: string | null;
-  handRaisedAt: string | null;
-}
+export const LiveParticipant = v.pipe(
+  v.object({
+    identity: v.string(),
+    name: v.string(),
+    role: RoleField,
+    joinedAt: v.nullable(Timestamp),
+    handRaisedAt: v.nullable(v.string()),
+  }),
+  v.description('A participant currently in the call, as the endpoint reports it from LiveKit.'),
+);
+export type LiveParticipant = v.InferOutput<typeof LiveParticipant>;
 
 /** A room as the API returns it. `hostKey` appears once, in the response that created the room. */
-export interface RoomView {
-  id: string;
-  code: string;
-  name: string;
-  creatorId: string;
-  hosts: string[];
-  scheduledStartAt: string | null;
-  scheduledEndAt: string | null;
-  status: RoomStatus;
-  policy: RoomPolicy;
-  createdAt: string;
-  updatedAt: string;
-  /** Live-call state (only on `GET /api/rooms/{id}` for hosts and the creator). */
-  live?: { active: boolean; participants: LiveParticipant[] };
-  /** Whether the caller is a host of this room. */
-  youAreHost?: boolean;
-}
+export const RoomView = v.pipe(
+  v.object({
+    id: v.string(),
+    code: v.pipe(v.string(), v.regex(ROOM_CODE_PATTERN)),
+    name: v.string(),
+    creatorId: v.string(),
+    /** Extra hosts by user id (the creator is always a host and is not listed). */
+    hosts: v.array(v.string()),
+    scheduledStartAt: v.nullable(Timestamp),
+    scheduledEndAt: v.nullable(Timestamp),
+    status: RoomStatus,
+    policy: RoomPolicy,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    /** Live-call state (only on `GET /api/rooms/{id}` for hosts and the creator). */
+    live: v.optional(
+      v.pipe(
+        v.object({ active: v.boolean(), participants: v.array(LiveParticipant) }),
+        v.description('Who is in the call now; only on GET /rooms/{idOrCode}, only for hosts.'),
+      ),
+    ),
+    /** Whether the caller is a host of this room. */
+    youAreHost: v.optional(v.pipe(v.boolean(), v.description('Whether the caller is a host of this room.'))),
+  }),
+  v.description('A room as the API returns it.'),
+);
+export type RoomView = v.InferOutput<typeof RoomView>;
 
-export interface CreateRoomResponse {
-  room: RoomView;
+export const CreateRoomResponse = v.object({
+  room: RoomView,
   /** The secret host link's key, shown once: `?host=<hostKey>` opens the room as host from another browser. */
-  hostKey: string;
-}
+  hostKey: v.pipe(
+    v.string(),
+    v.description('The secret host key, shown once: POST it to claim-host to become a host from another browser.'),
+  ),
+});
+export type CreateRoomResponse = v.InferOutput<typeof CreateRoomResponse>;
 
-export interface AdmittedJoin {
-  outcome: 'admitted';
-  token: string;
-  serverUrl: string;
-  identity: string;
-  role: 'host' | 'participant' | 'speaker' | 'audience';
-  room: RoomView;
-}
+/** `GET`/`PATCH /rooms/{idOrCode}` and `POST …/claim-host`. */
+export const RoomResponse = v.object({ room: RoomView });
+export type RoomResponse = v.InferOutput<typeof RoomResponse>;
 
-export interface PendingJoin {
-  outcome: 'pending';
-  code: 'WAITING_ROOM_PENDING' | 'HOST_REQUIRED';
-  knockId: string;
-  room: RoomView;
-}
+/** `GET /rooms`: rooms the caller created or hosts, newest first. */
+export const RoomListResponse = v.object({ rooms: v.array(RoomView) });
+export type RoomListResponse = v.InferOutput<typeof RoomListResponse>;
 
-export type JoinResponse = AdmittedJoin | PendingJoin;
+export const AdmittedJoin = v.pipe(
+  v.object({
+    outcome: v.literal('admitted'),
+    /** A short-lived LiveKit token carrying only the grants of `role`. */
+    token: v.string(),
+    /** The LiveKit URL to connect to with the token. */
+    serverUrl: v.string(),
+    identity: v.string(),
+    role: RoleField,
+    room: RoomView,
+  }),
+  v.description('Admitted: connect to serverUrl with token.'),
+);
+export type AdmittedJoin = v.InferOutput<typeof AdmittedJoin>;
 
-export type KnockState =
-  | { status: 'pending'; code: 'WAITING_ROOM_PENDING' | 'HOST_REQUIRED'; knockId: string }
-  | { status: 'admitted'; knockId: string; join: AdmittedJoin }
-  | { status: 'denied'; knockId: string }
-  | { status: 'cancelled'; knockId: string };
+export const PendingJoin = v.pipe(
+  v.object({
+    outcome: v.literal('pending'),
+    code: PendingCode,
+    knockId: v.string(),
+    room: RoomView,
+  }),
+  v.description('Waiting (HTTP 202): poll GET …/knocks/{knockId}?wait=25 for the outcome.'),
+);
+export type PendingJoin = v.InferOutput<typeof PendingJoin>;
+
+export const JoinResponse = v.variant('outcome', [AdmittedJoin, PendingJoin]);
+export type JoinResponse = v.InferOutput<typeof JoinResponse>;
+
+/** The guest's view of its knock (`GET`/`DELETE …/knocks/{knockId}`). Only an admitted knock carries a token. */
+export const KnockState = v.variant('status', [
+  v.object({ status: v.literal('pending'), code: PendingCode, knockId: v.string() }),
+  v.object({ status: v.literal('admitted'), knockId: v.string(), join: AdmittedJoin }),
+  v.object({ status: v.literal('denied'), knockId: v.string() }),
+  v.object({ status: v.literal('cancelled'), knockId: v.string() }),
+]);
+export type KnockState = v.InferOutput<typeof KnockState>;
+
+/** `GET /rooms/{idOrCode}/knocks` (hosts): the pending knocks, oldest first. */
+export const KnockListResponse = v.object({ knocks: v.array(KnockSummary) });
+export type KnockListResponse = v.InferOutput<typeof KnockListResponse>;
+
+/** `POST …/knocks/{knockId}/admit|deny`. */
+export const KnockDecisionResponse = v.object({ knockId: v.string(), status: v.picklist(['admitted', 'denied']) });
+export type KnockDecisionResponse = v.InferOutput<typeof KnockDecisionResponse>;
+
+/** `POST …/knocks/admit-all`: the ids of the knocks admitted. */
+export const AdmitAllResponse = v.object({ admitted: v.array(v.string()) });
+export type AdmitAllResponse = v.InferOutput<typeof AdmitAllResponse>;
+
+/** `POST …/end`: everyone was disconnected; a one-shot room (`autoCloseWhenEmpty`) is now CLOSED. */
+export const EndCallResponse = v.object({ ended: v.literal(true), status: RoomStatus });
+export type EndCallResponse = v.InferOutput<typeof EndCallResponse>;
+
+/** `POST …/participants/{identity}/kick`: `removed` is false when the person was not connected (still banned). */
+export const KickResponse = v.object({ identity: v.string(), removed: v.boolean(), banned: v.literal(true) });
+export type KickResponse = v.InferOutput<typeof KickResponse>;
+
+export const MuteResponse = v.object({
+  identity: v.string(),
+  source: v.picklist(['microphone', 'camera', 'screen_share']),
+  muted: v.literal(true),
+});
+export type MuteResponse = v.InferOutput<typeof MuteResponse>;
+
+/** `POST …/promote|demote`: the participant's new role (grants change live). */
+export const RoleChangeResponse = v.object({ identity: v.string(), role: v.picklist(['speaker', 'audience']) });
+export type RoleChangeResponse = v.InferOutput<typeof RoleChangeResponse>;
+
+export const LowerHandResponse = v.object({ identity: v.string(), handRaised: v.literal(false) });
+export type LowerHandResponse = v.InferOutput<typeof LowerHandResponse>;
+
+/** `POST …/hands/lower-all`: the identities whose hands were lowered. */
+export const LowerAllHandsResponse = v.object({ lowered: v.array(v.string()) });
+export type LowerAllHandsResponse = v.InferOutput<typeof LowerAllHandsResponse>;
 
 /** The anonymous identity the endpoint issues to a browser with no login, kept and sent back as a bearer credential. */
-export interface IdentityResponse {
-  credential: string;
-  userId: string;
-  expiresAt: string;
-}
+export const IdentityResponse = v.object({
+  credential: v.pipe(v.string(), v.description('Send back as `Authorization: Bearer <credential>`.')),
+  userId: v.string(),
+  expiresAt: Timestamp,
+});
+export type IdentityResponse = v.InferOutput<typeof IdentityResponse>;
 
-export interface InfoResponse {
-  name: 'hashdrop';
-  version: string;
-  features: string[];
-}
+export const InfoResponse = v.object({
+  name: v.literal('hashdrop'),
+  version: v.string(),
+  /** e.g. `scheduled_rooms`, `waiting_room`, `require_host`, `stage_mode`, `moderation`, `long_poll`. */
+  features: v.array(v.string()),
+});
+export type InfoResponse = v.InferOutput<typeof InfoResponse>;
+
+/** `POST /livekit/webhook`: an accepted (verified) webhook. */
+export const WebhookResponse = v.object({ ok: v.literal(true) });
+export type WebhookResponse = v.InferOutput<typeof WebhookResponse>;

@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+
 /**
  * Names that travel through LiveKit: data topics and participant attribute keys. Shared so the endpoint (which
  * sends server data messages and updates attributes through RoomService) and the browser agree on one spelling.
@@ -20,14 +22,16 @@ export const ATTRIBUTES = {
   handRaisedAt: 'hashdrop.hand',
 } as const;
 
-export interface KnockSummary {
-  knockId: string;
-  displayName: string;
-  identity: string;
+/** A guest waiting in the lobby, as hosts see it (in `GET …/knocks` and in a `knock` lobby event). */
+export const KnockSummary = v.object({
+  knockId: v.string(),
+  displayName: v.string(),
+  identity: v.string(),
   /** ISO time of the knock. */
-  createdAt: string;
-  reason: 'WAITING_ROOM_PENDING' | 'HOST_REQUIRED';
-}
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  reason: v.picklist(['WAITING_ROOM_PENDING', 'HOST_REQUIRED']),
+});
+export type KnockSummary = v.InferOutput<typeof KnockSummary>;
 
 /** Payload of a message on `LOBBY_TOPIC`. */
 export type LobbyEvent =
