@@ -23,8 +23,10 @@ const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) =>
 
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
+    // Not library mode: Vite keeps whitespace in library-mode ES output, and this file must be fully minified.
     return {
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      publicDir: false,
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -33,9 +35,15 @@ export default defineConfig(({ mode }) => {
         sourcemap: true,
         // The manifest lists static and dynamic imports per chunk, so scripts/size.ts can tell what a page loads up front.
         manifest: true,
-        lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'hashdrop.js' },
+        modulePreload: false,
         rolldownOptions: {
-          output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+          input: { hashdrop: 'src/index.ts' },
+          preserveEntrySignatures: 'strict',
+          output: {
+            entryFileNames: '[name].js',
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            legalComments: 'none',
+          },
         },
       },
     };

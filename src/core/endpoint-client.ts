@@ -1,15 +1,14 @@
-import {
-  KNOCK_WAIT_MAX_SECONDS,
-  routes,
-  type CreateRoomRequest,
-  type CreateRoomResponse,
-  type IdentityResponse,
-  type InfoResponse,
-  type JoinRequest,
-  type JoinResponse,
-  type KnockState,
-  type KnockSummary,
-  type RoomView,
+import { KNOCK_WAIT_MAX_SECONDS, routes } from '../contract/routes.js';
+import type {
+  CreateRoomRequest,
+  CreateRoomResponse,
+  IdentityResponse,
+  InfoResponse,
+  JoinRequest,
+  JoinResponse,
+  KnockState,
+  KnockSummary,
+  RoomView,
 } from '../contract/index.js';
 import { CredentialStore, defaultStorage, type KeyValueStorage } from './credential-store.js';
 import { EndpointError, errorFromResponse, fetchOrNetworkError, isAbortError } from './endpoint-error.js';

@@ -1,4 +1,5 @@
-import { isApiErrorBody, type ErrorCode } from '../contract/index.js';
+import { isApiErrorBody } from '../contract/errors.js';
+import type { ErrorCode } from '../contract/index.js';
 
 export type EndpointErrorCode = ErrorCode | 'NETWORK';
 

@@ -1,5 +1,6 @@
 import type { Room } from 'livekit-client';
-import { CONTROL_TOPIC, LOBBY_TOPIC, type ControlEvent, type LobbyEvent, type Role } from '../contract/index.js';
+import { CONTROL_TOPIC, LOBBY_TOPIC } from '../contract/topics.js';
+import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { CallConnection, CallConnector, CallEvents, ConnectRequest, PublishRequest } from './call.js';
 import { participantSnapshot } from './participants.js';
 import type { EndedReason } from './snapshot.js';

@@ -1,5 +1,7 @@
 import type { Participant, TrackPublication } from 'livekit-client';
-import { ATTRIBUTES, ROLES, type Role } from '../contract/index.js';
+import { ROLES } from '../contract/roles.js';
+import { ATTRIBUTES } from '../contract/topics.js';
+import type { Role } from '../contract/index.js';
 import type { ConnectionQualityLevel, ParticipantSnapshot, TrackSnapshot } from './snapshot.js';
 
 /**

@@ -1,14 +1,13 @@
-import * as v from 'valibot';
-import {
-  DisplayName,
-  canPublish,
-  parseRoomReference,
-  type AdmittedJoin,
-  type ControlEvent,
-  type CreateRoomRequest,
-  type KnockSummary,
-  type LobbyEvent,
-  type Role,
+import { checkDisplayName } from '../contract/display-name.js';
+import { canPublish } from '../contract/roles.js';
+import { parseRoomReference } from '../contract/room-code.js';
+import type {
+  AdmittedJoin,
+  ControlEvent,
+  CreateRoomRequest,
+  KnockSummary,
+  LobbyEvent,
+  Role,
 } from '../contract/index.js';
 import type { CallConnection, CallConnector, CallEvents } from './call.js';
 import type { KeyValueStorage } from './credential-store.js';
@@ -151,16 +150,16 @@ export class RoomSession implements RoomSessionApi {
     if (IN_CALL.has(status)) return;
     if (status === 'idle' || !this.snapshot.roomRef)
       throw new Error('RoomSession.join() before prepare() or createRoom().');
-    const parsed = v.safeParse(DisplayName, displayName);
-    if (!parsed.success) {
+    const parsed = checkDisplayName(displayName);
+    if (!parsed.ok) {
       // Stay on (or return to) pre-join with the message next to the name field: the user fixes it and retries.
       this.#toPreJoin({
         displayName: typeof displayName === 'string' ? displayName : '',
-        error: { code: 'VALIDATION_FAILED', field: 'displayName', message: parsed.issues[0].message },
+        error: { code: 'VALIDATION_FAILED', field: 'displayName', message: parsed.message },
       });
       return;
     }
-    const name = parsed.output;
+    const name = parsed.value;
     const { signal, epoch } = this.#restart();
     this.#toPreJoin({});
     this.#update({

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseRoomReference } from '../../contract/room-code.js';
-import { DISPLAY_NAME_MAX } from '../../contract/schemas.js';
+import { DISPLAY_NAME_MAX } from '../../contract/display-name.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import type { RoomSnapshot } from '../../core/snapshot.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
