@@ -8,7 +8,17 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'storybook-static/', 'test-results/', 'custom-elements.json', 'examples/*/dist/', 'bench/*/dist/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'storybook-static/',
+      'test-results/',
+      '.cache/',
+      'tmp/',
+      'custom-elements.json',
+      'examples/*/dist/',
+      'bench/*/dist/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -18,6 +28,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    // Chai's assertions are property reads (`expect(x).to.be.true`).
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
     files: ['src/elements/**/*.ts', 'stories/**/*.ts'],

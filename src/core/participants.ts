@@ -9,8 +9,7 @@ import type { ConnectionQualityLevel, ParticipantSnapshot, TrackSnapshot } from 
  * through this file.
  */
 
-const SOURCES = ['camera', 'microphone', 'screen_share', 'screen_share_audio'] as const;
-type Source = (typeof SOURCES)[number];
+type Source = TrackSnapshot['source'];
 const QUALITIES: readonly string[] = ['excellent', 'good', 'poor', 'lost'];
 
 export function roleFromAttributes(attributes: Readonly<Record<string, string>>, fallback: Role): Role {
