@@ -53,6 +53,11 @@ export async function serve(options: {
 }): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    // Browsers ask for a favicon on their own; answering keeps "no console errors" checks meaningful.
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
     const route = options.routes?.[path];
     if (route) {
       response.writeHead(200, { 'content-type': route.type ?? TYPES[extname(path) || '.html'] ?? 'text/plain' });
