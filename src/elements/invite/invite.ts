@@ -144,7 +144,7 @@ export class HashdropInvite extends SessionElement {
     this.announcement = ok
       ? this.t(what === 'code' ? 'invite.copied-code' : 'invite.copied-link')
       : this.t('invite.copy-failed');
-    this.dispatchEvent(new HashdropCopyEvent(what, text, ok));
+    this.emit(new HashdropCopyEvent(what, text, ok));
   }
 
   #onJoinInput = (e: Event) => {
@@ -162,8 +162,7 @@ export class HashdropInvite extends SessionElement {
       return;
     }
     const event = new HashdropJoinRequestEvent(code, this.joinValue);
-    this.dispatchEvent(event);
-    if (event.defaultPrevented) return;
+    if (!this.emit(event)) return;
     const session = this.activeSession;
     const status = this.snapshot.status;
     if (session && ['idle', 'pre-join', 'ended', 'denied', 'error'].includes(status)) void session.prepare(code);

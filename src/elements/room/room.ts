@@ -176,7 +176,7 @@ export class HashdropRoom extends HashdropElement {
       this.attributeError = error;
       const key = error ? `${error.attribute}:${error.message}` : '';
       if (error && key !== this.#reportedError) {
-        this.updateComplete.then(() => this.dispatchEvent(new HashdropErrorEvent(error, true)));
+        this.updateComplete.then(() => this.emit(new HashdropErrorEvent(error, true)));
       }
       this.#reportedError = key;
     }
@@ -252,7 +252,7 @@ export class HashdropRoom extends HashdropElement {
       this.#pendingRoom = ref;
       this.notice = this.t('room.error.room-change', { value: ref });
       this.updateComplete.then(() =>
-        this.dispatchEvent(new HashdropErrorEvent({ code: 'CLIENT', attribute: 'room', message: this.notice }, false)),
+        this.emit(new HashdropErrorEvent({ code: 'CLIENT', attribute: 'room', message: this.notice }, false)),
       );
       return;
     }
@@ -329,21 +329,21 @@ export class HashdropRoom extends HashdropElement {
     this.#snapshotProvider.setValue(next);
     if (!previous || previous.status !== next.status) {
       this.announcement = this.t(`status.${next.status}` as MessageKey);
-      this.dispatchEvent(new HashdropStatusChangeEvent(next.status, previous?.status ?? null));
+      this.emit(new HashdropStatusChangeEvent(next.status, previous?.status ?? null));
       const was = previous?.status;
       if (next.status === 'in-room' && was !== 'reconnecting') {
-        this.dispatchEvent(new HashdropJoinedEvent(next.room?.code ?? next.roomRef, next.identity, next.role));
+        this.emit(new HashdropJoinedEvent(next.room?.code ?? next.roomRef, next.identity, next.role));
       }
       if ((was === 'in-room' || was === 'reconnecting') && !IN_CALL.has(next.status)) {
-        this.dispatchEvent(new HashdropLeftEvent(next.endedReason));
+        this.emit(new HashdropLeftEvent(next.endedReason));
       }
-      if (next.status === 'denied') this.dispatchEvent(new HashdropDeniedEvent(next.roomRef));
-      if (next.status === 'error' && next.error) this.dispatchEvent(new HashdropErrorEvent(next.error, true));
+      if (next.status === 'denied') this.emit(new HashdropDeniedEvent(next.roomRef));
+      if (next.status === 'error' && next.error) this.emit(new HashdropErrorEvent(next.error, true));
       if (!IN_CALL.has(next.status)) this.#applyPendingRoom();
     }
     if (next.role === 'host' && previous) {
       const known = new Set(previous.knocks.map((k) => k.knockId));
-      for (const knock of next.knocks) if (!known.has(knock.knockId)) this.dispatchEvent(new HashdropKnockEvent(knock));
+      for (const knock of next.knocks) if (!known.has(knock.knockId)) this.emit(new HashdropKnockEvent(knock));
     }
     this.#maybeAutojoin(next);
   }

@@ -71,6 +71,16 @@ export class HashdropElement extends LitElement {
     return t(this.language, key, params);
   }
 
+  /**
+   * Dispatches one of the element's events (see `events.ts`); returns false when a cancelable event was canceled.
+   * Elements declare their events with `@fires` (event name, class, meaning). Dispatching through here rather than
+   * `this.dispatchEvent(new …Event(x))` also keeps the manifest analyzer from taking the constructor's first argument
+   * for an event name (it listed a `what` event for the invite and a nameless one for the room).
+   */
+  protected emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+
   /** Turns a custom state (`:state(name)`) on or off. */
   protected setState(name: string, on: boolean): void {
     const states = this.internals?.states;
