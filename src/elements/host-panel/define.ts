@@ -1,10 +1,9 @@
+import { defineElement } from '../shared/hashdrop-element.js';
 import { HashdropHostPanel } from './host-panel.js';
 
 export { HashdropHostPanel };
 
-if (typeof customElements !== 'undefined' && !customElements.get('hashdrop-host-panel')) {
-  customElements.define('hashdrop-host-panel', HashdropHostPanel);
-}
+defineElement('hashdrop-host-panel', HashdropHostPanel);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,10 +1,9 @@
+import { defineElement } from '../shared/hashdrop-element.js';
 import { HashdropInvite } from './invite.js';
 
 export { HashdropInvite };
 
-if (typeof customElements !== 'undefined' && !customElements.get('hashdrop-invite')) {
-  customElements.define('hashdrop-invite', HashdropInvite);
-}
+defineElement('hashdrop-invite', HashdropInvite);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,10 +1,9 @@
+import { defineElement } from '../shared/hashdrop-element.js';
 import { HashdropLobby } from './lobby.js';
 
 export { HashdropLobby };
 
-if (typeof customElements !== 'undefined' && !customElements.get('hashdrop-lobby')) {
-  customElements.define('hashdrop-lobby', HashdropLobby);
-}
+defineElement('hashdrop-lobby', HashdropLobby);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,10 +1,9 @@
+import { defineElement } from '../shared/hashdrop-element.js';
 import { HashdropPrejoin } from './prejoin.js';
 
 export { HashdropPrejoin };
 
-if (typeof customElements !== 'undefined' && !customElements.get('hashdrop-prejoin')) {
-  customElements.define('hashdrop-prejoin', HashdropPrejoin);
-}
+defineElement('hashdrop-prejoin', HashdropPrejoin);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -105,3 +105,16 @@ export class HashdropElement extends LitElement {
     return !!states && (states.has(name) || states.has(`--${name}`));
   }
 }
+
+/**
+ * Registers a tag unless it is taken already (another entry, another copy of the bundle), and does nothing without a
+ * custom element registry (server rendering). Every defining path goes through here: the per-element `define`
+ * modules, the package entry and the room's call view.
+ *
+ * The entry and the call view call it themselves instead of relying only on `import './…/define.js'`: a bundler that
+ * believes a module has no side effects (package.json `sideEffects`) drops a side-effect-only import, and with it the
+ * definition; a call in code that is used cannot be dropped.
+ */
+export function defineElement(tag: string, constructor: CustomElementConstructor): void {
+  if (typeof customElements !== 'undefined' && !customElements.get(tag)) customElements.define(tag, constructor);
+}

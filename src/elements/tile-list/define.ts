@@ -1,10 +1,9 @@
+import { defineElement } from '../shared/hashdrop-element.js';
 import { HashdropTileList } from './tile-list.js';
 
 export { HashdropTileList };
 
-if (typeof customElements !== 'undefined' && !customElements.get('hashdrop-tile-list')) {
-  customElements.define('hashdrop-tile-list', HashdropTileList);
-}
+defineElement('hashdrop-tile-list', HashdropTileList);
 
 declare global {
   interface HTMLElementTagNameMap {
