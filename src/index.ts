@@ -1,20 +1,49 @@
 /**
- * The package entry: defines every HashDrop element (each define guards against double definition) and exports the
- * element classes, events, contexts and the message catalog API.
+ * The package entry (and the CDN's `hashdrop.js`). It defines every HashDrop element, in two ways:
+ * - the room and the screens it shows before a call (pre-join, lobby) at once — the bytes a page needs to show the
+ *   pre-join screen;
+ * - the in-call elements on demand: each is loaded and defined when its tag first appears in the document (a
+ *   standalone `<hashdrop-invite>`, a `<hashdrop-host-panel for="room">` in a sidebar). Inside `<hashdrop-room>` they
+ *   come with its call view, which the room loads as soon as it reaches pre-join.
+ * Definitions are guarded (`defineElement`), so this entry and the per-element entries (`hashdrop/invite`, which define
+ * their element eagerly) can be combined freely. The definitions are calls here as well as side-effect imports of
+ * the `define` modules, so no bundler that takes those for side-effect free (package.json `sideEffects`) drops them.
+ *
+ * It exports the eager element classes, events, contexts and the message catalog API. The classes of the on-demand
+ * elements are exported as types only (importing them would put them back in the up-front bytes): their per-element
+ * entries export the classes, and `customElements.whenDefined('hashdrop-invite')` resolves to one.
  */
 import './elements/room/define.js';
 import './elements/prejoin/define.js';
 import './elements/lobby/define.js';
-import './elements/invite/define.js';
-import './elements/host-panel/define.js';
-import './elements/tile-list/define.js';
+import { HashdropLobby } from './elements/lobby/lobby.js';
+import { HashdropPrejoin } from './elements/prejoin/prejoin.js';
+import { HashdropRoom } from './elements/room/room.js';
+import { defineElement } from './elements/shared/hashdrop-element.js';
+import { defineOnDemand } from './elements/shared/lazy-define.js';
+
+defineElement('hashdrop-room', HashdropRoom);
+defineElement('hashdrop-prejoin', HashdropPrejoin);
+defineElement('hashdrop-lobby', HashdropLobby);
+defineOnDemand({
+  'hashdrop-invite': () =>
+    import('./elements/invite/invite.js').then((m) => defineElement('hashdrop-invite', m.HashdropInvite)),
+  'hashdrop-host-panel': () =>
+    import('./elements/host-panel/host-panel.js').then((m) =>
+      defineElement('hashdrop-host-panel', m.HashdropHostPanel),
+    ),
+  'hashdrop-tile-list': () =>
+    import('./elements/tile-list/tile-list.js').then((m) => defineElement('hashdrop-tile-list', m.HashdropTileList)),
+});
 
 export { HashdropRoom, parseRoomAttribute, parseToggle } from './elements/room/room.js';
 export { HashdropPrejoin } from './elements/prejoin/prejoin.js';
 export { HashdropLobby } from './elements/lobby/lobby.js';
-export { HashdropInvite, inviteLink } from './elements/invite/invite.js';
-export { HashdropHostPanel } from './elements/host-panel/host-panel.js';
-export { HashdropTileList } from './elements/tile-list/tile-list.js';
+export { inviteLink } from './elements/invite/invite-link.js';
+// Type-only, from the define modules so their `HTMLElementTagNameMap` entries come along; nothing loads at runtime.
+export type { HashdropInvite } from './elements/invite/define.js';
+export type { HashdropHostPanel } from './elements/host-panel/define.js';
+export type { HashdropTileList } from './elements/tile-list/define.js';
 export * from './elements/shared/events.js';
 export { sessionContext, snapshotContext } from './elements/shared/context.js';
 export { registerMessages, registeredLanguages, type MessageKey, type Messages } from './i18n/index.js';

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/index.js';
+// The entry defines this element on demand; the story defines it up front so it renders on the first frame.
+import '../src/elements/host-panel/define.js';
 import { snapshots } from '../src/testing/fixtures.js';
 import type { RoomSnapshot } from '../src/core/snapshot.js';
 import { langControl, storySession, themeControl } from './support.js';

@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/index.js';
+// The entry defines this element on demand; the story defines it up front so it renders on the first frame.
+import '../src/elements/tile-list/define.js';
 import { participant, snapshots } from '../src/testing/fixtures.js';
 import { langControl, storySession, themeControl } from './support.js';
 

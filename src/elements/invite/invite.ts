@@ -4,7 +4,10 @@ import { isRoomCode, parseRoomReference } from '../../contract/room-code.js';
 import { HashdropCopyEvent, HashdropJoinRequestEvent } from '../shared/events.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { SessionElement } from '../shared/session-element.js';
+import { inviteLink } from './invite-link.js';
 import { inviteStyles } from './invite.styles.js';
+
+export { inviteLink };
 
 interface QrEncoder {
   toDataURL(text: string, options: Record<string, unknown>): Promise<string>;
@@ -14,19 +17,6 @@ interface QrEncoder {
 export async function loadQrEncoder(): Promise<QrEncoder> {
   const mod = (await import('qrcode')) as unknown as QrEncoder & { default?: QrEncoder };
   return mod.default && typeof mod.default.toDataURL === 'function' ? mod.default : mod;
-}
-
-/**
- * Builds the invite link for a code. With a template, `{code}` is replaced (`https://example.com/r/{code}`); without,
- * it is `base` (the page URL) with `?room=CODE`, dropping any `host` key and fragment so a host never leaks it.
- */
-export function inviteLink(code: string, template: string, base: string): string {
-  if (template) return template.replaceAll('{code}', encodeURIComponent(code));
-  const url = new URL(base);
-  url.searchParams.delete('host');
-  url.searchParams.set('room', code);
-  url.hash = '';
-  return url.toString();
 }
 
 /**

@@ -24,6 +24,30 @@ import { roomStyles } from './room.styles.js';
 const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
 const IN_CALL: ReadonlySet<SessionStatus> = new Set(['connecting', 'waiting', 'in-room', 'reconnecting']);
 
+type CallViewModule = typeof import('./call-view.js');
+/** The call view module once it has arrived (one per page, shared by every room), and its load in flight. */
+let callView: CallViewModule | null = null;
+let callViewLoading: Promise<CallViewModule | null> | null = null;
+
+/**
+ * Starts loading the call screen (and the elements it uses) unless already under way. Resolves to null when the load
+ * failed; then the next status change tries again, and the room shows "connecting" meanwhile.
+ */
+function loadCallView(): Promise<CallViewModule | null> {
+  callViewLoading ??= import('./call-view.js').then(
+    (module) => {
+      module.defineCallElements();
+      return (callView = module);
+    },
+    (error: unknown) => {
+      callViewLoading = null;
+      console.error('hashdrop: could not load the call view', error);
+      return null;
+    },
+  );
+  return callViewLoading;
+}
+
 /** Reads the `room` attribute: a code (any spelling, or an invite link) in canonical form, a room id, or null. */
 export function parseRoomAttribute(value: string): string | null {
   const text = value.trim();
@@ -124,6 +148,9 @@ export class HashdropRoom extends HashdropElement {
   #pendingRoom: string | null = null;
   #lastView: View | null = null;
   #reportedError = '';
+  /** Resolves once the call view module is here and this room has asked to render with it. */
+  #callViewReady: Promise<void> | null = null;
+  #callViewStyled = false;
 
   readonly #sessionProvider = new ContextProvider(this, { context: sessionContext });
   readonly #snapshotProvider = new ContextProvider(this, { context: snapshotContext });
@@ -181,6 +208,18 @@ export class HashdropRoom extends HashdropElement {
       this.#reportedError = key;
     }
     if (changed.has('room') && this.hasUpdated && !this.attributeError) this.#roomChanged();
+    this.#adoptCallViewStyles();
+  }
+
+  /**
+   * Also waits for the call screen when the call has begun but its module is still on the way, so `updateComplete`
+   * means "the screen for this status is rendered" (tests, pages that look inside).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    if (callView || !this.#callViewReady || !['in-room', 'reconnecting'].includes(this.snap.status)) return result;
+    await this.#callViewReady;
+    return super.getUpdateComplete();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -327,6 +366,8 @@ export class HashdropRoom extends HashdropElement {
   #onSnapshot(next: RoomSnapshot, previous: RoomSnapshot | null): void {
     this.snap = next;
     this.#snapshotProvider.setValue(next);
+    // From pre-join on, a call may follow: fetch its screen now, beside the SDK preload the session starts.
+    if (next.status === 'pre-join' || IN_CALL.has(next.status)) this.#loadCallView();
     if (!previous || previous.status !== next.status) {
       this.announcement = this.t(`status.${next.status}` as MessageKey);
       this.emit(new HashdropStatusChangeEvent(next.status, previous?.status ?? null));
@@ -346,6 +387,29 @@ export class HashdropRoom extends HashdropElement {
       for (const knock of next.knocks) if (!known.has(knock.knockId)) this.emit(new HashdropKnockEvent(knock));
     }
     this.#maybeAutojoin(next);
+  }
+
+  #loadCallView(): void {
+    if (callView || this.#callViewReady) return;
+    this.#callViewReady = loadCallView().then((module) => {
+      if (module) this.requestUpdate();
+      else this.#callViewReady = null;
+    });
+  }
+
+  /** The call screen's styles join the room's shadow root once its module is here. */
+  #adoptCallViewStyles(): void {
+    if (!callView || this.#callViewStyled) return;
+    this.#callViewStyled = true;
+    const root = this.renderRoot as ShadowRoot;
+    const styles = callView.callViewStyles;
+    if (styles.styleSheet && 'adoptedStyleSheets' in root) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+    } else {
+      const style = document.createElement('style');
+      style.textContent = styles.cssText;
+      root.prepend(style);
+    }
   }
 
   #applyPendingRoom(): void {
@@ -380,7 +444,8 @@ export class HashdropRoom extends HashdropElement {
         return 'connecting';
       case 'in-room':
       case 'reconnecting':
-        return 'call';
+        // Until the call view module has arrived (normally long before: it loads from pre-join on), keep "connecting".
+        return callView ? 'call' : 'connecting';
       case 'ended':
         return 'ended';
       default:
@@ -415,10 +480,6 @@ export class HashdropRoom extends HashdropElement {
     if (ref) void session.prepare(ref);
     else if (this.create) void session.createRoom();
   };
-  #leave = () => void this.session?.leave();
-  #endForAll = () => void this.session?.endForAll?.();
-  #toggleMic = () => void this.session?.setMicrophoneEnabled(!this.snap.micEnabled);
-  #toggleCamera = () => void this.session?.setCameraEnabled(!this.snap.cameraEnabled);
 
   #card(title: string, body: string, action?: TemplateResult, busy = false): TemplateResult {
     return html`<section part="card" aria-labelledby="card-title">
@@ -465,54 +526,14 @@ export class HashdropRoom extends HashdropElement {
             </button>`,
           )}
         </div>`;
-      case 'call': {
-        const host = s.role === 'host';
-        return html`<div part="call" class=${host ? 'with-sidebar' : ''}>
-          <section aria-labelledby="call-title">
-            <div part="call-header">
-              <h2 id="call-title" tabindex="-1" data-focus-target>
-                ${s.room?.name || s.room?.code || this.t('room.in-call.title')}
-              </h2>
-              ${s.status === 'reconnecting' ? html`<span class="muted">${this.t('room.reconnecting')}</span>` : nothing}
-            </div>
-            <hashdrop-tile-list lang=${lang}></hashdrop-tile-list>
-            <div part="controls" class="row">
-              <button
-                part="mic-toggle"
-                type="button"
-                aria-pressed=${s.micEnabled ? 'true' : 'false'}
-                @click=${this.#toggleMic}
-              >
-                ${this.t('prejoin.microphone')}
-              </button>
-              <button
-                part="camera-toggle"
-                type="button"
-                aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
-                @click=${this.#toggleCamera}
-              >
-                ${this.t('prejoin.camera')}
-              </button>
-              <button part="leave" class="danger" type="button" @click=${this.#leave}>${this.t('room.leave')}</button>
-              ${
-                host && this.session?.endForAll
-                  ? html`<button part="end-for-all" class="danger" type="button" @click=${this.#endForAll}>
-                      ${this.t('room.end-for-all')}
-                    </button>`
-                  : nothing
-              }
-            </div>
-          </section>
-          ${
-            host
-              ? html`<aside part="sidebar" aria-label=${this.t('room.sidebar')}>
-                  <hashdrop-host-panel lang=${lang}></hashdrop-host-panel>
-                  <hashdrop-invite lang=${lang} no-join></hashdrop-invite>
-                </aside>`
-              : nothing
-          }
-        </div>`;
-      }
+      case 'call':
+        // #view() only answers 'call' once the call view module is here.
+        return callView!.renderCallView({
+          snapshot: s,
+          session: this.session,
+          lang,
+          t: (key) => this.t(key),
+        });
     }
   }
 

@@ -1,0 +1,132 @@
+/**
+ * The package entry defines the pre-join path at once and the in-call elements on demand. This file needs a page of
+ * its own (web-test-runner gives each file one): the entry is imported only after a standalone tag is in the page and
+ * `customElements.define` is being recorded, and the tests build on each other's state in order.
+ */
+import { expect } from '@open-wc/testing';
+import type { HashdropHostPanel } from '../../src/elements/host-panel/host-panel.js';
+import type { HashdropInvite } from '../../src/elements/invite/invite.js';
+import type { HashdropRoom } from '../../src/elements/room/room.js';
+import { knock, snapshots } from '../../src/testing/fixtures.js';
+import { SnapshotSession } from '../../src/testing/snapshot-session.js';
+import { text, tick } from './helpers.js';
+
+const LAZY = ['hashdrop-invite', 'hashdrop-host-panel', 'hashdrop-tile-list'];
+const EAGER = ['hashdrop-room', 'hashdrop-prejoin', 'hashdrop-lobby'];
+
+// Every definition, in order (a second definition of a name would also throw).
+const definitions: string[] = [];
+const define = customElements.define.bind(customElements);
+customElements.define = (name, constructor, options) => {
+  definitions.push(name);
+  define(name, constructor, options);
+};
+
+// A standalone invite that is in the page before the entry runs (a page with the script tag after the markup).
+const early = document.createElement('hashdrop-invite');
+early.setAttribute('code', 'brave otter');
+early.setAttribute('no-qr', '');
+document.body.append(early);
+
+const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
+
+describe('on-demand element definitions', () => {
+  before(async () => {
+    await import('../../src/index.js');
+  });
+
+  it('defines the pre-join path at once, and no in-call element that the page does not use', () => {
+    for (const tag of EAGER) expect(customElements.get(tag), tag).to.exist;
+    expect(customElements.get('hashdrop-host-panel')).to.be.undefined;
+    expect(customElements.get('hashdrop-tile-list')).to.be.undefined;
+  });
+
+  it('defines and renders a standalone tag that was in the page at start-up', async () => {
+    await customElements.whenDefined('hashdrop-invite');
+    const invite = early as HashdropInvite;
+    await invite.updateComplete;
+    expect(text(shadow(invite, '[part="code"]'))).to.equal('BRAVE-OTTER');
+    expect(text(shadow(invite, '[part="link"]'))).to.contain('room=BRAVE-OTTER');
+  });
+
+  it('defines a tag that script adds later, also deep inside added markup', async () => {
+    expect(customElements.get('hashdrop-host-panel')).to.be.undefined;
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = '<aside><section><hashdrop-host-panel></hashdrop-host-panel></section></aside>';
+    document.body.append(wrapper);
+    await customElements.whenDefined('hashdrop-host-panel');
+    const panel = wrapper.querySelector('hashdrop-host-panel') as HashdropHostPanel;
+    panel.session = new SnapshotSession(snapshots.host(1, { knocks: [knock(0), knock(1)] }));
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.querySelectorAll('[part="knock"]')).to.have.length(2);
+    wrapper.remove();
+  });
+
+  it('starts loading the call view at pre-join, and renders the call with it', async () => {
+    expect(customElements.get('hashdrop-tile-list')).to.be.undefined;
+    const session = new SnapshotSession(snapshots.idle({ roomRef: 'STELLAR-PHOENIX' }));
+    const room = document.createElement('hashdrop-room') as HashdropRoom;
+    room.session = session;
+    document.body.append(room);
+    try {
+      await room.updateComplete;
+      await tick(20);
+      expect(customElements.get('hashdrop-tile-list'), 'not before pre-join').to.be.undefined;
+
+      session.snapshot = snapshots.preJoin();
+      // Loaded while the pre-join screen is up, before anyone presses Join.
+      await customElements.whenDefined('hashdrop-tile-list');
+      expect(room.status).to.equal('pre-join');
+      expect(shadow(room, 'hashdrop-prejoin')).to.exist;
+
+      session.snapshot = snapshots.host(2);
+      await room.updateComplete;
+      expect(shadow(room, '#call-title')).to.exist;
+      const tiles = shadow(room, 'hashdrop-tile-list')!;
+      await (tiles as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(tiles.shadowRoot!.querySelectorAll('[part~="tile"]')).to.have.length(2);
+      expect(customElements.get('hashdrop-host-panel')).to.exist;
+      expect(shadow(room, 'hashdrop-host-panel')!.shadowRoot).to.exist;
+      expect(shadow(room, 'hashdrop-invite')!.shadowRoot).to.exist;
+      // The call screen's own layout styles came with it.
+      expect(getComputedStyle(shadow(room, '[part="call"]')!).display).to.equal('grid');
+    } finally {
+      room.remove();
+    }
+  });
+
+  it('never loads or defines anything twice', async () => {
+    // A second registration (another copy of the entry, say) finds the tag defined and loads nothing.
+    const { defineOnDemand } = await import('../../src/elements/shared/lazy-define.js');
+    let loads = 0;
+    const stop = defineOnDemand({ 'hashdrop-invite': () => Promise.resolve(loads++) });
+    document.body.append(document.createElement('hashdrop-invite'));
+    await tick(20);
+    expect(loads).to.equal(0);
+    stop();
+    // Every tag was defined exactly once, by whichever path came first.
+    expect([...definitions].sort()).to.deep.equal([...EAGER, ...LAZY].sort());
+  });
+
+  it('loads a tag once however many copies appear, and stops watching once all are defined', async () => {
+    const { defineOnDemand } = await import('../../src/elements/shared/lazy-define.js');
+    let loads = 0;
+    defineOnDemand({
+      'x-lazy-probe': async () => {
+        loads++;
+        await tick(10);
+        customElements.define('x-lazy-probe', class extends HTMLElement {});
+      },
+    });
+    await tick(10);
+    expect(loads, 'nothing to load while the tag is absent').to.equal(0);
+    document.body.insertAdjacentHTML('beforeend', '<x-lazy-probe></x-lazy-probe><x-lazy-probe></x-lazy-probe>');
+    await tick();
+    document.body.insertAdjacentHTML('beforeend', '<div><x-lazy-probe></x-lazy-probe></div>');
+    await customElements.whenDefined('x-lazy-probe');
+    document.body.insertAdjacentHTML('beforeend', '<x-lazy-probe></x-lazy-probe>');
+    await tick(20);
+    expect(loads).to.equal(1);
+    expect(definitions.filter((name) => name === 'x-lazy-probe')).to.have.length(1);
+  });
+});
