@@ -2,6 +2,7 @@
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/define.ts'],
-  outdir: '.',
   litelement: true,
+  // The package.json field is written by hand ("customElements": "custom-elements.json"), never by the analyzer.
+  packagejson: false,
 };

@@ -38,7 +38,8 @@ export default defineConfig(({ mode }) => {
         modulePreload: false,
         rolldownOptions: {
           input: { hashdrop: 'src/index.ts' },
-          preserveEntrySignatures: 'strict',
+          // 'allow-extension' lets shared code stay in the entry instead of extra chunks fetched after it.
+          preserveEntrySignatures: 'allow-extension',
           output: {
             entryFileNames: '[name].js',
             chunkFileNames: 'chunks/[name]-[hash].js',

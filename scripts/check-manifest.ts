@@ -3,14 +3,18 @@
  * attribute/event docs (and Storybook's) can never drift from the code. Fix with `npm run analyze`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 
-const outdir = mkdtempSync(join(tmpdir(), 'hashdrop-cem-'));
+// The analyzer resolves --outdir against the working directory, so this is a relative, git-ignored folder.
+const outdir = '.cache/cem-check';
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
 execFileSync('npx', ['cem', 'analyze', '--litelement', '--outdir', outdir], { stdio: 'inherit' });
-execFileSync('npx', ['prettier', '--write', join(outdir, 'custom-elements.json')], { stdio: 'ignore' });
-const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
+// Format as `npm run analyze` does (prettier with the project's config), so only content differences count.
+const options = { ...(await resolveConfig('custom-elements.json')), filepath: 'custom-elements.json' };
+const fresh = await format(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'), options);
 const committed = existsSync('custom-elements.json') ? readFileSync('custom-elements.json', 'utf8') : '';
 if (fresh !== committed) {
   console.error('custom-elements.json is stale: run `npm run analyze` and commit the result.');
