@@ -4,11 +4,16 @@
  * (every request comes from 127.0.0.1); 50 people re-join one open room, so every join is admitted and signed.
  * The hot path is: verify the bearer credential, read the room (SQLite), check bans and knocks, sign a token — the
  * LiveKit room is opened once and its live state is refreshed at most every 2 s, not per join.
+ *
+ * On a small machine the load generator, livekit-server and anything else running share the cores with the endpoint,
+ * so throughput and p99 move with the machine's load. The CPU the endpoint process spends per join (read from
+ * /proc, Linux only) does not, and is the figure to compare when judging a change to the server.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +27,30 @@ export interface EndpointBench {
   p50Ms: number;
   p99Ms: number;
   requests: number;
+  /** CPU time (user + system) of the endpoint process per measured join, in µs; null where /proc is unavailable. */
+  serverCpuUsPerJoin: number | null;
+  /** CPU time of the load generator (this process) per measured join, in µs. */
+  clientCpuUsPerJoin: number;
+}
+
+/** user + system CPU of a process and its threads in µs, from /proc/<pid>/stat (clock ticks of 1/100 s). */
+function processCpuUs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return null;
+  }
+}
+
+/** The endpoint's node process: the guard's child (spawnGuarded runs the service under a small `sh`). */
+function childPid(guardPid: number): number | null {
+  try {
+    const children = readFileSync(`/proc/${guardPid}/task/${guardPid}/children`, 'utf8').trim().split(/\s+/);
+    return children[0] ? Number(children[0]) : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function benchEndpoint(
@@ -93,6 +122,9 @@ export async function benchEndpoint(
     const latencies: number[] = [];
     let next = 0;
     let failures = 0;
+    const serverPid = childPid(server.pid);
+    const serverCpu0 = serverPid ? processCpuUs(serverPid) : null;
+    const clientCpu0 = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -106,6 +138,8 @@ export async function benchEndpoint(
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const clientCpu = process.cpuUsage(clientCpu0);
+    const serverCpu1 = serverPid ? processCpuUs(serverPid) : null;
     if (failures > 0) throw new Error(`${failures} joins were not admitted`);
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!;
@@ -114,6 +148,9 @@ export async function benchEndpoint(
       p50Ms: Number(pct(0.5).toFixed(2)),
       p99Ms: Number(pct(0.99).toFixed(2)),
       requests: joins,
+      serverCpuUsPerJoin:
+        serverCpu0 !== null && serverCpu1 !== null ? Math.round((serverCpu1 - serverCpu0) / joins) : null,
+      clientCpuUsPerJoin: Math.round((clientCpu.user + clientCpu.system) / joins),
     };
   } finally {
     agent.destroy();
@@ -126,6 +163,7 @@ export async function benchEndpoint(
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await benchEndpoint();
   console.log(
-    `endpoint join (SQLite, loopback): ${result.joinsPerSecond} joins/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms over ${result.requests} joins`,
+    `endpoint join (SQLite, loopback): ${result.joinsPerSecond} joins/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms over ${result.requests} joins` +
+      `; CPU per join: endpoint ${result.serverCpuUsPerJoin ?? '?'} µs, load generator ${result.clientCpuUsPerJoin} µs`,
   );
 }
