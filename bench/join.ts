@@ -1,0 +1,121 @@
+/**
+ * Join time, side by side: from the click on Join to the first decoded frame of a remote participant's video, for
+ * <hashdrop-room> (CDN build) and for LiveKit's React PreJoin + VideoConference (production build), on the same
+ * livekit-server, alternating trials so both see the same machine state. A publisher is already in each room.
+ * The first remote frame is read from WebRTC's own statistics (the same probe for both apps).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { AccessToken } from 'livekit-server-sdk';
+import type { Stack } from '../scripts/stack.js';
+import { bundle, launchChromium } from '../test/e2e/harness.js';
+import { installRtcProbe } from '../test/e2e/rtc-probe.js';
+import { ApiClient } from '../test/e2e/api-client.js';
+import type { AdmittedJoin } from '../src/contract/index.js';
+import { buildPeerApp, percentile, startBenchStack } from './bench-stack.js';
+
+const CLICK_PROBE = `document.addEventListener('click', () => { window.__joinClickAt ??= performance.now(); }, true);`;
+
+/** Waits in the page until any peer connection reports a decoded inbound video frame; ms since the Join click. */
+function msToFirstRemoteFrame(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const w = window as unknown as { __joinClickAt?: number; __hashdropPeerConnections?: RTCPeerConnection[] };
+    const deadline = performance.now() + 30_000;
+    while (performance.now() < deadline) {
+      for (const connection of w.__hashdropPeerConnections ?? []) {
+        const report = await connection.getStats();
+        let frames = 0;
+        report.forEach((stat: { type: string; kind?: string; framesDecoded?: number }) => {
+          if (stat.type === 'inbound-rtp' && stat.kind === 'video') frames += stat.framesDecoded ?? 0;
+        });
+        if (frames > 0) return performance.now() - w.__joinClickAt!;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('no remote video frame within 30 s');
+  });
+}
+
+async function publisher(browser: Browser, stack: Stack, url: string, token: string): Promise<Page> {
+  const page = await browser.newPage();
+  const script = await bundle('test/e2e/pages/media-smoke.ts');
+  await page.goto(`${stack.url}/api/info`);
+  await page.addScriptTag({ content: script, type: 'module' });
+  await page.waitForFunction(() => 'smoke' in window);
+  await page.evaluate(([u, t]) => window.smoke.join(u!, t!), [url, token]);
+  return page;
+}
+
+async function trial(browser: Browser, url: string, kind: 'hashdrop' | 'livekit-react'): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await installRtcProbe(page);
+  await page.addInitScript({ content: CLICK_PROBE });
+  await page.goto(url);
+  if (kind === 'hashdrop') {
+    await page.waitForFunction(() => document.querySelector('hashdrop-room')?.getAttribute('status') === 'pre-join');
+    await page.getByLabel('Your name').fill('Bench User');
+    await page.evaluate(() => ((window as unknown as { __joinClickAt?: number }).__joinClickAt = undefined));
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+  } else {
+    const name = page.locator('input#username');
+    await name.waitFor();
+    await name.fill('Bench User');
+    await page.evaluate(() => ((window as unknown as { __joinClickAt?: number }).__joinClickAt = undefined));
+    await page.getByRole('button', { name: /join room/i }).click();
+  }
+  const ms = await msToFirstRemoteFrame(page);
+  await context.close();
+  return ms;
+}
+
+export interface JoinBench {
+  trials: number;
+  hashdropMedianMs: number;
+  peerMedianMs: number;
+  ratio: number;
+  hashdrop: number[];
+  peer: number[];
+}
+
+export async function benchJoin(trials = 7): Promise<JoinBench> {
+  await buildPeerApp();
+  const stack = await startBenchStack();
+  const browser = await launchChromium();
+  try {
+    const api = new ApiClient(`${stack.url}/api`);
+    const { room } = await api.createRoom({ name: 'Join bench', policy: { waitingRoom: false } });
+    const admitted = await api.request<AdmittedJoin>('POST', `/rooms/${room.code}/join`, { displayName: 'Publisher' });
+    const peerToken = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity: 'publisher' });
+    peerToken.addGrant({ roomJoin: true, room: 'bench-react', canPublish: true, canSubscribe: true });
+    await publisher(browser, stack, admitted.body.serverUrl, admitted.body.token);
+    await publisher(browser, stack, stack.livekit.url, await peerToken.toJwt());
+
+    const hashdropUrl = `${stack.url}/bench/pages/hashdrop.html?room=${room.code}`;
+    const peerUrl = `${stack.url}/bench/livekit-react/dist/index.html?token=/bench/token&room=bench-react`;
+    // One warm-up each (Chromium's first start of fake devices and codecs), not counted.
+    await trial(browser, hashdropUrl, 'hashdrop');
+    await trial(browser, peerUrl, 'livekit-react');
+    const hashdrop: number[] = [];
+    const peer: number[] = [];
+    for (let i = 0; i < trials; i++) {
+      if (i % 2 === 0) {
+        hashdrop.push(await trial(browser, hashdropUrl, 'hashdrop'));
+        peer.push(await trial(browser, peerUrl, 'livekit-react'));
+      } else {
+        peer.push(await trial(browser, peerUrl, 'livekit-react'));
+        hashdrop.push(await trial(browser, hashdropUrl, 'hashdrop'));
+      }
+    }
+    const hashdropMedianMs = percentile(hashdrop, 50);
+    const peerMedianMs = percentile(peer, 50);
+    return { trials, hashdropMedianMs, peerMedianMs, ratio: hashdropMedianMs / peerMedianMs, hashdrop, peer };
+  } finally {
+    await browser.close();
+    await stack.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await benchJoin();
+  console.log(JSON.stringify(result, null, 2));
+}

@@ -1,0 +1,69 @@
+/**
+ * What a visitor's browser downloads, measured by loading the pages: for <hashdrop-room> (CDN build) everything loaded
+ * until the pre-join screen is up (the call's chunks may start preloading then; those are counted separately), and for
+ * the peer, LiveKit's React PreJoin app (production build) until its pre-join form is up. Bytes are the JavaScript
+ * response bodies, minified as served, and their gzip size (level 9).
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../test/e2e/harness.js';
+import { ApiClient } from '../test/e2e/api-client.js';
+import { buildPeerApp, startBenchStack } from './bench-stack.js';
+
+export interface PageWeight {
+  files: number;
+  minBytes: number;
+  gzipBytes: number;
+}
+
+async function scriptsUntil(browser: Browser, url: string, ready: (page: Page) => Promise<void>): Promise<PageWeight> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies: Promise<Buffer>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') bodies.push(response.body());
+  });
+  await page.goto(url);
+  await ready(page);
+  // Whatever was requested by the time pre-join is up counts; wait for those bodies to finish.
+  const buffers = await Promise.all(bodies);
+  await context.close();
+  return {
+    files: buffers.length,
+    minBytes: buffers.reduce((sum, body) => sum + body.length, 0),
+    gzipBytes: buffers.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0),
+  };
+}
+
+export async function benchPageWeight(): Promise<{ hashdropPreJoin: PageWeight; peerPreJoin: PageWeight }> {
+  await buildPeerApp();
+  const stack = await startBenchStack();
+  const browser = await launchChromium();
+  try {
+    const api = new ApiClient(`${stack.url}/api`);
+    const { room } = await api.createRoom({ name: 'Weight bench' });
+    // Pre-join shows as soon as the element has rendered it; the call's chunks are preloaded after that on purpose.
+    const hashdropPreJoin = await scriptsUntil(
+      browser,
+      `${stack.url}/bench/pages/hashdrop.html?room=${room.code}`,
+      (page) =>
+        page
+          .getByLabel('Your name')
+          .waitFor()
+          .then(() => undefined),
+    );
+    const peerPreJoin = await scriptsUntil(
+      browser,
+      `${stack.url}/bench/livekit-react/dist/index.html?token=/bench/token&room=weight`,
+      (page) =>
+        page
+          .locator('input#username')
+          .waitFor()
+          .then(() => undefined),
+    );
+    return { hashdropPreJoin, peerPreJoin };
+  } finally {
+    await browser.close();
+    await stack.close();
+  }
+}

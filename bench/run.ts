@@ -1,0 +1,75 @@
+/**
+ * `npm run bench`: every benchmark, run in one process on this machine, reported as figures and as ratios against a
+ * peer run side by side in the same run (LiveKit's React components on the same livekit-server). Results also go to
+ * test-results/bench.json. Needs the CDN build (`npm run build:cdn`); builds the peer app itself.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { measureCdnBundle } from '../scripts/size.js';
+import { benchAdmission } from './admission.js';
+import { benchEndpoint } from './endpoint.js';
+import { benchJoin } from './join.js';
+import { benchPageWeight } from './page-weight.js';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+const results: Record<string, unknown> = {
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+};
+
+if (wanted('size')) {
+  const size = measureCdnBundle();
+  results.size = size;
+  console.log(`\n## Bundle (dist/cdn)`);
+  console.log(
+    `up front (entry + static imports): ${kb(size.upfront.minBytes)} min, ${kb(size.upfront.gzipBytes)} gzip`,
+  );
+  console.log(
+    `whole bundle (${size.whole.files} files, incl. livekit-client): ${kb(size.whole.minBytes)} min, ${kb(size.whole.gzipBytes)} gzip`,
+  );
+}
+
+if (wanted('weight')) {
+  const weight = await benchPageWeight();
+  results.pageWeight = weight;
+  console.log(`\n## JavaScript loaded to show the pre-join screen`);
+  console.log(
+    `<hashdrop-room>:            ${kb(weight.hashdropPreJoin.minBytes)} min, ${kb(weight.hashdropPreJoin.gzipBytes)} gzip (${weight.hashdropPreJoin.files} files)`,
+  );
+  console.log(
+    `LiveKit React PreJoin app:  ${kb(weight.peerPreJoin.minBytes)} min, ${kb(weight.peerPreJoin.gzipBytes)} gzip (${weight.peerPreJoin.files} files)`,
+  );
+  console.log(`ratio (gzip): ${(weight.hashdropPreJoin.gzipBytes / weight.peerPreJoin.gzipBytes).toFixed(2)}`);
+}
+
+if (wanted('join')) {
+  const join = await benchJoin();
+  results.join = join;
+  console.log(`\n## Join click → first decoded remote video frame (median of ${join.trials}, alternating)`);
+  console.log(`<hashdrop-room>:                      ${ms(join.hashdropMedianMs)}`);
+  console.log(`LiveKit React PreJoin+VideoConference: ${ms(join.peerMedianMs)}`);
+  console.log(`ratio: ${join.ratio.toFixed(2)}`);
+}
+
+if (wanted('admission')) {
+  const admission = await benchAdmission(20);
+  results.admission = admission;
+  console.log(`\n## Admission: host clicks Admit → guest in-room (${admission.admissions} admissions)`);
+  console.log(`p50 ${ms(admission.p50Ms)}, p95 ${ms(admission.p95Ms)}`);
+}
+
+if (wanted('endpoint')) {
+  const endpoint = await benchEndpoint();
+  results.endpoint = endpoint;
+  console.log(`\n## Endpoint: POST /rooms/{code}/join, SQLite, loopback (${endpoint.requests} joins)`);
+  console.log(
+    `${endpoint.joinsPerSecond.toFixed(0)} joins/s, p50 ${endpoint.p50Ms.toFixed(1)} ms, p99 ${endpoint.p99Ms.toFixed(1)} ms`,
+  );
+  if (endpoint.serverCpuUsPerJoin !== null)
+    console.log(`endpoint CPU per join: ${endpoint.serverCpuUsPerJoin.toFixed(0)} µs`);
+}
+
+mkdirSync('test-results', { recursive: true });
+writeFileSync('test-results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('\n(test-results/bench.json)');
