@@ -72,9 +72,20 @@ function pathOf(issue: v.BaseIssue<unknown>): { path: string; message: string } 
   return { path: issue.path?.map((p) => String(p.key)).join('.') ?? '', message: issue.message };
 }
 
+/** The text of each JSON response this module made, so the Node adapter can write it without reading the stream back. */
+const jsonTexts = new WeakMap<Response, string>();
+
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  const response = new Response(text, {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
+  jsonTexts.set(response, text);
+  return response;
+}
+
+/** The body of a response made by `json()` and not read since; undefined for any other response. */
+export function jsonTextOf(response: Response): string | undefined {
+  return response.bodyUsed ? undefined : jsonTexts.get(response);
 }

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HandlerContext } from './handler.js';
+import { jsonTextOf } from './http.js';
 
 type WebHandler = (request: Request, extra?: HandlerContext) => Promise<Response>;
 
@@ -81,12 +82,16 @@ async function serveOne(
     response.headers.forEach((value, key) => {
       outHeaders[key] = value;
     });
-    res.writeHead(response.status, outHeaders);
+    // The handler's JSON answers are written straight from their text; anything else is read from its stream. Either
+    // way the body is complete before the head is written, so it goes out with a Content-Length, not chunked.
+    let out: string | Buffer | null = null;
     if (response.body && req.method !== 'HEAD') {
-      res.end(Buffer.from(await response.arrayBuffer()));
-    } else {
-      res.end();
+      out = jsonTextOf(response) ?? Buffer.from(await response.arrayBuffer());
+      outHeaders['content-length'] = String(Buffer.byteLength(out));
     }
+    res.writeHead(response.status, outHeaders);
+    if (out === null) res.end();
+    else res.end(out);
   } catch {
     if (!res.headersSent) {
       res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
