@@ -80,7 +80,7 @@ export async function benchEndpoint(
   });
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const post = (path: string, credential: string | null, body?: unknown) =>
-    new Promise<{ status: number; body: any }>((resolve, reject) => {
+    new Promise<{ status: number; body: { credential?: string; room?: { id: string } } }>((resolve, reject) => {
       const payload = body === undefined ? '' : JSON.stringify(body);
       const req = request(
         {
@@ -112,9 +112,9 @@ export async function benchEndpoint(
       failed: server.exited,
     });
     const people: string[] = [];
-    for (let i = 0; i < (options.people ?? 50); i += 1) people.push((await post('/identity', null)).body.credential);
+    for (let i = 0; i < (options.people ?? 50); i += 1) people.push((await post('/identity', null)).body.credential!);
     const created = await post('/rooms', people[0]!, { policy: { waitingRoom: false, maxParticipants: 64 } });
-    const roomId = created.body.room.id as string;
+    const roomId = created.body.room!.id;
     // Warm-up: the first join opens the LiveKit room; two thousand more warm the JIT and the connections.
     for (let i = 0; i < 2000; i += 1)
       await post(`/rooms/${roomId}/join`, people[i % people.length]!, { displayName: 'W' });
