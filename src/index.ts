@@ -34,6 +34,7 @@ defineOnDemand({
     ),
   'hashdrop-tile-list': () =>
     import('./elements/tile-list/tile-list.js').then((m) => defineElement('hashdrop-tile-list', m.HashdropTileList)),
+  'hashdrop-chat': () => import('./elements/chat/chat.js').then((m) => defineElement('hashdrop-chat', m.HashdropChat)),
 });
 
 export { HashdropRoom, parseRoomAttribute, parseToggle } from './elements/room/room.js';
@@ -44,6 +45,7 @@ export { inviteLink } from './elements/invite/invite-link.js';
 export type { HashdropInvite } from './elements/invite/define.js';
 export type { HashdropHostPanel } from './elements/host-panel/define.js';
 export type { HashdropTileList } from './elements/tile-list/define.js';
+export type { HashdropChat } from './elements/chat/define.js';
 export * from './elements/shared/events.js';
 export { sessionContext, snapshotContext } from './elements/shared/context.js';
 export { registerMessages, registeredLanguages, type MessageKey, type Messages } from './i18n/index.js';

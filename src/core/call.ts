@@ -1,4 +1,5 @@
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
+import type { ChatEvent } from './chat.js';
 import type { EndedReason, ParticipantSnapshot } from './snapshot.js';
 
 /**
@@ -19,6 +20,8 @@ export interface CallEvents {
   lobby(event: LobbyEvent): void;
   /** A server message on `CONTROL_TOPIC` (only server-sent messages are passed on). */
   control(event: ControlEvent): void;
+  /** Chat on `lk.chat` from another participant: a text, a file announced, its progress, its bytes, a failure. */
+  chat(event: ChatEvent): void;
 }
 
 export interface ConnectRequest {
@@ -26,6 +29,8 @@ export interface ConnectRequest {
   token: string;
   /** The role the endpoint granted, used for the local participant until its attributes say otherwise. */
   role: Role;
+  /** Incoming chat files larger than this are refused (default 15 MB). */
+  maxChatFileBytes?: number;
 }
 
 export interface PublishRequest {
@@ -43,6 +48,10 @@ export interface CallConnection {
   setCameraEnabled(enabled: boolean, deviceId: string | null): Promise<void>;
   switchDevice(kind: 'videoinput' | 'audioinput', deviceId: string): Promise<void>;
   attach(trackSid: string, element: HTMLMediaElement): () => void;
+  /** Sends a chat text to everyone on `lk.chat` (a text stream). */
+  sendChatText?(text: string): Promise<void>;
+  /** Sends a file to everyone on `lk.chat` (a byte stream), reporting progress 0–1. */
+  sendChatFile?(file: File, onProgress: (progress: number) => void): Promise<void>;
   /** Leaves the call; no `disconnected` event follows. */
   disconnect(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 import type { Room } from 'livekit-client';
-import { CONTROL_TOPIC, LOBBY_TOPIC } from '../contract/topics.js';
+import { CHAT_TOPIC, CONTROL_TOPIC, LOBBY_TOPIC } from '../contract/topics.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { CallConnection, CallConnector, CallEvents, ConnectRequest, PublishRequest } from './call.js';
+import type { receiveChat } from './chat.js';
 import { participantSnapshot } from './participants.js';
 import type { EndedReason } from './snapshot.js';
 
@@ -52,6 +53,7 @@ export class LiveKitConnector implements CallConnector {
       throw error;
     }
     connection.refresh();
+    await connection.listenForChat(request.maxChatFileBytes);
     return connection;
   }
 
@@ -73,6 +75,7 @@ export class LiveKitConnector implements CallConnector {
 class LiveKitConnection implements CallConnection {
   #closing = false;
   #rosterQueued = false;
+  #stopChat: (() => void) | null = null;
   readonly #decoder = new TextDecoder();
 
   constructor(
@@ -187,8 +190,30 @@ class LiveKitConnection implements CallConnection {
     return () => {};
   }
 
+  /** Registers the `lk.chat` stream handlers (chat.ts is loaded here, with the call, not up front). */
+  async listenForChat(maxFileBytes?: number): Promise<void> {
+    let receive: typeof receiveChat;
+    try {
+      receive = (await import('./chat.js')).receiveChat;
+    } catch {
+      return; // The call goes on without chat.
+    }
+    if (this.#closing) return;
+    this.#stopChat ??= receive(this.room, (event) => !this.#closing && this.events.chat(event), maxFileBytes);
+  }
+
+  async sendChatText(text: string): Promise<void> {
+    await this.room.localParticipant.sendText(text, { topic: CHAT_TOPIC });
+  }
+
+  async sendChatFile(file: File, onProgress: (progress: number) => void): Promise<void> {
+    await this.room.localParticipant.sendFile(file, { topic: CHAT_TOPIC, mimeType: file.type, onProgress });
+  }
+
   async disconnect(): Promise<void> {
     this.#closing = true;
+    this.#stopChat?.();
+    this.#stopChat = null;
     try {
       await this.room.disconnect();
     } finally {

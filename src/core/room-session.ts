@@ -10,6 +10,7 @@ import type {
   Role,
 } from '../contract/index.js';
 import type { CallConnection, CallConnector, CallEvents } from './call.js';
+import type { ChatLog } from './chat.js';
 import type { KeyValueStorage } from './credential-store.js';
 import { listDevices, queryPermission } from './devices.js';
 import { EndpointClient } from './endpoint-client.js';
@@ -17,7 +18,7 @@ import { EndpointError, isAbortError } from './endpoint-error.js';
 import { LiveKitConnector } from './livekit-call.js';
 import { PreviewMedia } from './preview.js';
 import type { RoomSessionApi, SnapshotListener } from './session-api.js';
-import type { EndedReason, PermissionState, RoomSnapshot, SessionError } from './snapshot.js';
+import type { ChatMessageSnapshot, EndedReason, PermissionState, RoomSnapshot, SessionError } from './snapshot.js';
 import { SnapshotStore, type SnapshotUpdate } from './store.js';
 import { TokenEndpointClient } from './token-endpoint-client.js';
 import { canTransition } from './transitions.js';
@@ -39,6 +40,8 @@ export interface RoomSessionOptions {
   storage?: KeyValueStorage;
   /** Pauses between lobby retries after network errors (default 0.5 s rising to 5 s). */
   retryDelaysMs?: readonly number[];
+  /** The largest chat file sent or accepted, in bytes (default 15 MB). */
+  maxFileBytes?: number;
 }
 
 const IN_CALL = new Set(['connecting', 'waiting', 'in-room', 'reconnecting']);
@@ -57,6 +60,11 @@ export class RoomSession implements RoomSessionApi {
   /** Bumped with #work; async steps compare it so a late answer from an abandoned flow changes nothing. */
   #epoch = 0;
   #disposed = false;
+  /** The chat history; its module is loaded with the call (it is not needed before), see `#loadChat`. */
+  #chat: ChatLog | null = null;
+  #chatIds = 0;
+  /** The largest chat file sent or accepted, in bytes. */
+  maxFileBytes: number;
 
   constructor(options: RoomSessionOptions = {}) {
     const fetchImpl = options.fetch;
@@ -71,6 +79,8 @@ export class RoomSession implements RoomSessionApi {
         : null;
     this.#connector = options.connector ?? new LiveKitConnector();
     this.#hostKey = options.hostKey ?? null;
+    // 15 MB, as chat.ts's DEFAULT_MAX_FILE_BYTES (not imported: that module loads with the call).
+    this.maxFileBytes = options.maxFileBytes ?? 15_000_000;
     this.#store = new SnapshotStore();
     this.#store.update({ micEnabled: options.audio ?? true, cameraEnabled: options.video ?? true });
   }
@@ -172,6 +182,8 @@ export class RoomSession implements RoomSessionApi {
       participants: [],
       activeSpeaker: null,
     });
+    this.#chat?.clear();
+    void this.#loadChat();
     this.#connector.preload();
     try {
       if (!this.#endpoint) {
@@ -237,6 +249,7 @@ export class RoomSession implements RoomSessionApi {
     void connection?.disconnect().catch(() => {});
     this.#connector.dispose();
     this.#preview.dispose();
+    this.#chat?.dispose();
   }
 
   // ── Local media ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -286,6 +299,62 @@ export class RoomSession implements RoomSessionApi {
 
   observeMicLevel(listener: (level: number) => void): () => void {
     return this.#preview.observeLevel(listener);
+  }
+
+  // ── Chat ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+  async sendChatMessage(text: string): Promise<void> {
+    const connection = this.#connection;
+    if (this.#disposed || !this.#chat || !connection?.sendChatText || typeof text !== 'string' || !text.trim()) return;
+    const id = this.#localChatMessage({ text });
+    try {
+      await connection.sendChatText(text);
+    } catch (error) {
+      this.#chat?.fail(id, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  async sendChatFile(file: File): Promise<void> {
+    const connection = this.#connection;
+    const chat = this.#chat;
+    if (this.#disposed || !chat || !connection?.sendChatFile) return;
+    const meta = { name: file.name, size: file.size, mimeType: file.type || 'application/octet-stream', progress: 0 };
+    if (file.size > this.maxFileBytes) {
+      this.#localChatMessage({ file: { ...meta, error: chat.tooLarge(file.size, this.maxFileBytes) } });
+      return;
+    }
+    const id = this.#localChatMessage({ file: meta });
+    try {
+      await connection.sendChatFile(file, (progress) => chat.progress(id, progress));
+      chat.complete(id, file);
+    } catch (error) {
+      chat.fail(id, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  #localChatMessage(content: Pick<ChatMessageSnapshot, 'text' | 'file'>): string {
+    const s = this.snapshot;
+    const id = `local-${++this.#chatIds}`;
+    const identity = s.identity ?? '';
+    this.#chat?.add({
+      id,
+      from: { identity, name: s.displayName || identity },
+      isLocal: true,
+      sentAt: new Date().toISOString(),
+      ...content,
+    });
+    return id;
+  }
+
+  /** Loads the chat module (a small chunk, fetched beside the SDK) and creates the history once. */
+  async #loadChat(): Promise<void> {
+    if (this.#chat) return;
+    try {
+      const { ChatLog } = await import('./chat.js');
+      if (!this.#disposed) this.#chat ??= new ChatLog((chat) => this.#update({ chat }));
+    } catch {
+      // Without the module the call works; chat stays empty and its actions do nothing.
+    }
   }
 
   // ── Host actions ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -380,7 +449,12 @@ export class RoomSession implements RoomSessionApi {
     this.#connector.warm(serverUrl, token);
     let connection: CallConnection;
     try {
-      connection = await this.#connector.connect({ serverUrl, token, role }, this.#callEvents(epoch));
+      // The chat history must exist before chat from others can arrive (its chunk is long loaded by now).
+      await this.#loadChat();
+      connection = await this.#connector.connect(
+        { serverUrl, token, role, maxChatFileBytes: this.maxFileBytes },
+        this.#callEvents(epoch),
+      );
     } catch (error) {
       if (epoch !== this.#epoch) return;
       const reason = error instanceof Error ? error.message : String(error);
@@ -450,6 +524,9 @@ export class RoomSession implements RoomSessionApi {
       },
       control: (event) => {
         if (live()) this.#onControlEvent(event);
+      },
+      chat: (event) => {
+        if (live()) this.#chat?.apply(event);
       },
     };
   }

@@ -38,6 +38,16 @@ export interface RoomSessionApi {
   /** A local camera preview for pre-join, before any call exists. */
   attachPreview(element: HTMLVideoElement): () => void;
 
+  /** Send a chat message to everyone in the call (LiveKit's `lk.chat` topic); it appears in `snapshot.chat`. */
+  sendChatMessage?(text: string): Promise<void>;
+  /**
+   * Send a file to everyone in the call. A file over `maxFileBytes` is refused before anything is sent: it appears in
+   * `snapshot.chat` with an `error` saying why. Progress and the object URL appear there too.
+   */
+  sendChatFile?(file: File): Promise<void>;
+  /** The largest chat file this session sends or accepts, in bytes (default 15 MB). */
+  maxFileBytes?: number;
+
   /** Host only: end the meeting for everyone (the endpoint disconnects all participants). */
   endForAll?(): Promise<void>;
   /** The pre-join microphone's loudness, 0–1, about 20 times a second (kept out of the snapshot to spare renders). */

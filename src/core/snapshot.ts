@@ -93,6 +93,8 @@ export interface ChatMessageSnapshot {
   /** ISO time. */
   sentAt: string;
   text?: string;
+  /** Why a text message from this browser could not be sent. */
+  error?: string;
   file?: {
     name: string;
     size: number;

@@ -135,6 +135,29 @@ export const en = {
   'tiles.speaking': 'Speaking',
   'tiles.no-video': 'Camera off',
   'tiles.alone': 'You are the only one here.',
+
+  // chat
+  'chat.title': 'Chat',
+  'chat.empty': 'No messages yet.',
+  'chat.you': 'You',
+  'chat.message': 'Message',
+  'chat.placeholder': 'Write a message…',
+  'chat.hint': 'Enter sends; Shift+Enter starts a new line.',
+  'chat.send': 'Send',
+  'chat.attach': 'Share a file',
+  'chat.drop': 'Drop a file to share it with everyone',
+  'chat.too-large': '“{name}” is {size}; files up to {max} can be shared in this call.',
+  'chat.failed': 'Not shared: {error}',
+  'chat.not-sent': 'Not sent: {error}',
+  'chat.sending': 'Sending {name}',
+  'chat.receiving': 'Receiving {name}',
+  'chat.download': 'Download {name}',
+  'chat.announce.text': '{name}: {text}',
+  'chat.announce.file': '{name} shared the file {file}',
+  'chat.announce.many': '{count} new messages',
+  'chat.unread': '{count} unread',
+  'chat.toggle': 'Chat',
+  'chat.error.max-file-size': '“{value}” is not a file size in bytes; files up to {max} are allowed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -104,6 +104,12 @@ export class SnapshotSession implements RoomSessionApi {
   admitAll() {
     return this.#record('admitAll');
   }
+  sendChatMessage(text: string) {
+    return this.#record('sendChatMessage', text);
+  }
+  sendChatFile(file: File) {
+    return this.#record('sendChatFile', file);
+  }
 
   attach(trackSid: string, element: HTMLMediaElement): () => void {
     void this.#record('attach', trackSid, element);

@@ -14,6 +14,7 @@ import { HashdropHostPanel } from '../host-panel/host-panel.js';
 import { HashdropInvite } from '../invite/invite.js';
 import { defineElement } from '../shared/hashdrop-element.js';
 import { HashdropTileList } from '../tile-list/tile-list.js';
+import { HashdropChat } from '../chat/chat.js';
 
 export { callViewStyles } from './call-view.styles.js';
 
@@ -22,6 +23,28 @@ export function defineCallElements(): void {
   defineElement('hashdrop-tile-list', HashdropTileList);
   defineElement('hashdrop-host-panel', HashdropHostPanel);
   defineElement('hashdrop-invite', HashdropInvite);
+  defineElement('hashdrop-chat', HashdropChat);
+}
+
+/** The chat side panel's view state, per session (the room re-renders the call view from scratch each time). */
+interface ChatPanel {
+  open: boolean;
+  unread: number;
+}
+const chatPanels = new WeakMap<object, ChatPanel>();
+const NO_SESSION = {};
+
+function chatPanel(session: RoomSessionApi | null): ChatPanel {
+  const key = session ?? NO_SESSION;
+  let panel = chatPanels.get(key);
+  if (!panel) chatPanels.set(key, (panel = { open: false, unread: 0 }));
+  return panel;
+}
+
+/** Re-renders the room whose shadow root the event's listener lives in. */
+function rerender(event: Event): void {
+  const root = (event.currentTarget as Node | null)?.getRootNode();
+  ((root as ShadowRoot | undefined)?.host as { requestUpdate?: () => void } | undefined)?.requestUpdate?.();
 }
 
 /** What the call screen reads from its room. */
@@ -36,7 +59,23 @@ export interface CallViewContext {
 /** The call screen; the title carries `data-focus-target` so the room moves focus to it on arrival. */
 export function renderCallView({ snapshot: s, session, lang, t }: CallViewContext): TemplateResult {
   const host = s.role === 'host';
-  return html`<div part="call" class=${host ? 'with-sidebar' : ''}>
+  const chat = chatPanel(session);
+  // The control bar's chat button (`hashdrop-chat-toggle`, with the state asked for) and the fallback button below.
+  const toggleChat = (event: Event & { open?: boolean }) => {
+    if (event.defaultPrevented && event.type !== 'click') return;
+    chat.open = typeof event.open === 'boolean' ? event.open : !chat.open;
+    rerender(event);
+  };
+  const classes = [host ? 'with-sidebar' : '', chat.open ? 'with-chat' : ''].filter(Boolean).join(' ');
+  return html`<div
+    part="call"
+    class=${classes}
+    @hashdrop-chat-toggle=${toggleChat}
+    @hashdrop-chat-unread=${(event: Event & { count?: number }) => {
+      chat.unread = event.count ?? 0;
+      rerender(event);
+    }}
+  >
     <section aria-labelledby="call-title">
       <div part="call-header">
         <h2 id="call-title" tabindex="-1" data-focus-target>
@@ -62,6 +101,20 @@ export function renderCallView({ snapshot: s, session, lang, t }: CallViewContex
         >
           ${t('prejoin.camera')}
         </button>
+        <button
+          part="chat-toggle"
+          type="button"
+          aria-expanded=${chat.open ? 'true' : 'false'}
+          aria-controls="call-chat"
+          @click=${toggleChat}
+        >
+          ${t('chat.toggle')}${
+            chat.unread && !chat.open
+              ? html` <span part="chat-unread" class="badge">${chat.unread}</span
+                  ><span class="visually-hidden">${t('chat.unread').replace('{count}', String(chat.unread))}</span>`
+              : nothing
+          }
+        </button>
         <button part="leave" class="danger" type="button" @click=${() => void session?.leave()}>
           ${t('room.leave')}
         </button>
@@ -74,6 +127,7 @@ export function renderCallView({ snapshot: s, session, lang, t }: CallViewContex
         }
       </div>
     </section>
+    <hashdrop-chat part="chat-panel" id="call-chat" lang=${lang} ?hidden=${!chat.open}></hashdrop-chat>
     ${
       host
         ? html`<aside part="sidebar" aria-label=${t('room.sidebar')}>

@@ -99,6 +99,14 @@ export class HashdropCopyEvent extends Event {
   }
 }
 
+/** `<hashdrop-chat>`'s count of messages from others not seen yet changed (a chat toggle shows it as a badge). */
+export class HashdropChatUnreadEvent extends Event {
+  static readonly eventName = 'hashdrop-chat-unread';
+  constructor(readonly count: number) {
+    super(HashdropChatUnreadEvent.eventName, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'hashdrop-status-change': HashdropStatusChangeEvent;
@@ -109,5 +117,6 @@ declare global {
     'hashdrop-knock': HashdropKnockEvent;
     'hashdrop-join-request': HashdropJoinRequestEvent;
     'hashdrop-copy': HashdropCopyEvent;
+    'hashdrop-chat-unread': HashdropChatUnreadEvent;
   }
 }

@@ -1,0 +1,217 @@
+import type { Room } from 'livekit-client';
+import { CHAT_TOPIC } from '../contract/topics.js';
+import type { ChatMessageSnapshot } from './snapshot.js';
+
+/**
+ * In-call chat on LiveKit's data streams, topic `lk.chat`: text with `sendText` / a text-stream handler, files with
+ * `sendFile` / a byte-stream handler. LiveKit's own clients (React components, mobile SDKs) use the same topic and
+ * stream kinds, so they see this chat and this chat sees theirs. Only types come from livekit-client here: the SDK
+ * itself is loaded on demand by `livekit-call.ts`.
+ */
+
+/** The default largest file that may be sent (and is accepted when received): 15 MB. */
+export const DEFAULT_MAX_FILE_BYTES = 15_000_000;
+
+/** How many messages a session keeps; older ones are dropped (and their object URLs revoked). */
+export const MAX_CHAT_MESSAGES = 500;
+
+type Sender = ChatMessageSnapshot['from'];
+
+/** What the call reports about chat; the session turns each into a change of `snapshot.chat`. */
+export type ChatEvent =
+  | { type: 'text'; id: string; from: Sender; sentAt: number; text: string }
+  | { type: 'file'; id: string; from: Sender; sentAt: number; name: string; size: number; mimeType: string }
+  | { type: 'progress'; id: string; progress: number }
+  | { type: 'received'; id: string; blob: Blob }
+  | { type: 'failed'; id: string; error: string };
+
+/** "15 MB", "200 KB", "12 bytes": sizes as people read them (decimal units, as operating systems show files). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1000 ** 2) return `${Math.round(bytes / 1000)} KB`;
+  const mb = bytes / 1000 ** 2;
+  return `${mb < 10 ? Math.round(mb * 10) / 10 : Math.round(mb)} MB`;
+}
+
+export function tooLargeMessage(size: number, limit: number): string {
+  return `This file is ${formatBytes(size)}; files up to ${formatBytes(limit)} can be shared in this call.`;
+}
+
+/**
+ * The chat history of one session: a bounded list of immutable messages, published as a new array on each change.
+ * Owns the object URLs of files (received, or sent from here) and revokes them when a message is dropped, the history
+ * is cleared or the session is disposed.
+ */
+export class ChatLog {
+  #messages: ChatMessageSnapshot[] = [];
+  readonly #urls = new Map<string, string>();
+
+  constructor(
+    private readonly publish: (messages: ChatMessageSnapshot[]) => void,
+    private readonly limit = MAX_CHAT_MESSAGES,
+  ) {}
+
+  get messages(): readonly ChatMessageSnapshot[] {
+    return this.#messages;
+  }
+
+  add(message: ChatMessageSnapshot): void {
+    // A stream id seen twice (a retransmission) must not show twice.
+    if (this.#messages.some((m) => m.id === message.id)) return;
+    const next = [...this.#messages, message];
+    for (const dropped of next.splice(0, Math.max(0, next.length - this.limit))) this.#revoke(dropped.id);
+    this.#set(next);
+  }
+
+  update(id: string, change: (message: ChatMessageSnapshot) => ChatMessageSnapshot): void {
+    const index = this.#messages.findIndex((m) => m.id === id);
+    if (index < 0) return;
+    const before = this.#messages[index]!;
+    const after = change(before);
+    if (after === before) return;
+    const next = [...this.#messages];
+    next[index] = after;
+    this.#set(next);
+  }
+
+  /** Progress 0–1 of a file; small steps are skipped so a large file does not re-render the chat per chunk. */
+  progress(id: string, progress: number): void {
+    this.update(id, (m) =>
+      m.file &&
+      !m.file.url &&
+      !m.file.error &&
+      (progress - m.file.progress >= 0.01 || (progress >= 1 && m.file.progress < 1))
+        ? { ...m, file: { ...m.file, progress: Math.min(1, progress) } }
+        : m,
+    );
+  }
+
+  /** The file's bytes are here (received, or sent from this browser): an object URL for previews and downloads. */
+  complete(id: string, blob: Blob): void {
+    if (!this.#messages.some((m) => m.id === id && m.file) || this.#urls.has(id)) return;
+    const url = URL.createObjectURL(blob);
+    this.#urls.set(id, url);
+    this.update(id, (m) => ({ ...m, file: { ...m.file!, progress: 1, url } }));
+  }
+
+  /** Why a file of `size` bytes is refused under `limit`. */
+  tooLarge(size: number, limit: number): string {
+    return tooLargeMessage(size, limit);
+  }
+
+  fail(id: string, error: string): void {
+    this.update(id, (m) => (m.file ? { ...m, file: { ...m.file, error } } : { ...m, error }));
+  }
+
+  apply(event: ChatEvent): void {
+    switch (event.type) {
+      case 'text':
+        return this.add({
+          id: event.id,
+          from: event.from,
+          isLocal: false,
+          sentAt: isoTime(event.sentAt),
+          text: event.text,
+        });
+      case 'file':
+        return this.add({
+          id: event.id,
+          from: event.from,
+          isLocal: false,
+          sentAt: isoTime(event.sentAt),
+          file: { name: event.name, size: event.size, mimeType: event.mimeType, progress: 0 },
+        });
+      case 'progress':
+        return this.progress(event.id, event.progress);
+      case 'received':
+        return this.complete(event.id, event.blob);
+      case 'failed':
+        return this.fail(event.id, event.error);
+    }
+  }
+
+  clear(): void {
+    this.dispose();
+    if (this.#messages.length) this.#set([]);
+  }
+
+  /** Revokes every object URL (the messages stay readable, their files no longer open). */
+  dispose(): void {
+    for (const url of this.#urls.values()) URL.revokeObjectURL(url);
+    this.#urls.clear();
+  }
+
+  #set(messages: ChatMessageSnapshot[]): void {
+    this.#messages = messages;
+    this.publish(messages);
+  }
+
+  #revoke(id: string): void {
+    const url = this.#urls.get(id);
+    if (url) URL.revokeObjectURL(url);
+    this.#urls.delete(id);
+  }
+}
+
+function isoTime(ms: number): string {
+  return new Date(Number.isFinite(ms) && ms > 0 ? ms : Date.now()).toISOString();
+}
+
+/**
+ * Registers the `lk.chat` stream handlers on a connected room and reports what arrives. Files larger than
+ * `maxFileBytes` (by their announced size or by what actually arrives) are drained without being kept. Returns the
+ * function that unregisters the handlers.
+ */
+export function receiveChat(
+  room: Room,
+  emit: (event: ChatEvent) => void,
+  maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
+): () => void {
+  const sender = (identity: string): Sender => ({
+    identity,
+    name: room.getParticipantByIdentity(identity)?.name || identity,
+  });
+  const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+  room.registerTextStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
+    const { id, timestamp } = reader.info;
+    reader
+      .readAll()
+      .then((text) => emit({ type: 'text', id, from: sender(identity), sentAt: timestamp, text }))
+      .catch(() => {
+        // A text stream cut off mid-way (the sender left) has nothing worth showing.
+      });
+  });
+
+  room.registerByteStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
+    const { id, name, mimeType, size, timestamp } = reader.info;
+    emit({ type: 'file', id, from: sender(identity), sentAt: timestamp, name, size: size ?? 0, mimeType });
+    let refused = size !== undefined && size > maxFileBytes;
+    if (refused) emit({ type: 'failed', id, error: tooLargeMessage(size!, maxFileBytes) });
+    reader.onProgress = (progress) => {
+      if (!refused && progress !== undefined) emit({ type: 'progress', id, progress });
+    };
+    void (async () => {
+      const chunks: Uint8Array[] = [];
+      let received = 0;
+      // Reading on after a refusal drains the stream, so the SDK does not queue a file nobody keeps.
+      for await (const chunk of reader) {
+        received += chunk.byteLength;
+        if (!refused && received > maxFileBytes) {
+          refused = true;
+          chunks.length = 0;
+          emit({ type: 'failed', id, error: tooLargeMessage(received, maxFileBytes) });
+        }
+        if (!refused) chunks.push(chunk);
+      }
+      if (!refused) emit({ type: 'received', id, blob: new Blob(chunks as BlobPart[], { type: mimeType }) });
+    })().catch((error: unknown) => {
+      if (!refused) emit({ type: 'failed', id, error: `The file did not arrive completely (${reason(error)}).` });
+    });
+  });
+
+  return () => {
+    room.unregisterTextStreamHandler(CHAT_TOPIC);
+    room.unregisterByteStreamHandler(CHAT_TOPIC);
+  };
+}
