@@ -16,6 +16,9 @@ class FakeConnection implements CallConnection {
   }
   async setMicrophoneEnabled() {}
   async setCameraEnabled() {}
+  async setScreenShareEnabled(enabled: boolean) {
+    return enabled;
+  }
   async switchDevice() {}
   attach(trackSid: string) {
     this.attached.push(trackSid);

@@ -11,7 +11,13 @@ import { knock, snapshots } from '../../src/testing/fixtures.js';
 import { SnapshotSession } from '../../src/testing/snapshot-session.js';
 import { text, tick } from './helpers.js';
 
-const LAZY = ['hashdrop-invite', 'hashdrop-host-panel', 'hashdrop-tile-list'];
+const LAZY = [
+  'hashdrop-invite',
+  'hashdrop-host-panel',
+  'hashdrop-stage',
+  'hashdrop-participant-tile',
+  'hashdrop-control-bar',
+];
 const EAGER = ['hashdrop-room', 'hashdrop-prejoin', 'hashdrop-lobby'];
 
 // Every definition, in order (a second definition of a name would also throw).
@@ -38,7 +44,7 @@ describe('on-demand element definitions', () => {
   it('defines the pre-join path at once, and no in-call element that the page does not use', () => {
     for (const tag of EAGER) expect(customElements.get(tag), tag).to.exist;
     expect(customElements.get('hashdrop-host-panel')).to.be.undefined;
-    expect(customElements.get('hashdrop-tile-list')).to.be.undefined;
+    expect(customElements.get('hashdrop-stage')).to.be.undefined;
   });
 
   it('defines and renders a standalone tag that was in the page at start-up', async () => {
@@ -63,7 +69,7 @@ describe('on-demand element definitions', () => {
   });
 
   it('starts loading the call view at pre-join, and renders the call with it', async () => {
-    expect(customElements.get('hashdrop-tile-list')).to.be.undefined;
+    expect(customElements.get('hashdrop-stage')).to.be.undefined;
     const session = new SnapshotSession(snapshots.idle({ roomRef: 'STELLAR-PHOENIX' }));
     const room = document.createElement('hashdrop-room') as HashdropRoom;
     room.session = session;
@@ -71,20 +77,20 @@ describe('on-demand element definitions', () => {
     try {
       await room.updateComplete;
       await tick(20);
-      expect(customElements.get('hashdrop-tile-list'), 'not before pre-join').to.be.undefined;
+      expect(customElements.get('hashdrop-stage'), 'not before pre-join').to.be.undefined;
 
       session.snapshot = snapshots.preJoin();
       // Loaded while the pre-join screen is up, before anyone presses Join.
-      await customElements.whenDefined('hashdrop-tile-list');
+      await customElements.whenDefined('hashdrop-stage');
       expect(room.status).to.equal('pre-join');
       expect(shadow(room, 'hashdrop-prejoin')).to.exist;
 
       session.snapshot = snapshots.host(2);
       await room.updateComplete;
       expect(shadow(room, '#call-title')).to.exist;
-      const tiles = shadow(room, 'hashdrop-tile-list')!;
-      await (tiles as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-      expect(tiles.shadowRoot!.querySelectorAll('[part~="tile"]')).to.have.length(2);
+      const stage = shadow(room, 'hashdrop-stage')!;
+      await (stage as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(stage.shadowRoot!.querySelectorAll('hashdrop-participant-tile')).to.have.length(2);
       expect(customElements.get('hashdrop-host-panel')).to.exist;
       expect(shadow(room, 'hashdrop-host-panel')!.shadowRoot).to.exist;
       expect(shadow(room, 'hashdrop-invite')!.shadowRoot).to.exist;

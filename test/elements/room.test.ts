@@ -102,7 +102,7 @@ describe('hashdrop-room', () => {
     ['waiting', () => snapshots.waiting(), 'hashdrop-lobby'],
     ['denied', () => snapshots.denied(), 'hashdrop-lobby'],
     ['room full', () => snapshots.roomFull(), 'hashdrop-lobby'],
-    ['in-room', () => snapshots.inRoom(3), 'hashdrop-tile-list'],
+    ['in-room', () => snapshots.inRoom(3), 'hashdrop-stage'],
     ['host in-room', () => snapshots.host(2), 'hashdrop-host-panel'],
   ];
   for (const [name, make, tag] of views) {
@@ -241,7 +241,7 @@ describe('hashdrop-room', () => {
     expect(event.fatal).to.be.false;
     expect(event.error.attribute).to.equal('room');
     expect(session.callsOf('prepare')).to.deep.equal([['BRAVE-OTTER']]);
-    expect(shadow(el, 'hashdrop-tile-list')).to.exist;
+    expect(shadow(el, 'hashdrop-stage')).to.exist;
     expect(text(part(el, 'notice'))).to.contain('CALM-RIVER');
     session.snapshot = snapshots.ended('left');
     await tick();
@@ -257,7 +257,11 @@ describe('hashdrop-room', () => {
     el.setAttribute('lang', 'fr');
     await el.updateComplete;
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
-    expect(text(part(el, 'leave'))).to.equal('Quitter');
+    const bar = el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'hashdrop-control-bar',
+    )!;
+    await bar.updateComplete;
+    expect(text(part(bar, 'leave'))).to.equal('Quitter');
     expect(session.callsOf('leave')).to.have.length(0);
     expect(session.listenerCount).to.be.greaterThan(0);
   });
@@ -276,8 +280,12 @@ describe('hashdrop-room', () => {
   it('leaves from the in-call controls', async () => {
     const session = sessionWith(snapshots.inRoom(2));
     const el = await fixture<HashdropRoom>(html`<hashdrop-room .session=${session}></hashdrop-room>`);
-    part<HTMLButtonElement>(el, 'mic-toggle')!.click();
-    part<HTMLButtonElement>(el, 'leave')!.click();
+    const bar = el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'hashdrop-control-bar',
+    )!;
+    await bar.updateComplete;
+    part<HTMLButtonElement>(bar, 'mic-toggle')!.click();
+    part<HTMLButtonElement>(bar, 'leave')!.click();
     expect(session.callsOf('setMicrophoneEnabled')).to.deep.equal([[false]]);
     expect(session.callsOf('leave')).to.have.length(1);
   });

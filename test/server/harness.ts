@@ -27,7 +27,7 @@ export type StoreKind = 'sqlite' | 'postgres';
 export const STORE_KINDS: StoreKind[] = ['sqlite', 'postgres'];
 
 let postgres: Promise<PostgresServer> | null = null;
-let livekitServer: Promise<LiveKitServer> | null = null;
+const livekitServer: Promise<LiveKitServer> | null = null;
 
 /** One PostgreSQL per test process, each stack gets its own database. */
 export async function openTestStore(kind: StoreKind): Promise<Store> {

@@ -101,10 +101,13 @@ type View = 'invalid' | 'prejoin' | 'connecting' | 'lobby' | 'call' | 'ended' | 
  * @csspart notice - A non-fatal notice above the screen.
  * @csspart call - The in-call layout.
  * @csspart call-header - The call's title row.
- * @csspart controls - The in-call button row.
+ * @csspart stage - The in-call media view (`<hashdrop-stage>`).
+ * @csspart controls - The in-call control bar (`<hashdrop-control-bar>`); its buttons are exported as the parts below.
  * @csspart mic-toggle - The in-call microphone toggle.
  * @csspart camera-toggle - The in-call camera toggle.
+ * @csspart screen-share - The in-call screen share toggle.
  * @csspart leave - The Leave button.
+ * @csspart end-for-all - The End for all button (hosts).
  * @csspart sidebar - The host's side column (host panel and invite).
  * @csspart rejoin - The Rejoin button (ended).
  * @csspart retry - The Try again button (error).

@@ -1,0 +1,353 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { DeviceOption, RoomSnapshot } from '../../core/snapshot.js';
+import { HashdropChatToggleEvent } from '../shared/events.js';
+import { SessionElement } from '../shared/session-element.js';
+import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { controlBarStyles } from './control-bar.styles.js';
+
+type Menu = 'microphone' | 'camera';
+
+const ICONS = {
+  mic: svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1a7 7 0 0 0 6-6.9Z"/>`,
+  camera: svg`<path d="M17 10.5V7a1 1 0 0 0-1-1H4a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-3.5l4 4v-11Z"/>`,
+  screen: svg`<path d="M20 3H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h6v2H8v2h8v-2h-2v-2h6a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2Zm0 13H4V5h16Z"/>`,
+  chat: svg`<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2Z"/>`,
+  leave: svg`<path d="M10 17v-3H3v-4h7V7l5 5Zm9-14H11v2h8v14h-8v2h8a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2Z"/>`,
+  caret: svg`<path d="m7 14 5-5 5 5Z"/>`,
+};
+const icon = (path: ReturnType<typeof svg>) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${path}</svg>`;
+
+const IN_CALL = new Set(['in-room', 'reconnecting']);
+
+/**
+ * @tagname hashdrop-control-bar
+ * @summary The in-call controls: microphone and camera toggles with device menus, screen share (and who is sharing),
+ * the chat toggle with an unread count, Leave, and for hosts "End for all" behind a confirmation dialog. State changes
+ * are announced through a polite live region.
+ *
+ * Keyboard shortcuts, while in a call (and unless `no-shortcuts` is set): **Ctrl+D** (⌘D on a Mac) turns the
+ * microphone on or off, **Ctrl+E** (⌘E) the camera. In a device menu the arrow keys move, Enter chooses and Escape
+ * closes; in the End-for-all dialog Escape cancels.
+ *
+ * @attr chat-open - The chat is showing (the chat button is pressed). The owner of the chat sets it; the bar flips it
+ *   itself when nobody cancels `hashdrop-chat-toggle`.
+ * @attr unread - Chat messages not seen yet, shown as a badge on the chat button while the chat is closed.
+ * @attr no-shortcuts - Turns the keyboard shortcuts off.
+ * @attr for - The id of a `<hashdrop-room>` whose call to control, when placed outside it.
+ * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
+ *
+ * @fires {HashdropChatToggleEvent} hashdrop-chat-toggle - The chat button was pressed (`open`: the state asked for);
+ *   cancelable.
+ *
+ * @slot unread - Replaces the unread badge of the chat button.
+ *
+ * @csspart bar - The row of controls.
+ * @csspart group - A toggle with its device menu button (also `mic-group`, `camera-group`).
+ * @csspart mic-toggle - The microphone toggle.
+ * @csspart camera-toggle - The camera toggle.
+ * @csspart device-button - A device menu button (also `mic-devices`, `camera-devices`).
+ * @csspart menu - A device menu (also `mic-menu`, `camera-menu`).
+ * @csspart menu-item - A device in a menu.
+ * @csspart screen-share - The screen share toggle.
+ * @csspart sharing-status - Who is sharing their screen.
+ * @csspart chat-toggle - The chat button.
+ * @csspart unread - The unread badge.
+ * @csspart leave - The Leave button.
+ * @csspart end-for-all - The End for all button (hosts).
+ * @csspart confirm-dialog - The End-for-all confirmation dialog.
+ * @csspart confirm-end - The dialog's End for all button.
+ * @csspart cancel-end - The dialog's Cancel button.
+ *
+ * @cssprop [--hashdrop-control-bar-gap=var(--hashdrop-space-s)] - Space between controls.
+ * @cssprop [--hashdrop-control-bar-background=transparent] - Background.
+ * @cssprop [--hashdrop-control-bar-badge-background=var(--hashdrop-color-danger)] - Unread badge background.
+ * @cssprop [--hashdrop-control-bar-badge-color=var(--hashdrop-color-on-danger)] - Unread badge text.
+ *
+ * Custom states: `:state(mic-off)`, `:state(camera-off)`, `:state(sharing)`, `:state(chat-open)`, `:state(host)`.
+ */
+export class HashdropControlBar extends SessionElement {
+  static override styles = [tokenStyles, controlStyles, controlBarStyles];
+
+  @property({ type: Boolean, reflect: true, attribute: 'chat-open' }) chatOpen = false;
+  @property({ type: Number }) unread = 0;
+  @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
+
+  @state() private openMenu: Menu | null = null;
+  @state() private announcement = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.#onShortcut);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.#onShortcut);
+  }
+
+  protected override snapshotChanged(s: RoomSnapshot, previous: RoomSnapshot | null): void {
+    this.setState('mic-off', !s.micEnabled);
+    this.setState('camera-off', !s.cameraEnabled);
+    this.setState('sharing', s.screenSharing);
+    this.setState('host', s.role === 'host');
+    if (!previous || !IN_CALL.has(previous.status)) return;
+    const changes: string[] = [];
+    if (s.micEnabled !== previous.micEnabled)
+      changes.push(this.t(s.micEnabled ? 'controls.mic.on' : 'controls.mic.off'));
+    if (s.cameraEnabled !== previous.cameraEnabled) {
+      changes.push(this.t(s.cameraEnabled ? 'controls.camera.on' : 'controls.camera.off'));
+    }
+    if (s.screenSharing !== previous.screenSharing) {
+      changes.push(this.t(s.screenSharing ? 'controls.share.on' : 'controls.share.off'));
+    }
+    if (changes.length) this.#announce(changes.join('. '));
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    this.setState('chat-open', this.chatOpen);
+  }
+
+  #announce(message: string): void {
+    this.announcement = '';
+    setTimeout(() => (this.announcement = message), 50);
+  }
+
+  readonly #onShortcut = (event: KeyboardEvent): void => {
+    if (this.noShortcuts || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+    const s = this.snapshot;
+    const session = this.activeSession;
+    if (!session || !IN_CALL.has(s.status)) return;
+    const key = event.key.toLowerCase();
+    if (key === 'd') {
+      event.preventDefault();
+      void session.setMicrophoneEnabled(!s.micEnabled);
+    } else if (key === 'e') {
+      event.preventDefault();
+      void session.setCameraEnabled(!s.cameraEnabled);
+    }
+  };
+
+  #toggleChat(): void {
+    const open = !this.chatOpen;
+    if (this.emit(new HashdropChatToggleEvent(open))) this.chatOpen = open;
+  }
+
+  // ── Device menus ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  async #toggleMenu(menu: Menu): Promise<void> {
+    this.openMenu = this.openMenu === menu ? null : menu;
+    if (!this.openMenu) return;
+    await this.updateComplete;
+    const items = this.#menuItems();
+    (items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
+  }
+
+  #menuItems(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]')];
+  }
+
+  #closeMenu(focusButton: boolean): void {
+    const menu = this.openMenu;
+    this.openMenu = null;
+    if (focusButton && menu) {
+      this.renderRoot.querySelector<HTMLElement>(`[part~="${menu === 'camera' ? 'camera' : 'mic'}-devices"]`)?.focus();
+    }
+  }
+
+  readonly #onMenuKey = (event: KeyboardEvent): void => {
+    const items = this.#menuItems();
+    const index = items.indexOf(event.target as HTMLElement);
+    const move = (to: number) => {
+      event.preventDefault();
+      items[(to + items.length) % items.length]?.focus();
+    };
+    if (event.key === 'ArrowDown') move(index + 1);
+    else if (event.key === 'ArrowUp') move(index - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(items.length - 1);
+    else if (event.key === 'Escape' || event.key === 'Tab') {
+      if (event.key === 'Escape') event.preventDefault();
+      this.#closeMenu(event.key === 'Escape');
+    }
+  };
+
+  #choose(menu: Menu, device: DeviceOption): void {
+    const session = this.activeSession;
+    if (menu === 'camera') void session?.selectCamera(device.deviceId);
+    else void session?.selectMicrophone(device.deviceId);
+    this.#announce(this.t('controls.device.selected', { label: device.label }));
+    this.#closeMenu(true);
+  }
+
+  #menu(menu: Menu, devices: DeviceOption[], selected: string | null): TemplateResult | typeof nothing {
+    if (this.openMenu !== menu) return nothing;
+    const short = menu === 'camera' ? 'camera' : 'mic';
+    const label = this.t(menu === 'camera' ? 'controls.camera.devices' : 'controls.microphone.devices');
+    return html`<div part="menu ${short}-menu" role="menu" aria-label=${label} @keydown=${this.#onMenuKey}>
+      ${
+        devices.length === 0
+          ? html`<span role="menuitem" aria-disabled="true" part="menu-item" tabindex="-1"
+              >${this.t('controls.no-devices')}</span
+            >`
+          : devices.map(
+              (device) =>
+                html`<button
+                  part="menu-item"
+                  type="button"
+                  role="menuitemradio"
+                  tabindex="-1"
+                  aria-checked=${device.deviceId === selected ? 'true' : 'false'}
+                  @click=${() => this.#choose(menu, device)}
+                >
+                  <span class="check" aria-hidden="true">${device.deviceId === selected ? '✓' : ''}</span
+                  >${device.label}
+                </button>`,
+            )
+      }
+    </div>`;
+  }
+
+  // ── End for all ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  /** Opens the End-for-all confirmation (hosts). */
+  confirmEndForAll(): void {
+    const dialog = this.#dialog;
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    dialog.querySelector<HTMLElement>('[part~="cancel-end"]')?.focus();
+  }
+
+  #closeDialog(end: boolean): void {
+    this.#dialog?.close();
+    if (end) void this.activeSession?.endForAll?.();
+    else this.renderRoot.querySelector<HTMLElement>('[part~="end-for-all"]')?.focus();
+  }
+
+  // ── Rendering ───────────────────────────────────────────────────────────────────────────────────────────────
+
+  #sharingStatus(s: RoomSnapshot): string {
+    const sharer = s.participants.find((p) => p.screenShare && !p.screenShare.muted);
+    if (s.screenSharing || sharer?.isLocal) return this.t('controls.sharing.you');
+    return sharer ? this.t('controls.sharing.other', { name: sharer.name }) : '';
+  }
+
+  override render(): TemplateResult {
+    const s = this.snapshot;
+    const session = this.activeSession;
+    const host = s.role === 'host' && !!session?.endForAll;
+    const mod = typeof navigator !== 'undefined' && /Mac|iP(hone|ad)/.test(navigator.platform) ? '⌘' : 'Ctrl';
+    const sharing = this.#sharingStatus(s);
+    const unread = this.unread > 0 && !this.chatOpen ? this.unread : 0;
+    return html`<div part="bar" role="group" aria-label=${this.t('controls.label')} aria-describedby="shortcuts">
+        <div part="group mic-group">
+          <button
+            part="mic-toggle"
+            type="button"
+            aria-pressed=${s.micEnabled ? 'true' : 'false'}
+            aria-keyshortcuts="Control+D Meta+D"
+            @click=${() => void session?.setMicrophoneEnabled(!s.micEnabled)}
+          >
+            ${icon(ICONS.mic)}<span class="label">${this.t('controls.microphone')}</span>
+          </button>
+          <button
+            part="device-button mic-devices"
+            type="button"
+            aria-label=${this.t('controls.microphone.devices')}
+            aria-haspopup="menu"
+            aria-expanded=${this.openMenu === 'microphone' ? 'true' : 'false'}
+            @click=${() => void this.#toggleMenu('microphone')}
+          >
+            ${icon(ICONS.caret)}
+          </button>
+          ${this.#menu('microphone', s.devices.microphones, s.devices.selectedMicrophone)}
+        </div>
+        <div part="group camera-group">
+          <button
+            part="camera-toggle"
+            type="button"
+            aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
+            aria-keyshortcuts="Control+E Meta+E"
+            @click=${() => void session?.setCameraEnabled(!s.cameraEnabled)}
+          >
+            ${icon(ICONS.camera)}<span class="label">${this.t('controls.camera')}</span>
+          </button>
+          <button
+            part="device-button camera-devices"
+            type="button"
+            aria-label=${this.t('controls.camera.devices')}
+            aria-haspopup="menu"
+            aria-expanded=${this.openMenu === 'camera' ? 'true' : 'false'}
+            @click=${() => void this.#toggleMenu('camera')}
+          >
+            ${icon(ICONS.caret)}
+          </button>
+          ${this.#menu('camera', s.devices.cameras, s.devices.selectedCamera)}
+        </div>
+        <button
+          part="screen-share"
+          type="button"
+          aria-pressed=${s.screenSharing ? 'true' : 'false'}
+          @click=${() => void session?.setScreenShareEnabled(!s.screenSharing)}
+        >
+          ${icon(ICONS.screen)}<span class="label">${this.t('controls.screen-share')}</span>
+        </button>
+        <button
+          part="chat-toggle"
+          type="button"
+          aria-pressed=${this.chatOpen ? 'true' : 'false'}
+          @click=${this.#toggleChat}
+        >
+          ${icon(ICONS.chat)}<span class="label">${this.t('controls.chat')}</span>
+          <slot name="unread"
+            >${
+              unread
+                ? html`<span part="unread" aria-hidden="true">${unread}</span
+                    ><span class="visually-hidden">${this.t('controls.chat.unread', { count: unread })}</span>`
+                : nothing
+            }</slot
+          >
+        </button>
+        <button part="leave" class="danger" type="button" @click=${() => void session?.leave()}>
+          ${icon(ICONS.leave)}<span class="label">${this.t('room.leave')}</span>
+        </button>
+        ${
+          host
+            ? html`<button part="end-for-all" class="danger" type="button" @click=${() => this.confirmEndForAll()}>
+                ${this.t('room.end-for-all')}
+              </button>`
+            : nothing
+        }
+      </div>
+      ${sharing ? html`<p part="sharing-status">${sharing}</p>` : nothing}
+      <span id="shortcuts" hidden>${this.t('controls.shortcuts', { mod })}</span>
+      ${
+        host
+          ? html`<dialog
+              part="confirm-dialog"
+              aria-labelledby="end-title"
+              aria-describedby="end-body"
+              @cancel=${() => this.renderRoot.querySelector<HTMLElement>('[part~="end-for-all"]')?.focus()}
+            >
+              <h2 id="end-title">${this.t('controls.end.title')}</h2>
+              <p id="end-body">${this.t('controls.end.body')}</p>
+              <div class="row">
+                <button part="cancel-end" type="button" @click=${() => this.#closeDialog(false)}>
+                  ${this.t('controls.end.cancel')}
+                </button>
+                <button part="confirm-end" class="danger" type="button" @click=${() => this.#closeDialog(true)}>
+                  ${this.t('room.end-for-all')}
+                </button>
+              </div>
+            </dialog>`
+          : nothing
+      }
+      <div role="status" class="visually-hidden">${this.announcement}</div>`;
+  }
+}

@@ -1,0 +1,261 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { RoomSessionApi } from '../../core/session-api.js';
+import type { ParticipantSnapshot, TrackSnapshot } from '../../core/snapshot.js';
+import { HashdropPinRequestEvent } from '../shared/events.js';
+import { HashdropElement } from '../shared/hashdrop-element.js';
+import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { participantTileStyles } from './participant-tile.styles.js';
+
+export type TileSource = 'camera' | 'screen_share';
+
+/** Up to two initials of a display name ("Ada Lovelace" → "AL"). */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
+  return letters.map((w) => [...w][0]!.toUpperCase()).join('') || '?';
+}
+
+/** A stable hue per name, so a person keeps their avatar color across tiles and sessions. */
+function hueOf(name: string): number {
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
+  return hash % 360;
+}
+
+/** The video track a tile shows, when it can show one now. */
+export function visibleTrack(p: ParticipantSnapshot | null, source: TileSource): TrackSnapshot | null {
+  const track = p ? (source === 'screen_share' ? p.screenShare : p.camera) : null;
+  return track && !track.muted && (p!.isLocal || track.subscribed) ? track : null;
+}
+
+const ICONS = {
+  micOff: svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm7-3h-2a5 5 0 0 1-.6 2.4l1.5 1.5A7 7 0 0 0 19 11ZM4.3 3 3 4.3l5 5V11a4 4 0 0 0 5.6 3.7l1.6 1.6A6 6 0 0 1 6 11H4a8 8 0 0 0 7 7.9V22h2v-3.1a8 8 0 0 0 3.6-1.3l3.1 3.1 1.3-1.3Z"/>`,
+  hand: svg`<path d="M21 7a1.5 1.5 0 0 0-3 0v5h-1V4a1.5 1.5 0 0 0-3 0v7h-1V2.5a1.5 1.5 0 0 0-3 0V12H9V5.5a1.5 1.5 0 0 0-3 0v9.3L3.8 12.6a1.4 1.4 0 0 0-2 2l5.3 5.6A6 6 0 0 0 11.5 22H15a6 6 0 0 0 6-6Z"/>`,
+  pin: svg`<path d="M16 3H8v2l1 1v5l-3 3v2h5v6l1 1 1-1v-6h5v-2l-3-3V6l1-1Z"/>`,
+  screen: svg`<path d="M20 3H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h6v2H8v2h8v-2h-2v-2h6a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2Zm0 13H4V5h16Z"/>`,
+};
+
+function icon(path: ReturnType<typeof svg>): TemplateResult {
+  return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${path}</svg>`;
+}
+
+const QUALITY_BARS: Record<ParticipantSnapshot['connectionQuality'], number> = {
+  excellent: 3,
+  good: 2,
+  poor: 1,
+  lost: 0,
+  unknown: 0,
+};
+
+/**
+ * @tagname hashdrop-participant-tile
+ * @summary One participant of the call: their camera or shared screen (attached through the session while the tile is
+ * in the document), or an avatar with their initials when there is no video; their name, a muted microphone, a
+ * speaking outline, connection quality, a hand-raised badge, a screen-share label and the pinned state. `<hashdrop-stage>`
+ * creates these; a page may also place one itself by setting `session` and `participant`.
+ *
+ * Click, Enter or Space on a tile that is not `static` fires `hashdrop-pin-request`; the stage pins or unpins unless
+ * the event is canceled.
+ *
+ * @attr source - `camera` (default) or `screen_share`: which of the participant's videos to show.
+ * @attr pinned - Shows the tile as pinned (set by the stage).
+ * @attr static - Not pressable: no pin request, no button role (the spotlight).
+ * @attr fit - `cover` or `contain`; by default a camera covers the tile and a screen share is shown whole.
+ * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
+ *
+ * @fires {HashdropPinRequestEvent} hashdrop-pin-request - The tile was pressed (`pin` true to pin, false to unpin);
+ *   cancelable.
+ *
+ * @csspart base - The tile's box (a button unless `static`).
+ * @csspart video - The participant's video.
+ * @csspart avatar - The initials shown when there is no video.
+ * @csspart footer - The row at the bottom (microphone, name, quality).
+ * @csspart name - The name label.
+ * @csspart name-text - The name itself.
+ * @csspart mic-muted - The muted-microphone icon.
+ * @csspart quality - The connection-quality bars.
+ * @csspart badges - The row of badges at the top.
+ * @csspart badge - Every badge (also `hand`, `pin-badge` or `screen-share-label`).
+ *
+ * @cssprop [--hashdrop-tile-background=var(--hashdrop-color-video)] - Background behind the video.
+ * @cssprop [--hashdrop-tile-radius=var(--hashdrop-radius-m)] - Corner radius.
+ * @cssprop [--hashdrop-tile-speaking-color=var(--hashdrop-color-success)] - Outline while speaking.
+ * @cssprop [--hashdrop-tile-pinned-color=var(--hashdrop-color-accent)] - Outline and badge when pinned.
+ * @cssprop [--hashdrop-tile-label-background=rgba(0,0,0,.7)] - Background of the name and badges.
+ * @cssprop [--hashdrop-tile-label-color=#fff] - Text of the name and badges.
+ * @cssprop [--hashdrop-tile-avatar-size=clamp(2.5rem,35%,7rem)] - Diameter of the avatar.
+ *
+ * Custom states: `:state(video)` or `:state(avatar)`, `:state(speaking)`, `:state(muted)`, `:state(pinned)`,
+ * `:state(screen-share)`, `:state(hand-raised)`, `:state(local)`, `:state(poor-connection)`.
+ */
+export class HashdropParticipantTile extends HashdropElement {
+  static override styles = [tokenStyles, controlStyles, participantTileStyles];
+
+  /** The participant to show (a snapshot entry; replaced, never mutated). */
+  @property({ attribute: false }) participant: ParticipantSnapshot | null = null;
+  /** The session whose tracks to attach. */
+  @property({ attribute: false }) session: RoomSessionApi | null = null;
+  @property({ reflect: true }) source: TileSource = 'camera';
+  @property({ type: Boolean, reflect: true }) pinned = false;
+  @property({ type: Boolean, reflect: true }) static = false;
+  @property() fit: 'cover' | 'contain' | '' = '';
+
+  #attached: { sid: string; element: HTMLMediaElement; session: RoomSessionApi; detach: () => void } | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM (or re-added): attach again once rendered.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#detach();
+  }
+
+  /** The sid of the track attached now, or null (tests, debugging). */
+  get attachedTrack(): string | null {
+    return this.#attached?.sid ?? null;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.#syncVideo();
+    this.#syncStates();
+  }
+
+  #syncVideo(): void {
+    const video = this.renderRoot.querySelector<HTMLVideoElement>('video[data-sid]');
+    const session = this.session;
+    const sid = video?.dataset.sid ?? null;
+    const current = this.#attached;
+    if (current && (current.sid !== sid || current.element !== video || current.session !== session)) this.#detach();
+    if (!this.#attached && video && sid && session && this.isConnected) {
+      this.#attached = { sid, element: video, session, detach: session.attach(sid, video) };
+    }
+  }
+
+  #detach(): void {
+    this.#attached?.detach();
+    this.#attached = null;
+  }
+
+  #syncStates(): void {
+    const p = this.participant;
+    const hasVideo = !!visibleTrack(p, this.source);
+    this.setState('video', hasVideo);
+    this.setState('avatar', !hasVideo);
+    this.setState('speaking', !!p?.isSpeaking && this.source === 'camera');
+    this.setState('muted', this.#muted);
+    this.setState('pinned', this.pinned);
+    this.setState('screen-share', this.source === 'screen_share');
+    this.setState('hand-raised', !!p?.handRaisedAt);
+    this.setState('local', !!p?.isLocal);
+    this.setState('poor-connection', p?.connectionQuality === 'poor' || p?.connectionQuality === 'lost');
+  }
+
+  get #muted(): boolean {
+    const p = this.participant;
+    return !!p && (!p.microphone || p.microphone.muted);
+  }
+
+  /** The name as shown: "Ada (you)", "Grace’s screen". */
+  get #label(): string {
+    const p = this.participant;
+    if (!p) return '';
+    if (this.source === 'screen_share') {
+      return p.isLocal ? this.t('tile.screen-share.you') : this.t('tile.screen-share', { name: p.name });
+    }
+    return p.isLocal ? this.t('tiles.you', { name: p.name }) : p.name;
+  }
+
+  #press(reason: 'pointer' | 'keyboard'): void {
+    const p = this.participant;
+    if (this.static || !p) return;
+    this.emit(new HashdropPinRequestEvent(p.identity, this.source, !this.pinned, reason));
+  }
+
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    if (!event.repeat) this.#press('keyboard');
+  };
+
+  override render(): TemplateResult {
+    const p = this.participant;
+    if (!p) return html`<div part="base"></div>`;
+    const track = visibleTrack(p, this.source);
+    const screen = this.source === 'screen_share';
+    const speaking = p.isSpeaking && !screen;
+    const muted = this.#muted && !screen;
+    const label = this.#label;
+    const fit = this.fit || (screen ? 'contain' : 'cover');
+    const quality = p.connectionQuality;
+    const bars = QUALITY_BARS[quality];
+    const status = [
+      muted ? this.t('tiles.muted') : '',
+      speaking ? this.t('tiles.speaking') : '',
+      !track && !screen ? this.t('tiles.no-video') : '',
+      p.handRaisedAt ? this.t('tile.hand-raised') : '',
+      this.pinned ? this.t('tile.pinned') : '',
+      p.isLocal ? '' : this.t(`tile.quality.${quality}`),
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const interactive = !this.static;
+    const hue = hueOf(p.name);
+    return html`<div
+      part="base"
+      class=${speaking ? 'speaking' : ''}
+      role=${interactive ? 'button' : 'group'}
+      tabindex=${interactive ? '0' : '-1'}
+      aria-pressed=${interactive ? (this.pinned ? 'true' : 'false') : nothing}
+      aria-label=${interactive ? this.t('tile.pin', { name: label }) : label}
+      aria-describedby="status"
+      data-identity=${p.identity}
+      @click=${() => this.#press('pointer')}
+      @keydown=${this.#onKeyDown}
+    >
+      ${
+        track
+          ? html`<video
+              part="video"
+              class="${fit} ${p.isLocal && !screen ? 'mirror' : ''}"
+              data-sid=${track.sid}
+              autoplay
+              playsinline
+              .muted=${true}
+              aria-hidden="true"
+            ></video>`
+          : html`<span part="avatar" aria-hidden="true" style="background: hsl(${hue} 45% 32%)"
+              >${initialsOf(p.name)}</span
+            >`
+      }
+      <div part="badges">
+        ${
+          screen
+            ? html`<span part="badge screen-share-label">${icon(ICONS.screen)}<span>${label}</span></span>`
+            : nothing
+        }
+        ${p.handRaisedAt ? html`<span part="badge hand" title=${this.t('tile.hand-raised')}>${icon(ICONS.hand)}</span>` : nothing}
+        ${this.pinned ? html`<span part="badge pin-badge" title=${this.t('tile.pinned')}>${icon(ICONS.pin)}</span>` : nothing}
+      </div>
+      <div part="footer">
+        <span part="name"
+          >${muted ? html`<span part="mic-muted">${icon(ICONS.micOff)}</span>` : nothing}<span part="name-text"
+            >${screen ? p.name : label}</span
+          ></span
+        >
+        ${
+          p.isLocal || screen
+            ? nothing
+            : html`<span part="quality" class=${quality} aria-hidden="true"
+                >${[1, 2, 3].map((n) => html`<i class=${n <= bars ? 'on' : ''}></i>`)}</span
+              >`
+        }
+      </div>
+      <span id="status" class="visually-hidden">${status}</span>
+    </div>`;
+  }
+}

@@ -1,0 +1,14 @@
+import { defineElement } from '../shared/hashdrop-element.js';
+import { defineParticipantTile } from './stage-elements.js';
+import { HashdropStage } from './stage.js';
+
+export { HashdropStage };
+
+defineParticipantTile();
+defineElement('hashdrop-stage', HashdropStage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hashdrop-stage': HashdropStage;
+  }
+}

@@ -1,0 +1,149 @@
+import { css } from 'lit';
+
+export const stageStyles = css`
+  :host {
+    --hashdrop-stage-gap: var(--_hd-space-s);
+    --hashdrop-stage-strip-tile-width: 11rem;
+    --hashdrop-stage-spotlight-max-height: 70vh;
+    --hashdrop-stage-background: transparent;
+    display: flex;
+    flex-direction: column;
+    gap: var(--hashdrop-stage-gap);
+    background: var(--hashdrop-stage-background);
+    min-width: 0;
+    position: relative;
+  }
+  :host([narrow]) {
+    --hashdrop-stage-strip-tile-width: 7.5rem;
+  }
+  [part='spotlight'] {
+    position: relative;
+    width: 100%;
+    aspect-ratio: 16 / 9;
+    max-height: var(--hashdrop-stage-spotlight-max-height);
+    overflow: hidden;
+    border-radius: var(--_hd-radius-m);
+    background: var(--_hd-video);
+    touch-action: none;
+    user-select: none;
+  }
+  [part='spotlight']:focus-visible {
+    outline: 3px solid var(--_hd-focus);
+    outline-offset: 2px;
+  }
+  :host(:state(zoomed)) [part='spotlight'] {
+    cursor: grab;
+  }
+  :host(:state(zoomed)) [part='spotlight'].dragging {
+    cursor: grabbing;
+  }
+  [part='spotlight-content'] {
+    position: absolute;
+    inset: 0;
+    transform-origin: center center;
+    will-change: transform;
+  }
+  [part='spotlight-content'] hashdrop-participant-tile {
+    position: absolute;
+    inset: 0;
+  }
+  [part='zoom-controls'] {
+    position: absolute;
+    inset-inline-end: var(--_hd-space-s);
+    top: var(--_hd-space-s);
+    display: flex;
+    gap: 2px;
+    align-items: center;
+    background: rgba(0, 0, 0, 0.7);
+    color: #fff;
+    border-radius: var(--_hd-radius-m);
+    padding: 2px;
+  }
+  [part='zoom-controls'] button,
+  [part='unpin'] {
+    min-height: 2.25em;
+    min-width: 2.25em;
+    padding: 0 var(--_hd-space-s);
+    background: transparent;
+    border: 0;
+    color: #fff;
+    border-radius: var(--_hd-radius-s);
+  }
+  [part='zoom-controls'] button:hover,
+  [part='unpin']:hover {
+    background: rgba(255, 255, 255, 0.15);
+  }
+  [part='zoom-level'] {
+    font-size: 0.8125em;
+    min-width: 3.2em;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+  [part='unpin'] {
+    position: absolute;
+    inset-inline-start: var(--_hd-space-s);
+    top: var(--_hd-space-s);
+    background: rgba(0, 0, 0, 0.7);
+  }
+  [part='strip'] {
+    display: flex;
+    align-items: center;
+    gap: var(--_hd-space-xs);
+    min-width: 0;
+  }
+  [part='strip-list'] {
+    list-style: none;
+    margin: 0;
+    padding: 2px;
+    display: flex;
+    gap: var(--hashdrop-stage-gap);
+    overflow-x: auto;
+    scroll-snap-type: x mandatory;
+    scrollbar-width: thin;
+    flex: 1;
+    min-width: 0;
+  }
+  [part='strip-list'] > li {
+    flex: 0 0 var(--hashdrop-stage-strip-tile-width);
+    aspect-ratio: 16 / 9;
+    scroll-snap-align: start;
+    border-radius: var(--_hd-radius-m);
+    background: var(--_hd-video);
+    position: relative;
+  }
+  li > hashdrop-participant-tile {
+    position: absolute;
+    inset: 0;
+  }
+  [part~='page-button'] {
+    flex: none;
+    min-width: 2.5em;
+    padding: 0;
+  }
+  [part='grid'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--hashdrop-stage-gap);
+    grid-template-columns: repeat(var(--_cols, 2), minmax(0, 1fr));
+  }
+  [part='grid'] > li {
+    aspect-ratio: 16 / 9;
+    position: relative;
+  }
+  [part='grid-pager'] {
+    display: flex;
+    justify-content: center;
+    align-items: center;
+    gap: var(--_hd-space-s);
+  }
+  .alone {
+    margin: 0;
+    padding: var(--_hd-space-s);
+    text-align: center;
+  }
+  .media {
+    display: none;
+  }
+`;

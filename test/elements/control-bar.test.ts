@@ -1,0 +1,152 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/control-bar/define.js';
+import type { HashdropControlBar } from '../../src/elements/control-bar/control-bar.js';
+import type { HashdropChatToggleEvent } from '../../src/elements/shared/events.js';
+import { participant, snapshots } from '../../src/testing/fixtures.js';
+import { part, sessionWith, text, tick } from './helpers.js';
+
+async function bar(snapshot = snapshots.inRoom(2)) {
+  const session = sessionWith(snapshot);
+  const el = await fixture<HashdropControlBar>(html`<hashdrop-control-bar .session=${session}></hashdrop-control-bar>`);
+  return { el, session };
+}
+const status = (el: HashdropControlBar) => text(el.shadowRoot!.querySelector('[role="status"]'));
+
+describe('hashdrop-control-bar', () => {
+  it('toggles microphone, camera and screen share through the session, with pressed states', async () => {
+    const { el, session } = await bar();
+    expect(part(el, 'mic-toggle')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(part(el, 'screen-share')!.getAttribute('aria-pressed')).to.equal('false');
+    part(el, 'mic-toggle')!.click();
+    part(el, 'camera-toggle')!.click();
+    part(el, 'screen-share')!.click();
+    part(el, 'leave')!.click();
+    expect(session.callsOf('setMicrophoneEnabled')).to.deep.equal([[false]]);
+    expect(session.callsOf('setCameraEnabled')).to.deep.equal([[false]]);
+    expect(session.callsOf('setScreenShareEnabled')).to.deep.equal([[true]]);
+    expect(session.callsOf('leave')).to.have.length(1);
+    expect(part(el, 'end-for-all'), 'guests have no End for all').to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
+  it('announces state changes politely and shows them pressed', async () => {
+    const { el, session } = await bar();
+    session.update({ micEnabled: false, screenSharing: true });
+    await el.updateComplete;
+    await tick(80);
+    expect(status(el)).to.equal('Microphone off. You started sharing your screen');
+    expect(part(el, 'mic-toggle')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(text(part(el, 'sharing-status'))).to.equal('You are sharing your screen');
+    expect(el.hasState('mic-off')).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('says who else is sharing', async () => {
+    const { el } = await bar(
+      snapshots.inRoom(2, {
+        participants: [
+          participant(0),
+          participant(1, { screenShare: { sid: 'TR_s', source: 'screen_share', muted: false, subscribed: true } }),
+        ],
+      }),
+    );
+    expect(text(part(el, 'sharing-status'))).to.equal('Grace is sharing their screen');
+  });
+
+  it('chooses devices from menus with the keyboard', async () => {
+    const { el, session } = await bar();
+    const button = part<HTMLButtonElement>(el, 'camera-devices')!;
+    button.click();
+    await el.updateComplete;
+    await tick();
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const items = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="camera-menu"] [role="menuitemradio"]');
+    expect([...items].map((i) => i.getAttribute('aria-checked'))).to.deep.equal(['true', 'false']);
+    expect(el.shadowRoot!.activeElement).to.equal(items[0]);
+    await expect(el).to.be.accessible();
+    items[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    expect(el.shadowRoot!.activeElement).to.equal(items[1]);
+    items[1]!.click();
+    await el.updateComplete;
+    expect(session.callsOf('selectCamera')).to.deep.equal([['cam-2']]);
+    expect(part(el, 'camera-menu')).to.be.null;
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+
+    part<HTMLButtonElement>(el, 'mic-devices')!.click();
+    await el.updateComplete;
+    await tick();
+    part(el, 'mic-menu')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await el.updateComplete;
+    expect(part(el, 'mic-menu')).to.be.null;
+    expect(session.callsOf('selectMicrophone')).to.have.length(0);
+  });
+
+  it('asks before ending the meeting for all; Escape and Cancel cancel', async () => {
+    const { el, session } = await bar(snapshots.host());
+    (session as unknown as { endForAll: () => Promise<void> }).endForAll = () => {
+      session.calls.push({ action: 'endForAll', args: [] });
+      return Promise.resolve();
+    };
+    el.requestUpdate();
+    await el.updateComplete;
+    part(el, 'end-for-all')!.click();
+    const dialog = part<HTMLDialogElement>(el, 'confirm-dialog')!;
+    expect(dialog.open).to.be.true;
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'cancel-end'));
+    expect(session.callsOf('endForAll')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    part(el, 'cancel-end')!.click();
+    expect(dialog.open).to.be.false;
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'end-for-all'));
+    part(el, 'end-for-all')!.click();
+    dialog.dispatchEvent(new Event('cancel'));
+    dialog.close();
+    expect(session.callsOf('endForAll')).to.have.length(0);
+    part(el, 'end-for-all')!.click();
+    part(el, 'confirm-end')!.click();
+    expect(dialog.open).to.be.false;
+    expect(session.callsOf('endForAll')).to.have.length(1);
+  });
+
+  it('toggles the mic and camera with Ctrl+D and Ctrl+E, unless turned off', async () => {
+    const { el, session } = await bar();
+    const press = (key: string, init: KeyboardEventInit = { ctrlKey: true }) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+      document.body.dispatchEvent(event);
+      return event;
+    };
+    expect(press('d').defaultPrevented).to.be.true;
+    press('e', { metaKey: true });
+    press('d', { ctrlKey: true, shiftKey: true });
+    press('x');
+    expect(session.callsOf('setMicrophoneEnabled')).to.deep.equal([[false]]);
+    expect(session.callsOf('setCameraEnabled')).to.deep.equal([[false]]);
+    el.noShortcuts = true;
+    press('d');
+    expect(session.callsOf('setMicrophoneEnabled')).to.have.length(1);
+    el.remove();
+    el.noShortcuts = false;
+    press('d');
+    expect(session.callsOf('setMicrophoneEnabled')).to.have.length(1);
+  });
+
+  it('fires a cancelable chat toggle and shows the unread count', async () => {
+    const { el } = await bar();
+    el.unread = 3;
+    await el.updateComplete;
+    expect(text(part(el, 'chat-toggle'))).to.contain('3 unread');
+    const events: HashdropChatToggleEvent[] = [];
+    el.addEventListener('hashdrop-chat-toggle', (e) => events.push(e));
+    part(el, 'chat-toggle')!.click();
+    await el.updateComplete;
+    expect(events.map((e) => e.open)).to.deep.equal([true]);
+    expect(el.chatOpen).to.be.true;
+    expect(part(el, 'chat-toggle')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(part(el, 'unread')).to.be.null;
+    el.addEventListener('hashdrop-chat-toggle', (e) => e.preventDefault());
+    part(el, 'chat-toggle')!.click();
+    await el.updateComplete;
+    expect(el.chatOpen).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+});
