@@ -32,6 +32,16 @@ defineOnDemand({
     import('./elements/host-panel/host-panel.js').then((m) =>
       defineElement('hashdrop-host-panel', m.HashdropHostPanel),
     ),
+  'hashdrop-stage': () =>
+    import('./elements/stage/define.js').then((m) => defineElement('hashdrop-stage', m.HashdropStage)),
+  'hashdrop-participant-tile': () =>
+    import('./elements/participant-tile/participant-tile.js').then((m) =>
+      defineElement('hashdrop-participant-tile', m.HashdropParticipantTile),
+    ),
+  'hashdrop-control-bar': () =>
+    import('./elements/control-bar/control-bar.js').then((m) =>
+      defineElement('hashdrop-control-bar', m.HashdropControlBar),
+    ),
   'hashdrop-tile-list': () =>
     import('./elements/tile-list/tile-list.js').then((m) => defineElement('hashdrop-tile-list', m.HashdropTileList)),
   'hashdrop-chat': () => import('./elements/chat/chat.js').then((m) => defineElement('hashdrop-chat', m.HashdropChat)),
@@ -45,6 +55,9 @@ export { inviteLink } from './elements/invite/invite-link.js';
 export type { HashdropInvite } from './elements/invite/define.js';
 export type { HashdropHostPanel } from './elements/host-panel/define.js';
 export type { HashdropTileList } from './elements/tile-list/define.js';
+export type { HashdropStage } from './elements/stage/define.js';
+export type { HashdropParticipantTile } from './elements/participant-tile/define.js';
+export type { HashdropControlBar } from './elements/control-bar/define.js';
 export type { HashdropChat } from './elements/chat/define.js';
 export * from './elements/shared/events.js';
 export { sessionContext, snapshotContext } from './elements/shared/context.js';

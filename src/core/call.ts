@@ -46,6 +46,8 @@ export interface CallConnection {
   publish(request: PublishRequest): Promise<void>;
   setMicrophoneEnabled(enabled: boolean, deviceId: string | null): Promise<void>;
   setCameraEnabled(enabled: boolean, deviceId: string | null): Promise<void>;
+  /** Resolves to whether a screen share is now published (false when the user cancelled the picker). */
+  setScreenShareEnabled(enabled: boolean): Promise<boolean>;
   switchDevice(kind: 'videoinput' | 'audioinput', deviceId: string): Promise<void>;
   attach(trackSid: string, element: HTMLMediaElement): () => void;
   /** Sends a chat text to everyone on `lk.chat` (a text stream). */

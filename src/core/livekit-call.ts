@@ -174,6 +174,12 @@ class LiveKitConnection implements CallConnection {
     this.#queueRoster();
   }
 
+  async setScreenShareEnabled(enabled: boolean): Promise<boolean> {
+    const publication = await this.room.localParticipant.setScreenShareEnabled(enabled, { audio: false });
+    this.#queueRoster();
+    return enabled && publication !== undefined;
+  }
+
   async switchDevice(kind: 'videoinput' | 'audioinput', deviceId: string): Promise<void> {
     await this.room.switchActiveDevice(kind, deviceId);
   }

@@ -55,6 +55,8 @@ export class RoomSession implements RoomSessionApi {
   readonly #preview = new PreviewMedia();
   readonly #hostKey: string | null;
   #connection: CallConnection | null = null;
+  /** A screen share start or stop is under way (the picker may be open): the roster does not override the wish. */
+  #screenSharePending = false;
   /** Aborted whenever the current flow (prepare, join, lobby wait) is superseded. */
   #work = new AbortController();
   /** Bumped with #work; async steps compare it so a late answer from an abandoned flow changes nothing. */
@@ -264,6 +266,23 @@ export class RoomSession implements RoomSessionApi {
     if (this.#disposed) return;
     this.#update({ cameraEnabled: enabled });
     await this.#applyMedia('videoinput', enabled);
+  }
+
+  async setScreenShareEnabled(enabled: boolean): Promise<void> {
+    const connection = this.#connection;
+    if (this.#disposed || !connection) return;
+    this.#update({ screenSharing: enabled });
+    this.#screenSharePending = true;
+    try {
+      const sharing = await connection.setScreenShareEnabled(enabled);
+      this.#screenSharePending = false;
+      if (this.#connection === connection) this.#update({ screenSharing: sharing });
+    } catch (error) {
+      this.#screenSharePending = false;
+      // A cancelled picker rejects too (NotAllowedError): that is a choice, not an error to show.
+      const cancelled = error instanceof Error && error.name === 'NotAllowedError';
+      this.#update(cancelled ? { screenSharing: false } : { screenSharing: false, error: mediaError(error) });
+    }
   }
 
   async selectCamera(deviceId: string): Promise<void> {
@@ -508,7 +527,14 @@ export class RoomSession implements RoomSessionApi {
       roster: (participants, activeSpeaker) => {
         if (!live()) return;
         const local = participants.find((p) => p.isLocal);
-        this.#update((s) => ({ participants, activeSpeaker, role: local?.role ?? s.role }));
+        // The browser's own "Stop sharing" unpublishes the share: the roster is the truth once it has one.
+        const sharing = local?.screenShare ? !local.screenShare.muted : undefined;
+        this.#update((s) => ({
+          participants,
+          activeSpeaker,
+          role: local?.role ?? s.role,
+          screenSharing: this.#screenSharePending ? s.screenSharing : (sharing ?? (s.screenSharing && !local)),
+        }));
       },
       reconnecting: () => {
         if (live() && this.snapshot.status === 'in-room') this.#update({ status: 'reconnecting' });

@@ -24,6 +24,11 @@ export interface RoomSessionApi {
 
   setMicrophoneEnabled(enabled: boolean): Promise<void>;
   setCameraEnabled(enabled: boolean): Promise<void>;
+  /**
+   * Share the screen (the browser asks which screen, window or tab) or stop sharing. A refused or cancelled picker
+   * leaves `screenSharing` false; the browser's own "Stop sharing" also ends it.
+   */
+  setScreenShareEnabled(enabled: boolean): Promise<void>;
   selectCamera(deviceId: string): Promise<void>;
   selectMicrophone(deviceId: string): Promise<void>;
   /** Ask for camera and microphone access and list devices (pre-join). */

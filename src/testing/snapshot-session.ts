@@ -86,6 +86,9 @@ export class SnapshotSession implements RoomSessionApi {
   setCameraEnabled(enabled: boolean) {
     return this.#record('setCameraEnabled', enabled);
   }
+  setScreenShareEnabled(enabled: boolean) {
+    return this.#record('setScreenShareEnabled', enabled);
+  }
   selectCamera(deviceId: string) {
     return this.#record('selectCamera', deviceId);
   }

@@ -17,6 +17,7 @@ const LAZY = [
   'hashdrop-stage',
   'hashdrop-participant-tile',
   'hashdrop-control-bar',
+  'hashdrop-chat',
 ];
 const EAGER = ['hashdrop-room', 'hashdrop-prejoin', 'hashdrop-lobby'];
 

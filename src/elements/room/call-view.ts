@@ -13,14 +13,18 @@ import type { MessageKey } from '../../i18n/index.js';
 import { HashdropHostPanel } from '../host-panel/host-panel.js';
 import { HashdropInvite } from '../invite/invite.js';
 import { defineElement } from '../shared/hashdrop-element.js';
-import { HashdropTileList } from '../tile-list/tile-list.js';
+import { HashdropControlBar } from '../control-bar/control-bar.js';
+import { HashdropStage } from '../stage/stage.js';
+import { defineParticipantTile } from '../stage/stage-elements.js';
 import { HashdropChat } from '../chat/chat.js';
 
 export { callViewStyles } from './call-view.styles.js';
 
 /** Defines the elements the call screen uses (each only if its tag is still free). */
 export function defineCallElements(): void {
-  defineElement('hashdrop-tile-list', HashdropTileList);
+  defineParticipantTile();
+  defineElement('hashdrop-stage', HashdropStage);
+  defineElement('hashdrop-control-bar', HashdropControlBar);
   defineElement('hashdrop-host-panel', HashdropHostPanel);
   defineElement('hashdrop-invite', HashdropInvite);
   defineElement('hashdrop-chat', HashdropChat);
@@ -83,49 +87,14 @@ export function renderCallView({ snapshot: s, session, lang, t }: CallViewContex
         </h2>
         ${s.status === 'reconnecting' ? html`<span class="muted">${t('room.reconnecting')}</span>` : nothing}
       </div>
-      <hashdrop-tile-list lang=${lang}></hashdrop-tile-list>
-      <div part="controls" class="row">
-        <button
-          part="mic-toggle"
-          type="button"
-          aria-pressed=${s.micEnabled ? 'true' : 'false'}
-          @click=${() => void session?.setMicrophoneEnabled(!s.micEnabled)}
-        >
-          ${t('prejoin.microphone')}
-        </button>
-        <button
-          part="camera-toggle"
-          type="button"
-          aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
-          @click=${() => void session?.setCameraEnabled(!s.cameraEnabled)}
-        >
-          ${t('prejoin.camera')}
-        </button>
-        <button
-          part="chat-toggle"
-          type="button"
-          aria-expanded=${chat.open ? 'true' : 'false'}
-          aria-controls="call-chat"
-          @click=${toggleChat}
-        >
-          ${t('chat.toggle')}${
-            chat.unread && !chat.open
-              ? html` <span part="chat-unread" class="badge">${chat.unread}</span
-                  ><span class="visually-hidden">${t('chat.unread').replace('{count}', String(chat.unread))}</span>`
-              : nothing
-          }
-        </button>
-        <button part="leave" class="danger" type="button" @click=${() => void session?.leave()}>
-          ${t('room.leave')}
-        </button>
-        ${
-          host && session?.endForAll
-            ? html`<button part="end-for-all" class="danger" type="button" @click=${() => void session.endForAll?.()}>
-                ${t('room.end-for-all')}
-              </button>`
-            : nothing
-        }
-      </div>
+      <hashdrop-stage part="stage" lang=${lang}></hashdrop-stage>
+      <hashdrop-control-bar
+        part="controls"
+        exportparts="mic-toggle, camera-toggle, screen-share, chat-toggle, leave, end-for-all"
+        lang=${lang}
+        ?chat-open=${chat.open}
+        .unread=${chat.unread}
+      ></hashdrop-control-bar>
     </section>
     <hashdrop-chat part="chat-panel" id="call-chat" lang=${lang} ?hidden=${!chat.open}></hashdrop-chat>
     ${

@@ -99,6 +99,34 @@ export class HashdropCopyEvent extends Event {
   }
 }
 
+/**
+ * A participant tile asks to be pinned to the spotlight (or unpinned). Cancelable: a page that manages the spotlight
+ * itself calls `preventDefault()` and the stage keeps its choice. `reason` says what asked: a click or a key.
+ */
+export class HashdropPinRequestEvent extends Event {
+  static readonly eventName = 'hashdrop-pin-request';
+  constructor(
+    readonly identity: string,
+    readonly source: 'camera' | 'screen_share',
+    /** True to pin, false to unpin. */
+    readonly pin: boolean,
+    readonly reason: 'pointer' | 'keyboard',
+  ) {
+    super(HashdropPinRequestEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
+/**
+ * The control bar's chat button was pressed: `open` is the state asked for. Cancelable: when canceled the button keeps
+ * its state. Whoever shows the chat listens for it (inside `<hashdrop-room>` the room's call view does).
+ */
+export class HashdropChatToggleEvent extends Event {
+  static readonly eventName = 'hashdrop-chat-toggle';
+  constructor(readonly open: boolean) {
+    super(HashdropChatToggleEvent.eventName, { ...init, cancelable: true });
+  }
+}
+
 /** `<hashdrop-chat>`'s count of messages from others not seen yet changed (a chat toggle shows it as a badge). */
 export class HashdropChatUnreadEvent extends Event {
   static readonly eventName = 'hashdrop-chat-unread';
@@ -118,5 +146,7 @@ declare global {
     'hashdrop-join-request': HashdropJoinRequestEvent;
     'hashdrop-copy': HashdropCopyEvent;
     'hashdrop-chat-unread': HashdropChatUnreadEvent;
+    'hashdrop-pin-request': HashdropPinRequestEvent;
+    'hashdrop-chat-toggle': HashdropChatToggleEvent;
   }
 }
