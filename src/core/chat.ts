@@ -167,43 +167,67 @@ export function receiveChat(
   emit: (event: ChatEvent) => void,
   maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
 ): () => void {
-  const sender = (identity: string): Sender => ({
-    identity,
-    name: room.getParticipantByIdentity(identity)?.name || identity,
-  });
+  const known = (identity: string): Sender | null => {
+    const participant = room.getParticipantByIdentity(identity);
+    return participant ? { identity, name: participant.name || identity } : null;
+  };
+  // A stream can arrive before the room has announced its sender (a client that sends right after connecting):
+  // wait a little for the participant, so the message carries a name rather than an identity.
+  // RoomEvent.ParticipantConnected by name: this module takes only types from livekit-client.
+  const events = room as unknown as { on(event: string, f: () => void): void; off(event: string, f: () => void): void };
+  const sender = (identity: string): Promise<Sender> => {
+    const now = known(identity);
+    if (now) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        events.off('participantConnected', check);
+        resolve(known(identity) ?? { identity, name: identity });
+      };
+      const check = () => {
+        if (known(identity)) done();
+      };
+      const timer = setTimeout(done, 2000);
+      events.on('participantConnected', check);
+    });
+  };
   const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
   room.registerTextStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
     const { id, timestamp } = reader.info;
-    reader
-      .readAll()
-      .then((text) => emit({ type: 'text', id, from: sender(identity), sentAt: timestamp, text }))
+    Promise.all([reader.readAll(), sender(identity)])
+      .then(([text, from]) => emit({ type: 'text', id, from, sentAt: timestamp, text }))
       .catch(() => {
         // A text stream cut off mid-way (the sender left) has nothing worth showing.
       });
   });
 
   room.registerByteStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
+    let received = 0;
     const { id, name, mimeType, size, timestamp } = reader.info;
-    emit({ type: 'file', id, from: sender(identity), sentAt: timestamp, name, size: size ?? 0, mimeType });
     let refused = size !== undefined && size > maxFileBytes;
-    if (refused) emit({ type: 'failed', id, error: tooLargeMessage(size!, maxFileBytes) });
     reader.onProgress = (progress) => {
       if (!refused && progress !== undefined) emit({ type: 'progress', id, progress });
     };
     void (async () => {
+      // Reading starts at once (chunks queue meanwhile); the message appears once its sender is known.
+      const announced = sender(identity).then((from) => {
+        emit({ type: 'file', id, from, sentAt: timestamp, name, size: size ?? 0, mimeType });
+        if (refused) emit({ type: 'failed', id, error: tooLargeMessage(size ?? received, maxFileBytes) });
+      });
       const chunks: Uint8Array[] = [];
-      let received = 0;
       // Reading on after a refusal drains the stream, so the SDK does not queue a file nobody keeps.
       for await (const chunk of reader) {
         received += chunk.byteLength;
         if (!refused && received > maxFileBytes) {
           refused = true;
           chunks.length = 0;
-          emit({ type: 'failed', id, error: tooLargeMessage(received, maxFileBytes) });
+          const total = received;
+          void announced.then(() => emit({ type: 'failed', id, error: tooLargeMessage(total, maxFileBytes) }));
         }
         if (!refused) chunks.push(chunk);
       }
+      await announced;
       if (!refused) emit({ type: 'received', id, blob: new Blob(chunks as BlobPart[], { type: mimeType }) });
     })().catch((error: unknown) => {
       if (!refused) emit({ type: 'failed', id, error: `The file did not arrive completely (${reason(error)}).` });

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { DEFAULT_MAX_FILE_BYTES, formatBytes } from '../../core/chat.js';
 import type { ChatMessageSnapshot, RoomSnapshot } from '../../core/snapshot.js';
 import { HashdropChatUnreadEvent, HashdropErrorEvent } from '../shared/events.js';
@@ -364,7 +365,7 @@ export class HashdropChat extends SessionElement {
           rows="2"
           placeholder=${this.t('chat.placeholder')}
           aria-describedby="chat-hint"
-          .value=${this.draft}
+          .value=${live(this.draft)}
           ?disabled=${!canSend}
           @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
           @keydown=${this.#onKeyDown}
