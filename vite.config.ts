@@ -8,7 +8,7 @@
  * Type declarations come from `tsc -p tsconfig.build.json`.
  */
 import { defineConfig } from 'vite';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 
 /** One entry per element: `src/elements/<name>/define.ts` → `elements/<name>/define`. */
@@ -18,7 +18,9 @@ const elementEntries = Object.fromEntries(
     .map((entry) => [`elements/${entry.name}/define`, `src/elements/${entry.name}/define.ts`]),
 );
 
-const isBare = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+/** Only the package's own dependencies stay external; compiler helpers (decorators) are bundled in. */
+const { dependencies = {} } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?: Record<string, string> };
+const isDependency = (id: string) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`));
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
 export default defineConfig(({ mode }) => {
@@ -68,7 +70,7 @@ export default defineConfig(({ mode }) => {
           formats: ['es'],
         },
         rolldownOptions: {
-          external: (id: string) => nodeBuiltins.has(id) || isBare(id),
+          external: (id: string) => nodeBuiltins.has(id) || isDependency(id),
           output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
         },
       },

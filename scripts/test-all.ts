@@ -17,6 +17,7 @@ const STEPS: Step[] = [
   { name: 'manifest', command: 'npm run --silent check:manifest' },
   { name: 'build', command: 'npm run --silent build' },
   { name: 'size budget', command: 'npm run --silent size' },
+  { name: 'package (exports, SSR import, externals)', command: 'tsx scripts/node-tests.ts test/package' },
   { name: 'unit (browser)', command: 'wtr' },
   { name: 'unit (node)', command: 'tsx scripts/node-tests.ts test/core test/contract' },
   { name: 'endpoint (real livekit-server, SQLite, PostgreSQL)', command: 'tsx scripts/node-tests.ts test/server' },
