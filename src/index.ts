@@ -55,7 +55,6 @@ export { inviteLink } from './elements/invite/invite-link.js';
 export type { HashdropInvite } from './elements/invite/define.js';
 export type { HashdropHostPanel } from './elements/host-panel/define.js';
 export type { HashdropTileList } from './elements/tile-list/define.js';
-export type { HashdropChat } from './elements/chat/define.js';
 export type { HashdropStage } from './elements/stage/define.js';
 export type { HashdropParticipantTile } from './elements/participant-tile/define.js';
 export type { HashdropControlBar } from './elements/control-bar/define.js';

@@ -129,7 +129,7 @@ export class HashdropChat extends SessionElement {
       // Shown again: what arrived meanwhile is now on screen, at the bottom.
       this.#stickToBottom = true;
       this.requestUpdate();
-      queueMicrotask(() => this.#visible() && this.markRead());
+      queueMicrotask(() => this.#visible(true) && this.markRead());
     }
   }
 
@@ -196,9 +196,10 @@ export class HashdropChat extends SessionElement {
     this.setState('dragging', this.dragging);
   }
 
-  #visible(): boolean {
-    if (!this.isConnected || this.hidden || !this.#intersecting) return false;
-    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return false;
+  /** Whether the list is on screen (`opened`: it was just shown, so whether the page is in front does not matter). */
+  #visible(opened = false): boolean {
+    if (!this.isConnected || this.hidden || (!opened && !this.#intersecting)) return false;
+    if (!opened && typeof document !== 'undefined' && document.visibilityState === 'hidden') return false;
     return typeof this.checkVisibility === 'function' ? this.checkVisibility() : true;
   }
 
