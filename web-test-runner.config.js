@@ -35,6 +35,11 @@ export default {
           '--disable-sync',
           '--disable-quic',
           '--no-first-run',
+          // Test files run two at a time as tabs of one browser; a background tab must not be throttled (timers,
+          // image decoding), or tests that wait on them hang while the other tab is in front.
+          '--disable-renderer-backgrounding',
+          '--disable-background-timer-throttling',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),

@@ -68,6 +68,8 @@ export class HashdropInvite extends SessionElement {
   @state() private joinError = '';
 
   #qrRequest = 0;
+  /** The QR render in flight (one per link), so qrReady() can await it instead of polling. */
+  #qrPending: { link: string; done: Promise<void> } | null = null;
 
   /** The code shown: the `code` attribute, else the session's room. */
   get roomCode(): string {
@@ -85,12 +87,14 @@ export class HashdropInvite extends SessionElement {
     return inviteLink(code, this.linkTemplate, base);
   }
 
-  /** Resolves once the QR image for the current link is rendered (tests, screenshots). */
+  /** Resolves once the QR image for the current link is rendered (tests, screenshots), however long the encoder takes. */
   async qrReady(): Promise<void> {
-    for (let i = 0; i < 200 && this.link && !this.noQr && this.qrFor !== this.link; i++) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
     await this.updateComplete;
+    // Follow the render in flight; if the link changed meanwhile, a newer render replaced it and is awaited next.
+    while (this.#qrPending && this.qrFor !== this.#qrPending.link) {
+      await this.#qrPending.done;
+      await this.updateComplete;
+    }
   }
 
   focusInitial(): void {
@@ -102,7 +106,9 @@ export class HashdropInvite extends SessionElement {
     const link = this.link;
     this.setState('has-code', !!link);
     this.setState('qr-ready', !!link && this.qrFor === link);
-    if (link && !this.noQr && this.qrFor !== link) void this.#renderQr(link);
+    if (link && !this.noQr && this.qrFor !== link && this.#qrPending?.link !== link) {
+      this.#qrPending = { link, done: this.#renderQr(link) };
+    }
   }
 
   async #renderQr(link: string): Promise<void> {
