@@ -69,7 +69,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       root: process.cwd(),
       appType: 'mpa',
       logLevel: 'warn',
-      server: { middlewareMode: true, hmr: false },
+      // No HMR and no WebSocket server: Vite's would take a fixed port and collide when two stacks run at once.
+      server: { middlewareMode: true, hmr: false, ws: false },
       esbuild: { target: 'es2022' },
     });
   }
