@@ -69,8 +69,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       root: process.cwd(),
       appType: 'mpa',
       logLevel: 'warn',
-      // No HMR and no WebSocket server: Vite's would take a fixed port and collide when two stacks run at once.
-      server: { middlewareMode: true, hmr: false, ws: false },
+      // HMR on its own free loopback port: Vite's default port is fixed and collides when two stacks run at once.
+      server: { middlewareMode: true, hmr: { host: '127.0.0.1', port: await freePort() } },
       esbuild: { target: 'es2022' },
     });
   }
