@@ -4,7 +4,13 @@ import { property, state } from 'lit/decorators.js';
 import { parseRoomReference } from '../../contract/room-code.js';
 import { RoomSession, type RoomSessionOptions } from '../../core/room-session.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
-import { INITIAL_SNAPSHOT, type RoomSnapshot, type SessionError, type SessionStatus } from '../../core/snapshot.js';
+import {
+  INITIAL_SNAPSHOT,
+  SESSION_STATUSES,
+  type RoomSnapshot,
+  type SessionError,
+  type SessionStatus,
+} from '../../core/snapshot.js';
 import { isLanguageTag, type MessageKey } from '../../i18n/index.js';
 import { sessionContext, snapshotContext } from '../shared/context.js';
 import {
@@ -230,17 +236,7 @@ export class HashdropRoom extends HashdropElement {
     this.#bind();
     this.#start();
     this.setAttribute('status', this.snap.status);
-    for (const s of [
-      'idle',
-      'pre-join',
-      'connecting',
-      'waiting',
-      'in-room',
-      'reconnecting',
-      'ended',
-      'denied',
-      'error',
-    ]) {
+    for (const s of SESSION_STATUSES) {
       this.setState(s, this.snap.status === s);
     }
     this.setState('invalid', !!this.attributeError);
