@@ -48,7 +48,7 @@ describe('hashdrop-participant-tile', () => {
     });
     await el.updateComplete;
     expect(part(el, 'video')).to.be.null;
-    expect(text(part(el, 'avatar'))).to.equal('GH');
+    expect(part(el, 'avatar')!.dataset.initials).to.equal('GH');
     expect(el.hasState('avatar')).to.be.true;
     expect(el.attachedTrack).to.be.null;
     expect(session.callsOf('detach')).to.deep.equal([['TR_cam_1']]);

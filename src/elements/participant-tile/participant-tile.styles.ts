@@ -71,6 +71,9 @@ export const participantTileStyles = css`
     color: #fff;
     user-select: none;
   }
+  [part='avatar']::before {
+    content: attr(data-initials);
+  }
   [part='footer'] {
     position: absolute;
     inset-inline: var(--_hd-space-xs);

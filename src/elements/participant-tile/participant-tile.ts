@@ -228,9 +228,14 @@ export class HashdropParticipantTile extends HashdropElement {
               .muted=${true}
               aria-hidden="true"
             ></video>`
-          : html`<span part="avatar" aria-hidden="true" style="background: hsl(${hue} 45% 32%)"
-              >${initialsOf(p.name)}</span
-            >`
+          : // The initials are drawn from an attribute, not text: they repeat the name, and as text they would be
+            // visible content missing from the tile's accessible name (WCAG 2.5.3, axe label-content-name-mismatch).
+            html`<span
+              part="avatar"
+              aria-hidden="true"
+              data-initials=${initialsOf(p.name)}
+              style="background: hsl(${hue} 45% 32%)"
+            ></span>`
       }
       <div part="badges">
         ${
@@ -242,11 +247,17 @@ export class HashdropParticipantTile extends HashdropElement {
         ${this.pinned ? html`<span part="badge pin-badge" title=${this.t('tile.pinned')}>${icon(ICONS.pin)}</span>` : nothing}
       </div>
       <div part="footer">
-        <span part="name"
-          >${muted ? html`<span part="mic-muted">${icon(ICONS.micOff)}</span>` : nothing}<span part="name-text"
-            >${screen ? p.name : label}</span
-          ></span
-        >
+        ${
+          // A shared screen is named by its label at the top ("Grace’s screen"); a second name here would be visible
+          // text that is not the tile's accessible name.
+          screen
+            ? nothing
+            : html`<span part="name"
+                >${muted ? html`<span part="mic-muted">${icon(ICONS.micOff)}</span>` : nothing}<span part="name-text"
+                  >${label}</span
+                ></span
+              >`
+        }
         ${
           p.isLocal || screen
             ? nothing

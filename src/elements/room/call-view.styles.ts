@@ -5,14 +5,14 @@ export const callViewStyles = css`
   [part='call'] {
     display: grid;
     gap: var(--_hd-space-m);
-    grid-template-columns: 1fr;
+    grid-template-columns: minmax(0, 1fr);
   }
   [part='call'].with-sidebar {
     grid-template-columns: minmax(0, 1fr) var(--hashdrop-room-sidebar-width);
   }
   @media (max-width: 48rem) {
     [part='call'].with-sidebar {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
   }
   [part='call-header'] {
@@ -34,7 +34,7 @@ export const callViewStyles = css`
   @media (max-width: 48rem) {
     [part='call'].with-chat,
     [part='call'].with-chat.with-sidebar {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
   }
   [part='chat-unread'] {

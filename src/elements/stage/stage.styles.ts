@@ -4,7 +4,7 @@ export const stageStyles = css`
   :host {
     --hashdrop-stage-gap: var(--_hd-space-s);
     --hashdrop-stage-strip-tile-width: 11rem;
-    --hashdrop-stage-spotlight-max-height: 70vh;
+    --hashdrop-stage-spotlight-max-height: 60vh;
     --hashdrop-stage-background: transparent;
     display: flex;
     flex-direction: column;
@@ -100,7 +100,10 @@ export const stageStyles = css`
     overflow-x: auto;
     scroll-snap-type: x mandatory;
     scrollbar-width: thin;
-    flex: 1;
+    /* A zero preferred width keeps the tiles (50 of them, rendered or not) out of the stage's min-content width, so
+       the stage can always shrink to its container (a grid column of 1fr) instead of pushing the page wider. */
+    flex: 1 1 0;
+    width: 0;
     min-width: 0;
   }
   [part='strip-list'] > li {

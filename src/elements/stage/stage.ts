@@ -96,7 +96,7 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
  *
  * @cssprop [--hashdrop-stage-gap=var(--hashdrop-space-s)] - Space between tiles.
  * @cssprop [--hashdrop-stage-strip-tile-width=11rem] - Width of a strip tile (7.5rem when narrow).
- * @cssprop [--hashdrop-stage-spotlight-max-height=70vh] - Tallest the spotlight gets.
+ * @cssprop [--hashdrop-stage-spotlight-max-height=60vh] - Tallest the spotlight gets.
  * @cssprop [--hashdrop-stage-background=transparent] - Background.
  *
  * Custom states: `:state(spotlight)` or `:state(grid)`, `:state(pinned)`, `:state(screen-share)` (a screen is in the
