@@ -43,3 +43,22 @@ export type ControlEvent =
   | { type: 'ended'; reason: 'host-ended' }
   | { type: 'removed'; identity: string; reason: 'kicked' }
   | { type: 'role-changed'; identity: string; role: 'speaker' | 'audience' | 'participant' | 'host' };
+
+/**
+ * LiveKit room metadata the endpoint sets. "End for all" writes `{ "ended": "host-ended" }` before deleting the room:
+ * metadata travels on the signal connection, in order with the disconnect that follows, whereas a data message can
+ * arrive after it — so a client always learns why the room went away.
+ */
+export interface RoomMetadata {
+  ended?: 'host-ended';
+}
+
+export function readRoomMetadata(metadata: string | undefined): RoomMetadata {
+  if (!metadata) return {};
+  try {
+    const value = JSON.parse(metadata) as unknown;
+    return typeof value === 'object' && value !== null ? (value as RoomMetadata) : {};
+  } catch {
+    return {};
+  }
+}

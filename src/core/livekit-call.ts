@@ -1,5 +1,5 @@
 import type { Room } from 'livekit-client';
-import { CHAT_TOPIC, CONTROL_TOPIC, LOBBY_TOPIC } from '../contract/topics.js';
+import { CHAT_TOPIC, CONTROL_TOPIC, LOBBY_TOPIC, readRoomMetadata } from '../contract/topics.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { CallConnection, CallConnector, CallEvents, ConnectRequest, PublishRequest } from './call.js';
 import type { receiveChat } from './chat.js';
@@ -245,7 +245,8 @@ class LiveKitConnection implements CallConnection {
       case DisconnectReason.PARTICIPANT_REMOVED:
         return 'kicked';
       case DisconnectReason.ROOM_DELETED:
-        return 'room-deleted';
+        // "End for all" marks the room before deleting it (see RoomMetadata).
+        return readRoomMetadata(this.room.metadata).ended === 'host-ended' ? 'host-ended' : 'room-deleted';
       case DisconnectReason.ROOM_CLOSED:
         return 'room-closed';
       default:

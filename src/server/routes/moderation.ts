@@ -1,6 +1,6 @@
 /** Hosts' moderation, carried out through LiveKit's RoomService. */
 import { TrackSource, type ParticipantInfo } from 'livekit-server-sdk';
-import { ATTRIBUTES, CONTROL_TOPIC, MuteRequest, type ControlEvent } from '../../contract/index.js';
+import { ATTRIBUTES, CONTROL_TOPIC, MuteRequest, type ControlEvent, type RoomMetadata } from '../../contract/index.js';
 import { findRoom, isHost, requireHost, type Context, type RequestInfo } from '../context.js';
 import { ApiError } from '../errors.js';
 import { json, readJson } from '../http.js';
@@ -14,6 +14,13 @@ export async function endCall(ctx: Context, info: RequestInfo): Promise<Response
   const event: ControlEvent = { type: 'ended', reason: 'host-ended' };
   try {
     await ctx.livekit.sendData(room.id, CONTROL_TOPIC, event);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+  try {
+    // The reason rides on the signal connection, ordered before the disconnect; the data message above may not be.
+    const metadata: RoomMetadata = { ended: 'host-ended' };
+    await ctx.livekit.call(() => ctx.livekit.rooms.updateRoomMetadata(room.id, JSON.stringify(metadata)));
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
