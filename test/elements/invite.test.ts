@@ -41,6 +41,10 @@ describe('hashdrop-invite', () => {
     expect(inviteLink('STELLAR-PHOENIX', '', 'https://example.com/meet?host=secret&x=1#top')).to.equal(
       'https://example.com/meet?x=1&room=STELLAR-PHOENIX',
     );
+    // A page whose path already carries the code (/r/CODE) is the invite link itself.
+    expect(inviteLink('STELLAR-PHOENIX', '', 'https://example.com/r/STELLAR-PHOENIX?host=secret')).to.equal(
+      'https://example.com/r/STELLAR-PHOENIX',
+    );
     expect(inviteLink('STELLAR-PHOENIX', 'https://ex.com/r/{code}', 'https://ignored/')).to.equal(
       'https://ex.com/r/STELLAR-PHOENIX',
     );
