@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { DISPLAY_NAME_ALLOWED, DISPLAY_NAME_MAX, DISPLAY_NAME_MESSAGES } from './display-name.js';
 import { ROLES } from './roles.js';
 import { ROOM_CODE_PATTERN } from './room-code.js';
 import { KnockSummary } from './topics.js';
@@ -10,19 +11,19 @@ import { KnockSummary } from './topics.js';
  * The OpenAPI document (`npm run openapi` → docs/openapi.json) is generated from these schemas.
  */
 
-export const DISPLAY_NAME_MAX = 64;
+// The display-name rule lives in display-name.ts (dependency-free, for the browser); the schema is built from it.
+export { DISPLAY_NAME_MAX } from './display-name.js';
 export const ROOM_NAME_MAX = 120;
 export const MAX_PARTICIPANTS_LIMIT = 64;
 export const MAX_HOSTS = 20;
 
 /** A trimmed display name, 1–64 characters, no control characters. */
 export const DisplayName = v.pipe(
-  v.string('The name must be text.'),
+  v.string(DISPLAY_NAME_MESSAGES.notText),
   v.trim(),
-  v.minLength(1, 'Enter a name.'),
-  v.maxLength(DISPLAY_NAME_MAX, `A name is at most ${DISPLAY_NAME_MAX} characters.`),
-  // eslint-disable-next-line no-control-regex
-  v.regex(/^[^\u0000-\u001f\u007f]*$/u, 'A name cannot contain control characters.'),
+  v.minLength(1, DISPLAY_NAME_MESSAGES.empty),
+  v.maxLength(DISPLAY_NAME_MAX, DISPLAY_NAME_MESSAGES.tooLong),
+  v.regex(DISPLAY_NAME_ALLOWED, DISPLAY_NAME_MESSAGES.control),
 );
 
 export const RoomName = v.pipe(
