@@ -19,7 +19,9 @@ const elementEntries = Object.fromEntries(
 );
 
 /** Only the package's own dependencies stay external; compiler helpers (decorators) are bundled in. */
-const { dependencies = {} } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies?: Record<string, string> };
+const { dependencies = {} } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  dependencies?: Record<string, string>;
+};
 const isDependency = (id: string) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`));
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 

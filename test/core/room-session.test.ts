@@ -150,7 +150,12 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     assert.deepEqual(statuses, ['pre-join', 'connecting', 'waiting', 'connecting', 'in-room']);
     assert.deepEqual(connector.warmed, ['ws://127.0.0.1:7880 lk-token-participant']);
     assert.deepEqual(connector.connects, [
-      { serverUrl: 'ws://127.0.0.1:7880', token: 'lk-token-participant', role: 'participant' },
+      {
+        serverUrl: 'ws://127.0.0.1:7880',
+        token: 'lk-token-participant',
+        role: 'participant',
+        maxChatFileBytes: 15_000_000,
+      },
     ]);
     const s = session.snapshot;
     assert.equal(s.lobby, null);
@@ -403,7 +408,12 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     await session.join('Ada');
     assert.deepEqual(statuses, ['pre-join', 'connecting', 'in-room']);
     assert.deepEqual(bodies, [{ room_name: 'standup', participant_name: 'Ada' }]);
-    assert.deepEqual(connector.connects[0], { serverUrl: 'wss://lk.example', token: 'jwt-1', role: 'participant' });
+    assert.deepEqual(connector.connects[0], {
+      serverUrl: 'wss://lk.example',
+      token: 'jwt-1',
+      role: 'participant',
+      maxChatFileBytes: 15_000_000,
+    });
     session.dispose();
   });
 

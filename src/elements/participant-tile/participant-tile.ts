@@ -1,4 +1,5 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { property } from 'lit/decorators.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import type { ParticipantSnapshot, TrackSnapshot } from '../../core/snapshot.js';
@@ -210,7 +211,7 @@ export class HashdropParticipantTile extends HashdropElement {
       class=${speaking ? 'speaking' : ''}
       role=${interactive ? 'button' : 'group'}
       tabindex=${interactive ? '0' : '-1'}
-      aria-pressed=${interactive ? (this.pinned ? 'true' : 'false') : nothing}
+      aria-pressed=${ifDefined(interactive ? (this.pinned ? 'true' : 'false') : undefined)}
       aria-label=${interactive ? this.t('tile.pin', { name: label }) : label}
       aria-describedby="status"
       data-identity=${p.identity}
