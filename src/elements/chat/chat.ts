@@ -7,6 +7,7 @@ import { HashdropChatUnreadEvent, HashdropErrorEvent } from '../shared/events.js
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { chatStyles } from './chat.styles.js';
+import { formatClockTime } from '../shared/format.js';
 
 /** http(s) URLs in message text; trailing punctuation is left out of the link. */
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+/gi;
@@ -269,16 +270,6 @@ export class HashdropChat extends SessionElement {
     this.shareFiles([...(event.dataTransfer?.files ?? [])]);
   };
 
-  #time(iso: string): string {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return '';
-    try {
-      return new Intl.DateTimeFormat(this.language, { hour: 'numeric', minute: '2-digit' }).format(date);
-    } catch {
-      return date.toLocaleTimeString();
-    }
-  }
-
   #renderText(text: string): TemplateResult {
     return html`<p part="text" dir="auto">
       ${linkify(text).map((piece) =>
@@ -330,7 +321,7 @@ export class HashdropChat extends SessionElement {
     return html`<li part=${message.isLocal ? 'message message-local' : 'message'} data-message-id=${message.id}>
       <div class="meta">
         <span part="sender">${sender}</span>
-        <time part="time" datetime=${message.sentAt}>${this.#time(message.sentAt)}</time>
+        <time part="time" datetime=${message.sentAt}>${formatClockTime(message.sentAt, this.language)}</time>
       </div>
       ${message.text !== undefined ? this.#renderText(message.text) : nothing}
       ${message.error ? html`<p part="file-error">${this.t('chat.not-sent', { error: message.error })}</p>` : nothing}

@@ -5,6 +5,7 @@ import type { RoomSnapshot } from '../../core/snapshot.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { SessionElement } from '../shared/session-element.js';
 import { hostPanelStyles } from './host-panel.styles.js';
+import { formatClockTime } from '../shared/format.js';
 
 /**
  * @tagname hashdrop-host-panel
@@ -87,16 +88,6 @@ export class HashdropHostPanel extends SessionElement {
     await action;
   };
 
-  #time(iso: string): string {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime())) return '';
-    try {
-      return new Intl.DateTimeFormat(this.language, { hour: 'numeric', minute: '2-digit' }).format(date);
-    } catch {
-      return date.toLocaleTimeString();
-    }
-  }
-
   override render(): TemplateResult {
     const snapshot = this.snapshot;
     const knocks = this.#knocks;
@@ -126,7 +117,9 @@ export class HashdropHostPanel extends SessionElement {
                             >${
                               knock.reason === 'HOST_REQUIRED'
                                 ? this.t('host.reason.host-required')
-                                : this.t('host.waiting-since', { time: this.#time(knock.createdAt) })
+                                : this.t('host.waiting-since', {
+                                    time: formatClockTime(knock.createdAt, this.language),
+                                  })
                             }</span
                           ></span
                         >

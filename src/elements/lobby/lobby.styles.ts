@@ -15,18 +15,7 @@ export const lobbyStyles = css`
     text-align: center;
   }
   [part='indicator'] {
-    width: 3rem;
-    height: 3rem;
-    margin: 0 auto var(--_hd-space-m);
-    border-radius: 50%;
-    border: 4px solid var(--_hd-border);
-    border-top-color: var(--_hd-accent);
-    animation: spin 1.2s linear infinite;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    [part='indicator'] {
-      animation: none;
-    }
+    --_hd-spinner-size: 3rem;
   }
   [part='retrying'] {
     color: var(--_hd-text-muted);
@@ -34,10 +23,5 @@ export const lobbyStyles = css`
   [part='actions'] {
     justify-content: center;
     margin-top: var(--_hd-space-m);
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
   }
 `;

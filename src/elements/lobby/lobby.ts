@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RoomSnapshot } from '../../core/snapshot.js';
-import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { controlStyles, spinnerStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { SessionElement } from '../shared/session-element.js';
 import { lobbyStyles } from './lobby.styles.js';
 
@@ -40,7 +40,7 @@ export function lobbyViewOf(snapshot: RoomSnapshot): LobbyView {
  * `:state(full)`.
  */
 export class HashdropLobby extends SessionElement {
-  static override styles = [tokenStyles, controlStyles, lobbyStyles];
+  static override styles = [tokenStyles, controlStyles, spinnerStyles, lobbyStyles];
 
   /** Moves focus to the heading (the room calls this when the lobby appears). */
   focusInitial(): void {
@@ -74,7 +74,7 @@ export class HashdropLobby extends SessionElement {
       none: ['', ''],
     }[view];
     return html`<section part="base" aria-labelledby="title">
-      ${waiting ? html`<div part="indicator" aria-hidden="true"></div>` : nothing}
+      ${waiting ? html`<div part="indicator" class="spinner" aria-hidden="true"></div>` : nothing}
       <h2 part="title" id="title" tabindex="-1">${title}</h2>
       <p part="message">${body}</p>
       ${

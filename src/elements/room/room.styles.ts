@@ -28,23 +28,4 @@ export const roomStyles = css`
   [part='notice'] {
     margin-bottom: var(--_hd-space-m);
   }
-  .spinner {
-    width: 2.5rem;
-    height: 2.5rem;
-    margin: 0 auto var(--_hd-space-m);
-    border-radius: 50%;
-    border: 4px solid var(--_hd-border);
-    border-top-color: var(--_hd-accent);
-    animation: spin 1.2s linear infinite;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-    }
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
 `;

@@ -22,7 +22,7 @@ import {
   HashdropStatusChangeEvent,
 } from '../shared/events.js';
 import { HashdropElement } from '../shared/hashdrop-element.js';
-import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { controlStyles, spinnerStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { lobbyViewOf } from '../lobby/lobby.js';
 import { roomStyles } from './room.styles.js';
 
@@ -126,7 +126,7 @@ type View = 'invalid' | 'prejoin' | 'connecting' | 'lobby' | 'call' | 'ended' | 
  * Custom states: one per status (`:state(in-room)`, `:state(waiting)`, …) and `:state(invalid)`.
  */
 export class HashdropRoom extends HashdropElement {
-  static override styles = [tokenStyles, controlStyles, roomStyles];
+  static override styles = [tokenStyles, controlStyles, spinnerStyles, roomStyles];
 
   /** Makes the session when none is injected; replaceable (tests, a page that configures sessions itself). */
   static createSession: (options: RoomSessionOptions) => RoomSessionApi = (options) => new RoomSession(options);

@@ -184,3 +184,29 @@ export const controlStyles = css`
     margin-bottom: var(--_hd-space-m);
   }
 `;
+
+/**
+ * The waiting spinner (the room's connecting card, the lobby): one `.spinner` class sized by `--_hd-spinner-size`, and
+ * still for people who ask for reduced motion.
+ */
+export const spinnerStyles = css`
+  .spinner {
+    width: var(--_hd-spinner-size, 2.5rem);
+    height: var(--_hd-spinner-size, 2.5rem);
+    margin: 0 auto var(--_hd-space-m);
+    border-radius: 50%;
+    border: 4px solid var(--_hd-border);
+    border-top-color: var(--_hd-accent);
+    animation: hd-spin 1.2s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
+  @keyframes hd-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+`;
