@@ -41,7 +41,6 @@ export interface StackOptions {
 export function demoRewrite(pathname: string): string | null {
   if (pathname === '/') return '/demo/index.html';
   if (/^\/r\/[^/]+\/?$/.test(pathname)) return '/demo/room.html';
-  if (pathname === '/embed' || pathname === '/embed/') return '/demo/embed.html';
   return null;
 }
 
