@@ -17,7 +17,9 @@ export default {
   files: ['test/elements/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: '.',
-  concurrency: 2,
+  // One test file at a time: a file running in a background tab gets no animation frames (smooth scrolling, image
+  // decoding and layout-driven callbacks stall there), which made tests fail only when another file ran beside them.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   plugins: [commonjsPackages(['qrcode']), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [

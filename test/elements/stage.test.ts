@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/stage/define.js';
 import type { HashdropStage } from '../../src/elements/stage/stage.js';
 import type { HashdropParticipantTile } from '../../src/elements/participant-tile/participant-tile.js';
@@ -12,9 +12,7 @@ async function stage(snapshot = snapshots.inRoom(3), width = 800) {
   const el = await fixture<HashdropStage>(
     html`<hashdrop-stage style="width: ${width}px" .session=${session}></hashdrop-stage>`,
   );
-  await el.updateComplete;
-  await tick();
-  await el.updateComplete;
+  await el.layoutReady();
   return { el, session };
 }
 
@@ -99,8 +97,8 @@ describe('hashdrop-stage', () => {
     expect(el.zoom).to.equal(1.5);
     expect(content.getBoundingClientRect().width).to.be.closeTo(before * 1.5, 1);
     expect(text(part(el, 'zoom-level'))).to.equal('150%');
-    await tick(80);
-    expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal('Zoom 150%');
+    // The zoom level is announced through the live region once the update settles.
+    await waitUntil(() => text(el.shadowRoot!.querySelector('[role="status"]')) === 'Zoom 150%', 'zoom announced');
     expect(el.hasState('zoomed')).to.be.true;
     await expect(el).to.be.accessible();
 
@@ -161,7 +159,8 @@ describe('hashdrop-stage', () => {
 
   it('goes narrow in a phone-width container', async () => {
     const { el } = await stage(snapshots.inRoom(6), 360);
-    await tick(50);
+    // Narrow is set from the ResizeObserver callback, whenever the browser delivers it.
+    await waitUntil(() => el.narrow, 'stage measured itself as narrow');
     expect(el.narrow).to.be.true;
     expect(el.hasState('narrow')).to.be.true;
     await expect(el).to.be.accessible();

@@ -122,6 +122,9 @@ export class HashdropStage extends SessionElement {
   #spotlightKey: string | null = null;
   #audio = new Map<string, { element: HTMLMediaElement; session: RoomSessionApi; detach: () => void }>();
   #resizeObserver: ResizeObserver | null = null;
+  #resolveMeasured: () => void = () => {};
+  /** Settles after the first measurement, which happens on the browser's schedule (ResizeObserver). */
+  readonly #measured = new Promise<void>((resolve) => (this.#resolveMeasured = resolve));
   #pointers = new Map<number, { x: number; y: number }>();
   #gesture: {
     distance: number;
@@ -235,6 +238,14 @@ export class HashdropStage extends SessionElement {
     if (narrow !== this.narrow) this.narrow = narrow;
     this.#clampPan();
     this.#measureStrip();
+    this.#resolveMeasured();
+  }
+
+  /** Resolves once the stage has measured itself and rendered the strip window for that size (tests, screenshots). */
+  async layoutReady(): Promise<void> {
+    await this.#measured;
+    // Measuring can schedule a render, whose strip measurement can schedule one more; settle them (bounded).
+    for (let i = 0; i < 5 && !(await this.updateComplete); i++);
   }
 
   /** Which strip slots are on screen (by index): only those render a tile. */
