@@ -4,6 +4,9 @@
  */
 const seg = (value: string) => encodeURIComponent(value);
 
+/** What a host can do to one participant in the call. */
+export type ParticipantAction = 'kick' | 'mute' | 'promote' | 'demote' | 'lower-hand';
+
 export const routes = {
   info: () => '/info',
   identity: () => '/identity',
@@ -17,11 +20,9 @@ export const routes = {
   deny: (idOrCode: string, knockId: string) => `/rooms/${seg(idOrCode)}/knocks/${seg(knockId)}/deny`,
   admitAll: (idOrCode: string) => `/rooms/${seg(idOrCode)}/knocks/admit-all`,
   end: (idOrCode: string) => `/rooms/${seg(idOrCode)}/end`,
-  participantAction: (
-    idOrCode: string,
-    identity: string,
-    action: 'kick' | 'mute' | 'promote' | 'demote' | 'lower-hand',
-  ) => `/rooms/${seg(idOrCode)}/participants/${seg(identity)}/${action}`,
+  recording: (idOrCode: string) => `/rooms/${seg(idOrCode)}/recording`,
+  participantAction: (idOrCode: string, identity: string, action: ParticipantAction) =>
+    `/rooms/${seg(idOrCode)}/participants/${seg(identity)}/${action}`,
   lowerAllHands: (idOrCode: string) => `/rooms/${seg(idOrCode)}/hands/lower-all`,
   webhook: () => '/livekit/webhook',
 } as const;

@@ -3,6 +3,7 @@ import { DISPLAY_NAME_ALLOWED, DISPLAY_NAME_MAX, DISPLAY_NAME_MESSAGES } from '.
 import { ROLES } from './roles.js';
 import { ROOM_CODE_PATTERN } from './room-code.js';
 import { KnockSummary } from './topics.js';
+import { RecordingListing } from './recording.js';
 
 /**
  * One schema per request and resource, shared by the endpoint (which validates every body with them) and the browser
@@ -52,6 +53,10 @@ export const RoomPolicy = v.strictObject({
   autoCloseWhenEmpty: v.boolean(),
   /** The room runs as a stage: hosts and speakers publish, the audience receives only. */
   stageMode: v.boolean(),
+  /** In stage mode, whether the audience may write in the chat (hosts can switch it off during the call). */
+  audienceChat: v.boolean(),
+  /** A space without video: only microphones may publish (the token enforces it) and no video UI is shown. */
+  audioOnly: v.boolean(),
 });
 export type RoomPolicy = v.InferOutput<typeof RoomPolicy>;
 
@@ -61,6 +66,8 @@ export const DEFAULT_POLICY: RoomPolicy = {
   maxParticipants: 50,
   autoCloseWhenEmpty: false,
   stageMode: false,
+  audienceChat: true,
+  audioOnly: false,
 };
 
 export const RoomStatus = v.picklist(['ACTIVE', 'CLOSED']);
@@ -154,6 +161,10 @@ export const RoomView = v.pipe(
         v.description('Who is in the call now; only on GET /rooms/{idOrCode}, only for hosts.'),
       ),
     ),
+    /** Whether the call is being recorded now (present when the endpoint has recording configured). */
+    recording: v.optional(v.pipe(v.boolean(), v.description('Whether the call is being recorded now.'))),
+    /** Hosts only: the room's recordings, from LiveKit Egress' own listing. */
+    recordings: v.optional(RecordingListing),
     /** Whether the caller is a host of this room. */
     youAreHost: v.optional(v.pipe(v.boolean(), v.description('Whether the caller is a host of this room.'))),
   }),

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { RoomPolicy } from './schemas.js';
 
 /**
  * Names that travel through LiveKit: data topics and participant attribute keys. Shared so the endpoint (which
@@ -42,7 +43,8 @@ export type LobbyEvent =
 export type ControlEvent =
   | { type: 'ended'; reason: 'host-ended' }
   | { type: 'removed'; identity: string; reason: 'kicked' }
-  | { type: 'role-changed'; identity: string; role: 'speaker' | 'audience' | 'participant' | 'host' };
+  | { type: 'role-changed'; identity: string; role: 'speaker' | 'audience' | 'participant' | 'host' }
+  | { type: 'policy-changed'; policy: RoomPolicy };
 
 /**
  * LiveKit room metadata the endpoint sets. "End for all" writes `{ "ended": "host-ended" }` before deleting the room:

@@ -54,6 +54,10 @@ export interface CallConnection {
   sendChatText?(text: string): Promise<void>;
   /** Sends a file to everyone on `lk.chat` (a byte stream), reporting progress 0–1. */
   sendChatFile?(file: File, onProgress: (progress: number) => void): Promise<void>;
+  /** Sets or clears this participant's raised-hand attribute (an ISO time, or null to lower it). */
+  setHandRaised?(raisedAt: string | null): Promise<void>;
+  /** Stops and unpublishes every local track (demoted to the audience: the server no longer allows them). */
+  stopPublishing?(): Promise<void>;
   /** Leaves the call; no `disconnected` event follows. */
   disconnect(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { KNOCK_WAIT_MAX_SECONDS, routes } from '../contract/routes.js';
+import { KNOCK_WAIT_MAX_SECONDS, routes, type ParticipantAction } from '../contract/routes.js';
 import type {
   CreateRoomRequest,
   CreateRoomResponse,
@@ -8,6 +8,7 @@ import type {
   JoinResponse,
   KnockState,
   KnockSummary,
+  RoomPolicy,
   RoomView,
 } from '../contract/index.js';
 import { CredentialStore, defaultStorage, type KeyValueStorage } from './credential-store.js';
@@ -186,6 +187,20 @@ export class EndpointClient {
 
   async end(idOrCode: string): Promise<void> {
     await this.#request('POST', routes.end(idOrCode));
+  }
+
+  /** A host's action on one participant; the endpoint refuses it for anyone else. */
+  async moderate(idOrCode: string, identity: string, action: ParticipantAction): Promise<void> {
+    await this.#request('POST', routes.participantAction(idOrCode, identity, action));
+  }
+
+  async lowerAllHands(idOrCode: string): Promise<void> {
+    await this.#request('POST', routes.lowerAllHands(idOrCode));
+  }
+
+  /** Changes part of the room's policy (the room's creator only); returns the room as it now is. */
+  async updatePolicy(idOrCode: string, policy: Partial<RoomPolicy>): Promise<RoomView> {
+    return unwrapRoom(await this.#request<unknown>('PATCH', routes.room(idOrCode), { body: { policy } }));
   }
 
   async #request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

@@ -1,5 +1,5 @@
 import type { Room } from 'livekit-client';
-import { CHAT_TOPIC, CONTROL_TOPIC, LOBBY_TOPIC, readRoomMetadata } from '../contract/topics.js';
+import { ATTRIBUTES, CHAT_TOPIC, CONTROL_TOPIC, LOBBY_TOPIC, readRoomMetadata } from '../contract/topics.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { CallConnection, CallConnector, CallEvents, ConnectRequest, PublishRequest } from './call.js';
 import type { receiveChat } from './chat.js';
@@ -103,6 +103,7 @@ class LiveKitConnection implements CallConnection {
       RoomEvent.ActiveSpeakersChanged,
       RoomEvent.ConnectionQualityChanged,
       RoomEvent.TrackStreamStateChanged,
+      RoomEvent.ParticipantPermissionsChanged,
     ] as const) {
       room.on(event, refresh);
     }
@@ -214,6 +215,20 @@ class LiveKitConnection implements CallConnection {
 
   async sendChatFile(file: File, onProgress: (progress: number) => void): Promise<void> {
     await this.room.localParticipant.sendFile(file, { topic: CHAT_TOPIC, mimeType: file.type, onProgress });
+  }
+
+  async setHandRaised(raisedAt: string | null): Promise<void> {
+    await this.room.localParticipant.setAttributes({ [ATTRIBUTES.handRaisedAt]: raisedAt ?? '' });
+    this.#queueRoster();
+  }
+
+  async stopPublishing(): Promise<void> {
+    const local = this.room.localParticipant;
+    const tracks = [...local.trackPublications.values()].flatMap((publication) =>
+      publication.track ? [publication.track] : [],
+    );
+    await Promise.allSettled(tracks.map((track) => local.unpublishTrack(track, true)));
+    this.#queueRoster();
   }
 
   async disconnect(): Promise<void> {

@@ -7,7 +7,9 @@ import type {
   CreateRoomRequest,
   KnockSummary,
   LobbyEvent,
+  ParticipantAction,
   Role,
+  RoomPolicy,
 } from '../contract/index.js';
 import type { CallConnection, CallConnector, CallEvents } from './call.js';
 import type { ChatLog } from './chat.js';
@@ -237,6 +239,39 @@ export class RoomSession implements RoomSessionApi {
     try {
       await this.#endpoint.end(this.#roomKey());
       await this.#endCall('host-ended');
+    } catch (error) {
+      this.#update({ error: toSessionError(error) });
+    }
+  }
+
+  // ── Stage and moderation ──────────────────────────────────────────────────────────────────────────────────────
+
+  async setHandRaised(raised: boolean): Promise<void> {
+    const connection = this.#connection;
+    if (this.#disposed || !connection?.setHandRaised) return;
+    const previous = this.snapshot.handRaisedAt;
+    const raisedAt = raised ? (previous ?? new Date().toISOString()) : null;
+    this.#update({ handRaisedAt: raisedAt });
+    try {
+      await connection.setHandRaised(raisedAt);
+    } catch (error) {
+      if (this.#connection === connection) this.#update({ handRaisedAt: previous, error: toSessionError(error) });
+    }
+  }
+
+  async moderate(identity: string, action: ParticipantAction): Promise<void> {
+    await this.#hostAction((endpoint, room) => endpoint.moderate(room, identity, action), []);
+  }
+
+  async lowerAllHands(): Promise<void> {
+    await this.#hostAction((endpoint, room) => endpoint.lowerAllHands(room), []);
+  }
+
+  async updatePolicy(policy: Partial<RoomPolicy>): Promise<void> {
+    if (this.#disposed || !this.#endpoint || !this.snapshot.room) return;
+    try {
+      const room = await this.#endpoint.updatePolicy(this.#roomKey(), policy);
+      this.#update({ room });
     } catch (error) {
       this.#update({ error: toSessionError(error) });
     }
@@ -497,11 +532,17 @@ export class RoomSession implements RoomSessionApi {
     const s = this.snapshot;
     // The call captures its own tracks; the preview's must go so the camera is not opened twice.
     this.#preview.stop();
-    if (!canPublish(s.role ?? 'participant') || (!s.micEnabled && !s.cameraEnabled)) return;
+    if (!canPublish(s.role ?? 'participant')) {
+      // The audience receives only; if promoted later, they turn their devices on themselves.
+      this.#update({ micEnabled: false, cameraEnabled: false });
+      return;
+    }
+    if (s.room?.policy.audioOnly && s.cameraEnabled) this.#update({ cameraEnabled: false });
+    if (!s.micEnabled && !this.snapshot.cameraEnabled) return;
     try {
       await connection.publish({
         audio: s.micEnabled,
-        video: s.cameraEnabled,
+        video: this.snapshot.cameraEnabled,
         microphoneDeviceId: s.devices.selectedMicrophone,
         cameraDeviceId: s.devices.selectedCamera,
       });
@@ -529,12 +570,15 @@ export class RoomSession implements RoomSessionApi {
         const local = participants.find((p) => p.isLocal);
         // The browser's own "Stop sharing" unpublishes the share: the roster is the truth once it has one.
         const sharing = local?.screenShare ? !local.screenShare.muted : undefined;
+        const previousRole = this.snapshot.role;
         this.#update((s) => ({
           participants,
           activeSpeaker,
           role: local?.role ?? s.role,
+          handRaisedAt: local ? local.handRaisedAt : s.handRaisedAt,
           screenSharing: this.#screenSharePending ? s.screenSharing : (sharing ?? (s.screenSharing && !local)),
         }));
+        this.#roleChanged(previousRole);
       },
       reconnecting: () => {
         if (live() && this.snapshot.status === 'in-room') this.#update({ status: 'reconnecting' });
@@ -567,7 +611,24 @@ export class RoomSession implements RoomSessionApi {
     const self = this.snapshot.identity;
     if (event.type === 'ended') void this.#endCall('host-ended');
     else if (event.type === 'removed' && event.identity === self) void this.#endCall('kicked');
-    else if (event.type === 'role-changed' && event.identity === self) this.#update({ role: event.role });
+    else if (event.type === 'role-changed' && event.identity === self) {
+      const previousRole = this.snapshot.role;
+      this.#update({ role: event.role });
+      this.#roleChanged(previousRole);
+    } else if (event.type === 'policy-changed') {
+      this.#update((s) => (s.room ? { room: { ...s.room, policy: event.policy } } : {}));
+    }
+  }
+
+  /**
+   * Demoted to the audience: the server has already taken the right to publish, so stop the local tracks and say the
+   * microphone and camera are off. Promoted: nothing turns on by itself; the person chooses.
+   */
+  #roleChanged(previous: Role | null): void {
+    const role = this.snapshot.role;
+    if (!role || role === previous || canPublish(role) || (previous !== null && !canPublish(previous))) return;
+    this.#update({ micEnabled: false, cameraEnabled: false, screenSharing: false });
+    void this.#connection?.stopPublishing?.().catch(() => {});
   }
 
   async #endCall(reason: EndedReason): Promise<void> {
@@ -583,6 +644,7 @@ export class RoomSession implements RoomSessionApi {
       activeSpeaker: null,
       knocks: [],
       lobby: null,
+      handRaisedAt: null,
     });
     await connection?.disconnect().catch(() => {});
   }

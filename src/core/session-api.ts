@@ -1,4 +1,4 @@
-import type { CreateRoomRequest } from '../contract/index.js';
+import type { CreateRoomRequest, ParticipantAction, RoomPolicy } from '../contract/index.js';
 import type { RoomSnapshot } from './snapshot.js';
 
 export type SnapshotListener = (snapshot: RoomSnapshot, previous: RoomSnapshot) => void;
@@ -55,6 +55,20 @@ export interface RoomSessionApi {
 
   /** Host only: end the meeting for everyone (the endpoint disconnects all participants). */
   endForAll?(): Promise<void>;
+  /**
+   * Raise or lower this participant's hand. It is a LiveKit participant attribute holding the time it went up, so
+   * hosts see raised hands in order; a host lowering it shows up here as `handRaisedAt: null`.
+   */
+  setHandRaised?(raised: boolean): Promise<void>;
+  /**
+   * Host only: kick, mute, promote, demote or lower the hand of one participant. The endpoint decides (and refuses
+   * non-hosts); a refusal lands in `snapshot.error`.
+   */
+  moderate?(identity: string, action: ParticipantAction): Promise<void>;
+  /** Host only: lower every raised hand. */
+  lowerAllHands?(): Promise<void>;
+  /** The room's creator: change part of the room's policy during the call (e.g. `audienceChat`). */
+  updatePolicy?(policy: Partial<RoomPolicy>): Promise<void>;
   /** The pre-join microphone's loudness, 0–1, about 20 times a second (kept out of the snapshot to spare renders). */
   observeMicLevel?(listener: (level: number) => void): () => void;
 

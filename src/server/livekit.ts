@@ -13,7 +13,8 @@ import {
   ServerError,
   type ParticipantInfo,
 } from 'livekit-server-sdk';
-import { ATTRIBUTES, canPublish, type LiveParticipant, type Role } from '../contract/index.js';
+import { ATTRIBUTES, type LiveParticipant, type Role, type RoomPolicy } from '../contract/index.js';
+import { permissionsFor } from './grants.js';
 import { ApiError } from './errors.js';
 
 export interface LiveKitOptions {
@@ -105,7 +106,14 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
   }
 
   /** Signs a short-lived token carrying only the grants of `role`. */
-  async mintToken(input: { roomId: string; identity: string; name: string; role: Role; ttlSeconds: number }) {
+  async mintToken(input: {
+    roomId: string;
+    identity: string;
+    name: string;
+    role: Role;
+    policy: RoomPolicy;
+    ttlSeconds: number;
+  }) {
     const token = new AccessToken(this.options.apiKey, this.options.apiSecret, {
       identity: input.identity,
       name: input.name,
@@ -115,9 +123,7 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
     token.addGrant({
       roomJoin: true,
       room: input.roomId,
-      canSubscribe: true,
-      canPublish: canPublish(input.role),
-      canPublishData: true,
+      ...permissionsFor(input.role, input.policy),
       // Lets the participant set its own hand-raised attribute. Authority never comes from attributes: the endpoint
       // decides roles from its store, so a participant rewriting its role attribute gains nothing.
       canUpdateOwnMetadata: true,

@@ -22,7 +22,14 @@ export async function admit(ctx: Context, room: RoomRecord, identity: string, na
   }
   ctx.livekit.reserve(room.id, identity);
   const role = roleFor(ctx, room, identity);
-  const token = await ctx.livekit.mintToken({ roomId: room.id, identity, name, role, ttlSeconds: ctx.tokenTtlSeconds });
+  const token = await ctx.livekit.mintToken({
+    roomId: room.id,
+    identity,
+    name,
+    role,
+    policy: room.policy,
+    ttlSeconds: ctx.tokenTtlSeconds,
+  });
   return {
     outcome: 'admitted',
     token,

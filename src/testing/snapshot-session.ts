@@ -1,4 +1,4 @@
-import type { CreateRoomRequest } from '../contract/index.js';
+import type { CreateRoomRequest, ParticipantAction, RoomPolicy } from '../contract/index.js';
 import type { RoomSessionApi, SnapshotListener } from '../core/session-api.js';
 import { INITIAL_SNAPSHOT, type RoomSnapshot } from '../core/snapshot.js';
 
@@ -112,6 +112,21 @@ export class SnapshotSession implements RoomSessionApi {
   }
   sendChatFile(file: File) {
     return this.#record('sendChatFile', file);
+  }
+  endForAll() {
+    return this.#record('endForAll');
+  }
+  setHandRaised(raised: boolean) {
+    return this.#record('setHandRaised', raised);
+  }
+  moderate(identity: string, action: ParticipantAction) {
+    return this.#record('moderate', identity, action);
+  }
+  lowerAllHands() {
+    return this.#record('lowerAllHands');
+  }
+  updatePolicy(policy: Partial<RoomPolicy>) {
+    return this.#record('updatePolicy', policy);
   }
 
   attach(trackSid: string, element: HTMLMediaElement): () => void {

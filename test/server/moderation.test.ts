@@ -141,6 +141,58 @@ for (const kind of STORE_KINDS) {
       await hostClient.disconnect();
     });
 
+    test('stage audience: the server refuses a track published with an audience token', async () => {
+      const { room, hostClient, guest, guestClient } = await call({ stageMode: true });
+      const source = new AudioSource(48000, 1);
+      const track = LocalAudioTrack.createAudioTrack('mic', source);
+      const options = new TrackPublishOptions();
+      options.source = TrackSource.SOURCE_MICROPHONE;
+      // The SDK may reject at once or the publication may simply never appear; either way the server must not list it.
+      const attempt = await Promise.race([
+        guestClient.localParticipant!.publishTrack(track, options).then(
+          () => 'published',
+          () => 'refused',
+        ),
+        new Promise<string>((resolve) => setTimeout(() => resolve('no answer'), 5000)),
+      ]);
+      const info = await stack.handler.livekit.rooms.getParticipant(room.id, guest.userId!);
+      assert.equal(info.tracks.length, 0, `the server lists no track for the audience (client said: ${attempt})`);
+      assert.equal(info.permission?.canPublish, false);
+      await guestClient.disconnect();
+      await hostClient.disconnect();
+      await source.close();
+    });
+
+    test('policy during the call: audience chat off takes data rights away live; audio-only allows only microphones', async () => {
+      const { room, hostClient, guest, guestClient } = await call({ stageMode: true });
+      const told = new Promise<unknown>((resolve) =>
+        guestClient.on(RoomEvent.DataReceived, (payload, _p, _k, topic) => {
+          if (topic === CONTROL_TOPIC) resolve(JSON.parse(new TextDecoder().decode(payload)));
+        }),
+      );
+      const off = await host.request('PATCH', `/rooms/${room.id}`, { policy: { audienceChat: false } });
+      assert.equal(off.status, 200);
+      assert.equal(off.body.room.policy.audienceChat, false);
+      const event = (await told) as { type: string; policy: { audienceChat: boolean } };
+      assert.equal(event.type, 'policy-changed');
+      assert.equal(event.policy.audienceChat, false);
+      const info = await stack.handler.livekit.rooms.getParticipant(room.id, guest.userId!);
+      assert.equal(info.permission?.canPublishData, false, 'the audience may no longer send chat');
+      const hostInfo = await stack.handler.livekit.rooms.getParticipant(room.id, host.userId!);
+      assert.equal(hostInfo.permission?.canPublishData, true, 'hosts keep chat');
+      await guestClient.disconnect();
+      await hostClient.disconnect();
+
+      const spaces = (await host.request('POST', '/rooms', { policy: { waitingRoom: false, audioOnly: true } })).body
+        .room as { id: string };
+      const joined = await host.request('POST', `/rooms/${spaces.id}/join`, { displayName: 'Host' });
+      const claims = JSON.parse(Buffer.from(String(joined.body.token).split('.')[1]!, 'base64url').toString()) as {
+        video: { canPublish: boolean; canPublishSources?: string[] };
+      };
+      assert.equal(claims.video.canPublish, true);
+      assert.deepEqual(claims.video.canPublishSources, ['microphone']);
+    });
+
     test('lower hand and lower all hands clear the attribute the guest set', async () => {
       const { room, hostClient, guest, guestClient } = await call({});
       await guestClient.localParticipant!.setAttributes({ 'hashdrop.hand': new Date().toISOString() });

@@ -1,11 +1,12 @@
 /** Hosts' moderation, carried out through LiveKit's RoomService. */
 import { TrackSource, type ParticipantInfo } from 'livekit-server-sdk';
 import { ATTRIBUTES, CONTROL_TOPIC, MuteRequest, type ControlEvent, type RoomMetadata } from '../../contract/index.js';
-import { findRoom, isHost, requireHost, type Context, type RequestInfo } from '../context.js';
+import { findRoom, isHost, requireHost, roleFor, type Context, type RequestInfo } from '../context.js';
 import { ApiError } from '../errors.js';
 import { json, readJson } from '../http.js';
 import { isNotFound } from '../livekit.js';
 import type { RoomRecord } from '../store/types.js';
+import { permissionsFor } from '../grants.js';
 
 /** End for all: everyone is told, then disconnected. A one-shot room closes; a persistent one stays ACTIVE. */
 export async function endCall(ctx: Context, info: RequestInfo): Promise<Response> {
@@ -106,12 +107,7 @@ export async function setRole(ctx: Context, info: RequestInfo, role: 'speaker' |
   await ctx.livekit.call(() =>
     ctx.livekit.rooms.updateParticipant(room.id, participant.identity, {
       attributes: { [ATTRIBUTES.role]: role },
-      permission: {
-        canSubscribe: true,
-        canPublish: role === 'speaker',
-        canPublishData: true,
-        canUpdateMetadata: true,
-      },
+      permission: { ...permissionsFor(role, room.policy), canUpdateMetadata: true },
     }),
   );
   const speakers = ctx.livekit.state(room.id).speakers;
@@ -154,4 +150,33 @@ export async function lowerAllHands(ctx: Context, info: RequestInfo): Promise<Re
     lowered.push(participant.identity);
   }
   return json(200, { lowered });
+}
+
+/**
+ * After a policy change: the people in the call get the rights the new policy gives their role (audience chat on or
+ * off takes effect at once) and every browser is told, so its UI follows without rejoining. Best effort per person:
+ * someone who just left needs no update.
+ */
+export async function applyPolicyToCall(ctx: Context, room: RoomRecord): Promise<void> {
+  let participants: ParticipantInfo[];
+  try {
+    participants = await ctx.livekit.call(() => ctx.livekit.rooms.listParticipants(room.id));
+  } catch (error) {
+    if (isNotFound(error)) return;
+    throw error;
+  }
+  for (const participant of participants) {
+    const role = roleFor(ctx, room, participant.identity);
+    await ctx.livekit
+      .call(() =>
+        ctx.livekit.rooms.updateParticipant(room.id, participant.identity, {
+          permission: { ...permissionsFor(role, room.policy), canUpdateMetadata: true },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!isNotFound(error)) throw error;
+      });
+  }
+  const event: ControlEvent = { type: 'policy-changed', policy: room.policy };
+  await ctx.livekit.sendData(room.id, CONTROL_TOPIC, event).catch(() => {});
 }

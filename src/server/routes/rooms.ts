@@ -26,6 +26,7 @@ import {
 import { ApiError } from '../errors.js';
 import { json, readJson } from '../http.js';
 import { isNotFound } from '../livekit.js';
+import { applyPolicyToCall } from './moderation.js';
 import { CodeTakenError, type RoomRecord } from '../store/types.js';
 
 export const FEATURES = ['scheduled_rooms', 'waiting_room', 'require_host', 'stage_mode', 'moderation', 'long_poll'];
@@ -123,6 +124,7 @@ export async function updateRoom(ctx: Context, info: RequestInfo): Promise<Respo
     new Date().toISOString(),
   );
   if (!updated) throw new ApiError('NOT_FOUND', 'There is no room with that id or code.');
+  if (input.policy && ctx.livekit.state(room.id).opened) await applyPolicyToCall(ctx, updated);
   return json(200, { room: roomView(updated, user.id) });
 }
 

@@ -2,7 +2,7 @@
  * The one Store implementation, written once against Kysely; sqlite.ts and postgres.ts only choose the dialect.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { RoomPolicy, RoomStatus } from '../../contract/index.js';
+import { DEFAULT_POLICY, type RoomPolicy, type RoomStatus } from '../../contract/schemas.js';
 import { migrate } from './migrations.js';
 import type { Database, KnocksTable, RoomsTable } from './schema.js';
 import {
@@ -215,7 +215,8 @@ export class KyselyStore implements Store {
       scheduledStartAt: row.scheduled_start_at,
       scheduledEndAt: row.scheduled_end_at,
       status: row.status as RoomStatus,
-      policy: JSON.parse(row.policy) as RoomPolicy,
+      // Rooms stored before a policy field existed get its default.
+      policy: { ...DEFAULT_POLICY, ...(JSON.parse(row.policy) as Partial<RoomPolicy>) },
       hostKeyHash: row.host_key_hash,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
