@@ -34,12 +34,18 @@ export interface StackOptions {
   /** Extra routes the caller answers first (e.g. a benchmark's token route). Return true when handled. */
   extraRoutes?: (request: IncomingMessage, response: ServerResponse, stack: Stack) => boolean | Promise<boolean>;
   handlerOptions?: Partial<HashdropHandlerOptions>;
+  /**
+   * With 'vite': watch the sources and reload open pages on edits (default true, for `npm start`). Tests may turn it
+   * off, so an edit elsewhere in the tree cannot reload a page in the middle of a call.
+   */
+  watchFiles?: boolean;
   logRequests?: boolean;
 }
 
 /** Pretty paths of the demo site → its files. */
 export function demoRewrite(pathname: string): string | null {
   if (pathname === '/') return '/demo/index.html';
+  if (pathname === '/embed' || pathname === '/embed/') return '/demo/embed.html';
   if (/^\/r\/[^/]+\/?$/.test(pathname)) return '/demo/room.html';
   return null;
 }
@@ -69,7 +75,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       appType: 'mpa',
       logLevel: 'warn',
       // HMR on its own free loopback port: Vite's default port is fixed and collides when two stacks run at once.
-      server: { middlewareMode: true, hmr: { host: '127.0.0.1', port: await freePort() } },
+      server: {
+        middlewareMode: true,
+        hmr: { host: '127.0.0.1', port: await freePort() },
+        ...(options.watchFiles === false ? { watch: null } : {}),
+      },
       esbuild: { target: 'es2022' },
     });
   }
