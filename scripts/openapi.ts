@@ -26,6 +26,10 @@ const SCHEMAS = {
   JoinRequest: contract.JoinRequest,
   ClaimHostRequest: contract.ClaimHostRequest,
   MuteRequest: contract.MuteRequest,
+  StartRecordingRequest: contract.StartRecordingRequest,
+  RecordingStateResponse: contract.RecordingStateResponse,
+  RecordingListing: contract.RecordingListing,
+  RecordingSummary: contract.RecordingSummary,
   RoomPolicy: contract.RoomPolicy,
   RoomStatus: contract.RoomStatus,
   LiveParticipant: contract.LiveParticipant,
@@ -209,6 +213,33 @@ export const OPERATIONS: Operation[] = [
     auth: 'host',
     success: [{ status: 200, schema: 'EndCallResponse', description: 'Ended' }],
     errors: ['LIVEKIT_UNAVAILABLE'],
+  },
+  {
+    method: 'post',
+    path: p(routes.recording(ID)),
+    operationId: 'startRecording',
+    summary: "Start recording the call to the operator's bucket (hosts), through LiveKit Egress",
+    description:
+      '`mode`: `composite` (default; one MP4 of the whole call, `layout` `spotlight` (default) or `grid`) or `tracks` ' +
+      '(one file per published track, tracks published later included). Needs someone in the call. When no Egress ' +
+      'service answers within 3 s (`recording.startTimeoutMs`), or recording is not set up on this endpoint, the ' +
+      'answer is 503 `RECORDING_UNAVAILABLE` and nothing is left recording.',
+    auth: 'host',
+    body: { schema: 'StartRecordingRequest', optional: true },
+    success: [{ status: 201, schema: 'RecordingStateResponse', description: 'Recording' }],
+    errors: ['CONFLICT', 'RECORDING_UNAVAILABLE', 'LIVEKIT_UNAVAILABLE'],
+  },
+  {
+    method: 'delete',
+    path: p(routes.recording(ID)),
+    operationId: 'stopRecording',
+    summary: 'Stop recording (hosts): every active Egress job of the room is stopped',
+    description:
+      'Also stops jobs started before a restart or by another instance (they are found in Egress’ own listing). ' +
+      'Answers 200 with `recording: false` when nothing was running.',
+    auth: 'host',
+    success: [{ status: 200, schema: 'RecordingStateResponse', description: 'Not recording' }],
+    errors: ['RECORDING_UNAVAILABLE'],
   },
   {
     method: 'get',

@@ -4,3 +4,4 @@ export * from './topics.js';
 export * from './room-code.js';
 export * from './schemas.js';
 export * from './routes.js';
+export * from './recording.js';

@@ -7,10 +7,13 @@
  *   PORT (3000), HOST (127.0.0.1), HASHDROP_BASE_PATH (/api), HASHDROP_CORS_ORIGINS (comma-separated)
  *   HASHDROP_TRUST_PROXY=1 behind your own reverse proxy; HASHDROP_VERBOSE=1 for info logs
  *   HASHDROP_RATE_LIMIT=off disables join/knock limits (load tests only)
+ *   HASHDROP_RECORDING_DESTINATION (s3|gcs|azure), HASHDROP_RECORDING_BUCKET, _REGION, _ENDPOINT, _FORCE_PATH_STYLE=1,
+ *   HASHDROP_RECORDING_FILE_NAME, HASHDROP_EGRESS_URL: recording through LiveKit Egress (README, "Recording")
  */
 import { createHashdropHandler } from './handler.js';
 import { consoleLogger } from './logger.js';
 import { serve } from './node.js';
+import { recordingFromEnv } from './recording/config.js';
 import { openStore } from './store/index.js';
 
 function required(name: string): string {
@@ -20,6 +23,17 @@ function required(name: string): string {
     process.exit(2);
   }
   return value;
+}
+
+/** Recording options from the environment; a wrong value exits with status 2, as a missing variable does. */
+function recordingOption() {
+  try {
+    const recording = recordingFromEnv(process.env);
+    return recording ? { recording } : {};
+  } catch (error) {
+    console.error(`hashdrop-server: ${(error as Error).message}`);
+    process.exit(2);
+  }
 }
 
 async function main(): Promise<void> {
@@ -42,6 +56,7 @@ async function main(): Promise<void> {
       .map((o) => o.trim())
       .filter(Boolean),
     logger,
+    ...recordingOption(),
     ...(env.HASHDROP_RATE_LIMIT === 'off' ? { rateLimit: false as const } : {}),
   });
   const server = await serve(handler, {

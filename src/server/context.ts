@@ -7,6 +7,7 @@ import type { LiveKitGateway } from './livekit.js';
 import type { Logger } from './logger.js';
 import type { KnockNotifier } from './notifier.js';
 import type { RateLimiter } from './rate-limit.js';
+import type { Recorder } from './recording/recorder.js';
 import type { RoomRecord, Store } from './store/types.js';
 
 /** A user as the host site's `authenticate` returns it, or as an anonymous credential names it. */
@@ -25,6 +26,8 @@ export interface Context {
   identityTtlSeconds: number;
   maxBodyBytes: number;
   limiters: { identity: RateLimiter; ip: RateLimiter } | null;
+  /** Recording through LiveKit Egress; null when the operator set no recording destination. */
+  recording: Recorder | null;
   version: string;
 }
 

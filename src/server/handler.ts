@@ -14,6 +14,9 @@ import { KnockNotifier } from './notifier.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import * as joining from './routes/join.js';
 import * as moderation from './routes/moderation.js';
+import { Recorder } from './recording/recorder.js';
+import type { RecordingOptions } from './recording/config.js';
+import * as recording from './routes/recording.js';
 import * as rooms from './routes/rooms.js';
 import { webhook } from './routes/webhook.js';
 import type { Store } from './store/types.js';
@@ -41,6 +44,8 @@ export interface HashdropHandlerOptions {
   /** How stale the cached live-call state may be before a decision re-reads LiveKit (default 2000 ms). */
   liveStateMaxAgeMs?: number;
   logger?: Logger;
+  /** Recording to the operator's bucket through LiveKit Egress (S3, GCS, Azure); off when absent. */
+  recording?: RecordingOptions;
 }
 
 /** Per-call extras an adapter can supply, such as the client's address for the per-IP limit. */
@@ -66,6 +71,7 @@ const ROUTES: Array<[string[], Methods]> = [
   [['rooms', ':', 'claim-host'], { POST: rooms.claimHost }],
   [['rooms', ':', 'join'], { POST: joining.join }],
   [['rooms', ':', 'end'], { POST: moderation.endCall }],
+  [['rooms', ':', 'recording'], { POST: recording.startRecording, DELETE: recording.stopRecording }],
   [['rooms', ':', 'knocks'], { GET: joining.listKnocks }],
   [['rooms', ':', 'knocks', 'admit-all'], { POST: joining.admitAll }],
   [['rooms', ':', 'knocks', ':'], { GET: joining.getKnock, DELETE: joining.cancelKnock }],
@@ -105,18 +111,23 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
   const rateLimit = options.rateLimit === false ? null : { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
   const livekit = new LiveKitGateway(options.livekit, options.liveStateMaxAgeMs ?? 2000);
+  const logger = options.logger ?? consoleLogger();
+  // Egress is reached through LiveKit's own API (its Twirp service), unless the operator names another URL.
+  const apiUrl = options.livekit.apiUrl ?? options.livekit.url.replace(/^ws(s?):\/\//, 'http$1://');
+  const recorder = options.recording ? new Recorder(options.recording, apiUrl, options.livekit, logger) : null;
   const ctx: Context = {
     store: options.store,
     livekit,
     signer: new IdentitySigner(options.secret),
     notifier: new KnockNotifier(),
-    logger: options.logger ?? consoleLogger(),
+    logger,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 600,
     identityTtlSeconds: options.identityTtlSeconds ?? 30 * 24 * 3600,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     limiters: rateLimit
       ? { identity: new RateLimiter(rateLimit.perIdentity), ip: new RateLimiter(rateLimit.perIp) }
       : null,
+    recording: recorder,
     version: packageVersion(),
   };
   const corsOrigins = new Set(options.corsOrigins ?? []);

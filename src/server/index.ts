@@ -4,6 +4,14 @@ export type { HashdropHandler, HashdropHandlerOptions, HandlerContext } from './
 export type { User } from './context.js';
 export type { LiveKitOptions } from './livekit.js';
 export type { Logger } from './logger.js';
+export type {
+  RecordingOptions,
+  RecordingDestination,
+  S3Destination,
+  GcsDestination,
+  AzureDestination,
+} from './recording/config.js';
+export { recordingFromEnv } from './recording/config.js';
 export { consoleLogger, silentLogger } from './logger.js';
 export type { RateLimitOptions, RateLimitRule } from './rate-limit.js';
 export { toNodeListener, serve } from './node.js';

@@ -25,6 +25,8 @@ export async function endCall(ctx: Context, info: RequestInfo): Promise<Response
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
+  // Stop recording first, so Egress finishes and uploads the file rather than losing the room under it.
+  await ctx.recording?.stopQuietly(room.id);
   try {
     await ctx.livekit.call(() => ctx.livekit.rooms.deleteRoom(room.id));
   } catch (error) {

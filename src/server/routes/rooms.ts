@@ -99,6 +99,12 @@ export async function getRoom(ctx: Context, info: RequestInfo): Promise<Response
       participants: [...live.participants.values()].map((entry) => entry.participant),
     };
   }
+  if (ctx.recording) {
+    // Everyone may know the call is recorded (pre-join says so); only hosts see the files.
+    const state = await ctx.recording.list(room.id);
+    view.recording = state.recording;
+    if (view.youAreHost) view.recordings = state.listing;
+  }
   return json(200, { room: view });
 }
 

@@ -33,6 +33,7 @@ export async function webhook(ctx: Context, info: RequestInfo): Promise<Response
       ctx.livekit.roomStarted(roomId);
       break;
     case 'room_finished':
+      ctx.recording?.forget(roomId);
       ctx.livekit.roomFinished(roomId);
       await ctx.store.resetCall(roomId);
       break;
@@ -50,6 +51,16 @@ export async function webhook(ctx: Context, info: RequestInfo): Promise<Response
           ctx.logger.info('room closed when empty', { roomId });
         }
       }
+      // Nobody left to record: stop (Egress would otherwise record an empty room until LiveKit closes it).
+      if (ctx.recording?.current(roomId) && (await ctx.livekit.fresh(roomId, 0)).participants.size === 0) {
+        await ctx.recording.stopQuietly(roomId);
+      }
+      break;
+    case 'track_published':
+      if (event.track) await ctx.recording?.trackPublished(room, event.track.sid);
+      break;
+    case 'egress_ended':
+      if (event.egressInfo) ctx.recording?.egressEnded(roomId, event.egressInfo.egressId);
       break;
     default:
       break;

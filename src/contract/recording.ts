@@ -1,0 +1,81 @@
+import * as v from 'valibot';
+
+/**
+ * Recording through LiveKit Egress: what a host asks for and what the endpoint reports. Browser code imports only the
+ * types from here (`import type`), so valibot stays out of the browser bundle.
+ */
+
+/** `composite`: one mixed file of the whole call. `tracks`: one file per published track (camera, mic, screen). */
+export const RECORDING_MODES = ['composite', 'tracks'] as const;
+export type RecordingMode = (typeof RECORDING_MODES)[number];
+
+/** The composite file's layout, named after our stage's own views: `spotlight` (active speaker large) or `grid`. */
+export const RECORDING_LAYOUTS = ['spotlight', 'grid'] as const;
+export type RecordingLayout = (typeof RECORDING_LAYOUTS)[number];
+
+/** Where the operator's files go: a bucket / container kind, never its credentials. */
+export const RECORDING_DESTINATIONS = ['s3', 'gcs', 'azure'] as const;
+export type RecordingDestinationKind = (typeof RECORDING_DESTINATIONS)[number];
+
+export const RECORDING_STATUSES = [
+  'starting',
+  'active',
+  'ending',
+  'complete',
+  'failed',
+  'aborted',
+  'limit_reached',
+] as const;
+export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
+
+export const StartRecordingRequest = v.strictObject({
+  /** `composite` (default) or `tracks`. */
+  mode: v.optional(v.picklist(RECORDING_MODES, 'mode is "composite" or "tracks".')),
+  /** Composite only: `spotlight` (default) or `grid`. */
+  layout: v.optional(v.picklist(RECORDING_LAYOUTS, 'layout is "spotlight" or "grid".')),
+});
+export type StartRecordingRequest = v.InferInput<typeof StartRecordingRequest>;
+
+const Timestamp = v.pipe(v.string(), v.isoTimestamp());
+
+/** One Egress job of this room, as Egress itself lists it. */
+export const RecordingSummary = v.pipe(
+  v.object({
+    egressId: v.string(),
+    mode: v.picklist(RECORDING_MODES),
+    /** The storage kind and bucket (or Azure container) the file goes to; null when Egress' own default is used. */
+    destination: v.object({ kind: v.nullable(v.picklist(RECORDING_DESTINATIONS)), bucket: v.nullable(v.string()) }),
+    /** The file name as requested (templates expanded by Egress once it writes the file). */
+    fileName: v.string(),
+    /** Where the finished file is, as Egress reports it; null until it is uploaded. */
+    location: v.nullable(v.string()),
+    startedAt: v.nullable(Timestamp),
+    endedAt: v.nullable(Timestamp),
+    status: v.picklist(RECORDING_STATUSES),
+    /** Egress' reason for a failure, when it failed. */
+    error: v.nullable(v.string()),
+  }),
+  v.description('One Egress job of this room, as Egress lists it.'),
+);
+export type RecordingSummary = v.InferOutput<typeof RecordingSummary>;
+
+/** `room.recordings` (hosts): Egress' listing for the room. `available: false` when Egress could not be asked. */
+export const RecordingListing = v.pipe(
+  v.object({ available: v.boolean(), items: v.array(RecordingSummary) }),
+  v.description(
+    'Recordings of this room from Egress; available is false (and items empty) when Egress is unreachable.',
+  ),
+);
+export type RecordingListing = v.InferOutput<typeof RecordingListing>;
+
+/** `POST …/recording` (201) and `DELETE …/recording` (200): whether the room is being recorded now. */
+export const RecordingStateResponse = v.object({
+  recording: v.boolean(),
+  mode: v.nullable(v.picklist(RECORDING_MODES)),
+  layout: v.nullable(v.picklist(RECORDING_LAYOUTS)),
+  /** When this recording started (null once stopped). */
+  startedAt: v.nullable(Timestamp),
+  /** The Egress jobs started (on start) or stopped (on stop). */
+  egressIds: v.array(v.string()),
+});
+export type RecordingStateResponse = v.InferOutput<typeof RecordingStateResponse>;

@@ -1,0 +1,310 @@
+/**
+ * The Egress requests the endpoint builds, for each output kind (composite, per track) and destination (S3, GCS,
+ * Azure), checked field by field: first as the protobuf objects themselves, then as the Twirp body EgressClient
+ * actually sends. The body is caught by a loopback HTTP server standing in for LiveKit's Twirp endpoint — for this
+ * field check only; what happens without an Egress service is tested against the real livekit-server
+ * (recording.test.ts).
+ */
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import {
+  AzureBlobUpload,
+  DirectFileOutput,
+  EncodedFileOutput,
+  EncodedFileType,
+  GCPUpload,
+  RoomCompositeEgressRequest,
+  S3Upload,
+  TrackEgressRequest,
+} from 'livekit-server-sdk';
+import type { Logger } from '../../src/server/index.js';
+import { recordingFromEnv, withEnvCredentials, type RecordingDestination } from '../../src/server/recording/config.js';
+import { compositeOutput, trackOutput } from '../../src/server/recording/outputs.js';
+import { Recorder } from '../../src/server/recording/recorder.js';
+
+const ROOM = { id: 'r0123456789abcdef01234567', code: 'STELLAR-PHOENIX' };
+const SECRETS = {
+  s3: 'S3-SECRET-never-in-a-log-0123456789',
+  gcs: '{"type":"service_account","private_key":"GCS-SECRET-never-in-a-log"}',
+  azure: 'AZURE-SECRET-never-in-a-log-0123456789',
+};
+const DESTINATIONS: Record<'s3' | 'gcs' | 'azure', RecordingDestination> = {
+  s3: {
+    type: 's3',
+    bucket: 'calls',
+    region: 'eu-central-1',
+    endpoint: 'https://minio.internal:9000',
+    forcePathStyle: true,
+    accessKey: 'AKIAEXAMPLE',
+    secret: SECRETS.s3,
+  },
+  gcs: { type: 'gcs', bucket: 'calls-gcs', credentials: SECRETS.gcs },
+  azure: { type: 'azure', container: 'calls-azure', accountName: 'hashdropstore', accountKey: SECRETS.azure },
+};
+
+/** The upload block each destination must produce, as Egress' JSON (protobuf JSON names). */
+const EXPECTED_UPLOAD = {
+  s3: {
+    s3: {
+      accessKey: 'AKIAEXAMPLE',
+      secret: SECRETS.s3,
+      region: 'eu-central-1',
+      endpoint: 'https://minio.internal:9000',
+      bucket: 'calls',
+      forcePathStyle: true,
+    },
+  },
+  gcs: { gcp: { credentials: SECRETS.gcs, bucket: 'calls-gcs' } },
+  azure: { azure: { accountName: 'hashdropstore', accountKey: SECRETS.azure, containerName: 'calls-azure' } },
+};
+
+describe('Egress outputs, as protobuf objects', () => {
+  for (const kind of ['s3', 'gcs', 'azure'] as const) {
+    test(`composite → ${kind}: an MP4 EncodedFileOutput with the upload`, () => {
+      const output = compositeOutput(DESTINATIONS[kind], '{room_code}/{time}', ROOM);
+      assert.ok(output instanceof EncodedFileOutput);
+      assert.equal(output.fileType, EncodedFileType.MP4);
+      assert.equal(output.filepath, 'STELLAR-PHOENIX/{time}.mp4');
+      const upload = output.output.value;
+      assert.ok(
+        kind === 's3'
+          ? upload instanceof S3Upload
+          : kind === 'gcs'
+            ? upload instanceof GCPUpload
+            : upload instanceof AzureBlobUpload,
+      );
+      assert.deepEqual(output.toJson(), {
+        fileType: 'MP4',
+        filepath: 'STELLAR-PHOENIX/{time}.mp4',
+        ...EXPECTED_UPLOAD[kind],
+      });
+    });
+
+    test(`tracks → ${kind}: a DirectFileOutput per track, named by publisher, source and track`, () => {
+      const output = trackOutput(DESTINATIONS[kind], undefined, ROOM);
+      assert.ok(output instanceof DirectFileOutput);
+      assert.deepEqual(output.toJson(), {
+        filepath: 'STELLAR-PHOENIX/{time}-{publisher_identity}-{track_source}-{track_id}',
+        ...EXPECTED_UPLOAD[kind],
+      });
+    });
+  }
+
+  test('credentials left out are taken from the environment', () => {
+    const env = {
+      AWS_ACCESS_KEY_ID: 'AKIAFROMENV',
+      AWS_SECRET_ACCESS_KEY: 'from-env-secret',
+      AZURE_STORAGE_ACCOUNT: 'acct',
+      AZURE_STORAGE_KEY: 'azure-from-env',
+    };
+    const s3 = withEnvCredentials({ type: 's3', bucket: 'calls' }, env);
+    assert.deepEqual(compositeOutput(s3, undefined, ROOM).toJson(), {
+      fileType: 'MP4',
+      filepath: 'STELLAR-PHOENIX/{time}.mp4',
+      s3: { accessKey: 'AKIAFROMENV', secret: 'from-env-secret', bucket: 'calls' },
+    });
+    const azure = withEnvCredentials({ type: 'azure', container: 'c' }, env);
+    assert.deepEqual((trackOutput(azure, 'x', ROOM).toJson() as { azure?: unknown }).azure, {
+      accountName: 'acct',
+      accountKey: 'azure-from-env',
+      containerName: 'c',
+    });
+    // Given in code wins over the environment.
+    assert.equal(
+      (withEnvCredentials({ type: 's3', bucket: 'b', secret: 'mine' }, env) as { secret: string }).secret,
+      'mine',
+    );
+    const options = recordingFromEnv({ HASHDROP_RECORDING_DESTINATION: 's3', HASHDROP_RECORDING_BUCKET: 'calls' });
+    assert.deepEqual(options, { destination: { type: 's3', bucket: 'calls', forcePathStyle: false } });
+    assert.throws(() => recordingFromEnv({ HASHDROP_RECORDING_DESTINATION: 'ftp' }), /s3, gcs or azure/);
+    assert.throws(() => recordingFromEnv({ HASHDROP_RECORDING_DESTINATION: 'gcs' }), /needs a bucket/);
+    assert.equal(recordingFromEnv({}), null);
+  });
+});
+
+interface Caught {
+  method: string;
+  body: unknown;
+  authorization: string | undefined;
+}
+
+/** A loopback stand-in for LiveKit's Twirp endpoint: records each request, answers like Egress would. */
+async function fakeTwirp(): Promise<{ url: string; caught: Caught[]; server: Server; listed: unknown[] }> {
+  const caught: Caught[] = [];
+  const listed: unknown[] = [];
+  let next = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const method = req.url!.replace('/twirp/livekit.Egress/', '');
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+      caught.push({ method, body, authorization: req.headers.authorization });
+      res.setHeader('content-type', 'application/json');
+      if (method === 'ListEgress') return res.end(JSON.stringify({ items: listed }));
+      next += 1;
+      res.end(JSON.stringify({ egressId: `EG_${next}`, roomName: body.roomName ?? '', status: 'EGRESS_STARTING' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, caught, server, listed };
+}
+
+function quietLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const log = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+    lines.push(JSON.stringify({ level, message, ...fields }));
+  return { logger: { info: log('info'), warn: log('warn'), error: log('error') }, lines };
+}
+
+describe('the Twirp requests EgressClient sends', () => {
+  let twirp: Awaited<ReturnType<typeof fakeTwirp>>;
+  before(async () => {
+    twirp = await fakeTwirp();
+  });
+  after(() => new Promise<void>((resolve) => twirp.server.close(() => resolve())));
+
+  for (const kind of ['s3', 'gcs', 'azure'] as const) {
+    for (const layout of ['spotlight', 'grid'] as const) {
+      test(`StartRoomCompositeEgress, ${kind}, ${layout}`, async () => {
+        twirp.caught.length = 0;
+        const { logger, lines } = quietLogger();
+        const recorder = new Recorder(
+          { destination: DESTINATIONS[kind], fileName: '{room_code}/{time}' },
+          twirp.url,
+          { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+          logger,
+          {},
+        );
+        const started = await recorder.start(ROOM, { mode: 'composite', layout }, async () => []);
+        assert.deepEqual([...started.egressIds], [`EG_${[...started.egressIds][0]!.slice(3)}`]);
+        assert.equal(twirp.caught.length, 1);
+        const [call] = twirp.caught;
+        assert.equal(call!.method, 'StartRoomCompositeEgress');
+        assert.match(call!.authorization ?? '', /^Bearer /);
+        // The body parses as the SDK's own request type, and every field we set is there.
+        const request = RoomCompositeEgressRequest.fromJson(call!.body as never);
+        assert.equal(request.roomName, ROOM.id);
+        assert.equal(request.layout, layout === 'spotlight' ? 'speaker' : 'grid');
+        assert.equal(request.audioOnly, false);
+        assert.equal(request.fileOutputs.length, 1);
+        const file = request.fileOutputs[0]!;
+        assert.equal(file.fileType, EncodedFileType.MP4);
+        assert.equal(file.filepath, 'STELLAR-PHOENIX/{time}.mp4');
+        assert.deepEqual(
+          new EncodedFileOutput({ output: file.output }).toJson(),
+          EXPECTED_UPLOAD[kind],
+          'the upload block, field by field',
+        );
+        assert.equal(recorder.current(ROOM.id)?.mode, 'composite');
+        // Stop: the remembered job is stopped by id.
+        twirp.caught.length = 0;
+        assert.deepEqual(await recorder.stop(ROOM.id), [...started.egressIds]);
+        const stop = twirp.caught.find((c) => c.method === 'StopEgress');
+        assert.deepEqual(stop!.body, { egressId: [...started.egressIds][0] });
+        assert.equal(recorder.current(ROOM.id), undefined);
+        assert.ok(!lines.join('\n').includes(SECRETS[kind].slice(0, 20)), 'no secret in the log');
+      });
+    }
+
+    test(`StartTrackEgress per published track, ${kind}`, async () => {
+      twirp.caught.length = 0;
+      const recorder = new Recorder(
+        { destination: DESTINATIONS[kind] },
+        twirp.url,
+        { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+        quietLogger().logger,
+        {},
+      );
+      const started = await recorder.start(ROOM, { mode: 'tracks', layout: 'spotlight' }, async () => [
+        'TR_audio',
+        'TR_video',
+      ]);
+      assert.equal(started.egressIds.size, 2);
+      assert.equal(started.layout, null);
+      const requests = twirp.caught
+        .filter((c) => c.method === 'StartTrackEgress')
+        .map((c) => TrackEgressRequest.fromJson(c.body as never));
+      assert.deepEqual(requests.map((r) => r.trackId).sort(), ['TR_audio', 'TR_video']);
+      for (const request of requests) {
+        assert.equal(request.roomName, ROOM.id);
+        assert.equal(request.output.case, 'file');
+        const file = request.output.value as DirectFileOutput;
+        assert.equal(file.filepath, 'STELLAR-PHOENIX/{time}-{publisher_identity}-{track_source}-{track_id}');
+        assert.deepEqual(new DirectFileOutput({ output: file.output }).toJson(), EXPECTED_UPLOAD[kind]);
+      }
+      // A track published later gets its own job, once.
+      await recorder.trackPublished(ROOM, 'TR_screen');
+      await recorder.trackPublished(ROOM, 'TR_screen');
+      assert.equal(twirp.caught.filter((c) => c.method === 'StartTrackEgress').length, 3);
+      assert.equal(recorder.current(ROOM.id)?.egressIds.size, 3);
+      await recorder.stop(ROOM.id);
+      assert.equal(twirp.caught.filter((c) => c.method === 'StopEgress').length, 3);
+    });
+  }
+
+  test('a second start while recording is a CONFLICT, not a second job', async () => {
+    twirp.caught.length = 0;
+    const recorder = new Recorder(
+      { destination: DESTINATIONS.s3 },
+      twirp.url,
+      { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+      quietLogger().logger,
+      {},
+    );
+    await recorder.start(ROOM, { mode: 'composite', layout: 'grid' }, async () => []);
+    await assert.rejects(
+      recorder.start(ROOM, { mode: 'composite', layout: 'grid' }, async () => []),
+      (error: { code?: string }) => error.code === 'CONFLICT',
+    );
+    assert.equal(twirp.caught.filter((c) => c.method === 'StartRoomCompositeEgress').length, 1);
+  });
+
+  test("the listing hosts see is Egress' own, with no credentials from the stored request", async () => {
+    twirp.listed.length = 0;
+    twirp.listed.push({
+      egressId: 'EG_done',
+      roomName: ROOM.id,
+      status: 'EGRESS_COMPLETE',
+      startedAt: '1700000000000000000',
+      endedAt: '1700000060000000000',
+      roomComposite: {
+        roomName: ROOM.id,
+        layout: 'grid',
+        fileOutputs: [
+          { fileType: 'MP4', filepath: 'STELLAR-PHOENIX/{time}.mp4', s3: { bucket: 'calls', secret: SECRETS.s3 } },
+        ],
+      },
+      fileResults: [{ filename: 'STELLAR-PHOENIX/2023-11-14T221320.mp4', location: 'https://calls.s3/x.mp4' }],
+    });
+    const recorder = new Recorder(
+      { destination: DESTINATIONS.s3 },
+      twirp.url,
+      { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+      quietLogger().logger,
+      {},
+    );
+    const state = await recorder.list('r-listed');
+    assert.equal(state.recording, false);
+    assert.deepEqual(state.listing, {
+      available: true,
+      items: [
+        {
+          egressId: 'EG_done',
+          mode: 'composite',
+          destination: { kind: 's3', bucket: 'calls' },
+          fileName: 'STELLAR-PHOENIX/2023-11-14T221320.mp4',
+          location: 'https://calls.s3/x.mp4',
+          startedAt: '2023-11-14T22:13:20.000Z',
+          endedAt: '2023-11-14T22:14:20.000Z',
+          status: 'complete',
+          error: null,
+        },
+      ],
+    });
+    assert.ok(!JSON.stringify(state).includes(SECRETS.s3));
+    twirp.listed.length = 0;
+  });
+});
