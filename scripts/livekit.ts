@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync, accessSync, constant
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { freePort, spawnGuarded, waitFor } from './processes.js';
+import { freePort, spawnGuarded, waitFor, type GuardedProcess } from './processes.js';
 
 export const LIVEKIT_SERVER_VERSION = 'v1.13.5';
 const GO_PACKAGE = 'github.com/livekit/livekit-server/cmd/server';
@@ -28,6 +28,13 @@ export interface LiveKitServer {
   external: boolean;
   logFile: string | null;
   stop(): Promise<void>;
+  /** Kills the server as a crash would (SIGKILL: clients get no leave message); `restart()` brings it back. */
+  crash(): Promise<void>;
+  /**
+   * Starts the server again (after `crash()` or `stop()`) on the same ports with the same keys, so clients reach it at
+   * the same URL. Dev mode keeps no state: rooms and participants are gone, clients must join again.
+   */
+  restart(): Promise<void>;
 }
 
 export function cacheDir(): string {
@@ -117,6 +124,8 @@ function fromEnvironment(): LiveKitServer | null {
     external: true,
     logFile: null,
     stop: async () => {},
+    crash: () => Promise.reject(new Error('The LiveKit server named by LIVEKIT_URL is not ours to crash.')),
+    restart: () => Promise.reject(new Error('The LiveKit server named by LIVEKIT_URL is not ours to restart.')),
   };
 }
 
@@ -174,13 +183,22 @@ export async function startLiveKit(options: StartOptions = {}): Promise<LiveKitS
   const logFile = join(workDir, 'livekit.log');
   writeFileSync(configFile, liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, ...options }), { mode: 0o600 });
 
-  const child = spawnGuarded(binary, ['--dev', '--config', configFile, '--bind', '127.0.0.1'], { logFile });
   const httpUrl = `http://127.0.0.1:${port}`;
-  await waitFor(
-    `livekit-server (log: ${logFile})`,
-    async () => (await fetch(httpUrl, { signal: AbortSignal.timeout(1000) })).ok,
-    { failed: child.exited },
-  );
+  const launch = async (): Promise<GuardedProcess> => {
+    const child = spawnGuarded(binary, ['--dev', '--config', configFile, '--bind', '127.0.0.1'], { logFile });
+    await waitFor(
+      `livekit-server (log: ${logFile})`,
+      async () => (await fetch(httpUrl, { signal: AbortSignal.timeout(1000) })).ok,
+      { failed: child.exited },
+    );
+    return child;
+  };
+  let child: GuardedProcess | null = await launch();
+  const running = (): GuardedProcess | null => {
+    const current = child;
+    child = null;
+    return current;
+  };
   return {
     url: `ws://127.0.0.1:${port}`,
     httpUrl,
@@ -188,6 +206,11 @@ export async function startLiveKit(options: StartOptions = {}): Promise<LiveKitS
     apiSecret,
     external: false,
     logFile,
-    stop: () => child.stop(),
+    stop: async () => running()?.stop(),
+    crash: async () => running()?.kill(),
+    restart: async () => {
+      await running()?.stop();
+      child = await launch();
+    },
   };
 }

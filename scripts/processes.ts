@@ -3,7 +3,7 @@
  * and then stops the service; stdin is a pipe from this process, so the guard fires however we exit — normally, on a
  * signal, or killed outright — and a failing or interrupted test run leaves no server behind.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { openSync } from 'node:fs';
 
@@ -12,6 +12,23 @@ export interface GuardedProcess {
   /** Resolves with the exit code once the service (and its guard) have exited. */
   readonly exited: Promise<number | null>;
   stop(): Promise<void>;
+  /**
+   * Kills the service outright (SIGKILL, as a crash would: no goodbye to its clients), then stops the guard. Without
+   * `user` only: under runuser the service is a grandchild and is stopped the ordinary way.
+   */
+  kill(): Promise<void>;
+}
+
+/** Pids of a process's children (the guard's: the service and its stdin reader). */
+function childrenOf(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return []; // pgrep exits 1 when there are none.
+  }
 }
 
 const GUARD = `
@@ -51,6 +68,18 @@ export function spawnGuarded(
       child.ref();
       child.stdin?.end();
       await exited;
+    },
+    async kill() {
+      if (child.pid !== undefined) {
+        for (const pid of childrenOf(child.pid)) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // Already gone.
+          }
+        }
+      }
+      await this.stop();
     },
   };
 }
