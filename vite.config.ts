@@ -10,6 +10,7 @@
 import { defineConfig } from 'vite';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { compactCatalogs } from './scripts/compact-catalogs.js';
 
 /** One entry per element: `src/elements/<name>/define.ts` → `elements/<name>/define`. */
 const elementEntries = Object.fromEntries(
@@ -30,6 +31,8 @@ export default defineConfig(({ mode }) => {
     // Not library mode: Vite keeps whitespace in library-mode ES output, and this file must be fully minified.
     return {
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      // Shipped language chunks without their keys (see scripts/compact-catalogs.ts).
+      plugins: [compactCatalogs()],
       publicDir: false,
       build: {
         outDir: 'dist/cdn',

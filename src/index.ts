@@ -61,6 +61,13 @@ export type { HashdropControlBar } from './elements/control-bar/define.js';
 export type { HashdropChat } from './elements/chat/define.js';
 export * from './elements/shared/events.js';
 export { sessionContext, snapshotContext } from './elements/shared/context.js';
-export { registerMessages, registeredLanguages, type MessageKey, type Messages } from './i18n/index.js';
+export {
+  loadMessages,
+  registerMessages,
+  registeredLanguages,
+  shippedLanguages,
+  type MessageKey,
+  type Messages,
+} from './i18n/index.js';
 export type { RoomSessionApi } from './core/session-api.js';
 export type { RoomSnapshot, SessionStatus } from './core/snapshot.js';

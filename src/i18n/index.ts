@@ -1,37 +1,85 @@
 import { en, type MessageKey, type Messages } from './en.js';
+import { SHIPPED_LOADERS } from './shipped.js';
 
 export { en, type MessageKey, type Messages };
 
 /**
- * The message catalog. English ships built in; a page adds or overrides any language with
- * `registerMessages('de', { 'prejoin.join': 'Beitreten', … })` (partial catalogs are fine: missing keys fall back to the
- * language's base — `pt` for `pt-BR` — and then to English). Connected elements re-render when strings are registered
- * (`onMessagesChange`).
+ * The message catalog. English ships built in; German, Spanish and French ship as separate chunks, loaded the first
+ * time an element speaks them (`loadMessages`), so a page that stays in English never downloads them. A page adds or
+ * overrides strings for any language — shipped or not (`it`, `ar`) — with
+ * `registerMessages('de', { 'prejoin.join': 'Beitreten', … })`. Partial catalogs are fine: a key missing for `pt-BR`
+ * falls back to `pt`, then to English. Connected elements re-render when strings arrive (`onMessagesChange`).
+ *
+ * Page strings and shipped strings are kept apart so the order of arrival does not matter: a page's `registerMessages`
+ * for `de` wins over the shipped German catalog even when that catalog loads afterwards.
  */
-const catalogs = new Map<string, Partial<Messages>>([['en', en]]);
+const shipped = new Map<string, Partial<Messages>>([['en', en]]);
+const page = new Map<string, Partial<Messages>>();
+const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 
 /** Languages that lay out right to left. */
 const RTL = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'ha', 'he', 'khw', 'ks', 'ps', 'sd', 'ur', 'yi']);
 
-export function registerMessages(lang: string, messages: Partial<Messages>): void {
-  const key = normalizeLang(lang);
-  catalogs.set(key, { ...catalogs.get(key), ...messages });
+function notify(): void {
   for (const listener of listeners) listener();
 }
 
-/** Called whenever a page registers strings; returns an unsubscribe function. */
+/** Adds or overrides strings for a language (`de`, `pt-BR`, `ar`, …); elements speaking it re-render. */
+export function registerMessages(lang: string, messages: Partial<Messages>): void {
+  const key = normalizeLang(lang);
+  page.set(key, { ...page.get(key), ...messages });
+  notify();
+}
+
+/** Called whenever strings arrive (a page's or a shipped catalog); returns an unsubscribe function. */
 export function onMessagesChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
+/** Languages with strings available now: English, shipped catalogs loaded so far, and the page's own. */
 export function registeredLanguages(): string[] {
-  return [...catalogs.keys()];
+  return [...new Set([...shipped.keys(), ...page.keys()])];
+}
+
+/** Languages the package ships a complete catalog for (English built in, the others loaded on demand). */
+export const shippedLanguages: readonly string[] = ['en', ...Object.keys(SHIPPED_LOADERS)];
+
+/**
+ * Loads the shipped catalog for `lang`'s base language (`de-AT` → `de`) if there is one and it is not here yet.
+ * Resolves once it is registered (at once for English or a language we do not ship). Elements call this themselves;
+ * a page may call it to have the strings before it renders.
+ */
+export function loadMessages(lang: string): Promise<void> {
+  const base = baseOf(lang);
+  if (shipped.has(base)) return Promise.resolve();
+  const loader = SHIPPED_LOADERS[base];
+  if (!loader) return Promise.resolve();
+  let pending = loading.get(base);
+  if (!pending) {
+    pending = loader().then(
+      (messages) => {
+        shipped.set(base, messages);
+        notify();
+      },
+      (error: unknown) => {
+        // A chunk that fails to load (offline, a CDN hiccup) leaves English on screen; the next element may retry.
+        loading.delete(base);
+        console.warn(`HashDrop: the ${base} strings could not be loaded; showing English.`, error);
+      },
+    );
+    loading.set(base, pending);
+  }
+  return pending;
 }
 
 export function normalizeLang(lang: string): string {
   return lang.trim().toLowerCase().replace(/_/g, '-');
+}
+
+function baseOf(lang: string): string {
+  return normalizeLang(lang || 'en').split('-')[0] || 'en';
 }
 
 /** A loose BCP 47 check: `en`, `pt-BR`, `zh-Hant-TW`. */
@@ -40,16 +88,30 @@ export function isLanguageTag(value: string): boolean {
 }
 
 export function directionOf(lang: string): 'ltr' | 'rtl' {
-  return RTL.has(normalizeLang(lang).split('-')[0] ?? '') ? 'rtl' : 'ltr';
+  return RTL.has(baseOf(lang)) ? 'rtl' : 'ltr';
 }
 
-/** Looks a key up for `lang`, falling back from `pt-br` to `pt` to English, and fills `{placeholders}`. */
+/**
+ * Looks a key up for `lang` — the page's strings, then the shipped catalog, for `pt-br` and then `pt` — falling back to
+ * English, and fills `{placeholders}`.
+ */
 export function t(lang: string, key: MessageKey, params?: Record<string, string | number>): string {
   const full = normalizeLang(lang || 'en');
-  const base = full.split('-')[0] ?? 'en';
-  const text = catalogs.get(full)?.[key] ?? catalogs.get(base)?.[key] ?? en[key];
+  const base = baseOf(full);
+  const text =
+    page.get(full)?.[key] ??
+    shipped.get(full)?.[key] ??
+    page.get(base)?.[key] ??
+    shipped.get(base)?.[key] ??
+    page.get('en')?.[key] ??
+    en[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+}
+
+/** The next node up: the parent, or a shadow root's host. */
+function up(node: Node): Node | null {
+  return node instanceof ShadowRoot ? node.host : node.parentNode;
 }
 
 /**
@@ -57,17 +119,25 @@ export function t(lang: string, key: MessageKey, params?: Record<string, string 
  * page's `<html lang>`, else English. Safe to call on a server (no DOM → English).
  */
 export function resolveLang(element: Element | null): string {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element) {
-      const lang = node.getAttribute('lang');
-      if (lang) return lang;
-      node = node.parentNode;
-    } else if (node instanceof ShadowRoot) {
-      node = node.host;
-    } else {
-      node = node.parentNode;
-    }
+  for (let node: Node | null = element; node; node = up(node)) {
+    const lang = node instanceof Element ? node.getAttribute('lang') : null;
+    if (lang) return lang;
   }
   return 'en';
+}
+
+/**
+ * The direction an element lays out in: the nearest of a `dir="ltr|rtl"` or a `lang` on the element or an ancestor
+ * decides — `dir` directly, `lang` by its script (Arabic, Hebrew, Persian, Urdu… are right to left). So an element with
+ * `lang="ar"` is mirrored on an English page, and everything inside `<div dir="rtl">` is mirrored whatever its language.
+ */
+export function resolveDirection(element: Element | null): 'ltr' | 'rtl' {
+  for (let node: Node | null = element; node; node = up(node)) {
+    if (!(node instanceof Element)) continue;
+    const dir = node.getAttribute('dir')?.toLowerCase();
+    if (dir === 'ltr' || dir === 'rtl') return dir;
+    const lang = node.getAttribute('lang');
+    if (lang) return directionOf(lang);
+  }
+  return 'ltr';
 }

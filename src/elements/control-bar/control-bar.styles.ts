@@ -41,6 +41,10 @@ export const controlBarStyles = css`
     fill: currentColor;
     flex: none;
   }
+  /* The leave icon's arrow points out of the door: the other way in a right-to-left layout. */
+  :host(:state(rtl)) [part~='leave'] svg {
+    transform: scaleX(-1);
+  }
   [part~='menu'] {
     position: absolute;
     bottom: calc(100% + 4px);

@@ -1,5 +1,5 @@
 import { LitElement } from 'lit';
-import { directionOf, onMessagesChange, resolveLang, t, type MessageKey } from '../../i18n/index.js';
+import { loadMessages, onMessagesChange, resolveDirection, resolveLang, t, type MessageKey } from '../../i18n/index.js';
 
 type LangListener = () => void;
 const langListeners = new Set<LangListener>();
@@ -24,6 +24,19 @@ function watchPageLang(listener: LangListener): () => void {
 /**
  * The base of every HashDrop element: translated strings (`this.t`), language resolution (own `lang`, nearest
  * ancestor's, the page's, English), re-rendering when any of those change, and custom states through ElementInternals.
+ *
+ * Before every render it asks for the shipped catalog of the language it speaks (German, Spanish and French are chunks
+ * loaded on first use; the element shows English until they arrive and re-renders then), and sets `:state(rtl)` when
+ * it lays out right to left — a `dir="rtl"` above it or a right-to-left `lang` — which `tokenStyles` turn into
+ * `direction: rtl` on the host, so an Arabic element on an English page is mirrored too.
+ *
+ * @attr lang - Language of the texts: this, else the nearest ancestor's `lang`, else the page's, else English. `de`,
+ * `es` and `fr` ship (loaded on first use); any other language takes a page's `registerMessages(lang, strings)`.
+ * @attr dir - `rtl` or `ltr`; without it the nearest `dir` or `lang` above decides (Arabic, Hebrew, Persian, Urdu…
+ * lay out right to left).
+ * @attr theme - `light`, `dark` or `auto` (follows the OS); without it the page's `color-scheme` applies.
+ * @cssstate rtl - The element lays out right to left.
+ * @cssstate ltr - The element lays out left to right.
  */
 export class HashdropElement extends LitElement {
   protected readonly internals: ElementInternals | null;
@@ -33,15 +46,24 @@ export class HashdropElement extends LitElement {
     super();
     // Not every DOM (an SSR shim, an old engine) has ElementInternals; states are an enhancement.
     this.internals = typeof this.attachInternals === 'function' ? this.attachInternals() : null;
+    // A controller rather than a willUpdate override: subclasses override willUpdate without calling super.
+    this.addController({
+      hostUpdate: () => {
+        void loadMessages(this.language);
+        const direction = this.direction;
+        this.setState('rtl', direction === 'rtl');
+        this.setState('ltr', direction === 'ltr');
+      },
+    });
   }
 
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
+    return [...super.observedAttributes, 'lang', 'dir'];
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) this.requestUpdate();
+    if ((name === 'lang' || name === 'dir') && old !== value) this.requestUpdate();
   }
 
   override connectedCallback(): void {
@@ -63,8 +85,9 @@ export class HashdropElement extends LitElement {
     return resolveLang(this);
   }
 
+  /** The direction this element lays out in now (see `resolveDirection`). */
   get direction(): 'ltr' | 'rtl' {
-    return directionOf(this.language);
+    return resolveDirection(this);
   }
 
   protected t(key: MessageKey, params?: Record<string, string | number>): string {

@@ -59,6 +59,13 @@ export const tokenStyles = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* The direction HashdropElement resolved (a dir or lang above it); without custom states the page's dir inherits. */
+  :host(:state(rtl)) {
+    direction: rtl;
+  }
+  :host(:state(ltr)) {
+    direction: ltr;
+  }
   *,
   *::before,
   *::after {
@@ -153,7 +160,7 @@ export const controlStyles = css`
   label {
     display: block;
     font-weight: 600;
-    margin-bottom: var(--_hd-space-xs);
+    margin-block-end: var(--_hd-space-xs);
   }
   .field {
     margin-bottom: var(--_hd-space-m);
@@ -177,7 +184,7 @@ export const controlStyles = css`
     align-items: center;
   }
   .notice {
-    border-left: 4px solid var(--_hd-danger);
+    border-inline-start: 4px solid var(--_hd-danger);
     background: var(--_hd-surface-raised);
     padding: var(--_hd-space-s) var(--_hd-space-m);
     border-radius: var(--_hd-radius-s);
