@@ -177,4 +177,32 @@ export const snapshots = {
     snapshots.error({ code: 'ROOM_CLOSED', message: 'This room is closed.' }, patch),
   roomFull: (patch: Partial<RoomSnapshot> = {}) =>
     snapshots.error({ code: 'ROOM_FULL', message: 'This room is full.' }, patch),
+  /**
+   * A stage room seen by `viewer`: a host (Ada), a speaker (Grace), and an audience of four, two of them with hands
+   * raised (Alan first, then Linus). The viewer is the local participant.
+   */
+  stage: (viewer: 'host' | 'speaker' | 'audience' = 'host', patch: Partial<RoomSnapshot> = {}) => {
+    const local = { host: 0, speaker: 1, audience: 2 }[viewer];
+    const roles = ['host', 'speaker', 'audience', 'audience', 'audience', 'audience'] as const;
+    const hands: Record<number, string> = { 2: '2030-01-01T10:07:00.000Z', 4: '2030-01-01T10:05:00.000Z' };
+    const people = participants(6).map((p, i) =>
+      participant(i, {
+        isLocal: i === local,
+        role: roles[i]!,
+        handRaisedAt: hands[i] ?? null,
+        camera: roles[i] === 'audience' ? null : p.camera,
+        microphone: roles[i] === 'audience' ? null : p.microphone,
+      }),
+    );
+    return snapshots.inRoom(6, {
+      room: roomView({ policy: { ...DEFAULT_POLICY, stageMode: true } }),
+      role: viewer,
+      identity: `user_${local}`,
+      participants: [people[local]!, ...people.filter((_, i) => i !== local)],
+      handRaisedAt: hands[local] ?? null,
+      micEnabled: viewer !== 'audience',
+      cameraEnabled: viewer !== 'audience',
+      ...patch,
+    });
+  },
 };

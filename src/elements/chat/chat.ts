@@ -73,6 +73,7 @@ export function parseFileSize(value: string | number | null | undefined): number
  * @csspart download - The download link of a file.
  * @csspart file-error - Why a file was not shared.
  * @csspart empty - The "no messages yet" text.
+ * @csspart chat-off - Says the host turned chat off for the audience (stage mode).
  * @csspart composer - The form with the text field and buttons.
  * @csspart input - The message text field.
  * @csspart send - The send button.
@@ -331,7 +332,9 @@ export class HashdropChat extends SessionElement {
 
   override render(): TemplateResult {
     const messages = this.snapshot.chat;
-    const canSend = !!this.activeSession?.sendChatMessage;
+    // The server takes the audience's data rights away when audience chat is off; say so instead of failing sends.
+    const silenced = this.snapshot.role === 'audience' && this.snapshot.room?.policy.audienceChat === false;
+    const canSend = !!this.activeSession?.sendChatMessage && !silenced;
     return html`<section
       part="base"
       aria-labelledby="chat-title"
@@ -349,6 +352,7 @@ export class HashdropChat extends SessionElement {
           : html`<p part="empty" class="muted">${this.t('chat.empty')}</p>`
       }
       ${this.refusal ? html`<p part="refusal" role="alert">${this.refusal}</p>` : nothing}
+      ${silenced ? html`<p part="chat-off" role="status">${this.t('chat.audience-off')}</p>` : nothing}
       <form part="composer" @submit=${this.#onSubmit}>
         <label class="visually-hidden" for="chat-input">${this.t('chat.message')}</label>
         <textarea

@@ -87,21 +87,6 @@ export const controlBarStyles = css`
     font-size: 0.875em;
     color: var(--_hd-text-muted);
   }
-  dialog {
-    max-width: min(28rem, calc(100vw - 2rem));
-    border: 1px solid var(--_hd-border);
-    border-radius: var(--_hd-radius-l);
-    background: var(--_hd-surface);
-    color: var(--_hd-text);
-    padding: var(--_hd-space-l);
-  }
-  dialog::backdrop {
-    background: rgba(0, 0, 0, 0.5);
-  }
-  dialog .row {
-    justify-content: flex-end;
-    margin-top: var(--_hd-space-m);
-  }
   @media (max-width: 30rem) {
     .label {
       position: absolute;

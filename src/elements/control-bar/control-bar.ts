@@ -2,8 +2,9 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DeviceOption, RoomSnapshot } from '../../core/snapshot.js';
 import { HashdropChatToggleEvent } from '../shared/events.js';
+import { icon, SHARED_ICONS } from '../shared/icons.js';
 import { SessionElement } from '../shared/session-element.js';
-import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { controlStyles, dialogStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { controlBarStyles } from './control-bar.styles.js';
 
 type Menu = 'microphone' | 'camera';
@@ -11,20 +12,19 @@ type Menu = 'microphone' | 'camera';
 const ICONS = {
   mic: svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1a7 7 0 0 0 6-6.9Z"/>`,
   camera: svg`<path d="M17 10.5V7a1 1 0 0 0-1-1H4a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-3.5l4 4v-11Z"/>`,
-  screen: svg`<path d="M20 3H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h6v2H8v2h8v-2h-2v-2h6a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2Zm0 13H4V5h16Z"/>`,
+  screen: SHARED_ICONS.screen,
+  hand: SHARED_ICONS.hand,
   chat: svg`<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2Z"/>`,
   leave: svg`<path d="M10 17v-3H3v-4h7V7l5 5Zm9-14H11v2h8v14h-8v2h8a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2Z"/>`,
   caret: svg`<path d="m7 14 5-5 5 5Z"/>`,
 };
-const icon = (path: ReturnType<typeof svg>) =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${path}</svg>`;
 
 const IN_CALL = new Set(['in-room', 'reconnecting']);
 
 /**
  * @tagname hashdrop-control-bar
  * @summary The in-call controls: microphone and camera toggles with device menus, screen share (and who is sharing),
- * the chat toggle with an unread count, Leave, and for hosts "End for all" behind a confirmation dialog. State changes
+ * raise hand, the chat toggle with an unread count, Leave, and for hosts "End for all" behind a confirmation dialog. State changes
  * are announced through a polite live region.
  *
  * Keyboard shortcuts, while in a call (and unless `no-shortcuts` is set): **Ctrl+D** (⌘D on a Mac) turns the
@@ -52,6 +52,7 @@ const IN_CALL = new Set(['in-room', 'reconnecting']);
  * @csspart menu-item - A device in a menu.
  * @csspart screen-share - The screen share toggle.
  * @csspart sharing-status - Who is sharing their screen.
+ * @csspart hand-toggle - The Raise hand toggle (everyone but hosts).
  * @csspart chat-toggle - The chat button.
  * @csspart unread - The unread badge.
  * @csspart leave - The Leave button.
@@ -65,10 +66,14 @@ const IN_CALL = new Set(['in-room', 'reconnecting']);
  * @cssprop [--hashdrop-control-bar-badge-background=var(--hashdrop-color-danger)] - Unread badge background.
  * @cssprop [--hashdrop-control-bar-badge-color=var(--hashdrop-color-on-danger)] - Unread badge text.
  *
- * Custom states: `:state(mic-off)`, `:state(camera-off)`, `:state(sharing)`, `:state(chat-open)`, `:state(host)`.
+ * The audience (stage mode) gets no microphone, camera or screen share controls, and an audio-only room no camera or
+ * screen share. A role change (promoted to speaker, moved to the audience) and a host lowering your hand are announced.
+ *
+ * Custom states: `:state(mic-off)`, `:state(camera-off)`, `:state(sharing)`, `:state(chat-open)`, `:state(host)`,
+ * `:state(hand-raised)`, `:state(audience)`.
  */
 export class HashdropControlBar extends SessionElement {
-  static override styles = [tokenStyles, controlStyles, controlBarStyles];
+  static override styles = [tokenStyles, controlStyles, dialogStyles, controlBarStyles];
 
   @property({ type: Boolean, reflect: true, attribute: 'chat-open' }) chatOpen = false;
   @property({ type: Number }) unread = 0;
@@ -76,6 +81,8 @@ export class HashdropControlBar extends SessionElement {
 
   @state() private openMenu: Menu | null = null;
   @state() private announcement = '';
+  /** The hand changed because of this bar's button (not a host), for the announcement. */
+  #handToggled = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -92,6 +99,8 @@ export class HashdropControlBar extends SessionElement {
     this.setState('camera-off', !s.cameraEnabled);
     this.setState('sharing', s.screenSharing);
     this.setState('host', s.role === 'host');
+    this.setState('hand-raised', !!s.handRaisedAt);
+    this.setState('audience', s.role === 'audience');
     if (!previous || !IN_CALL.has(previous.status)) return;
     const changes: string[] = [];
     if (s.micEnabled !== previous.micEnabled)
@@ -101,6 +110,19 @@ export class HashdropControlBar extends SessionElement {
     }
     if (s.screenSharing !== previous.screenSharing) {
       changes.push(this.t(s.screenSharing ? 'controls.share.on' : 'controls.share.off'));
+    }
+    if (!!s.handRaisedAt !== !!previous.handRaisedAt) {
+      // Lowered without this bar's button being pressed: a host did it.
+      const byHost = !s.handRaisedAt && !this.#handToggled;
+      changes.push(
+        this.t(
+          s.handRaisedAt ? 'controls.hand.raised' : byHost ? 'controls.hand.lowered-by-host' : 'controls.hand.lowered',
+        ),
+      );
+    }
+    this.#handToggled = false;
+    if (s.role !== previous.role && (s.role === 'speaker' || s.role === 'audience') && previous.role) {
+      changes.push(this.t(s.role === 'speaker' ? 'controls.role.speaker' : 'controls.role.audience'));
     }
     if (changes.length) this.#announce(changes.join('. '));
   }
@@ -119,16 +141,21 @@ export class HashdropControlBar extends SessionElement {
     if (this.noShortcuts || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
     const s = this.snapshot;
     const session = this.activeSession;
-    if (!session || !IN_CALL.has(s.status)) return;
+    if (!session || !IN_CALL.has(s.status) || s.role === 'audience') return;
     const key = event.key.toLowerCase();
     if (key === 'd') {
       event.preventDefault();
       void session.setMicrophoneEnabled(!s.micEnabled);
-    } else if (key === 'e') {
+    } else if (key === 'e' && !s.room?.policy.audioOnly) {
       event.preventDefault();
       void session.setCameraEnabled(!s.cameraEnabled);
     }
   };
+
+  #toggleHand(): void {
+    this.#handToggled = true;
+    void this.activeSession?.setHandRaised?.(!this.snapshot.handRaisedAt);
+  }
 
   #toggleChat(): void {
     const open = !this.chatOpen;
@@ -238,6 +265,66 @@ export class HashdropControlBar extends SessionElement {
     return sharer ? this.t('controls.sharing.other', { name: sharer.name }) : '';
   }
 
+  #micGroup(s: RoomSnapshot): TemplateResult {
+    const session = this.activeSession;
+    return html`<div part="group mic-group">
+      <button
+        part="mic-toggle"
+        type="button"
+        aria-pressed=${s.micEnabled ? 'true' : 'false'}
+        aria-keyshortcuts="Control+D Meta+D"
+        @click=${() => void session?.setMicrophoneEnabled(!s.micEnabled)}
+      >
+        ${icon(ICONS.mic)}<span class="label">${this.t('controls.microphone')}</span>
+      </button>
+      <button
+        part="device-button mic-devices"
+        type="button"
+        aria-label=${this.t('controls.microphone.devices')}
+        aria-haspopup="menu"
+        aria-expanded=${this.openMenu === 'microphone' ? 'true' : 'false'}
+        @click=${() => void this.#toggleMenu('microphone')}
+      >
+        ${icon(ICONS.caret)}
+      </button>
+      ${this.#menu('microphone', s.devices.microphones, s.devices.selectedMicrophone)}
+    </div>`;
+  }
+
+  #cameraAndScreen(s: RoomSnapshot): TemplateResult {
+    const session = this.activeSession;
+    return html`<div part="group camera-group">
+        <button
+          part="camera-toggle"
+          type="button"
+          aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
+          aria-keyshortcuts="Control+E Meta+E"
+          @click=${() => void session?.setCameraEnabled(!s.cameraEnabled)}
+        >
+          ${icon(ICONS.camera)}<span class="label">${this.t('controls.camera')}</span>
+        </button>
+        <button
+          part="device-button camera-devices"
+          type="button"
+          aria-label=${this.t('controls.camera.devices')}
+          aria-haspopup="menu"
+          aria-expanded=${this.openMenu === 'camera' ? 'true' : 'false'}
+          @click=${() => void this.#toggleMenu('camera')}
+        >
+          ${icon(ICONS.caret)}
+        </button>
+        ${this.#menu('camera', s.devices.cameras, s.devices.selectedCamera)}
+      </div>
+      <button
+        part="screen-share"
+        type="button"
+        aria-pressed=${s.screenSharing ? 'true' : 'false'}
+        @click=${() => void session?.setScreenShareEnabled(!s.screenSharing)}
+      >
+        ${icon(ICONS.screen)}<span class="label">${this.t('controls.screen-share')}</span>
+      </button>`;
+  }
+
   override render(): TemplateResult {
     const s = this.snapshot;
     const session = this.activeSession;
@@ -245,59 +332,24 @@ export class HashdropControlBar extends SessionElement {
     const mod = typeof navigator !== 'undefined' && /Mac|iP(hone|ad)/.test(navigator.platform) ? '⌘' : 'Ctrl';
     const sharing = this.#sharingStatus(s);
     const unread = this.unread > 0 && !this.chatOpen ? this.unread : 0;
+    // The audience publishes nothing (the token forbids it), and an audio-only room has no video to offer.
+    const publisher = s.role !== 'audience';
+    const video = publisher && !s.room?.policy.audioOnly;
+    const hand = s.role !== 'host' && !!session?.setHandRaised;
     return html`<div part="bar" role="group" aria-label=${this.t('controls.label')} aria-describedby="shortcuts">
-        <div part="group mic-group">
-          <button
-            part="mic-toggle"
-            type="button"
-            aria-pressed=${s.micEnabled ? 'true' : 'false'}
-            aria-keyshortcuts="Control+D Meta+D"
-            @click=${() => void session?.setMicrophoneEnabled(!s.micEnabled)}
-          >
-            ${icon(ICONS.mic)}<span class="label">${this.t('controls.microphone')}</span>
-          </button>
-          <button
-            part="device-button mic-devices"
-            type="button"
-            aria-label=${this.t('controls.microphone.devices')}
-            aria-haspopup="menu"
-            aria-expanded=${this.openMenu === 'microphone' ? 'true' : 'false'}
-            @click=${() => void this.#toggleMenu('microphone')}
-          >
-            ${icon(ICONS.caret)}
-          </button>
-          ${this.#menu('microphone', s.devices.microphones, s.devices.selectedMicrophone)}
-        </div>
-        <div part="group camera-group">
-          <button
-            part="camera-toggle"
-            type="button"
-            aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
-            aria-keyshortcuts="Control+E Meta+E"
-            @click=${() => void session?.setCameraEnabled(!s.cameraEnabled)}
-          >
-            ${icon(ICONS.camera)}<span class="label">${this.t('controls.camera')}</span>
-          </button>
-          <button
-            part="device-button camera-devices"
-            type="button"
-            aria-label=${this.t('controls.camera.devices')}
-            aria-haspopup="menu"
-            aria-expanded=${this.openMenu === 'camera' ? 'true' : 'false'}
-            @click=${() => void this.#toggleMenu('camera')}
-          >
-            ${icon(ICONS.caret)}
-          </button>
-          ${this.#menu('camera', s.devices.cameras, s.devices.selectedCamera)}
-        </div>
-        <button
-          part="screen-share"
-          type="button"
-          aria-pressed=${s.screenSharing ? 'true' : 'false'}
-          @click=${() => void session?.setScreenShareEnabled(!s.screenSharing)}
-        >
-          ${icon(ICONS.screen)}<span class="label">${this.t('controls.screen-share')}</span>
-        </button>
+        ${publisher ? this.#micGroup(s) : nothing} ${video ? this.#cameraAndScreen(s) : nothing}
+        ${
+          hand
+            ? html`<button
+                part="hand-toggle"
+                type="button"
+                aria-pressed=${s.handRaisedAt ? 'true' : 'false'}
+                @click=${this.#toggleHand}
+              >
+                ${icon(ICONS.hand)}<span class="label">${this.t('controls.hand')}</span>
+              </button>`
+            : nothing
+        }
         <button
           part="chat-toggle"
           type="button"

@@ -11,14 +11,18 @@ export const hostPanelStyles = css`
     background: var(--hashdrop-host-panel-background);
     border-radius: var(--_hd-radius-l);
   }
-  [part='list'] {
+  [part='list'],
+  [part='person-list'],
+  [part='hand-list'] {
     list-style: none;
     margin: 0 0 var(--_hd-space-m);
     padding: 0;
     display: grid;
     gap: var(--_hd-space-s);
   }
-  [part='knock'] {
+  [part='knock'],
+  [part='person'],
+  [part='hand'] {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -27,12 +31,14 @@ export const hostPanelStyles = css`
     background: var(--hashdrop-host-panel-item-background);
     border-radius: var(--_hd-radius-m);
   }
-  [part='knock-name'] {
+  [part='knock-name'],
+  [part='person-name'] {
     font-weight: 600;
     flex: 1 1 8rem;
     overflow-wrap: anywhere;
   }
-  [part='knock-meta'] {
+  [part='knock-meta'],
+  [part='person-meta'] {
     display: block;
     font-weight: 400;
     font-size: 0.875em;
@@ -48,5 +54,17 @@ export const hostPanelStyles = css`
     text-align: center;
     font-size: 0.8em;
     margin-inline-start: var(--_hd-space-xs);
+  }
+  h3 {
+    font-size: 1em;
+    margin: var(--_hd-space-m) 0 var(--_hd-space-s);
+  }
+  [part~='action'] {
+    font-size: 0.875em;
+  }
+  [part='audience-chat'] {
+    display: flex;
+    gap: var(--_hd-space-s);
+    align-items: center;
   }
 `;

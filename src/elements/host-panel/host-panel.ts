@@ -6,11 +6,18 @@ import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { SessionElement } from '../shared/session-element.js';
 import { hostPanelStyles } from './host-panel.styles.js';
 import { formatClockTime } from '../shared/format.js';
+import type { ParticipantAction } from '../../contract/routes.js';
+import type { ParticipantSnapshot } from '../../core/snapshot.js';
+import { actionDone, kickDialog, raisedHands } from '../shared/participant-actions.js';
+import { dialogStyles } from '../shared/tokens.styles.js';
+import { renderHands, renderPeople, type PeopleListContext } from './people-list.js';
 
 /**
  * @tagname hashdrop-host-panel
- * @summary The host's admission panel: people knocking appear as they arrive (announced to screen readers, no sound),
- * each with Admit and Deny, plus Admit all. Works inside `<hashdrop-room>` or anywhere with `for="room-id"`.
+ * @summary The host's panel: people knocking appear as they arrive (announced to screen readers, no sound), each
+ * with Admit and Deny, plus Admit all; then raised hands in the order they went up (Lower hand, Invite to stage,
+ * Lower all hands) and everyone in the call with the host's actions (mute, promote / demote in stage mode, remove
+ * after a confirmation). Every action goes through the endpoint, which refuses non-hosts. Works inside `<hashdrop-room>` or anywhere with `for="room-id"`.
  *
  * @attr for - The id of a `<hashdrop-room>` in the same document (or shadow root) whose knocks to show.
  * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
@@ -25,6 +32,21 @@ import { formatClockTime } from '../shared/format.js';
  * @csspart deny - A Deny button.
  * @csspart admit-all - The Admit all button.
  * @csspart empty - The "nobody is waiting" text.
+ * @csspart hands - The raised hands section (hosts, while in the call).
+ * @csspart hand-list - Raised hands, first raised first.
+ * @csspart hand - One raised hand.
+ * @csspart lower-all - The Lower all hands button.
+ * @csspart people - The people section: everyone in the call (in stage mode: on stage, then the audience).
+ * @csspart person-list - A list of people.
+ * @csspart person - One person.
+ * @csspart person-name - A person's name.
+ * @csspart person-meta - A person's role, or when the hand went up.
+ * @csspart action - A host action button (also `action-kick`, `action-mute`, `action-promote`, `action-demote`,
+ *   `action-lower-hand`).
+ * @csspart audience-chat - The "Audience can chat" switch (the room's creator, stage mode).
+ * @csspart kick-dialog - The Remove confirmation dialog.
+ * @csspart kick-confirm - The dialog's Remove button.
+ * @csspart kick-cancel - The dialog's Cancel button.
  *
  * @cssprop [--hashdrop-host-panel-background=var(--hashdrop-color-surface)] - Panel background.
  * @cssprop [--hashdrop-host-panel-item-background=var(--hashdrop-color-surface-raised)] - Background of a knock.
@@ -32,13 +54,19 @@ import { formatClockTime } from '../shared/format.js';
  * Custom states: `:state(has-knocks)`, `:state(not-host)`.
  */
 export class HashdropHostPanel extends SessionElement {
-  static override styles = [tokenStyles, controlStyles, hostPanelStyles];
+  static override styles = [tokenStyles, controlStyles, dialogStyles, hostPanelStyles];
 
   @state() private announcement = '';
   /** Knocks the host already decided on, hidden until the snapshot drops them (a quick, optimistic UI). */
   @state() private decided = new Set<string>();
 
+  /** The person whose removal waits for confirmation. */
+  @state() private kickTarget: ParticipantSnapshot | null = null;
+
   #known: Set<string> | null = null;
+  #knownHands: Set<string> | null = null;
+  /** Where focus returns when the kick dialog closes. */
+  #kickOrigin: HTMLElement | null = null;
 
   focusInitial(): void {
     this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
@@ -57,6 +85,14 @@ export class HashdropHostPanel extends SessionElement {
       else if (fresh.length > 1) this.announcement = this.t('host.knocks', { count: fresh.length });
     }
     this.#known = ids;
+    // Raised hands are news for hosts too: announce the ones that went up since the last snapshot.
+    const hands = raisedHands(snapshot.participants).filter((p) => !p.isLocal);
+    if (this.#knownHands && snapshot.role === 'host') {
+      const fresh = hands.filter((p) => !this.#knownHands!.has(p.identity));
+      if (fresh.length === 1) this.announcement = this.t('people.hand-raised', { name: fresh[0]!.name });
+      else if (fresh.length > 1) this.announcement = this.t('people.hands-raised', { count: fresh.length });
+    }
+    this.#knownHands = new Set(hands.map((p) => p.identity));
     if ([...this.decided].some((id) => !ids.has(id))) {
       this.decided = new Set([...this.decided].filter((id) => ids.has(id)));
     }
@@ -87,6 +123,69 @@ export class HashdropHostPanel extends SessionElement {
     this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
     await action;
   };
+
+  // ── Stage and moderation ────────────────────────────────────────────────────────────────────────────────────
+
+  async #act(participant: ParticipantSnapshot, action: ParticipantAction): Promise<void> {
+    const session = this.activeSession;
+    if (!session?.moderate) return;
+    if (action === 'kick') {
+      this.#kickOrigin = (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
+      this.kickTarget = participant;
+      await this.updateComplete;
+      const dialog = this.renderRoot.querySelector<HTMLDialogElement>('[part="kick-dialog"]');
+      dialog?.showModal();
+      dialog?.querySelector<HTMLElement>('[part="kick-cancel"]')?.focus();
+      return;
+    }
+    await session.moderate(participant.identity, action);
+    if (!this.snapshot.error) this.announcement = this.t(actionDone(action), { name: participant.name });
+  }
+
+  async #closeKick(confirmed: boolean): Promise<void> {
+    const target = this.kickTarget;
+    this.renderRoot.querySelector<HTMLDialogElement>('[part="kick-dialog"]')?.close();
+    this.kickTarget = null;
+    if (!confirmed || !target) {
+      this.#kickOrigin?.focus();
+      return;
+    }
+    this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
+    await this.activeSession?.moderate?.(target.identity, 'kick');
+    if (!this.snapshot.error) this.announcement = this.t('people.done.kick', { name: target.name });
+  }
+
+  #peopleContext(): PeopleListContext {
+    const session = this.activeSession;
+    const s = this.snapshot;
+    const creator = !!s.identity && s.identity === s.room?.creatorId;
+    return {
+      snapshot: s,
+      language: this.language,
+      t: (key, values) => this.t(key, values),
+      act: (participant, action) => void this.#act(participant, action),
+      lowerAllHands: session?.lowerAllHands ? () => void session.lowerAllHands!() : null,
+      setAudienceChat:
+        creator && session?.updatePolicy ? (enabled) => void session.updatePolicy!({ audienceChat: enabled }) : null,
+    };
+  }
+
+  #moderation(): TemplateResult | typeof nothing {
+    const s = this.snapshot;
+    if (s.role !== 'host' || s.participants.length === 0) return nothing;
+    const context = this.#peopleContext();
+    return html`${renderHands(context)}${renderPeople(context)}
+    ${
+      this.kickTarget
+        ? kickDialog(
+            context.t,
+            this.kickTarget.name,
+            () => void this.#closeKick(true),
+            () => void this.#closeKick(false),
+          )
+        : nothing
+    }`;
+  }
 
   override render(): TemplateResult {
     const snapshot = this.snapshot;
@@ -151,6 +250,7 @@ export class HashdropHostPanel extends SessionElement {
                     : nothing
                 }`
       }
+      ${this.#moderation()}
     </section>`;
   }
 }

@@ -175,4 +175,31 @@ export const participantTileStyles = css`
       transition: none;
     }
   }
+  [part='actions-button'] {
+    position: absolute;
+    inset-block-start: var(--_hd-space-xs);
+    inset-inline-end: var(--_hd-space-xs);
+    min-width: 2rem;
+    min-height: 2rem;
+    padding: 0 var(--_hd-space-s);
+    background: rgba(0, 0, 0, 0.55);
+    color: #fff;
+    border-radius: var(--_hd-radius-m);
+  }
+  [part='actions-menu'] {
+    position: absolute;
+    inset-block-start: 2.75rem;
+    inset-inline-end: var(--_hd-space-xs);
+    z-index: 2;
+    display: grid;
+    min-width: 10rem;
+    padding: var(--_hd-space-xs);
+    background: var(--_hd-surface);
+    color: var(--_hd-text);
+    border: 1px solid var(--_hd-border);
+    border-radius: var(--_hd-radius-m);
+  }
+  [part~='menu-item'] {
+    text-align: start;
+  }
 `;

@@ -1,11 +1,14 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { icon, SHARED_ICONS } from '../shared/icons.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import type { ParticipantAction } from '../../contract/routes.js';
+import { actionDone, actionLabel, kickDialog } from '../shared/participant-actions.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import type { ParticipantSnapshot, TrackSnapshot } from '../../core/snapshot.js';
 import { HashdropPinRequestEvent } from '../shared/events.js';
 import { HashdropElement } from '../shared/hashdrop-element.js';
-import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { controlStyles, dialogStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { participantTileStyles } from './participant-tile.styles.js';
 
 export type TileSource = 'camera' | 'screen_share';
@@ -32,14 +35,10 @@ export function visibleTrack(p: ParticipantSnapshot | null, source: TileSource):
 
 const ICONS = {
   micOff: svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm7-3h-2a5 5 0 0 1-.6 2.4l1.5 1.5A7 7 0 0 0 19 11ZM4.3 3 3 4.3l5 5V11a4 4 0 0 0 5.6 3.7l1.6 1.6A6 6 0 0 1 6 11H4a8 8 0 0 0 7 7.9V22h2v-3.1a8 8 0 0 0 3.6-1.3l3.1 3.1 1.3-1.3Z"/>`,
-  hand: svg`<path d="M21 7a1.5 1.5 0 0 0-3 0v5h-1V4a1.5 1.5 0 0 0-3 0v7h-1V2.5a1.5 1.5 0 0 0-3 0V12H9V5.5a1.5 1.5 0 0 0-3 0v9.3L3.8 12.6a1.4 1.4 0 0 0-2 2l5.3 5.6A6 6 0 0 0 11.5 22H15a6 6 0 0 0 6-6Z"/>`,
+  hand: SHARED_ICONS.hand,
   pin: svg`<path d="M16 3H8v2l1 1v5l-3 3v2h5v6l1 1 1-1v-6h5v-2l-3-3V6l1-1Z"/>`,
-  screen: svg`<path d="M20 3H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h6v2H8v2h8v-2h-2v-2h6a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2Zm0 13H4V5h16Z"/>`,
+  screen: SHARED_ICONS.screen,
 };
-
-function icon(path: ReturnType<typeof svg>): TemplateResult {
-  return html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${path}</svg>`;
-}
 
 const QUALITY_BARS: Record<ParticipantSnapshot['connectionQuality'], number> = {
   excellent: 3,
@@ -77,6 +76,12 @@ const QUALITY_BARS: Record<ParticipantSnapshot['connectionQuality'], number> = {
  * @csspart mic-muted - The muted-microphone icon.
  * @csspart quality - The connection-quality bars.
  * @csspart badges - The row of badges at the top.
+ * @csspart actions-button - The host's "⋯" menu button (hosts, on other people's camera tiles).
+ * @csspart actions-menu - The host's menu of actions (mute, invite to stage, move to audience, lower hand, remove).
+ * @csspart menu-item - An action in the menu (also `menu-item-<action>`).
+ * @csspart kick-dialog - The Remove confirmation dialog.
+ * @csspart kick-confirm - The dialog's Remove button.
+ * @csspart kick-cancel - The dialog's Cancel button.
  * @csspart badge - Every badge (also `hand`, `pin-badge` or `screen-share-label`).
  *
  * @cssprop [--hashdrop-tile-background=var(--hashdrop-color-video)] - Background behind the video.
@@ -91,7 +96,7 @@ const QUALITY_BARS: Record<ParticipantSnapshot['connectionQuality'], number> = {
  * `:state(screen-share)`, `:state(hand-raised)`, `:state(local)`, `:state(poor-connection)`.
  */
 export class HashdropParticipantTile extends HashdropElement {
-  static override styles = [tokenStyles, controlStyles, participantTileStyles];
+  static override styles = [tokenStyles, controlStyles, dialogStyles, participantTileStyles];
 
   /** The participant to show (a snapshot entry; replaced, never mutated). */
   @property({ attribute: false }) participant: ParticipantSnapshot | null = null;
@@ -101,6 +106,11 @@ export class HashdropParticipantTile extends HashdropElement {
   @property({ type: Boolean, reflect: true }) pinned = false;
   @property({ type: Boolean, reflect: true }) static = false;
   @property() fit: 'cover' | 'contain' | '' = '';
+  /** Host actions to offer in the tile's menu (the stage sets them for hosts; empty: no menu). */
+  @property({ attribute: false }) actions: readonly ParticipantAction[] = [];
+
+  @state() private menuOpen = false;
+  @state() private actionNotice = '';
 
   #attached: { sid: string; element: HTMLMediaElement; session: RoomSessionApi; detach: () => void } | null = null;
 
@@ -183,6 +193,103 @@ export class HashdropParticipantTile extends HashdropElement {
     if (!event.repeat) this.#press('keyboard');
   };
 
+  // ── Host menu ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+  async #toggleMenu(): Promise<void> {
+    this.menuOpen = !this.menuOpen;
+    await this.updateComplete;
+    if (this.menuOpen) this.renderRoot.querySelector<HTMLElement>('[part~="menu-item"]')?.focus();
+  }
+
+  #closeMenu(): void {
+    this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLElement>('[part="actions-button"]')?.focus();
+  }
+
+  readonly #onMenuKey = (event: KeyboardEvent): void => {
+    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]')];
+    const index = items.indexOf(event.target as HTMLElement);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      items[(index + step + items.length) % items.length]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      this.#closeMenu();
+    }
+  };
+
+  async #choose(action: ParticipantAction): Promise<void> {
+    const p = this.participant;
+    this.#closeMenu();
+    if (!p || !this.session?.moderate) return;
+    if (action === 'kick') {
+      await this.updateComplete;
+      const dialog = this.renderRoot.querySelector<HTMLDialogElement>('[part="kick-dialog"]');
+      dialog?.showModal();
+      dialog?.querySelector<HTMLElement>('[part="kick-cancel"]')?.focus();
+      return;
+    }
+    await this.session.moderate(p.identity, action);
+    this.actionNotice = this.t(actionDone(action), { name: p.name });
+  }
+
+  #closeKick(confirmed: boolean): void {
+    this.renderRoot.querySelector<HTMLDialogElement>('[part="kick-dialog"]')?.close();
+    const p = this.participant;
+    if (confirmed && p) void this.session?.moderate?.(p.identity, 'kick');
+    else this.renderRoot.querySelector<HTMLElement>('[part="actions-button"]')?.focus();
+  }
+
+  #hostMenu(p: ParticipantSnapshot): TemplateResult | typeof nothing {
+    if (this.actions.length === 0 || this.source !== 'camera') return nothing;
+    const t = (key: Parameters<typeof this.t>[0], values?: Record<string, string | number>) => this.t(key, values);
+    return html`<button
+        part="actions-button"
+        type="button"
+        aria-label=${this.t('people.actions', { name: p.name })}
+        aria-haspopup="menu"
+        aria-expanded=${this.menuOpen ? 'true' : 'false'}
+        @click=${() => void this.#toggleMenu()}
+      >
+        <span aria-hidden="true">⋯</span>
+      </button>
+      ${
+        this.menuOpen
+          ? html`<div
+              part="actions-menu"
+              role="menu"
+              aria-label=${this.t('people.actions', { name: p.name })}
+              @keydown=${this.#onMenuKey}
+            >
+              ${this.actions.map(
+                (action) =>
+                  html`<button
+                    part="menu-item menu-item-${action}"
+                    role="menuitem"
+                    tabindex="-1"
+                    type="button"
+                    @click=${() => void this.#choose(action)}
+                  >
+                    ${this.t(actionLabel(action))}
+                  </button>`,
+              )}
+            </div>`
+          : nothing
+      }
+      ${
+        this.actions.includes('kick')
+          ? kickDialog(
+              t,
+              p.name,
+              () => this.#closeKick(true),
+              () => this.#closeKick(false),
+            )
+          : nothing
+      }
+      <span role="status" class="visually-hidden">${this.actionNotice}</span>`;
+  }
+
   override render(): TemplateResult {
     const p = this.participant;
     if (!p) return html`<div part="base"></div>`;
@@ -207,67 +314,68 @@ export class HashdropParticipantTile extends HashdropElement {
     const interactive = !this.static;
     const hue = hueOf(p.name);
     return html`<div
-      part="base"
-      class=${speaking ? 'speaking' : ''}
-      role=${interactive ? 'button' : 'group'}
-      tabindex=${interactive ? '0' : '-1'}
-      aria-pressed=${ifDefined(interactive ? (this.pinned ? 'true' : 'false') : undefined)}
-      aria-label=${interactive ? this.t('tile.pin', { name: label }) : label}
-      aria-describedby="status"
-      data-identity=${p.identity}
-      @click=${() => this.#press('pointer')}
-      @keydown=${this.#onKeyDown}
-    >
-      ${
-        track
-          ? html`<video
-              part="video"
-              class="${fit} ${p.isLocal && !screen ? 'mirror' : ''}"
-              data-sid=${track.sid}
-              autoplay
-              playsinline
-              .muted=${true}
-              aria-hidden="true"
-            ></video>`
-          : // The initials are drawn from an attribute, not text: they repeat the name, and as text they would be
-            // visible content missing from the tile's accessible name (WCAG 2.5.3, axe label-content-name-mismatch).
-            html`<span
-              part="avatar"
-              aria-hidden="true"
-              data-initials=${initialsOf(p.name)}
-              style="background: hsl(${hue} 45% 32%)"
-            ></span>`
-      }
-      <div part="badges">
+        part="base"
+        class=${speaking ? 'speaking' : ''}
+        role=${interactive ? 'button' : 'group'}
+        tabindex=${interactive ? '0' : '-1'}
+        aria-pressed=${ifDefined(interactive ? (this.pinned ? 'true' : 'false') : undefined)}
+        aria-label=${interactive ? this.t('tile.pin', { name: label }) : label}
+        aria-describedby="status"
+        data-identity=${p.identity}
+        @click=${() => this.#press('pointer')}
+        @keydown=${this.#onKeyDown}
+      >
         ${
-          screen
-            ? html`<span part="badge screen-share-label">${icon(ICONS.screen)}<span>${label}</span></span>`
-            : nothing
+          track
+            ? html`<video
+                part="video"
+                class="${fit} ${p.isLocal && !screen ? 'mirror' : ''}"
+                data-sid=${track.sid}
+                autoplay
+                playsinline
+                .muted=${true}
+                aria-hidden="true"
+              ></video>`
+            : // The initials are drawn from an attribute, not text: they repeat the name, and as text they would be
+              // visible content missing from the tile's accessible name (WCAG 2.5.3, axe label-content-name-mismatch).
+              html`<span
+                part="avatar"
+                aria-hidden="true"
+                data-initials=${initialsOf(p.name)}
+                style="background: hsl(${hue} 45% 32%)"
+              ></span>`
         }
-        ${p.handRaisedAt ? html`<span part="badge hand" title=${this.t('tile.hand-raised')}>${icon(ICONS.hand)}</span>` : nothing}
-        ${this.pinned ? html`<span part="badge pin-badge" title=${this.t('tile.pinned')}>${icon(ICONS.pin)}</span>` : nothing}
+        <div part="badges">
+          ${
+            screen
+              ? html`<span part="badge screen-share-label">${icon(ICONS.screen)}<span>${label}</span></span>`
+              : nothing
+          }
+          ${p.handRaisedAt ? html`<span part="badge hand" title=${this.t('tile.hand-raised')}>${icon(ICONS.hand)}</span>` : nothing}
+          ${this.pinned ? html`<span part="badge pin-badge" title=${this.t('tile.pinned')}>${icon(ICONS.pin)}</span>` : nothing}
+        </div>
+        <div part="footer">
+          ${
+            // A shared screen is named by its label at the top ("Grace’s screen"); a second name here would be visible
+            // text that is not the tile's accessible name.
+            screen
+              ? nothing
+              : html`<span part="name"
+                  >${muted ? html`<span part="mic-muted">${icon(ICONS.micOff)}</span>` : nothing}<span part="name-text"
+                    >${label}</span
+                  ></span
+                >`
+          }
+          ${
+            p.isLocal || screen
+              ? nothing
+              : html`<span part="quality" class=${quality} aria-hidden="true"
+                  >${[1, 2, 3].map((n) => html`<i class=${n <= bars ? 'on' : ''}></i>`)}</span
+                >`
+          }
+        </div>
+        <span id="status" class="visually-hidden">${status}</span>
       </div>
-      <div part="footer">
-        ${
-          // A shared screen is named by its label at the top ("Grace’s screen"); a second name here would be visible
-          // text that is not the tile's accessible name.
-          screen
-            ? nothing
-            : html`<span part="name"
-                >${muted ? html`<span part="mic-muted">${icon(ICONS.micOff)}</span>` : nothing}<span part="name-text"
-                  >${label}</span
-                ></span
-              >`
-        }
-        ${
-          p.isLocal || screen
-            ? nothing
-            : html`<span part="quality" class=${quality} aria-hidden="true"
-                >${[1, 2, 3].map((n) => html`<i class=${n <= bars ? 'on' : ''}></i>`)}</span
-              >`
-        }
-      </div>
-      <span id="status" class="visually-hidden">${status}</span>
-    </div>`;
+      ${this.#hostMenu(p)}`;
   }
 }

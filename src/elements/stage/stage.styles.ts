@@ -149,4 +149,16 @@ export const stageStyles = css`
   .media {
     display: none;
   }
+  [part='audience'] {
+    margin-top: var(--_hd-space-s);
+    font-size: 0.875em;
+  }
+  [part='audience-list'] {
+    list-style: none;
+    margin: var(--_hd-space-xs) 0 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_hd-space-xs) var(--_hd-space-m);
+  }
 `;

@@ -5,6 +5,7 @@ import type { RoomSessionApi } from '../../core/session-api.js';
 import type { ParticipantSnapshot, RoomSnapshot } from '../../core/snapshot.js';
 import type { TileSource } from '../participant-tile/participant-tile.js';
 import type { HashdropPinRequestEvent } from '../shared/events.js';
+import { actionsFor } from '../shared/participant-actions.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { stageStyles } from './stage.styles.js';
@@ -35,6 +36,12 @@ export function stageItems(participants: readonly ParticipantSnapshot[]): StageI
     cameras.push({ key: keyOf(participant.identity, 'camera'), participant, source: 'camera' });
   }
   return [...screens, ...cameras];
+}
+
+/** Who has a place on the stage: in stage mode the audience is a count and a list, not tiles. */
+export function stageParticipants(snapshot: RoomSnapshot): ParticipantSnapshot[] {
+  if (!snapshot.room?.policy.stageMode) return snapshot.participants;
+  return snapshot.participants.filter((p) => p.role !== 'audience');
 }
 
 /**
@@ -93,6 +100,9 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
  * @csspart page-button - The previous and next buttons (also `previous` or `next`).
  * @csspart grid - The grid (grid layout).
  * @csspart grid-pager - The grid's page buttons and position.
+ * @csspart audience - Stage mode: the audience's count and list (the audience has no tiles).
+ * @csspart audience-toggle - Shows or hides the list of the audience.
+ * @csspart audience-list - The audience, by name (with raised hands).
  *
  * @cssprop [--hashdrop-stage-gap=var(--hashdrop-space-s)] - Space between tiles.
  * @cssprop [--hashdrop-stage-strip-tile-width=11rem] - Width of a strip tile (7.5rem when narrow).
@@ -117,6 +127,7 @@ export class HashdropStage extends SessionElement {
   @state() private gridPage = 0;
   @state() private announcement = '';
   @state() private width = 0;
+  @state() private audienceOpen = false;
 
   #lastSpeaker: string | null = null;
   #spotlightKey: string | null = null;
@@ -171,7 +182,7 @@ export class HashdropStage extends SessionElement {
   /** Pin a participant's camera or screen to the spotlight (for this viewer). */
   pin(identity: string, source: TileSource = 'camera'): void {
     this.pinnedKey = keyOf(identity, source);
-    const item = stageItems(this.snapshot.participants).find((i) => i.key === this.pinnedKey);
+    const item = stageItems(stageParticipants(this.snapshot)).find((i) => i.key === this.pinnedKey);
     if (item) this.announce(this.t('stage.pinned', { name: item.participant.name }));
   }
 
@@ -424,6 +435,7 @@ export class HashdropStage extends SessionElement {
       lang=${this.language}
       .participant=${item.participant}
       .session=${session}
+      .actions=${actionsFor(this.snapshot, item.participant)}
       source=${item.source}
       ?pinned=${item.key === this.pinnedKey}
       ?static=${spotlight}
@@ -577,13 +589,45 @@ export class HashdropStage extends SessionElement {
       }`;
   }
 
+  /** Stage mode: how many are in the audience, and (on request) who, with their raised hands. */
+  #audience(snapshot: RoomSnapshot): TemplateResult | typeof nothing {
+    if (!snapshot.room?.policy.stageMode) return nothing;
+    const audience = snapshot.participants.filter((p) => p.role === 'audience');
+    const count = audience.length;
+    return html`<div part="audience">
+      <button
+        part="audience-toggle"
+        type="button"
+        aria-expanded=${this.audienceOpen ? 'true' : 'false'}
+        aria-controls="audience-list"
+        ?disabled=${count === 0}
+        @click=${() => (this.audienceOpen = !this.audienceOpen)}
+      >
+        ${this.t('stage.audience', { count })}
+      </button>
+      <ul part="audience-list" id="audience-list" ?hidden=${!this.audienceOpen || count === 0}>
+        ${audience.map(
+          (p) =>
+            html`<li data-identity=${p.identity}>
+              ${p.isLocal ? this.t('tiles.you', { name: p.name }) : p.name}${
+                p.handRaisedAt
+                  ? html` <span aria-hidden="true">✋</span
+                      ><span class="visually-hidden">${this.t('tile.hand-raised')}</span>`
+                  : nothing
+              }
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
   #items: StageItem[] = [];
   #spotlightItem: StageItem | null = null;
 
   /** Works out the places and the spotlight before rendering (state set here does not cost another update). */
   #arrange(): void {
     const snapshot = this.snapshot;
-    const items = stageItems(snapshot.participants);
+    const items = stageItems(stageParticipants(snapshot));
     if (this.pinnedKey && !items.some((item) => item.key === this.pinnedKey)) this.pinnedKey = null;
     this.#items = items;
     const spotlight =
@@ -620,6 +664,7 @@ export class HashdropStage extends SessionElement {
     return html`<section aria-label=${this.t('stage.label')} @hashdrop-pin-request=${this.#onPinRequest}>
         ${body}
       </section>
+      ${this.#audience(snapshot)}
       <div class="media">
         ${repeat(
           audio,
