@@ -10,6 +10,7 @@ import type {
   ParticipantAction,
   Role,
   RoomPolicy,
+  RoomView,
 } from '../contract/index.js';
 import type { CallConnection, CallConnector, CallEvents } from './call.js';
 import type { ChatLog } from './chat.js';
@@ -20,7 +21,16 @@ import { EndpointError, isAbortError } from './endpoint-error.js';
 import { LiveKitConnector } from './livekit-call.js';
 import { PreviewMedia } from './preview.js';
 import type { RoomSessionApi, SnapshotListener } from './session-api.js';
-import type { ChatMessageSnapshot, EndedReason, PermissionState, RoomSnapshot, SessionError } from './snapshot.js';
+import type { RecordingLayout, RecordingMode } from '../contract/recording.js';
+import {
+  NOT_RECORDING,
+  type ChatMessageSnapshot,
+  type EndedReason,
+  type PermissionState,
+  type RecordingSnapshot,
+  type RoomSnapshot,
+  type SessionError,
+} from './snapshot.js';
 import { SnapshotStore, type SnapshotUpdate } from './store.js';
 import { TokenEndpointClient } from './token-endpoint-client.js';
 import { canTransition } from './transitions.js';
@@ -127,7 +137,7 @@ export class RoomSession implements RoomSessionApi {
         this.#update({ room });
         return this.#fail({ code: 'ROOM_CLOSED', message: 'This room is closed.' });
       }
-      this.#toPreJoin({ room });
+      this.#toPreJoin({ room, recording: recordingOf(room) });
       // The user is reading the pre-join screen: fetch the SDK now so Join does not wait for it.
       this.#connector.preload();
     } catch (error) {
@@ -241,6 +251,31 @@ export class RoomSession implements RoomSessionApi {
       await this.#endCall('host-ended');
     } catch (error) {
       this.#update({ error: toSessionError(error) });
+    }
+  }
+
+  async startRecording(options: { mode?: RecordingMode; layout?: RecordingLayout } = {}): Promise<void> {
+    const s = this.snapshot;
+    if (this.#disposed || !this.#endpoint || !s.room || s.recording.pending || s.recording.active) return;
+    this.#update({ recording: { ...s.recording, pending: 'starting', error: null } });
+    try {
+      const started = await this.#endpoint.startRecording(this.#roomKey(), options);
+      // LiveKit's own status follows once Egress is running; the endpoint's answer already says it is on.
+      this.#update({ recording: { active: true, startedAt: started.startedAt, pending: null, error: null } });
+    } catch (error) {
+      this.#update({ recording: { ...NOT_RECORDING, error: toSessionError(error) } });
+    }
+  }
+
+  async stopRecording(): Promise<void> {
+    const s = this.snapshot;
+    if (this.#disposed || !this.#endpoint || !s.room || s.recording.pending) return;
+    this.#update({ recording: { ...s.recording, pending: 'stopping', error: null } });
+    try {
+      await this.#endpoint.stopRecording(this.#roomKey());
+      this.#update({ recording: NOT_RECORDING });
+    } catch (error) {
+      this.#update((now) => ({ recording: { ...now.recording, pending: null, error: toSessionError(error) } }));
     }
   }
 
@@ -571,10 +606,15 @@ export class RoomSession implements RoomSessionApi {
         // The browser's own "Stop sharing" unpublishes the share: the roster is the truth once it has one.
         const sharing = local?.screenShare ? !local.screenShare.muted : undefined;
         const previousRole = this.snapshot.role;
+        const microphoneBefore = this.snapshot.participants.find((p) => p.isLocal)?.microphone;
+        // A host muted this microphone (the server muted the track while the wish was "on"): the toggle says so, and
+        // the person can unmute themselves.
+        const mutedByHost = !!microphoneBefore && !microphoneBefore.muted && !!local?.microphone?.muted;
         this.#update((s) => ({
           participants,
           activeSpeaker,
           role: local?.role ?? s.role,
+          micEnabled: mutedByHost ? false : s.micEnabled,
           handRaisedAt: local ? local.handRaisedAt : s.handRaisedAt,
           screenSharing: this.#screenSharePending ? s.screenSharing : (sharing ?? (s.screenSharing && !local)),
         }));
@@ -597,6 +637,18 @@ export class RoomSession implements RoomSessionApi {
       },
       chat: (event) => {
         if (live()) this.#chat?.apply(event);
+      },
+      recording: (active) => {
+        if (!live()) return;
+        this.#update(({ recording }) =>
+          recording.active === active
+            ? {}
+            : {
+                recording: active
+                  ? { ...recording, active, startedAt: recording.startedAt ?? new Date().toISOString() }
+                  : { ...recording, active, startedAt: null },
+              },
+        );
       },
     };
   }
@@ -645,6 +697,7 @@ export class RoomSession implements RoomSessionApi {
       knocks: [],
       lobby: null,
       handRaisedAt: null,
+      recording: NOT_RECORDING,
     });
     await connection?.disconnect().catch(() => {});
   }
@@ -731,6 +784,18 @@ async function known(state: PermissionState, kind: 'camera' | 'microphone'): Pro
 function mergeKnocks(base: readonly KnockSummary[], extra: readonly KnockSummary[]): KnockSummary[] {
   const seen = new Set(base.map((knock) => knock.knockId));
   return [...base, ...extra.filter((knock) => !seen.has(knock.knockId))];
+}
+
+/** Before the call: the endpoint's room view says whether it is recorded (and, to hosts, since when). */
+function recordingOf(room: RoomView): RecordingSnapshot {
+  if (!room.recording) return NOT_RECORDING;
+  const running = room.recordings?.items.filter((item) => ['starting', 'active'].includes(item.status)) ?? [];
+  const startedAt =
+    running
+      .map((item) => item.startedAt)
+      .filter((at): at is string => !!at)
+      .sort()[0] ?? null;
+  return { ...NOT_RECORDING, active: true, startedAt };
 }
 
 function toSessionError(error: unknown): SessionError {
