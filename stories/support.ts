@@ -1,5 +1,9 @@
 import type { RoomSnapshot } from '../src/core/snapshot.js';
 import { SnapshotSession, createTestVideoStream } from '../src/testing/snapshot-session.js';
+import { registerArabicStrings } from './arabic.js';
+
+// The language control offers Arabic, which the package does not ship: a page's own strings, as a customer adds one.
+registerArabicStrings();
 
 /**
  * A SnapshotSession for a story: the given snapshot, canvas video for every camera track and the preview, and
@@ -19,7 +23,8 @@ export function storySession(snapshot: RoomSnapshot): SnapshotSession {
 export const langControl = {
   control: 'select' as const,
   options: ['en', 'de', 'fr', 'es', 'ar'],
-  description: 'Language of the texts (falls back to the page’s lang, then English).',
+  description:
+    'Language of the texts (falls back to the page’s lang, then English). de, es and fr ship; ar is supplied by the story with registerMessages and lays out right to left.',
 };
 export const themeControl = {
   control: 'inline-radio' as const,

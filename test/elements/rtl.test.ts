@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/elements/control-bar/define.js';
 import '../../src/elements/prejoin/define.js';
+import '../../src/elements/stage/define.js';
 import type { HashdropElement } from '../../src/elements/shared/hashdrop-element.js';
 import { registerMessages } from '../../src/index.js';
 import { snapshots } from '../../src/testing/fixtures.js';
@@ -58,6 +59,23 @@ describe('right-to-left layout', () => {
     expect(icon(ltr)).to.equal('none');
     expect(icon(rtl)).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
     await expect(rtl).to.be.accessible();
+  });
+
+  it('puts the stage’s previous-page arrow at the right, pointing right, when right to left', async () => {
+    const stage = (dir: string) =>
+      mount(
+        html`<div dir=${dir} style="width: 900px">
+          <hashdrop-stage .session=${sessionWith(snapshots.inRoom(20))}></hashdrop-stage>
+        </div>`,
+        'hashdrop-stage',
+      );
+    const [ltr, rtl] = [await stage('ltr'), await stage('rtl')];
+    await waitUntil(() => part(ltr, 'previous') && part(rtl, 'previous'), 'no strip paging buttons');
+    expect(leftOf(ltr, 'previous', 'next')).to.be.true;
+    expect(leftOf(rtl, 'previous', 'next')).to.be.false;
+    const arrow = (el: HashdropElement) => getComputedStyle(part(el, 'previous')!.querySelector('span')!).transform;
+    expect(arrow(ltr)).to.equal('none');
+    expect(arrow(rtl)).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
   });
 
   it('lays out right to left for a right-to-left lang on a left-to-right page, with the page’s own strings', async () => {

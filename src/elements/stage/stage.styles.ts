@@ -123,6 +123,16 @@ export const stageStyles = css`
     min-width: 2.5em;
     padding: 0;
   }
+  /* The paging arrows point toward the start and the end of the strip, which swap sides right to left. The glyph is
+     isolated as left to right first, so no engine's own bidi mirroring flips it a second time. */
+  [part~='page-button'] span {
+    display: inline-block;
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
+  :host(:state(rtl)) [part~='page-button'] span {
+    transform: scaleX(-1);
+  }
   [part='grid'] {
     list-style: none;
     margin: 0;
