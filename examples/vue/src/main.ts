@@ -1,0 +1,5 @@
+import { createApp } from 'vue';
+import 'hashdrop'; // defines every <hashdrop-*> element
+import App from './App.vue';
+
+createApp(App).mount('#app');
