@@ -56,7 +56,7 @@ export const controlBarStyles = css`
     background: var(--_hd-surface);
     border: 1px solid var(--_hd-border);
     border-radius: var(--_hd-radius-m);
-    box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25);
+    box-shadow: var(--_hd-shadow);
   }
   [part~='menu-item'] {
     justify-content: flex-start;

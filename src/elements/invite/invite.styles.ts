@@ -34,6 +34,7 @@ export const inviteStyles = css`
     width: var(--hashdrop-invite-qr-size);
     height: var(--hashdrop-invite-qr-size);
     margin: var(--_hd-space-m) 0;
+    /* Not a theme color: scanners need dark modules on white, in a dark theme too. */
     background: #fff;
     image-rendering: pixelated;
     border-radius: var(--_hd-radius-s);

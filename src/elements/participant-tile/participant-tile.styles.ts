@@ -6,8 +6,8 @@ export const participantTileStyles = css`
     --hashdrop-tile-radius: var(--_hd-radius-m);
     --hashdrop-tile-speaking-color: var(--_hd-success);
     --hashdrop-tile-pinned-color: var(--_hd-accent);
-    --hashdrop-tile-label-background: rgba(0, 0, 0, 0.7);
-    --hashdrop-tile-label-color: #fff;
+    --hashdrop-tile-label-background: var(--_hd-overlay);
+    --hashdrop-tile-label-color: var(--_hd-on-video);
     --hashdrop-tile-avatar-size: clamp(2.5rem, 35%, 7rem);
     display: block;
     position: relative;
@@ -68,7 +68,7 @@ export const participantTileStyles = css`
     place-items: center;
     font-weight: 700;
     font-size: clamp(0.875rem, 14cqmin, 2.5rem);
-    color: #fff;
+    color: var(--_hd-on-video);
     user-select: none;
   }
   [part='avatar']::before {
@@ -121,7 +121,7 @@ export const participantTileStyles = css`
     gap: 4px;
   }
   [part~='hand'] {
-    background: #8a5a00;
+    background: var(--_hd-attention);
   }
   [part~='pin-badge'] {
     background: var(--hashdrop-tile-pinned-color);
@@ -134,7 +134,7 @@ export const participantTileStyles = css`
     fill: currentColor;
   }
   [part='mic-muted'] {
-    color: #ff8a80;
+    color: var(--_hd-on-video-danger);
   }
   [part='quality'] {
     margin-inline-start: auto;
@@ -149,7 +149,7 @@ export const participantTileStyles = css`
   }
   [part='quality'] i {
     width: 3px;
-    background: rgba(255, 255, 255, 0.35);
+    background: color-mix(in srgb, var(--_hd-on-video) 35%, transparent);
     border-radius: 1px;
   }
   [part='quality'] i:nth-child(1) {
@@ -162,13 +162,13 @@ export const participantTileStyles = css`
     height: 100%;
   }
   [part='quality'] i.on {
-    background: #7ee2a0;
+    background: var(--_hd-on-video-success);
   }
   [part='quality'].poor i.on {
-    background: #ffb74d;
+    background: var(--_hd-on-video-warning);
   }
   [part='quality'].lost i.on {
-    background: #ff8a80;
+    background: var(--_hd-on-video-danger);
   }
   @media (prefers-reduced-motion: reduce) {
     [part~='base']::after {
@@ -182,8 +182,8 @@ export const participantTileStyles = css`
     min-width: 2rem;
     min-height: 2rem;
     padding: 0 var(--_hd-space-s);
-    background: rgba(0, 0, 0, 0.55);
-    color: #fff;
+    background: var(--_hd-overlay);
+    color: var(--_hd-on-video);
     border-radius: var(--_hd-radius-m);
   }
   [part='actions-menu'] {

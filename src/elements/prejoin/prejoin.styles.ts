@@ -26,7 +26,7 @@ export const prejoinStyles = css`
     overflow: hidden;
     display: grid;
     place-items: center;
-    color: #fff;
+    color: var(--_hd-on-video);
   }
   [part='preview'] {
     width: 100%;

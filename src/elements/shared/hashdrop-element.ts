@@ -35,6 +35,36 @@ function watchPageLang(listener: LangListener): () => void {
  * @attr dir - `rtl` or `ltr`; without it the nearest `dir` or `lang` above decides (Arabic, Hebrew, Persian, Urdu…
  * lay out right to left).
  * @attr theme - `light`, `dark` or `auto` (follows the OS); without it the page's `color-scheme` applies.
+ * @cssprop [--hashdrop-font-family=inherit] - The font; without it, the page's.
+ * @cssprop [--hashdrop-font-size=1rem] - The base text size.
+ * @cssprop [--hashdrop-color-surface=light-dark(#ffffff, #17181c)] - Background of cards and panels.
+ * @cssprop [--hashdrop-color-surface-raised=light-dark(#f4f5f7, #23252b)] - Buttons, notices, raised areas.
+ * @cssprop [--hashdrop-color-text=light-dark(#16181d, #eceef2)] - Text.
+ * @cssprop [--hashdrop-color-text-muted=light-dark(#5b606b, #a3a8b3)] - Secondary text and hints.
+ * @cssprop [--hashdrop-color-border=light-dark(#d4d7dd, #3a3d45)] - Borders of fields, buttons and cards.
+ * @cssprop [--hashdrop-color-accent=light-dark(#2f5bea, #7d9bff)] - Primary buttons, links, focus.
+ * @cssprop [--hashdrop-color-accent-contrast=light-dark(#ffffff, #0b1230)] - Text on the accent color.
+ * @cssprop [--hashdrop-color-danger=light-dark(#c62828, #ff8a80)] - Leave, deny, errors, things switched off.
+ * @cssprop [--hashdrop-color-on-danger=light-dark(#ffffff, #2b0000)] - Text on the danger color.
+ * @cssprop [--hashdrop-color-success=light-dark(#1b7f3b, #7ee2a0)] - Speaking, good states.
+ * @cssprop [--hashdrop-color-focus=var(--hashdrop-color-accent)] - Focus rings.
+ * @cssprop [--hashdrop-color-video=#0d0e11] - Behind video and avatars.
+ * @cssprop [--hashdrop-color-overlay=rgba(0, 0, 0, 0.7)] - Labels and controls over video (not themed: video is dark).
+ * @cssprop [--hashdrop-color-on-video=#ffffff] - Text and icons over video.
+ * @cssprop [--hashdrop-color-on-video-success=#7ee2a0] - A good connection over video.
+ * @cssprop [--hashdrop-color-on-video-warning=#ffb74d] - A poor connection over video.
+ * @cssprop [--hashdrop-color-on-video-danger=#ff8a80] - A muted microphone or lost connection over video.
+ * @cssprop [--hashdrop-color-attention=#8a5a00] - The raised-hand badge.
+ * @cssprop [--hashdrop-color-backdrop=rgba(0, 0, 0, 0.5)] - Behind a confirmation dialog.
+ * @cssprop [--hashdrop-shadow=0 6px 24px rgba(0, 0, 0, 0.25)] - Menus' shadow.
+ * @cssprop [--hashdrop-radius=8px] - All three radii at once (small = half, large = double).
+ * @cssprop [--hashdrop-radius-s=calc(var(--hashdrop-radius) / 2)] - Small radius (badges, notices).
+ * @cssprop [--hashdrop-radius-m=var(--hashdrop-radius)] - Medium radius (buttons, fields, tiles).
+ * @cssprop [--hashdrop-radius-l=calc(var(--hashdrop-radius) * 2)] - Large radius (cards, panels).
+ * @cssprop [--hashdrop-space-xs=4px] - Extra small space.
+ * @cssprop [--hashdrop-space-s=8px] - Small space.
+ * @cssprop [--hashdrop-space-m=16px] - Medium space.
+ * @cssprop [--hashdrop-space-l=24px] - Large space.
  * @cssstate rtl - The element lays out right to left.
  * @cssstate ltr - The element lays out left to right.
  */

@@ -13,6 +13,10 @@ import { css } from 'lit';
  *   `--hashdrop-color-accent-contrast` (#fff / #0b1230), `--hashdrop-color-danger` (#c62828 / #ff8a80),
  *   `--hashdrop-color-on-danger` (#fff / #2b0000), `--hashdrop-color-success` (#1b7f3b / #7ee2a0),
  *   `--hashdrop-color-focus` (accent), `--hashdrop-color-video` (#0d0e11)
+ * - over video (always dark, so not themed): `--hashdrop-color-overlay` (rgba(0,0,0,.7)), `--hashdrop-color-on-video`
+ *   (#fff), `--hashdrop-color-on-video-success` (#7ee2a0), `--hashdrop-color-on-video-warning` (#ffb74d),
+ *   `--hashdrop-color-on-video-danger` (#ff8a80), `--hashdrop-color-attention` (#8a5a00, a raised hand's badge)
+ * - `--hashdrop-color-backdrop` (rgba(0,0,0,.5), behind a dialog), `--hashdrop-shadow` (0 6px 24px rgba(0,0,0,.25))
  * - `--hashdrop-radius` (8px) sets all three radii at once; `--hashdrop-radius-s` (radius / 2), `--hashdrop-radius-m`
  *   (radius), `--hashdrop-radius-l` (radius × 2) set one
  * - `--hashdrop-space-xs` (4px), `--hashdrop-space-s` (8px), `--hashdrop-space-m` (16px), `--hashdrop-space-l` (24px)
@@ -35,6 +39,15 @@ export const tokenStyles = css`
     --_hd-success: var(--hashdrop-color-success, light-dark(#1b7f3b, #7ee2a0));
     --_hd-focus: var(--hashdrop-color-focus, var(--_hd-accent));
     --_hd-video: var(--hashdrop-color-video, #0d0e11);
+    /* Over video the background is always dark, whatever the theme: these do not switch with it. */
+    --_hd-overlay: var(--hashdrop-color-overlay, rgba(0, 0, 0, 0.7));
+    --_hd-on-video: var(--hashdrop-color-on-video, #ffffff);
+    --_hd-on-video-success: var(--hashdrop-color-on-video-success, #7ee2a0);
+    --_hd-on-video-warning: var(--hashdrop-color-on-video-warning, #ffb74d);
+    --_hd-on-video-danger: var(--hashdrop-color-on-video-danger, #ff8a80);
+    --_hd-attention: var(--hashdrop-color-attention, #8a5a00);
+    --_hd-backdrop: var(--hashdrop-color-backdrop, rgba(0, 0, 0, 0.5));
+    --_hd-shadow: var(--hashdrop-shadow, 0 6px 24px rgba(0, 0, 0, 0.25));
     --_hd-radius-s: var(--hashdrop-radius-s, calc(var(--hashdrop-radius, 8px) / 2));
     --_hd-radius-m: var(--hashdrop-radius-m, var(--hashdrop-radius, 8px));
     --_hd-radius-l: var(--hashdrop-radius-l, calc(var(--hashdrop-radius, 8px) * 2));
@@ -207,7 +220,7 @@ export const dialogStyles = css`
     padding: var(--_hd-space-l);
   }
   dialog::backdrop {
-    background: rgba(0, 0, 0, 0.5);
+    background: var(--_hd-backdrop);
   }
   dialog .row {
     justify-content: flex-end;

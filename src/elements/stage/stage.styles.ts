@@ -54,8 +54,8 @@ export const stageStyles = css`
     display: flex;
     gap: 2px;
     align-items: center;
-    background: rgba(0, 0, 0, 0.7);
-    color: #fff;
+    background: var(--_hd-overlay);
+    color: var(--_hd-on-video);
     border-radius: var(--_hd-radius-m);
     padding: 2px;
   }
@@ -66,12 +66,12 @@ export const stageStyles = css`
     padding: 0 var(--_hd-space-s);
     background: transparent;
     border: 0;
-    color: #fff;
+    color: var(--_hd-on-video);
     border-radius: var(--_hd-radius-s);
   }
   [part='zoom-controls'] button:hover,
   [part='unpin']:hover {
-    background: rgba(255, 255, 255, 0.15);
+    background: color-mix(in srgb, var(--_hd-on-video) 15%, transparent);
   }
   [part='zoom-level'] {
     font-size: 0.8125em;
@@ -83,7 +83,7 @@ export const stageStyles = css`
     position: absolute;
     inset-inline-start: var(--_hd-space-s);
     top: var(--_hd-space-s);
-    background: rgba(0, 0, 0, 0.7);
+    background: var(--_hd-overlay);
   }
   [part='strip'] {
     display: flex;

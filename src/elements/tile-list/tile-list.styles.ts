@@ -22,7 +22,7 @@ export const tileListStyles = css`
     background: var(--hashdrop-tile-background);
     border-radius: var(--_hd-radius-m);
     overflow: hidden;
-    color: #fff;
+    color: var(--_hd-on-video);
     display: grid;
     place-items: center;
     outline: 3px solid transparent;
@@ -49,7 +49,7 @@ export const tileListStyles = css`
     bottom: var(--_hd-space-s);
     padding: 2px var(--_hd-space-s);
     border-radius: var(--_hd-radius-s);
-    background: rgba(0, 0, 0, 0.6);
+    background: var(--_hd-overlay);
     font-size: 0.875em;
   }
   audio {
