@@ -22,6 +22,8 @@ export interface CallEvents {
   control(event: ControlEvent): void;
   /** Chat on `lk.chat` from another participant: a text, a file announced, its progress, its bytes, a failure. */
   chat(event: ChatEvent): void;
+  /** LiveKit's room recording status (an Egress job is running), on connect and on every change. */
+  recording?(active: boolean): void;
 }
 
 export interface ConnectRequest {

@@ -11,6 +11,7 @@ import type {
   RoomPolicy,
   RoomView,
 } from '../contract/index.js';
+import type { RecordingStateResponse, StartRecordingRequest } from '../contract/recording.js';
 import { CredentialStore, defaultStorage, type KeyValueStorage } from './credential-store.js';
 import { EndpointError, errorFromResponse, fetchOrNetworkError, isAbortError } from './endpoint-error.js';
 
@@ -187,6 +188,14 @@ export class EndpointClient {
 
   async end(idOrCode: string): Promise<void> {
     await this.#request('POST', routes.end(idOrCode));
+  }
+
+  startRecording(idOrCode: string, request: StartRecordingRequest): Promise<RecordingStateResponse> {
+    return this.#request('POST', routes.recording(idOrCode), { body: request });
+  }
+
+  stopRecording(idOrCode: string): Promise<RecordingStateResponse> {
+    return this.#request('DELETE', routes.recording(idOrCode));
   }
 
   /** A host's action on one participant; the endpoint refuses it for anyone else. */

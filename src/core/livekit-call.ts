@@ -53,6 +53,7 @@ export class LiveKitConnector implements CallConnector {
       throw error;
     }
     connection.refresh();
+    events.recording?.(room.isRecording);
     await connection.listenForChat(request.maxChatFileBytes);
     return connection;
   }
@@ -109,6 +110,8 @@ class LiveKitConnection implements CallConnection {
     }
     room.on(RoomEvent.Reconnecting, () => events.reconnecting());
     room.on(RoomEvent.SignalReconnecting, () => events.reconnecting());
+    // livekit-server sets the room's recording status while an Egress job runs; everyone in the call sees it.
+    room.on(RoomEvent.RecordingStatusChanged, (recording) => events.recording?.(recording));
     room.on(RoomEvent.Reconnected, () => {
       events.reconnected();
       this.#queueRoster();

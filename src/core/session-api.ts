@@ -1,4 +1,5 @@
 import type { CreateRoomRequest, ParticipantAction, RoomPolicy } from '../contract/index.js';
+import type { RecordingLayout, RecordingMode } from '../contract/recording.js';
 import type { RoomSnapshot } from './snapshot.js';
 
 export type SnapshotListener = (snapshot: RoomSnapshot, previous: RoomSnapshot) => void;
@@ -55,6 +56,13 @@ export interface RoomSessionApi {
 
   /** Host only: end the meeting for everyone (the endpoint disconnects all participants). */
   endForAll?(): Promise<void>;
+  /**
+   * Host only: record the call through the endpoint (LiveKit Egress). `snapshot.recording` shows it starting, then
+   * active; a failure (`RECORDING_UNAVAILABLE`) puts it back to not recording with the reason in `recording.error`.
+   */
+  startRecording?(options?: { mode?: RecordingMode; layout?: RecordingLayout }): Promise<void>;
+  /** Host only: stop recording. */
+  stopRecording?(): Promise<void>;
   /**
    * Raise or lower this participant's hand. It is a LiveKit participant attribute holding the time it went up, so
    * hosts see raised hands in order; a host lowering it shows up here as `handRaisedAt: null`.

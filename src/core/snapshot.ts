@@ -107,6 +107,25 @@ export interface ChatMessageSnapshot {
   };
 }
 
+/** Whether the call is being recorded (LiveKit Egress), and the host's start / stop in progress. */
+export interface RecordingSnapshot {
+  /** The room is being recorded: LiveKit's room recording status in the call, the endpoint's room view before it. */
+  active: boolean;
+  /** ISO time the recording started, when known (hosts: for the elapsed time). */
+  startedAt: string | null;
+  /** A host's start or stop is under way. */
+  pending: 'starting' | 'stopping' | null;
+  /** Why the last start or stop failed (e.g. `RECORDING_UNAVAILABLE`); cleared by the next attempt. */
+  error: SessionError | null;
+}
+
+export const NOT_RECORDING: RecordingSnapshot = Object.freeze({
+  active: false,
+  startedAt: null,
+  pending: null,
+  error: null,
+}) as RecordingSnapshot;
+
 /**
  * Everything an element needs to render, as plain immutable data. Replaced as a whole on every change, so
  * `@lit/context` consumers update by identity and a story or test can build any state by hand.
@@ -138,6 +157,7 @@ export interface RoomSnapshot {
   endedReason: EndedReason | null;
   /** The secret host-link key, present only in the session that created the room. */
   hostKey: string | null;
+  recording: RecordingSnapshot;
 }
 
 export const EMPTY_DEVICES: DevicesSnapshot = {
@@ -170,4 +190,5 @@ export const INITIAL_SNAPSHOT: RoomSnapshot = Object.freeze({
   error: null,
   endedReason: null,
   hostKey: null,
+  recording: NOT_RECORDING,
 }) as RoomSnapshot;

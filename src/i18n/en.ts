@@ -45,6 +45,19 @@ export const en = {
   'room.sidebar': 'Host tools',
   'room.reconnecting': 'Reconnecting…',
 
+  // errors by code (the room's error screen; the endpoint's own message is shown below as the detail)
+  'error.NETWORK': 'The server could not be reached. Check your connection and try again.',
+  'error.NOT_FOUND': 'There is no room with this code. Check the code or the invite link.',
+  'error.RATE_LIMITED': 'Too many attempts. Wait a moment, then try again.',
+  'error.LIVEKIT_UNAVAILABLE': 'The video service is not available right now. Try again in a moment.',
+  'error.INTERNAL': 'The server ran into a problem. Try again in a moment.',
+  'error.FORBIDDEN': 'You are not allowed to do this in this room.',
+  'error.UNAUTHENTICATED': 'You need to sign in again to join this room.',
+  'error.ORIGIN_NOT_ALLOWED': 'This website is not allowed to show this room.',
+  'error.ROOM_CLOSED': 'This room is closed.',
+  'error.ROOM_FULL': 'This room is full. Try again later.',
+  'error.MEDIA': 'Your camera or microphone could not be started.',
+
   // pre-join
   'prejoin.title': 'Ready to join?',
   'prejoin.title.room': 'Join {room}',
@@ -252,6 +265,26 @@ export const en = {
   'people.audience-chat': 'Audience can chat',
   'stage.audience': 'Audience: {count}',
   'chat.audience-off': 'The host turned chat off for the audience.',
+
+  // recording (LiveKit Egress)
+  'recording.badge': 'Recording',
+  'recording.badge.label': 'this call is being recorded',
+  'recording.title': 'Recording',
+  'recording.mode': 'Output',
+  'recording.mode.composite': 'One video of the call',
+  'recording.mode.tracks': 'One file per track',
+  'recording.layout': 'Layout',
+  'recording.layout.spotlight': 'Spotlight',
+  'recording.layout.grid': 'Grid',
+  'recording.start': 'Start recording',
+  'recording.stop': 'Stop recording',
+  'recording.starting': 'Starting…',
+  'recording.stopping': 'Stopping…',
+  'recording.elapsed': 'Recorded for {time}',
+  'recording.started': 'Recording started.',
+  'recording.stopped': 'Recording stopped.',
+  'recording.failed': 'Recording could not start: {reason}',
+  'recording.stop-failed': 'Recording could not be stopped: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof en;

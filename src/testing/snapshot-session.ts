@@ -1,4 +1,5 @@
 import type { CreateRoomRequest, ParticipantAction, RoomPolicy } from '../contract/index.js';
+import type { RecordingLayout, RecordingMode } from '../contract/recording.js';
 import type { RoomSessionApi, SnapshotListener } from '../core/session-api.js';
 import { INITIAL_SNAPSHOT, type RoomSnapshot } from '../core/snapshot.js';
 
@@ -115,6 +116,12 @@ export class SnapshotSession implements RoomSessionApi {
   }
   endForAll() {
     return this.#record('endForAll');
+  }
+  startRecording(options?: { mode?: RecordingMode; layout?: RecordingLayout }) {
+    return this.#record('startRecording', options);
+  }
+  stopRecording() {
+    return this.#record('stopRecording');
   }
   setHandRaised(raised: boolean) {
     return this.#record('setHandRaised', raised);

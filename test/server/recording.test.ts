@@ -8,6 +8,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { dispose, type Room } from '@livekit/rtc-node';
+import type { IdentityResponse } from '../../src/contract/index.js';
+import type { CallConnector } from '../../src/core/call.js';
+import { RoomSession } from '../../src/core/room-session.js';
 import type { Logger } from '../../src/server/index.js';
 import { connect, startStack, stopShared, type Api, type Stack } from './harness.js';
 
@@ -87,6 +90,40 @@ describe('recording without an Egress service (real livekit-server)', () => {
       assert.equal(lkRoom?.activeRecording, false);
     });
   }
+
+  test("the host's session: start fails, and its snapshot says not recording and why", async () => {
+    // The host's own identity, as the browser keeps it; no media (the call is held open by the rtc-node client).
+    const identity = (await host.request<IdentityResponse>('POST', '/identity')).body;
+    identity.credential = host.credential!;
+    identity.userId = host.userId!;
+    const connector: CallConnector = {
+      preload() {},
+      warm() {},
+      connect: () => Promise.reject(new Error('no media in this test')),
+      dispose() {},
+    };
+    const session = new RoomSession({
+      endpoint: stack.base,
+      connector,
+      storage: { getItem: () => JSON.stringify(identity), setItem() {}, removeItem() {} },
+    });
+    try {
+      await session.prepare(room.code);
+      assert.equal(session.snapshot.status, 'pre-join');
+      assert.equal(session.snapshot.recording.active, false);
+      const seen: Array<string | null> = [];
+      session.subscribe((next) => seen.push(next.recording.pending));
+      await session.startRecording({ mode: 'composite', layout: 'spotlight' });
+      assert.deepEqual(seen, ['starting', null], 'starting, then settled');
+      const { recording } = session.snapshot;
+      assert.equal(recording.active, false);
+      assert.equal(recording.pending, null);
+      assert.equal(recording.startedAt, null);
+      assert.equal(recording.error?.code, 'RECORDING_UNAVAILABLE');
+    } finally {
+      session.dispose();
+    }
+  });
 
   test('stop answers "not recording" when nothing runs', async () => {
     const reply = await call(host, 'DELETE', `/rooms/${room.id}/recording`);

@@ -11,6 +11,7 @@ import type { ParticipantSnapshot } from '../../core/snapshot.js';
 import { actionDone, kickDialog, raisedHands } from '../shared/participant-actions.js';
 import { dialogStyles } from '../shared/tokens.styles.js';
 import { renderHands, renderPeople, type PeopleListContext } from './people-list.js';
+import { renderRecordingControl } from '../recording/recording-control.js';
 
 /**
  * @tagname hashdrop-host-panel
@@ -250,7 +251,7 @@ export class HashdropHostPanel extends SessionElement {
                     : nothing
                 }`
       }
-      ${this.#moderation()}
+      ${this.#moderation()} ${renderRecordingControl(this.activeSession)}
     </section>`;
   }
 }

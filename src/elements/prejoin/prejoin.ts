@@ -107,6 +107,8 @@ export class HashdropPrejoin extends SessionElement {
     this.setState('mic-blocked', d.microphonePermission === 'denied');
     this.setState('no-devices', d.cameraPermission === 'unavailable' && d.microphonePermission === 'unavailable');
     if (snapshot.status !== 'pre-join' && snapshot.status !== 'idle') this.joining = false;
+    // Only a recorded room loads the badge: pages whose rooms are not recorded pay no bytes for it up front.
+    if (snapshot.recording.active) void import('../recording/recording-indicator.js').then((m) => m.defineIndicator());
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -120,7 +122,8 @@ export class HashdropPrejoin extends SessionElement {
       snapshot.status === 'pre-join' &&
       snapshot.devices.cameraPermission === 'unknown' &&
       snapshot.devices.microphonePermission === 'unknown' &&
-      (snapshot.cameraEnabled || snapshot.micEnabled)
+      (snapshot.cameraEnabled || snapshot.micEnabled) &&
+      !this.#joinsAudience
     ) {
       this.#requestedDevices = true;
       void session.requestDevices();
@@ -276,29 +279,9 @@ export class HashdropPrejoin extends SessionElement {
     return out;
   }
 
-  override render(): TemplateResult {
-    const s = this.snapshot;
+  #devicesSection(s: RoomSnapshot, showPreview: boolean, audioOnly: boolean): TemplateResult {
     const d = s.devices;
-    const roomLabel = s.room?.name || s.room?.code || s.roomRef;
-    const startsAt = this.#startsAt;
-    const remaining = startsAt !== null ? startsAt - this.now : 0;
-    const showPreview = s.cameraEnabled && d.cameraPermission !== 'denied';
-    const needsCode = this.#needsCode;
-    const nameValue = this.#currentName();
-    const nameError =
-      this.nameError || (s.error?.field === 'displayName' && this.nameValue === null ? s.error.message : '');
-    return html`<form part="base" novalidate aria-labelledby="title" @submit=${this.#submit}>
-      <h2 part="title" id="title" tabindex="-1">
-        ${roomLabel ? this.t('prejoin.title.room', { room: roomLabel }) : this.t('prejoin.title')}
-      </h2>
-      ${
-        remaining > 0
-          ? html`<p part="countdown" role="timer" aria-label=${this.t('prejoin.countdown.label')}>
-              ${this.t('prejoin.countdown', { time: formatCountdown(remaining) })}
-            </p>`
-          : nothing
-      }
-      <div part="media">
+    return html`<div part="media">
         <div part="preview-frame">
           ${
             showPreview
@@ -367,6 +350,55 @@ export class HashdropPrejoin extends SessionElement {
               }
             </div>`
           : nothing
+      }`;
+  }
+
+  /**
+   * A guest of a stage room joins the audience, receive-only: no preview, and no camera or microphone prompt for
+   * devices they cannot use (a host can invite them on stage later; they turn devices on then).
+   */
+  get #joinsAudience(): boolean {
+    const room = this.snapshot.room;
+    return !!room?.policy.stageMode && room.youAreHost === false && !this.snapshot.hostKey;
+  }
+
+  override render(): TemplateResult {
+    const s = this.snapshot;
+    const d = s.devices;
+    const audience = this.#joinsAudience;
+    const audioOnly = !!s.room?.policy.audioOnly;
+    const roomLabel = s.room?.name || s.room?.code || s.roomRef;
+    const startsAt = this.#startsAt;
+    const remaining = startsAt !== null ? startsAt - this.now : 0;
+    const showPreview = s.cameraEnabled && d.cameraPermission !== 'denied' && !audioOnly;
+    const needsCode = this.#needsCode;
+    const nameValue = this.#currentName();
+    const nameError =
+      this.nameError || (s.error?.field === 'displayName' && this.nameValue === null ? s.error.message : '');
+    return html`<form part="base" novalidate aria-labelledby="title" @submit=${this.#submit}>
+      <h2 part="title" id="title" tabindex="-1">
+        ${roomLabel ? this.t('prejoin.title.room', { room: roomLabel }) : this.t('prejoin.title')}
+      </h2>
+      ${
+        s.recording.active
+          ? html`<hashdrop-recording-indicator
+              part="recording"
+              lang=${this.language}
+              active
+            ></hashdrop-recording-indicator>`
+          : nothing
+      }
+      ${
+        remaining > 0
+          ? html`<p part="countdown" role="timer" aria-label=${this.t('prejoin.countdown.label')}>
+              ${this.t('prejoin.countdown', { time: formatCountdown(remaining) })}
+            </p>`
+          : nothing
+      }
+      ${
+        audience
+          ? html`<p part="stage-note">${this.t('prejoin.audience')}</p>`
+          : this.#devicesSection(s, showPreview, audioOnly)
       }
       ${
         needsCode

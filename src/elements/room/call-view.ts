@@ -17,6 +17,7 @@ import { HashdropControlBar } from '../control-bar/control-bar.js';
 import { HashdropStage } from '../stage/stage.js';
 import { defineParticipantTile } from '../stage/stage-elements.js';
 import { HashdropChat } from '../chat/chat.js';
+import { renderRecordingIndicator } from '../recording/recording-indicator.js';
 
 export { callViewStyles } from './call-view.styles.js';
 
@@ -86,6 +87,7 @@ export function renderCallView({ snapshot: s, session, lang, t }: CallViewContex
           ${s.room?.name || s.room?.code || t('room.in-call.title')}
         </h2>
         ${s.status === 'reconnecting' ? html`<span class="muted">${t('room.reconnecting')}</span>` : nothing}
+        ${renderRecordingIndicator(s.recording.active, lang)}
       </div>
       <hashdrop-stage part="stage" lang=${lang}></hashdrop-stage>
       <hashdrop-control-bar

@@ -1,0 +1,72 @@
+import { html, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { defineElement, HashdropElement } from '../shared/hashdrop-element.js';
+import { tokenStyles } from '../shared/tokens.styles.js';
+import { indicatorStyles } from './recording.styles.js';
+
+/**
+ * @tagname hashdrop-recording-indicator
+ * @summary "Recording" with a red dot while the call is being recorded; shown in pre-join and in the call. Its live
+ * region is always in the page, so turning `active` on is announced by screen readers.
+ *
+ * @attr active - The call is being recorded (the session snapshot's `recording.active`).
+ * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
+ *
+ * @csspart badge - The badge (rendered only while active).
+ * @csspart dot - The dot.
+ *
+ * @cssprop [--hashdrop-recording-color=var(--hashdrop-color-danger)] - The dot's and the border's color.
+ *
+ * Custom states: `:state(active)`.
+ */
+export class HashdropRecordingIndicator extends HashdropElement {
+  static override styles = [tokenStyles, indicatorStyles];
+
+  @property({ type: Boolean, reflect: true }) active = false;
+
+  /**
+   * False for a moment after the first render, so the live region is in the page, empty, before the badge fills it:
+   * a region that arrives with its content already inside is not announced.
+   */
+  @state() private ready = false;
+
+  protected override firstUpdated(): void {
+    setTimeout(() => (this.ready = true), 50);
+  }
+
+  protected override updated(): void {
+    this.setState('active', this.active);
+  }
+
+  override render(): TemplateResult {
+    return html`<span role="status" aria-live="polite"
+      >${
+        this.active && this.ready
+          ? html`<span part="badge" title=${this.t('recording.badge.label')}
+              ><span part="dot" aria-hidden="true"></span>${this.t('recording.badge')}<span class="visually-hidden"
+                >: ${this.t('recording.badge.label')}</span
+              ></span
+            >`
+          : ''
+      }</span
+    >`;
+  }
+}
+
+/** Defines the tag (once); pre-join calls it through a dynamic import, only for a room that is being recorded. */
+export function defineIndicator(): void {
+  defineElement('hashdrop-recording-indicator', HashdropRecordingIndicator);
+}
+
+/**
+ * The indicator for a view that shows the session's recording status (pre-join, the call screen): defines the tag on
+ * first use, so each view carries it without a separate entry.
+ */
+export function renderRecordingIndicator(active: boolean, lang: string): TemplateResult {
+  defineIndicator();
+  return html`<hashdrop-recording-indicator
+    part="recording"
+    lang=${lang}
+    ?active=${active}
+  ></hashdrop-recording-indicator>`;
+}
