@@ -76,6 +76,22 @@ export interface HashdropPrejoinProps extends React.DetailedHTMLProps<
   for?: HTMLElementTagNameMap['hashdrop-prejoin']['htmlFor'];
 }
 
+/** Props of `<hashdrop-recording-control>` in JSX. */
+export interface HashdropRecordingControlProps extends React.DetailedHTMLProps<
+  React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-recording-control']>,
+  HTMLElementTagNameMap['hashdrop-recording-control']
+> {
+  for?: HTMLElementTagNameMap['hashdrop-recording-control']['htmlFor'];
+}
+
+/** Props of `<hashdrop-recording-indicator>` in JSX. */
+export interface HashdropRecordingIndicatorProps extends React.DetailedHTMLProps<
+  React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-recording-indicator']>,
+  HTMLElementTagNameMap['hashdrop-recording-indicator']
+> {
+  active?: HTMLElementTagNameMap['hashdrop-recording-indicator']['active'];
+}
+
 /** Props of `<hashdrop-room>` in JSX. */
 export interface HashdropRoomProps extends React.DetailedHTMLProps<
   React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-room']>,
@@ -127,6 +143,8 @@ declare module 'react' {
       'hashdrop-lobby': HashdropLobbyProps;
       'hashdrop-participant-tile': HashdropParticipantTileProps;
       'hashdrop-prejoin': HashdropPrejoinProps;
+      'hashdrop-recording-control': HashdropRecordingControlProps;
+      'hashdrop-recording-indicator': HashdropRecordingIndicatorProps;
       'hashdrop-room': HashdropRoomProps;
       'hashdrop-stage': HashdropStageProps;
       'hashdrop-tile-list': HashdropTileListProps;

@@ -55,6 +55,16 @@ export interface HashdropPrejoinProps {
   for?: HTMLElementTagNameMap['hashdrop-prejoin']['htmlFor'];
 }
 
+/** Props and listeners of `<hashdrop-recording-control>` in Vue templates. */
+export interface HashdropRecordingControlProps {
+  for?: HTMLElementTagNameMap['hashdrop-recording-control']['htmlFor'];
+}
+
+/** Props and listeners of `<hashdrop-recording-indicator>` in Vue templates. */
+export interface HashdropRecordingIndicatorProps {
+  active?: HTMLElementTagNameMap['hashdrop-recording-indicator']['active'];
+}
+
 /** Props and listeners of `<hashdrop-room>` in Vue templates. */
 export interface HashdropRoomProps {
   endpoint?: HTMLElementTagNameMap['hashdrop-room']['endpoint'];
@@ -96,6 +106,8 @@ declare module 'vue' {
     'hashdrop-lobby': DefineComponent<HashdropLobbyProps>;
     'hashdrop-participant-tile': DefineComponent<HashdropParticipantTileProps>;
     'hashdrop-prejoin': DefineComponent<HashdropPrejoinProps>;
+    'hashdrop-recording-control': DefineComponent<HashdropRecordingControlProps>;
+    'hashdrop-recording-indicator': DefineComponent<HashdropRecordingIndicatorProps>;
     'hashdrop-room': DefineComponent<HashdropRoomProps>;
     'hashdrop-stage': DefineComponent<HashdropStageProps>;
     'hashdrop-tile-list': DefineComponent<HashdropTileListProps>;
