@@ -6,7 +6,8 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -21,6 +22,11 @@ let browser: Browser;
 let cmsSite: StaticServer;
 const cmsRoot = mkdtempSync(join(tmpdir(), 'hashdrop-cms-'));
 const pages: RoomPage[] = [];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** axe's WCAG 2.1 A/AA rules over the builder (form, snippet, host link, preview); a string, so no helpers leak in. */
+const AUDIT = `axe
+  .run(document.querySelector('main'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+  .then((result) => result.violations.map((v) => v.id + ': ' + v.help + ' ' + v.nodes.map((n) => n.target).join(', ')))`;
 
 before(async () => {
   assert.ok(existsSync('dist/cdn/hashdrop.js'), 'build the CDN bundle first: npm run build:cdn');
@@ -87,7 +93,12 @@ test('a snippet from the embed builder, pasted into a page on another origin, jo
     [6, true, false],
   );
 
-  await page.getByRole('button', { name: 'Copy snippet' }).click();
+  await page.addScriptTag({ content: axeSource });
+  assert.deepEqual(await page.evaluate(AUDIT), [], 'the builder passes axe');
+
+  // Copy from the keyboard; the result is announced through a status region.
+  await page.getByRole('button', { name: 'Copy snippet' }).focus();
+  await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
   assert.equal(await page.evaluate('navigator.clipboard.readText()'), snippet, 'the clipboard holds the snippet');
 
@@ -121,4 +132,40 @@ test('a snippet from the embed builder, pasted into a page on another origin, jo
   for (const script of scripts) {
     assert.ok(script.startsWith(`${stack.url}/dist/cdn/`), `the CMS page loads only the CDN build, not ${script}`);
   }
+});
+
+test('the builder makes one-shot rooms with their policy, and snippets for existing rooms without a host link', async () => {
+  const builder = await openPage(browser, `${stack.url}/embed`);
+  pages.push(builder);
+  const { page } = builder;
+  const snippetBox = page.getByLabel('HTML for guests (paste it into your page)');
+
+  await page.getByLabel('New one-shot meeting (auto-closes when empty)').check();
+  await page.getByLabel('Stage mode: hosts and speakers on stage, audience watches').check();
+  await page.getByLabel('Waiting room: a host admits each guest').uncheck();
+  await page.getByLabel('Language').selectOption('fr');
+  await page.getByRole('button', { name: 'Create room' }).click();
+  await page.getByRole('status').filter({ hasText: 'is ready' }).waitFor();
+  const oneShot = /room="([^"]+)"/.exec(await snippetBox.inputValue())?.[1] ?? '';
+  assert.match(await snippetBox.inputValue(), /lang="fr"/);
+  const { room } = (await (await fetch(`${stack.url}/api/rooms/${oneShot}`)).json()) as {
+    room: { policy: { autoCloseWhenEmpty: boolean; stageMode: boolean; waitingRoom: boolean } };
+  };
+  assert.deepEqual(room.policy, { ...room.policy, autoCloseWhenEmpty: true, stageMode: true, waitingRoom: false });
+
+  // An existing room by code (any case): its policy fields are not offered, and no host link appears.
+  await page.getByLabel('An existing persistent room').check();
+  assert.equal(await page.getByLabel('Max participants').isDisabled(), true);
+  await page.getByLabel('Existing room code').fill('NO-SUCHROOM');
+  await page.getByRole('button', { name: 'Use this room' }).click();
+  await page.getByRole('status').filter({ hasText: 'There is no room with that id or code' }).waitFor();
+  await page.getByLabel('Existing room code').fill(oneShot.toLowerCase());
+  await page.getByRole('button', { name: 'Use this room' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Room ${oneShot} is ready` })
+    .waitFor();
+  assert.match(await snippetBox.inputValue(), new RegExp(`room="${oneShot}"`));
+  assert.equal(await page.getByLabel('Host link').isVisible(), false, 'no host link for a room chosen by code');
+  await builder.context.close();
 });
