@@ -265,6 +265,8 @@ export const en = {
   'people.audience-chat': 'Audience can chat',
   'stage.audience': 'Audience: {count}',
   'chat.audience-off': 'The host turned chat off for the audience.',
+  'prejoin.audience':
+    'You join the audience: you can watch, listen, chat and raise your hand. A host can invite you on stage.',
 
   // recording (LiveKit Egress)
   'recording.badge': 'Recording',

@@ -4,10 +4,12 @@ import '../../src/elements/control-bar/define.js';
 import '../../src/elements/host-panel/define.js';
 import '../../src/elements/stage/define.js';
 import '../../src/elements/chat/define.js';
+import '../../src/elements/prejoin/define.js';
 import type { HashdropControlBar } from '../../src/elements/control-bar/control-bar.js';
 import type { HashdropHostPanel } from '../../src/elements/host-panel/host-panel.js';
 import type { HashdropStage } from '../../src/elements/stage/stage.js';
 import type { HashdropChat } from '../../src/elements/chat/chat.js';
+import type { HashdropPrejoin } from '../../src/elements/prejoin/prejoin.js';
 import type { HashdropParticipantTile } from '../../src/elements/participant-tile/participant-tile.js';
 import { DEFAULT_POLICY } from '../../src/contract/schemas.js';
 import { roomView, snapshots } from '../../src/testing/fixtures.js';
@@ -213,6 +215,44 @@ describe('stage mode: stage, tiles and chat', () => {
     const el = await fixture<HashdropChat>(html`<hashdrop-chat .session=${session}></hashdrop-chat>`);
     expect(text(part(el, 'chat-off'))).to.equal('The host turned chat off for the audience.');
     expect(part<HTMLButtonElement>(el, 'send')!.disabled).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('stage mode and audio-only: pre-join', () => {
+  const stagePolicy = { ...DEFAULT_POLICY, stageMode: true };
+
+  it('tells a stage guest they join the audience, and asks for no devices', async () => {
+    const session = sessionWith(
+      snapshots.preJoin({
+        room: roomView({ policy: stagePolicy, youAreHost: false }),
+        devices: { ...snapshots.preJoin().devices, cameraPermission: 'unknown', microphonePermission: 'unknown' },
+      }),
+    );
+    const el = await fixture<HashdropPrejoin>(html`<hashdrop-prejoin .session=${session}></hashdrop-prejoin>`);
+    expect(text(part(el, 'stage-note'))).to.contain('You join the audience');
+    expect(part(el, 'preview-frame')).to.be.null;
+    expect(part(el, 'camera-toggle')).to.be.null;
+    expect(session.callsOf('requestDevices')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a stage host the usual devices', async () => {
+    const session = sessionWith(snapshots.preJoin({ room: roomView({ policy: stagePolicy, youAreHost: true }) }));
+    const el = await fixture<HashdropPrejoin>(html`<hashdrop-prejoin .session=${session}></hashdrop-prejoin>`);
+    expect(part(el, 'stage-note')).to.be.null;
+    expect(part(el, 'camera-toggle')).to.exist;
+  });
+
+  it('offers an audio-only room the microphone only', async () => {
+    const session = sessionWith(
+      snapshots.preJoin({ room: roomView({ policy: { ...DEFAULT_POLICY, audioOnly: true } }) }),
+    );
+    const el = await fixture<HashdropPrejoin>(html`<hashdrop-prejoin .session=${session}></hashdrop-prejoin>`);
+    expect(part(el, 'mic-toggle')).to.exist;
+    expect(part(el, 'camera-toggle')).to.be.null;
+    expect(part(el, 'preview-frame')).to.be.null;
+    expect(part(el, 'camera-select')).to.be.null;
     await expect(el).to.be.accessible();
   });
 });

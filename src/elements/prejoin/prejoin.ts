@@ -35,6 +35,7 @@ export function formatCountdown(ms: number): string {
  * @csspart title - The heading.
  * @csspart countdown - The time until a scheduled meeting starts.
  * @csspart media - Preview and level meter.
+ * @csspart stage-note - In a stage room, tells a guest they join the audience (no devices asked for).
  * @csspart preview-frame - The box around the camera preview.
  * @csspart preview - The camera preview `<video>`.
  * @csspart mic-level - The microphone level bar (its fill follows `--_level`).
@@ -282,13 +283,23 @@ export class HashdropPrejoin extends SessionElement {
   #devicesSection(s: RoomSnapshot, showPreview: boolean, audioOnly: boolean): TemplateResult {
     const d = s.devices;
     return html`<div part="media">
-        <div part="preview-frame">
-          ${
-            showPreview
-              ? html`<video part="preview" aria-label=${this.t('prejoin.preview')} muted playsinline autoplay></video>`
-              : html`<span>${this.t('prejoin.preview.off')}</span>`
-          }
-        </div>
+        ${
+          audioOnly
+            ? nothing
+            : html`<div part="preview-frame">
+                ${
+                  showPreview
+                    ? html`<video
+                        part="preview"
+                        aria-label=${this.t('prejoin.preview')}
+                        muted
+                        playsinline
+                        autoplay
+                      ></video>`
+                    : html`<span>${this.t('prejoin.preview.off')}</span>`
+                }
+              </div>`
+        }
         ${s.micEnabled ? html`<div part="mic-level" aria-hidden="true"></div>` : nothing}
       </div>
       ${this.#notices(s)}
@@ -301,20 +312,24 @@ export class HashdropPrejoin extends SessionElement {
         >
           ${s.micEnabled ? this.t('prejoin.mic.on') : this.t('prejoin.mic.off')}
         </button>
-        <button
-          part="camera-toggle"
-          type="button"
-          aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
-          @click=${this.#toggleCamera}
-        >
-          ${s.cameraEnabled ? this.t('prejoin.camera.on') : this.t('prejoin.camera.off')}
-        </button>
+        ${
+          audioOnly
+            ? nothing
+            : html`<button
+                part="camera-toggle"
+                type="button"
+                aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
+                @click=${this.#toggleCamera}
+              >
+                ${s.cameraEnabled ? this.t('prejoin.camera.on') : this.t('prejoin.camera.off')}
+              </button>`
+        }
       </div>
       ${
         d.cameras.length || d.microphones.length
           ? html`<div part="devices" class="row">
               ${
-                d.cameras.length
+                d.cameras.length && !audioOnly
                   ? html`<div class="field">
                       <label for="camera">${this.t('prejoin.camera')}</label>
                       <select
