@@ -66,3 +66,13 @@ export const HostPanel: Story = {
       .session=${storySession(snapshots.stage('host', { identity: 'user_host' }))}
     ></hashdrop-host-panel>`,
 };
+
+/** A guest about to join a stage room: told they join the audience; no camera or microphone is asked for. */
+export const PreJoinAsAudience: Story = {
+  args: {
+    snapshot: () =>
+      snapshots.preJoin({
+        room: roomView({ policy: { ...DEFAULT_POLICY, stageMode: true }, youAreHost: false }),
+      }),
+  },
+};
