@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../../src/elements/prejoin/define.js';
+import '../../src/elements/room/define.js';
 import type { HashdropPrejoin } from '../../src/elements/prejoin/prejoin.js';
 // The public API, from the package entry (also the CDN's hashdrop.js), not from the i18n module.
 import { loadMessages, registerMessages, registeredLanguages, shippedLanguages } from '../../src/index.js';
@@ -113,5 +114,19 @@ describe('element languages', () => {
     expect(text(part(el, 'join'))).to.equal('Entrar');
     // Everything else comes from the shipped Spanish catalog.
     expect(text(part(el, 'title'))).to.equal('Unirte a Weekly sync');
+  });
+
+  it('shows an error in the room’s language by its code, with the endpoint’s own message as the detail', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<hashdrop-room lang="de" .session=${sessionWith(snapshots.error())}></hashdrop-room>`,
+    );
+    await waitUntil(
+      () =>
+        text(el.shadowRoot!.querySelector('[role="alert"] p')) ===
+        'Der Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
+      'the NETWORK error never read in German',
+    );
+    expect(text(part(el, 'error-detail'))).to.equal('The endpoint could not be reached.');
+    await expect(el).to.be.accessible();
   });
 });

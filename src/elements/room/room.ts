@@ -11,7 +11,7 @@ import {
   type SessionError,
   type SessionStatus,
 } from '../../core/snapshot.js';
-import { isLanguageTag, type MessageKey } from '../../i18n/index.js';
+import { en, isLanguageTag, type MessageKey } from '../../i18n/index.js';
 import { sessionContext, snapshotContext } from '../shared/context.js';
 import {
   HashdropDeniedEvent,
@@ -104,6 +104,7 @@ type View = 'invalid' | 'prejoin' | 'connecting' | 'lobby' | 'call' | 'ended' | 
  *
  * @csspart base - The container of every screen.
  * @csspart card - The connecting, ended and error screens.
+ * @csspart error-detail - On the error screen, the endpoint's or browser's own message under ours.
  * @csspart notice - A non-fatal notice above the screen.
  * @csspart call - The in-call layout.
  * @csspart call-header - The call's title row.
@@ -480,11 +481,24 @@ export class HashdropRoom extends HashdropElement {
     else if (this.create) void session.createRoom();
   };
 
-  #card(title: string, body: string, action?: TemplateResult, busy = false): TemplateResult {
+  /**
+   * The error card's body in the element's language, by error code; the endpoint's or browser's own message
+   * (English, often with a technical detail) stays below as the detail. A code without a message of ours shows the
+   * original message as the body.
+   */
+  #errorTexts(error: SessionError | null): [body: string, detail: string] {
+    const key = `error.${error?.code}`;
+    if (!error || !(key in en)) return [error?.message ?? '', ''];
+    return [this.t(key as MessageKey), error.message];
+  }
+
+  #card(title: string, body: string, action?: TemplateResult, busy = false, detail = ''): TemplateResult {
     return html`<section part="card" aria-labelledby="card-title">
       ${busy ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
       <h2 id="card-title" tabindex="-1" data-focus-target>${title}</h2>
-      ${body ? html`<p>${body}</p>` : nothing} ${action ? html`<div class="row">${action}</div>` : nothing}
+      ${body ? html`<p>${body}</p>` : nothing}
+      ${detail ? html`<p part="error-detail" class="muted">${detail}</p>` : nothing}
+      ${action ? html`<div class="row">${action}</div>` : nothing}
     </section>`;
   }
 
@@ -515,16 +529,20 @@ export class HashdropRoom extends HashdropElement {
                 ${this.t('room.rejoin')}
               </button>`,
         );
-      case 'error':
+      case 'error': {
+        const [body, detail] = this.#errorTexts(s.error);
         return html`<div role="alert">
           ${this.#card(
             this.t('room.error.title'),
-            s.error?.message ?? '',
+            body,
             html`<button part="retry" class="primary" type="button" @click=${this.#retry}>
               ${this.t('room.error.retry')}
             </button>`,
+            false,
+            detail,
           )}
         </div>`;
+      }
       case 'call':
         // #view() only answers 'call' once the call view module is here.
         return callView!.renderCallView({
