@@ -265,64 +265,52 @@ export class HashdropControlBar extends SessionElement {
     return sharer ? this.t('controls.sharing.other', { name: sharer.name }) : '';
   }
 
-  #micGroup(s: RoomSnapshot): TemplateResult {
+  /** A device toggle with its menu: the same controls for the microphone and the camera. */
+  #deviceGroup(s: RoomSnapshot, menu: Menu): TemplateResult {
     const session = this.activeSession;
-    return html`<div part="group mic-group">
+    const camera = menu === 'camera';
+    const short = camera ? 'camera' : 'mic';
+    const enabled = camera ? s.cameraEnabled : s.micEnabled;
+    const toggle = () => void (camera ? session?.setCameraEnabled(!enabled) : session?.setMicrophoneEnabled(!enabled));
+    return html`<div part="group ${short}-group">
       <button
-        part="mic-toggle"
+        part="${short}-toggle"
         type="button"
-        aria-pressed=${s.micEnabled ? 'true' : 'false'}
-        aria-keyshortcuts="Control+D Meta+D"
-        @click=${() => void session?.setMicrophoneEnabled(!s.micEnabled)}
+        aria-pressed=${enabled ? 'true' : 'false'}
+        aria-keyshortcuts=${camera ? 'Control+E Meta+E' : 'Control+D Meta+D'}
+        @click=${toggle}
       >
-        ${icon(ICONS.mic)}<span class="label">${this.t('controls.microphone')}</span>
+        ${icon(camera ? ICONS.camera : ICONS.mic)}<span class="label"
+          >${this.t(camera ? 'controls.camera' : 'controls.microphone')}</span
+        >
       </button>
       <button
-        part="device-button mic-devices"
+        part="device-button ${short}-devices"
         type="button"
-        aria-label=${this.t('controls.microphone.devices')}
+        aria-label=${this.t(camera ? 'controls.camera.devices' : 'controls.microphone.devices')}
         aria-haspopup="menu"
-        aria-expanded=${this.openMenu === 'microphone' ? 'true' : 'false'}
-        @click=${() => void this.#toggleMenu('microphone')}
+        aria-expanded=${this.openMenu === menu ? 'true' : 'false'}
+        @click=${() => void this.#toggleMenu(menu)}
       >
         ${icon(ICONS.caret)}
       </button>
-      ${this.#menu('microphone', s.devices.microphones, s.devices.selectedMicrophone)}
+      ${
+        camera
+          ? this.#menu('camera', s.devices.cameras, s.devices.selectedCamera)
+          : this.#menu('microphone', s.devices.microphones, s.devices.selectedMicrophone)
+      }
     </div>`;
   }
 
-  #cameraAndScreen(s: RoomSnapshot): TemplateResult {
-    const session = this.activeSession;
-    return html`<div part="group camera-group">
-        <button
-          part="camera-toggle"
-          type="button"
-          aria-pressed=${s.cameraEnabled ? 'true' : 'false'}
-          aria-keyshortcuts="Control+E Meta+E"
-          @click=${() => void session?.setCameraEnabled(!s.cameraEnabled)}
-        >
-          ${icon(ICONS.camera)}<span class="label">${this.t('controls.camera')}</span>
-        </button>
-        <button
-          part="device-button camera-devices"
-          type="button"
-          aria-label=${this.t('controls.camera.devices')}
-          aria-haspopup="menu"
-          aria-expanded=${this.openMenu === 'camera' ? 'true' : 'false'}
-          @click=${() => void this.#toggleMenu('camera')}
-        >
-          ${icon(ICONS.caret)}
-        </button>
-        ${this.#menu('camera', s.devices.cameras, s.devices.selectedCamera)}
-      </div>
-      <button
-        part="screen-share"
-        type="button"
-        aria-pressed=${s.screenSharing ? 'true' : 'false'}
-        @click=${() => void session?.setScreenShareEnabled(!s.screenSharing)}
-      >
-        ${icon(ICONS.screen)}<span class="label">${this.t('controls.screen-share')}</span>
-      </button>`;
+  #screenShare(s: RoomSnapshot): TemplateResult {
+    return html`<button
+      part="screen-share"
+      type="button"
+      aria-pressed=${s.screenSharing ? 'true' : 'false'}
+      @click=${() => void this.activeSession?.setScreenShareEnabled(!s.screenSharing)}
+    >
+      ${icon(ICONS.screen)}<span class="label">${this.t('controls.screen-share')}</span>
+    </button>`;
   }
 
   override render(): TemplateResult {
@@ -337,7 +325,8 @@ export class HashdropControlBar extends SessionElement {
     const video = publisher && !s.room?.policy.audioOnly;
     const hand = s.role !== 'host' && !!session?.setHandRaised;
     return html`<div part="bar" role="group" aria-label=${this.t('controls.label')} aria-describedby="shortcuts">
-        ${publisher ? this.#micGroup(s) : nothing} ${video ? this.#cameraAndScreen(s) : nothing}
+        ${publisher ? this.#deviceGroup(s, 'microphone') : nothing}
+        ${video ? html`${this.#deviceGroup(s, 'camera')}${this.#screenShare(s)}` : nothing}
         ${
           hand
             ? html`<button
