@@ -48,6 +48,16 @@ async function decodesVideo(roomPage: RoomPage): Promise<void> {
   );
 }
 
+/** Waits until the page's first video element (the camera preview) shows frames, so a screenshot is not blank. */
+async function previewPlays(page: Page): Promise<void> {
+  await eventually('the camera preview plays', () =>
+    page
+      .locator('video')
+      .first()
+      .evaluate((video) => (video as HTMLVideoElement).readyState >= 2),
+  );
+}
+
 /** Pages with camera video as JPEG (small), plain UI as PNG (crisp text). */
 const shot = (page: Page, format: 'png' | 'jpeg', fullPage = false) =>
   page.screenshot(format === 'jpeg' ? { type: 'jpeg', quality: 80, fullPage } : { type: 'png', fullPage });
@@ -57,6 +67,7 @@ test('the demo from home page to a call, and the embed builder, as the README sh
 
   const host = await open('/');
   await host.page.getByRole('heading', { name: 'Video rooms for any web page' }).waitFor();
+  await host.page.getByLabel('Room code or invite link').waitFor();
   files['home.png'] = await shot(host.page, 'png');
 
   await host.page.getByRole('button', { name: 'Create room' }).click();
@@ -64,7 +75,7 @@ test('the demo from home page to a call, and the embed builder, as the README sh
   const code = new URL(host.page.url()).pathname.split('/r/')[1] ?? '';
   assert.match(code, ROOM_CODE_PATTERN);
   await host.page.getByLabel('Your name').fill('Hana Host');
-  await host.page.locator('video').first().waitFor();
+  await previewPlays(host.page);
   files['pre-join.jpg'] = await shot(host.page, 'jpeg');
   await host.page.getByRole('button', { name: 'Join', exact: true }).click();
   await host.waitForStatus('in-room');
@@ -92,6 +103,7 @@ test('the demo from home page to a call, and the embed builder, as the README sh
   await builder.page.getByRole('button', { name: 'Create room' }).click();
   await builder.page.getByRole('status').filter({ hasText: 'is ready' }).waitFor();
   await builder.waitForStatus('pre-join');
+  await previewPlays(builder.page);
   files['embed-builder.png'] = await shot(builder.page, 'png', true);
 
   for (const [name, bytes] of Object.entries(files)) {
