@@ -156,7 +156,7 @@ export const OPERATIONS: Operation[] = [
     method: 'patch',
     path: p(routes.room(ID)),
     operationId: 'updateRoom',
-    summary: 'Change name, schedule, policy, hosts or status (creator only)',
+    summary: 'Change name, schedule, policy, hosts or status (creator); a body with only a policy: any host',
     description: 'A partial `policy` is merged into the current one; `hosts` replaces the list.',
     auth: 'creator',
     body: { schema: 'UpdateRoomRequest' },

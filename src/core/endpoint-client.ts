@@ -207,7 +207,7 @@ export class EndpointClient {
     await this.#request('POST', routes.lowerAllHands(idOrCode));
   }
 
-  /** Changes part of the room's policy (the room's creator only); returns the room as it now is. */
+  /** Changes part of the room's policy (hosts); returns the room as it now is. */
   async updatePolicy(idOrCode: string, policy: Partial<RoomPolicy>): Promise<RoomView> {
     return unwrapRoom(await this.#request<unknown>('PATCH', routes.room(idOrCode), { body: { policy } }));
   }

@@ -75,7 +75,7 @@ export interface RoomSessionApi {
   moderate?(identity: string, action: ParticipantAction): Promise<void>;
   /** Host only: lower every raised hand. */
   lowerAllHands?(): Promise<void>;
-  /** The room's creator: change part of the room's policy during the call (e.g. `audienceChat`). */
+  /** Host only: change part of the room's policy during the call (e.g. `audienceChat`). */
   updatePolicy?(policy: Partial<RoomPolicy>): Promise<void>;
   /** The pre-join microphone's loudness, 0–1, about 20 times a second (kept out of the snapshot to spare renders). */
   observeMicLevel?(listener: (level: number) => void): () => void;

@@ -45,6 +45,20 @@ const ACTIONS: Action[] = [
   },
   { name: 'stop recording', method: 'DELETE', path: (r) => `/rooms/${r}/recording`, allowed: HOSTS },
   { name: 'patch room', method: 'PATCH', path: (r) => `/rooms/${r}`, body: { name: 'Mine now' }, allowed: ['creator'] },
+  {
+    name: 'change the policy (e.g. audience chat)',
+    method: 'PATCH',
+    path: (r) => `/rooms/${r}`,
+    body: { policy: { audienceChat: false } },
+    allowed: HOSTS,
+  },
+  {
+    name: 'change the policy and the name',
+    method: 'PATCH',
+    path: (r) => `/rooms/${r}`,
+    body: { policy: { audienceChat: true }, name: 'Renamed' },
+    allowed: ['creator'],
+  },
   { name: 'end for all', method: 'POST', path: (r) => `/rooms/${r}/end`, allowed: HOSTS },
   { name: 'delete room', method: 'DELETE', path: (r) => `/rooms/${r}`, allowed: ['creator'] },
 ];

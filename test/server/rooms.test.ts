@@ -42,6 +42,8 @@ for (const kind of STORE_KINDS) {
         maxParticipants: 5,
         autoCloseWhenEmpty: false,
         stageMode: false,
+        audienceChat: true,
+        audioOnly: false,
       });
       assert.equal(room.status, 'ACTIVE');
       assert.equal(JSON.stringify(room).includes(hostKey), false);

@@ -44,7 +44,7 @@ import { renderRecordingControl } from '../recording/recording-control.js';
  * @csspart person-meta - A person's role, or when the hand went up.
  * @csspart action - A host action button (also `action-kick`, `action-mute`, `action-promote`, `action-demote`,
  *   `action-lower-hand`).
- * @csspart audience-chat - The "Audience can chat" switch (the room's creator, stage mode).
+ * @csspart audience-chat - The "Audience can chat" switch (stage mode).
  * @csspart kick-dialog - The Remove confirmation dialog.
  * @csspart kick-confirm - The dialog's Remove button.
  * @csspart kick-cancel - The dialog's Cancel button.
@@ -159,15 +159,15 @@ export class HashdropHostPanel extends SessionElement {
   #peopleContext(): PeopleListContext {
     const session = this.activeSession;
     const s = this.snapshot;
-    const creator = !!s.identity && s.identity === s.room?.creatorId;
     return {
       snapshot: s,
       language: this.language,
       t: (key, values) => this.t(key, values),
       act: (participant, action) => void this.#act(participant, action),
       lowerAllHands: session?.lowerAllHands ? () => void session.lowerAllHands!() : null,
-      setAudienceChat:
-        creator && session?.updatePolicy ? (enabled) => void session.updatePolicy!({ audienceChat: enabled }) : null,
+      setAudienceChat: session?.updatePolicy
+        ? (enabled) => void session.updatePolicy!({ audienceChat: enabled })
+        : null,
     };
   }
 

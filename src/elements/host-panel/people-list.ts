@@ -16,7 +16,7 @@ export interface PeopleListContext {
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
   act: (participant: ParticipantSnapshot, action: ParticipantAction) => void;
   lowerAllHands: (() => void) | null;
-  /** Set when this viewer may switch audience chat (the room's creator, in stage mode). */
+  /** Set when this viewer may switch audience chat (hosts whose session can change the policy). */
   setAudienceChat: ((enabled: boolean) => void) | null;
 }
 

@@ -18,6 +18,7 @@ import {
   isHost,
   rateLimit,
   requireCreator,
+  requireHost,
   requireUser,
   roomView,
   type Context,
@@ -110,8 +111,14 @@ export async function getRoom(ctx: Context, info: RequestInfo): Promise<Response
 
 export async function updateRoom(ctx: Context, info: RequestInfo): Promise<Response> {
   const room = await findRoom(ctx, info.params[0]!);
-  const user = requireCreator(room, info);
+  requireUser(info);
   const input = await readJson(info.request, UpdateRoomRequest, ctx.maxBodyBytes);
+  // Hosts run the call, so they may change its policy (audience chat during a stage, say); the room itself — its
+  // name, schedule, status and hosts — stays the creator's.
+  const policyOnly = Object.keys(input).every(
+    (key) => key === 'policy' || (input as Record<string, unknown>)[key] === undefined,
+  );
+  const user = policyOnly ? requireHost(room, info) : requireCreator(room, info);
   const start = input.scheduledStartAt !== undefined ? input.scheduledStartAt : room.scheduledStartAt;
   const end = input.scheduledEndAt !== undefined ? input.scheduledEndAt : room.scheduledEndAt;
   if (start && end && Date.parse(end) <= Date.parse(start)) {
