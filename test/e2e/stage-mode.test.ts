@@ -188,6 +188,17 @@ test('promote: Sam publishes and everyone decodes his video; mute is seen by Sam
   );
 });
 
+test('a host turns audience chat off: the audience is told, and LiveKit takes their data rights at once', async () => {
+  const ben = audience[1]!;
+  const identity = await identityOf(ben);
+  await panel(host).getByLabel('Audience can chat').uncheck();
+  await ben.page.locator('hashdrop-chat [part="chat-off"]').waitFor({ state: 'attached', timeout: 5_000 });
+  assert.equal((await livekit.getParticipant(roomId, identity)).permission?.canPublishData, false);
+  await panel(host).getByLabel('Audience can chat').check();
+  await ben.page.locator('hashdrop-chat [part="chat-off"]').waitFor({ state: 'detached', timeout: 5_000 });
+  assert.equal((await livekit.getParticipant(roomId, identity)).permission?.canPublishData, true);
+});
+
 test('a non-host is refused every host action, in the UI and at the endpoint', async () => {
   const ben = audience[1]!;
   assert.equal(await panel(ben).count(), 0, 'no host panel for the audience');
