@@ -40,6 +40,8 @@ export interface RoomRef {
 
 /** How long a listing is reused, so a busy pre-join screen does not ask Egress on every read. */
 const LISTING_MAX_AGE_MS = 2000;
+/** How long a room read waits for Egress' listing before it reports the listing unavailable. */
+const LIST_TIMEOUT_MS = 1500;
 
 class Unreachable extends Error {}
 
@@ -193,7 +195,13 @@ export class Recorder {
     let cached = this.#listings.get(roomId);
     if (!cached || Date.now() - cached.at > LISTING_MAX_AGE_MS) {
       try {
-        const infos = await this.#ask('list', roomId, () => this.egress.listEgress({ roomName: roomId }));
+        // A room read (pre-join) waits for this, so it gets less time than a host's start.
+        const infos = await this.#ask(
+          'list',
+          roomId,
+          () => this.egress.listEgress({ roomName: roomId }),
+          LIST_TIMEOUT_MS,
+        );
         cached = { at: Date.now(), infos, listing: { available: true, items: infos.map(summarize) } };
       } catch {
         cached = { at: Date.now(), infos: [], listing: { available: false, items: [] } };
@@ -236,10 +244,10 @@ export class Recorder {
   }
 
   /** One bounded call to Egress; any failure becomes `RECORDING_UNAVAILABLE`, logged without request contents. */
-  async #ask<T>(what: string, roomId: string, call: () => Promise<T>): Promise<T> {
+  async #ask<T>(what: string, roomId: string, call: () => Promise<T>, timeoutMs = this.#timeoutMs): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Unreachable()), this.#timeoutMs);
+      timer = setTimeout(() => reject(new Unreachable()), Math.min(timeoutMs, this.#timeoutMs));
     });
     try {
       return await Promise.race([call(), timeout]);
