@@ -105,6 +105,7 @@ export interface HashdropRoomProps extends React.DetailedHTMLProps<
   autojoin?: HTMLElementTagNameMap['hashdrop-room']['autojoin'];
   audio?: HTMLElementTagNameMap['hashdrop-room']['audio'];
   video?: HTMLElementTagNameMap['hashdrop-room']['video'];
+  layout?: HTMLElementTagNameMap['hashdrop-room']['layout'];
   theme?: HTMLElementTagNameMap['hashdrop-room']['theme'];
   'host-key'?: HTMLElementTagNameMap['hashdrop-room']['hostKey'];
   'onhashdrop-status-change'?: (event: GlobalEventHandlersEventMap['hashdrop-status-change']) => void;

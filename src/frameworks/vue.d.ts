@@ -75,6 +75,7 @@ export interface HashdropRoomProps {
   autojoin?: HTMLElementTagNameMap['hashdrop-room']['autojoin'];
   audio?: HTMLElementTagNameMap['hashdrop-room']['audio'];
   video?: HTMLElementTagNameMap['hashdrop-room']['video'];
+  layout?: HTMLElementTagNameMap['hashdrop-room']['layout'];
   theme?: HTMLElementTagNameMap['hashdrop-room']['theme'];
   'host-key'?: HTMLElementTagNameMap['hashdrop-room']['hostKey'];
   onHashdropStatusChange?: (event: GlobalEventHandlersEventMap['hashdrop-status-change']) => void;

@@ -37,6 +37,7 @@ export const de = {
   'room.error.bad-room': '„{value}“ ist weder ein Raumcode (wie STELLAR-PHOENIX) noch eine Raum-ID.',
   'room.error.bad-toggle': '„{value}“ ist kein gültiger Wert für „{attribute}“: Verwende „on“ oder „off“.',
   'room.error.bad-theme': '„{value}“ ist kein Farbschema: Verwende „light“, „dark“ oder „auto“.',
+  'room.error.bad-layout': '„{value}“ ist kein Layout: Verwende „spotlight“ oder „grid“.',
   'room.error.create-and-room': 'Verwende „create“ oder „room“, nicht beide.',
   'room.error.bad-lang': '„{value}“ ist kein Sprachcode (wie „de“ oder „pt-BR“).',
   'room.error.room-change':
@@ -266,6 +267,8 @@ export const de = {
   'people.audience-chat': 'Publikum darf chatten',
   'stage.audience': 'Publikum: {count}',
   'chat.audience-off': 'Der Host hat den Chat für das Publikum ausgeschaltet.',
+  'prejoin.audience':
+    'Du trittst dem Publikum bei: Du kannst zusehen, zuhören, chatten und die Hand heben. Ein Host kann dich auf die Bühne holen.',
 
   // recording
   'recording.badge': 'Aufnahme',

@@ -36,6 +36,7 @@ export const en = {
   'room.error.bad-room': '“{value}” is neither a room code (like STELLAR-PHOENIX) nor a room id.',
   'room.error.bad-toggle': '“{value}” is not a valid value for “{attribute}”: use “on” or “off”.',
   'room.error.bad-theme': '“{value}” is not a theme: use “light”, “dark” or “auto”.',
+  'room.error.bad-layout': '“{value}” is not a layout: use “spotlight” or “grid”.',
   'room.error.create-and-room': 'Use “create” or “room”, not both.',
   'room.error.bad-lang': '“{value}” is not a language tag (like “en” or “pt-BR”).',
   'room.error.room-change': 'The room changed to {value} during a call. Leave the call to switch rooms.',

@@ -37,6 +37,7 @@ export const es = {
   'room.error.bad-room': '«{value}» no es un código de sala (como STELLAR-PHOENIX) ni un identificador de sala.',
   'room.error.bad-toggle': '«{value}» no es un valor válido para «{attribute}»: usa «on» u «off».',
   'room.error.bad-theme': '«{value}» no es un tema: usa «light», «dark» o «auto».',
+  'room.error.bad-layout': '«{value}» no es un diseño: usa «spotlight» o «grid».',
   'room.error.create-and-room': 'Usa «create» o «room», no ambos.',
   'room.error.bad-lang': '«{value}» no es una etiqueta de idioma (como «es» o «pt-BR»).',
   'room.error.room-change': 'La sala cambió a {value} durante una llamada. Sal de la llamada para cambiar de sala.',
@@ -265,6 +266,8 @@ export const es = {
   'people.audience-chat': 'El público puede chatear',
   'stage.audience': 'Público: {count}',
   'chat.audience-off': 'El anfitrión desactivó el chat para el público.',
+  'prejoin.audience':
+    'Te unes al público: puedes ver, escuchar, chatear y levantar la mano. Un anfitrión puede invitarte al escenario.',
 
   // recording
   'recording.badge': 'Grabando',

@@ -60,6 +60,7 @@ describe('hashdrop-room', () => {
     ['bad audio', html`<hashdrop-room endpoint="/a" room="BRAVE-OTTER" audio="loud"></hashdrop-room>`, 'audio'],
     ['bad video', html`<hashdrop-room endpoint="/a" room="BRAVE-OTTER" video="maybe"></hashdrop-room>`, 'video'],
     ['bad theme', html`<hashdrop-room endpoint="/a" room="BRAVE-OTTER" theme="pink"></hashdrop-room>`, 'theme'],
+    ['bad layout', html`<hashdrop-room endpoint="/a" room="BRAVE-OTTER" layout="mosaic"></hashdrop-room>`, 'layout'],
     ['create and room', html`<hashdrop-room endpoint="/a" room="BRAVE-OTTER" create></hashdrop-room>`, 'create'],
     ['bad lang', html`<hashdrop-room endpoint="/a" room="BRAVE-OTTER" lang="??"></hashdrop-room>`, 'lang'],
   ];
@@ -288,5 +289,16 @@ describe('hashdrop-room', () => {
     part<HTMLButtonElement>(bar, 'leave')!.click();
     expect(session.callsOf('setMicrophoneEnabled')).to.deep.equal([[false]]);
     expect(session.callsOf('leave')).to.have.length(1);
+  });
+
+  it('lays the call out as its layout attribute says', async () => {
+    const el = await fixture<HashdropRoom>(
+      html`<hashdrop-room layout="grid" .session=${sessionWith(snapshots.inRoom(3))}></hashdrop-room>`,
+    );
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('hashdrop-stage')!.getAttribute('layout')).to.equal('grid');
+    el.removeAttribute('layout');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('hashdrop-stage')!.getAttribute('layout')).to.equal('spotlight');
   });
 });

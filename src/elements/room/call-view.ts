@@ -58,11 +58,13 @@ export interface CallViewContext {
   session: RoomSessionApi | null;
   /** The language attribute for the nested elements. */
   lang: string;
+  /** The stage's layout (the room's `layout` attribute). */
+  layout: 'spotlight' | 'grid';
   t: (key: MessageKey) => string;
 }
 
 /** The call screen; the title carries `data-focus-target` so the room moves focus to it on arrival. */
-export function renderCallView({ snapshot: s, session, lang, t }: CallViewContext): TemplateResult {
+export function renderCallView({ snapshot: s, session, lang, layout, t }: CallViewContext): TemplateResult {
   const host = s.role === 'host';
   const chat = chatPanel(session);
   // The control bar's chat button (`hashdrop-chat-toggle`, with the state asked for) and the fallback button below.
@@ -89,7 +91,7 @@ export function renderCallView({ snapshot: s, session, lang, t }: CallViewContex
         ${s.status === 'reconnecting' ? html`<span class="muted">${t('room.reconnecting')}</span>` : nothing}
         ${renderRecordingIndicator(s.recording.active, lang)}
       </div>
-      <hashdrop-stage part="stage" lang=${lang}></hashdrop-stage>
+      <hashdrop-stage part="stage" lang=${lang} layout=${layout}></hashdrop-stage>
       <hashdrop-control-bar
         part="controls"
         exportparts="mic-toggle, camera-toggle, screen-share, chat-toggle, leave, end-for-all"

@@ -88,6 +88,7 @@ type View = 'invalid' | 'prejoin' | 'connecting' | 'lobby' | 'call' | 'ended' | 
  * @attr audio - `on` (default) or `off`: the microphone's initial state.
  * @attr video - `on` (default) or `off`: the camera's initial state.
  * @attr lang - Language of all texts (falls back to the page's `lang`, then English).
+ * @attr layout - The call's layout: `spotlight` (default: one person large above a strip of the others) or `grid`.
  * @attr theme - `light`, `dark` or `auto` (follows the OS). Without it the page's `color-scheme` applies.
  * @attr host-key - The secret host key of a room (from creating it). Without it, a `?host=` parameter in the page URL
  *   is used, so a host link (`…?room=CODE&host=KEY`) opens the room as its host.
@@ -141,6 +142,7 @@ export class HashdropRoom extends HashdropElement {
   @property() audio: string | null = null;
   @property() video: string | null = null;
   @property() theme: string | null = null;
+  @property() layout: string | null = null;
   @property({ attribute: 'host-key' }) hostKey = '';
 
   @state() private snap: RoomSnapshot = INITIAL_SNAPSHOT;
@@ -207,7 +209,7 @@ export class HashdropRoom extends HashdropElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const watched = ['endpoint', 'tokenEndpoint', 'room', 'create', 'audio', 'video', 'theme', 'session'];
+    const watched = ['endpoint', 'tokenEndpoint', 'room', 'create', 'audio', 'video', 'theme', 'layout', 'session'];
     if (watched.some((key) => changed.has(key)) || this.hasUpdated === false) {
       const error = this.#validate();
       this.attributeError = error;
@@ -270,6 +272,9 @@ export class HashdropRoom extends HashdropElement {
     }
     if (this.theme !== null && !['light', 'dark', 'auto'].includes(this.theme)) {
       return this.#error('theme', 'room.error.bad-theme', { value: this.theme });
+    }
+    if (this.layout !== null && !['spotlight', 'grid'].includes(this.layout)) {
+      return this.#error('layout', 'room.error.bad-layout', { value: this.layout });
     }
     const lang = this.getAttribute('lang');
     if (lang !== null && lang !== '' && !isLanguageTag(lang))
@@ -549,6 +554,7 @@ export class HashdropRoom extends HashdropElement {
           snapshot: s,
           session: this.session,
           lang,
+          layout: this.layout === 'grid' ? 'grid' : 'spotlight',
           t: (key) => this.t(key),
         });
     }
