@@ -158,6 +158,11 @@ describe('recording without an Egress service (real livekit-server)', () => {
     }
   });
 
+  test('/info lists the recording feature when a destination is set up', async () => {
+    const info = await call(stack.api, 'GET', '/info');
+    assert.ok(info.body.features.includes('recording'));
+  });
+
   test('no storage credential in any response or log line', () => {
     assert.ok(
       lines.some((line) => line.includes('recording service call failed')),
@@ -186,5 +191,6 @@ describe('recording switched off', () => {
     assert.match(reply.body.error.message, /not set up/);
     const view = (await host.request('GET', `/rooms/${room.id}`)).body.room;
     assert.equal(view.recording, undefined);
+    assert.ok(!(await host.request('GET', '/info')).body.features.includes('recording'));
   });
 });

@@ -33,7 +33,9 @@ import { CodeTakenError, type RoomRecord } from '../store/types.js';
 export const FEATURES = ['scheduled_rooms', 'waiting_room', 'require_host', 'stage_mode', 'moderation', 'long_poll'];
 
 export function info(ctx: Context): Response {
-  const body: InfoResponse = { name: 'hashdrop', version: ctx.version, features: FEATURES };
+  // `recording` only when a destination is set up, so a client can leave out the recording control.
+  const features = ctx.recording ? [...FEATURES, 'recording'] : FEATURES;
+  const body: InfoResponse = { name: 'hashdrop', version: ctx.version, features };
   return json(200, body);
 }
 
