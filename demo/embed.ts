@@ -13,7 +13,6 @@ const client = new EndpointClient({ endpoint });
 const form = document.querySelector<HTMLFormElement>('#options')!;
 const codeInput = document.querySelector<HTMLInputElement>('#existing-code')!;
 const policy = document.querySelector<HTMLFieldSetElement>('#policy')!;
-const layout = document.querySelector<HTMLFieldSetElement>('#layout')!;
 const applyButton = document.querySelector<HTMLButtonElement>('#apply')!;
 const formStatus = document.querySelector<HTMLElement>('#form-status')!;
 const snippet = document.querySelector<HTMLTextAreaElement>('#snippet')!;
@@ -22,13 +21,6 @@ const copyStatus = document.querySelector<HTMLElement>('#copy-status')!;
 const hostLinkBox = document.querySelector<HTMLElement>('#host-link-box')!;
 const hostLink = document.querySelector<HTMLInputElement>('#host-link')!;
 const preview = document.querySelector<HTMLElement>('#preview')!;
-
-// Offer the layout choice only if this build of <hashdrop-room> has the attribute, so the snippet never carries one
-// the element would ignore.
-const roomClass = customElements.get('hashdrop-room') as unknown as { elementProperties?: Map<PropertyKey, unknown> };
-const supportsLayout = roomClass.elementProperties?.has('layout') ?? false;
-layout.disabled = !supportsLayout;
-document.querySelector<HTMLElement>('#layout-hint')!.hidden = supportsLayout;
 
 let roomCode: string | null = null;
 let live = document.createElement('hashdrop-room');
@@ -41,8 +33,7 @@ const checked = (name: string) => (field(name) as HTMLInputElement).checked;
 function attributes(): EmbedAttributes {
   const list: Array<[string, string]> = [['endpoint', endpoint]];
   if (roomCode) list.push(['room', roomCode]);
-  list.push(['theme', value('theme')], ['lang', value('lang')]);
-  if (supportsLayout) list.push(['layout', value('layout')]);
+  list.push(['theme', value('theme')], ['lang', value('lang')], ['layout', value('layout')]);
   return list;
 }
 

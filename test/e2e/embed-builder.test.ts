@@ -144,10 +144,13 @@ test('the builder makes one-shot rooms with their policy, and snippets for exist
   await page.getByLabel('Stage mode: hosts and speakers on stage, audience watches').check();
   await page.getByLabel('Waiting room: a host admits each guest').uncheck();
   await page.getByLabel('Language').selectOption('fr');
+  await page.getByLabel('Grid').check();
   await page.getByRole('button', { name: 'Create room' }).click();
   await page.getByRole('status').filter({ hasText: 'is ready' }).waitFor();
   const oneShot = /room="([^"]+)"/.exec(await snippetBox.inputValue())?.[1] ?? '';
   assert.match(await snippetBox.inputValue(), /lang="fr"/);
+  assert.match(await snippetBox.inputValue(), /layout="grid"/);
+  assert.equal(await page.locator('#preview hashdrop-room').getAttribute('layout'), 'grid');
   const { room } = (await (await fetch(`${stack.url}/api/rooms/${oneShot}`)).json()) as {
     room: { policy: { autoCloseWhenEmpty: boolean; stageMode: boolean; waitingRoom: boolean } };
   };
