@@ -18,6 +18,7 @@ const stack = await startStack({
 });
 console.log(`
   HashDrop Rooms demo   ${stack.url}/
+  Embed builder         ${stack.url}/embed
   Endpoint              ${stack.url}/api  (LiveKit at ${stack.livekit.url}${stack.livekit.external ? ', from the environment' : ''})
 
   Open the room link in two browser windows to make a call. Ctrl-C stops everything.
