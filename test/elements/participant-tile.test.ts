@@ -39,6 +39,17 @@ describe('hashdrop-participant-tile', () => {
     stream.getTracks().forEach((t) => t.stop());
   });
 
+  it('attaches the local camera again once its track exists (it is drawn before the track is published)', async () => {
+    const pending = participant(0, { camera: { sid: 'TR_cam_0', source: 'camera', muted: false, subscribed: false } });
+    const { el, session } = await tile(pending);
+    expect(session.callsOf('attach').map(([sid]) => sid)).to.deep.equal(['TR_cam_0']);
+    el.participant = participant(0);
+    await el.updateComplete;
+    expect(session.callsOf('attach').map(([sid]) => sid)).to.deep.equal(['TR_cam_0', 'TR_cam_0']);
+    expect(session.callsOf('detach')).to.deep.equal([['TR_cam_0']]);
+    expect(el.attachedTrack).to.equal('TR_cam_0');
+  });
+
   it('shows initials instead of video when the camera is off, and detaches the old track', async () => {
     const { el, session } = await tile(participant(1, { name: 'Grace Hopper' }));
     expect(el.attachedTrack).to.equal('TR_cam_1');

@@ -112,7 +112,14 @@ export class HashdropParticipantTile extends HashdropElement {
   @state() private menuOpen = false;
   @state() private actionNotice = '';
 
-  #attached: { sid: string; element: HTMLMediaElement; session: RoomSessionApi; detach: () => void } | null = null;
+  #attached: {
+    sid: string;
+    /** Whether the track existed when attached: the local camera is drawn before its track exists (then attach is a no-op). */
+    ready: boolean;
+    element: HTMLMediaElement;
+    session: RoomSessionApi;
+    detach: () => void;
+  } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -140,10 +147,16 @@ export class HashdropParticipantTile extends HashdropElement {
     const video = this.renderRoot.querySelector<HTMLVideoElement>('video[data-sid]');
     const session = this.session;
     const sid = video?.dataset.sid ?? null;
+    const ready = !!visibleTrack(this.participant, this.source)?.subscribed;
     const current = this.#attached;
-    if (current && (current.sid !== sid || current.element !== video || current.session !== session)) this.#detach();
+    if (
+      current &&
+      (current.sid !== sid || current.element !== video || current.session !== session || current.ready !== ready)
+    ) {
+      this.#detach();
+    }
     if (!this.#attached && video && sid && session && this.isConnected) {
-      this.#attached = { sid, element: video, session, detach: session.attach(sid, video) };
+      this.#attached = { sid, ready, element: video, session, detach: session.attach(sid, video) };
     }
   }
 
