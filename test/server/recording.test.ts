@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { dispose, type Room } from '@livekit/rtc-node';
 import type { IdentityResponse } from '../../src/contract/index.js';
-import type { CallConnector } from '../../src/core/call.js';
+import type { CallConnection, CallConnector, CallEvents } from '../../src/core/call.js';
 import { RoomSession } from '../../src/core/room-session.js';
 import type { Logger } from '../../src/server/index.js';
 import { connect, startStack, stopShared, type Api, type Stack } from './harness.js';
@@ -91,20 +91,38 @@ describe('recording without an Egress service (real livekit-server)', () => {
     });
   }
 
-  test("the host's session: start fails, and its snapshot says not recording and why", async () => {
+  test("the host's session: a failed start leaves it not recording and says why; in the call it follows LiveKit's status", async () => {
     // The host's own identity, as the browser keeps it; no media (the call is held open by the rtc-node client).
     const identity = (await host.request<IdentityResponse>('POST', '/identity')).body;
     identity.credential = host.credential!;
     identity.userId = host.userId!;
+    // livekit-client is browser-only: this stand-in for it hands the session's call events to the test, which plays
+    // LiveKit's room recording status (what livekit-server sets while an Egress job runs).
+    let events: CallEvents | null = null;
+    const connection: CallConnection = {
+      localIdentity: identity.userId,
+      publish: async () => {},
+      setMicrophoneEnabled: async () => {},
+      setCameraEnabled: async () => {},
+      setScreenShareEnabled: async () => false,
+      switchDevice: async () => {},
+      attach: () => () => {},
+      disconnect: async () => {},
+    };
     const connector: CallConnector = {
       preload() {},
       warm() {},
-      connect: () => Promise.reject(new Error('no media in this test')),
+      connect: async (_request, callEvents) => {
+        events = callEvents;
+        return connection;
+      },
       dispose() {},
     };
     const session = new RoomSession({
       endpoint: stack.base,
       connector,
+      audio: false,
+      video: false,
       storage: { getItem: () => JSON.stringify(identity), setItem() {}, removeItem() {} },
     });
     try {
@@ -120,6 +138,17 @@ describe('recording without an Egress service (real livekit-server)', () => {
       assert.equal(recording.pending, null);
       assert.equal(recording.startedAt, null);
       assert.equal(recording.error?.code, 'RECORDING_UNAVAILABLE');
+
+      // In the call, the badge follows LiveKit's room recording status.
+      await session.join('Host');
+      assert.equal(session.snapshot.status, 'in-room');
+      assert.equal(session.snapshot.recording.active, false);
+      events!.recording!(true);
+      assert.equal(session.snapshot.recording.active, true);
+      assert.ok(session.snapshot.recording.startedAt, 'the elapsed time starts');
+      events!.recording!(false);
+      assert.equal(session.snapshot.recording.active, false);
+      assert.equal(session.snapshot.recording.startedAt, null);
     } finally {
       session.dispose();
     }
