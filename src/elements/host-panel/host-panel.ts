@@ -48,6 +48,7 @@ import { renderRecordingControl } from '../recording/recording-control.js';
  * @csspart kick-dialog - The Remove confirmation dialog.
  * @csspart kick-confirm - The dialog's Remove button.
  * @csspart kick-cancel - The dialog's Cancel button.
+ * @csspart recording - The recording control (`<hashdrop-recording-control>`).
  *
  * @cssprop [--hashdrop-host-panel-background=var(--hashdrop-color-surface)] - Panel background.
  * @cssprop [--hashdrop-host-panel-item-background=var(--hashdrop-color-surface-raised)] - Background of a knock.

@@ -33,6 +33,7 @@ export function formatCountdown(ms: number): string {
  *
  * @csspart base - The form.
  * @csspart title - The heading.
+ * @csspart recording - The "Recording" badge (`<hashdrop-recording-indicator>`), when the room is being recorded.
  * @csspart countdown - The time until a scheduled meeting starts.
  * @csspart media - Preview and level meter.
  * @csspart stage-note - In a stage room, tells a guest they join the audience (no devices asked for).

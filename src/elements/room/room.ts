@@ -109,6 +109,7 @@ type View = 'invalid' | 'prejoin' | 'connecting' | 'lobby' | 'call' | 'ended' | 
  * @csspart notice - A non-fatal notice above the screen.
  * @csspart call - The in-call layout.
  * @csspart call-header - The call's title row.
+ * @csspart recording - The "Recording" badge in the call's title row (`<hashdrop-recording-indicator>`).
  * @csspart stage - The in-call media view (`<hashdrop-stage>`).
  * @csspart controls - The in-call control bar (`<hashdrop-control-bar>`); its buttons are exported as the parts below.
  * @csspart mic-toggle - The in-call microphone toggle.
