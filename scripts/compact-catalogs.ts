@@ -1,17 +1,24 @@
 /**
- * A Vite plugin for the CDN build: a shipped language's chunk (src/i18n/de.ts, es.ts, fr.ts) carries its strings as a
- * list in the order of the English catalog's keys, without the keys, and gets the keys back from the English catalog
- * that is in the entry already. That is about 1 KB gzip less per language, which keeps the whole bundle in its budget.
+ * A Vite plugin for the CDN build that keeps strings out of the up-front bytes:
+ * - English is split: the strings of the screens a page shows before a call (keys starting with one of
+ *   `UP_FRONT_PREFIXES`) stay in en.ts, in the entry; the in-call ones move to en-rest.ts, a chunk the elements fetch
+ *   when the first of them renders (src/i18n/index.ts), long before a call view needs them.
+ * - A shipped language's chunk (de.ts, es.ts, fr.ts) carries its strings as a list in the order of the English keys,
+ *   without the keys, and gets them back from the two English modules: about 1 KB gzip less per language.
  *
- * The sources stay keyed objects (readable, type-checked, tested key by key); only the built chunk changes. Both lists
- * come from the same build, so the order cannot drift; a key a catalog lacks is a hole that falls back to English.
+ * The sources stay keyed objects (readable, type-checked, tested key by key) with every English string in en.ts; only
+ * the built chunks change. Key order and lists come from the same build, so they cannot drift; a key a catalog lacks
+ * is a hole that falls back to English.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import type { Plugin } from 'vite';
 
-const CATALOG = /[\\/]src[\\/]i18n[\\/]([a-z]{2,3})\.ts$/;
+/** Keys the room, pre-join and lobby use: the up-front screens. Any other key is an in-call string. */
+export const UP_FRONT_PREFIXES = ['status.', 'room.', 'error.', 'prejoin.', 'lobby.'];
+
+const CATALOG = /[\\/]src[\\/]i18n[\\/]([a-z]{2,3}|en-rest)\.ts$/;
 
 /** Evaluates a catalog module (plain data; its only import is a type) and returns its one exported object. */
 async function evaluate(file: string): Promise<Record<string, string>> {
@@ -24,20 +31,30 @@ async function evaluate(file: string): Promise<Record<string, string>> {
   return exported[0] as Record<string, string>;
 }
 
+/** The English catalog split in two, each in the source's key order. */
+async function englishParts(dir: string): Promise<{ upFront: [string, string][]; rest: [string, string][] }> {
+  const entries = Object.entries(await evaluate(join(dir, 'en.ts')));
+  const isUpFront = ([key]: [string, string]) => UP_FRONT_PREFIXES.some((prefix) => key.startsWith(prefix));
+  return { upFront: entries.filter(isUpFront), rest: entries.filter((entry) => !isUpFront(entry)) };
+}
+
 export function compactCatalogs(): Plugin {
   return {
     name: 'hashdrop-compact-catalogs',
     async load(id) {
-      const lang = CATALOG.exec(id)?.[1];
-      if (!lang || lang === 'en') return null;
+      const name = CATALOG.exec(id)?.[1];
+      if (!name) return null;
+      const english = await englishParts(dirname(id));
+      if (name === 'en') return `export const en = ${JSON.stringify(Object.fromEntries(english.upFront))};`;
+      if (name === 'en-rest') return `export const enRest = ${JSON.stringify(Object.fromEntries(english.rest))};`;
       const catalog = await evaluate(id);
-      const keys = Object.keys(await evaluate(join(dirname(id), 'en.ts')));
-      const values = keys.map((key) => catalog[key] ?? null);
+      const values = [...english.upFront, ...english.rest].map(([key]) => catalog[key] ?? null);
       return [
         `import { en } from './en.js';`,
+        `import { enRest } from './en-rest.js';`,
         `const values = ${JSON.stringify(values)};`,
-        `export const ${lang} = {};`,
-        `Object.keys(en).forEach((key, i) => { if (values[i] !== null) ${lang}[key] = values[i]; });`,
+        `export const ${name} = {};`,
+        `[...Object.keys(en), ...Object.keys(enRest)].forEach((key, i) => { if (values[i] !== null) ${name}[key] = values[i]; });`,
       ].join('\n');
     },
   };

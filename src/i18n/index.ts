@@ -1,5 +1,5 @@
 import { en, type MessageKey, type Messages } from './en.js';
-import { SHIPPED_LOADERS } from './shipped.js';
+import { SHIPPED_LOADERS, loadEnglishRest } from './shipped.js';
 
 export { en, type MessageKey, type Messages };
 
@@ -16,6 +16,7 @@ export { en, type MessageKey, type Messages };
 const shipped = new Map<string, Partial<Messages>>([['en', en]]);
 const page = new Map<string, Partial<Messages>>();
 const loading = new Map<string, Promise<void>>();
+let englishRest: Promise<void> | null = null;
 const listeners = new Set<() => void>();
 
 /** Languages that lay out right to left. */
@@ -52,10 +53,12 @@ export const shippedLanguages: readonly string[] = ['en', ...Object.keys(SHIPPED
  * a page may call it to have the strings before it renders.
  */
 export function loadMessages(lang: string): Promise<void> {
+  // English is every language's fallback, so its in-call strings come along whatever the language.
+  const english = loadEnglishInCallStrings();
   const base = baseOf(lang);
-  if (shipped.has(base)) return Promise.resolve();
+  if (shipped.has(base)) return english;
   const loader = SHIPPED_LOADERS[base];
-  if (!loader) return Promise.resolve();
+  if (!loader) return english;
   let pending = loading.get(base);
   if (!pending) {
     pending = loader().then(
@@ -71,7 +74,23 @@ export function loadMessages(lang: string): Promise<void> {
     );
     loading.set(base, pending);
   }
-  return pending;
+  return Promise.all([english, pending]).then(() => undefined);
+}
+
+/** The in-call English strings, which the CDN build fetches as a chunk of their own (see en-rest.ts). */
+function loadEnglishInCallStrings(): Promise<void> {
+  englishRest ??= loadEnglishRest().then(
+    (rest) => {
+      if (Object.keys(rest).length === 0) return;
+      shipped.set('en', { ...en, ...rest });
+      notify();
+    },
+    (error: unknown) => {
+      englishRest = null;
+      console.warn('HashDrop: the in-call English strings could not be loaded.', error);
+    },
+  );
+  return englishRest;
 }
 
 export function normalizeLang(lang: string): string {
@@ -104,7 +123,9 @@ export function t(lang: string, key: MessageKey, params?: Record<string, string 
     page.get(base)?.[key] ??
     shipped.get(base)?.[key] ??
     page.get('en')?.[key] ??
-    en[key];
+    shipped.get('en')?.[key] ??
+    // Only in the CDN build, for an in-call string asked for before its chunk arrived: blank until the re-render.
+    '';
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }

@@ -9,3 +9,6 @@ export const SHIPPED_LOADERS: Record<string, () => Promise<Partial<Messages>>> =
   es: () => import('./es.js').then((m) => m.es),
   fr: () => import('./fr.js').then((m) => m.fr),
 };
+
+/** The in-call English strings: a chunk of their own in the CDN build, nothing in the sources (see en-rest.ts). */
+export const loadEnglishRest = (): Promise<Partial<Messages>> => import('./en-rest.js').then((m) => m.enRest);
