@@ -38,7 +38,7 @@ export const fr = {
   'room.error.bad-room': '« {value} » n’est ni un code de salle (comme STELLAR-PHOENIX) ni un identifiant de salle.',
   'room.error.bad-toggle': '« {value} » n’est pas une valeur valide pour « {attribute} » : utilisez « on » ou « off ».',
   'room.error.bad-theme': '« {value} » n’est pas un thème : utilisez « light », « dark » ou « auto ».',
-  'room.error.bad-layout': '« {value} » n’est pas une disposition : utilisez « spotlight » ou « grid ».',
+  'room.error.bad-layout': '« {value} » n’est pas une disposition : utilisez « spotlight » ou « grid ».',
   'room.error.create-and-room': 'Utilisez « create » ou « room », pas les deux.',
   'room.error.bad-lang': '« {value} » n’est pas une étiquette de langue (comme « fr » ou « pt-BR »).',
   'room.error.room-change': 'La salle est devenue {value} pendant un appel. Quittez l’appel pour changer de salle.',
