@@ -38,12 +38,15 @@ const preview: Preview = {
       root.style.cssText = theme === 'brand' ? BRAND : '';
       root.style.colorScheme = theme === 'dark' ? 'dark' : 'light';
       document.body.style.background = theme === 'dark' ? '#0f1115' : '#ffffff';
-      // Elements that take a theme attribute follow the toolbar.
-      queueMicrotask(() =>
-        document
-          .querySelectorAll('hashdrop-room, hashdrop-prejoin, hashdrop-lobby, hashdrop-invite, hashdrop-host-panel')
-          .forEach((element) => element.setAttribute('theme', theme === 'dark' ? 'dark' : 'light')),
-      );
+      // The toolbar's dark theme reaches every element (each takes `theme`); in the light default, a story's own
+      // `theme` control decides, so choosing dark or auto there is not overwritten.
+      if (theme === 'dark') {
+        queueMicrotask(() =>
+          document
+            .querySelectorAll('*')
+            .forEach((element) => element.localName.startsWith('hashdrop-') && element.setAttribute('theme', 'dark')),
+        );
+      }
       return story();
     },
   ],
