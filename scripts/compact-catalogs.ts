@@ -15,8 +15,11 @@ import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import type { Plugin } from 'vite';
 
-/** Keys the room, pre-join and lobby use: the up-front screens. Any other key is an in-call string. */
-export const UP_FRONT_PREFIXES = ['status.', 'room.', 'error.', 'prejoin.', 'lobby.'];
+/**
+ * Keys the room, pre-join and lobby show before anything else loads. Any other key — in-call strings, and the
+ * error screen's `error.*`, which the room shows only after a request failed — comes with en-rest.
+ */
+export const UP_FRONT_PREFIXES = ['status.', 'room.', 'prejoin.', 'lobby.'];
 
 const CATALOG = /[\\/]src[\\/]i18n[\\/]([a-z]{2,3}|en-rest)\.ts$/;
 

@@ -11,7 +11,7 @@ import {
   type SessionError,
   type SessionStatus,
 } from '../../core/snapshot.js';
-import { en, isLanguageTag, type MessageKey } from '../../i18n/index.js';
+import { isLanguageTag, type MessageKey } from '../../i18n/index.js';
 import { sessionContext, snapshotContext } from '../shared/context.js';
 import {
   HashdropDeniedEvent,
@@ -493,9 +493,10 @@ export class HashdropRoom extends HashdropElement {
    * original message as the body.
    */
   #errorTexts(error: SessionError | null): [body: string, detail: string] {
-    const key = `error.${error?.code}`;
-    if (!error || !(key in en)) return [error?.message ?? '', ''];
-    return [this.t(key as MessageKey), error.message];
+    if (!error) return ['', ''];
+    // A code without a string of ours (or, in the CDN build, before the strings of errors have arrived) reads ''.
+    const ours = this.t(`error.${error.code}` as MessageKey);
+    return ours ? [ours, error.message] : [error.message, ''];
   }
 
   #card(title: string, body: string, action?: TemplateResult, busy = false, detail = ''): TemplateResult {
