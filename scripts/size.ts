@@ -12,10 +12,15 @@ import { gzipSync } from 'node:zlib';
 const DIST = 'dist/cdn';
 /**
  * Budgets that fail `npm test` when exceeded. Up front is the product's promise (a pre-join page costs ≤ 30 KB gzip).
- * The whole bundle includes livekit-client (≈ 148 KB gzip by itself), so its guard sits above the 175 KB aim the
- * benchmarks report against; it exists to catch growth, not to restate the aim.
+ * "Whole" is the most one page can load: every chunk, but of the shipped language catalogs only the largest (a page
+ * speaks one language; the others are alternatives, not extra weight). It includes livekit-client (≈ 147 KB gzip by
+ * itself), so its guard sits above the 175 KB aim the benchmarks report against; it exists to catch growth, not to
+ * restate the aim. It moved from 215 to 220 KB with stage mode, host controls and recording (≈ 9 KB, all lazy).
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 215 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 220 * 1024 };
+
+/** A shipped catalog other than the built-in English (`src/i18n/de.ts`, …; not English's own lazy half). */
+const ALTERNATIVE_LANGUAGE = /^src\/i18n\/(?!en)[a-z]{2}\.ts$/;
 
 interface ManifestChunk {
   file: string;
@@ -53,9 +58,15 @@ export function measureCdnBundle(): SizeReport {
   };
   visit(entryKey);
   const allJs = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+  const languages = Object.entries(manifest)
+    .filter(([key]) => ALTERNATIVE_LANGUAGE.test(key))
+    .map(([, chunk]) => ({ file: chunk.file, gzipBytes: sizes([chunk.file]).gzipBytes }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const skipped = new Set(languages.slice(1).map((language) => language.file));
+  const onePage = allJs.filter((file) => !skipped.has(file));
   return {
     upfront: { files: [...upfront], ...sizes([...upfront]) },
-    whole: { files: allJs.length, ...sizes(allJs) },
+    whole: { files: onePage.length, ...sizes(onePage) },
   };
 }
 
@@ -67,7 +78,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `CDN up front (entry + static imports, ${report.upfront.files.length} file(s)): ${kb(report.upfront.minBytes)} min, ${kb(report.upfront.gzipBytes)} gzip (budget ${kb(BUDGETS.upfrontGzip)})`,
   );
   console.log(
-    `CDN whole bundle (${report.whole.files} file(s)): ${kb(report.whole.minBytes)} min, ${kb(report.whole.gzipBytes)} gzip (budget ${kb(BUDGETS.wholeGzip)})`,
+    `CDN whole bundle, the most one page loads (${report.whole.files} file(s), one language): ${kb(report.whole.minBytes)} min, ${kb(report.whole.gzipBytes)} gzip (budget ${kb(BUDGETS.wholeGzip)})`,
   );
   if (process.argv.includes('--check')) {
     const over = [
