@@ -45,6 +45,12 @@ defineOnDemand({
   'hashdrop-tile-list': () =>
     import('./elements/tile-list/tile-list.js').then((m) => defineElement('hashdrop-tile-list', m.HashdropTileList)),
   'hashdrop-chat': () => import('./elements/chat/chat.js').then((m) => defineElement('hashdrop-chat', m.HashdropChat)),
+  'hashdrop-recording-indicator': () =>
+    import('./elements/recording/recording-indicator.js').then((m) => m.defineIndicator()),
+  'hashdrop-recording-control': () =>
+    import('./elements/recording/recording-control.js').then((m) =>
+      defineElement('hashdrop-recording-control', m.HashdropRecordingControl),
+    ),
 });
 
 export { HashdropRoom, parseRoomAttribute, parseToggle } from './elements/room/room.js';
@@ -59,6 +65,7 @@ export type { HashdropStage } from './elements/stage/define.js';
 export type { HashdropParticipantTile } from './elements/participant-tile/define.js';
 export type { HashdropControlBar } from './elements/control-bar/define.js';
 export type { HashdropChat } from './elements/chat/define.js';
+export type { HashdropRecordingControl, HashdropRecordingIndicator } from './elements/recording/define.js';
 export * from './elements/shared/events.js';
 export { sessionContext, snapshotContext } from './elements/shared/context.js';
 export {

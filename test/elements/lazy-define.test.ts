@@ -18,6 +18,8 @@ const LAZY = [
   'hashdrop-participant-tile',
   'hashdrop-control-bar',
   'hashdrop-chat',
+  'hashdrop-recording-control',
+  'hashdrop-recording-indicator',
 ];
 const EAGER = ['hashdrop-room', 'hashdrop-prejoin', 'hashdrop-lobby'];
 
