@@ -20,6 +20,14 @@ class FakeConnection implements CallConnection {
     return enabled;
   }
   async switchDevice() {}
+  hands: (string | null)[] = [];
+  stops = 0;
+  async setHandRaised(raisedAt: string | null) {
+    this.hands.push(raisedAt);
+  }
+  async stopPublishing() {
+    this.stops += 1;
+  }
   attach(trackSid: string) {
     this.attached.push(trackSid);
     return () => {};
@@ -293,6 +301,84 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     assert.deepEqual(statuses, ['pre-join', 'connecting', 'in-room', 'reconnecting', 'in-room', 'ended']);
     assert.equal(session.snapshot.endedReason, 'host-ended');
     assert.deepEqual(session.snapshot.participants, []);
+    session.dispose();
+  });
+
+  it('stage roles: the audience starts with nothing on; demote stops publishing; promote turns nothing on', async () => {
+    server.join = { kind: 'admitted', role: 'audience' };
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    await session.join('Ada');
+    await until(() => !session.snapshot.micEnabled, 'the audience’s wishes switched off');
+    assert.equal(session.snapshot.cameraEnabled, false);
+    assert.deepEqual(connector.connection.published, [], 'the audience publishes nothing');
+    const local = (role: 'audience' | 'speaker', microphone: { muted: boolean } | null = null) => ({
+      identity: 'id-audience',
+      name: 'Ada',
+      isLocal: true,
+      role,
+      isSpeaking: false,
+      audioLevel: 0,
+      connectionQuality: 'good' as const,
+      handRaisedAt: null,
+      camera: null,
+      microphone: microphone && { sid: 'TR_mic', source: 'microphone' as const, subscribed: true, ...microphone },
+      screenShare: null,
+      joinedAt: null,
+    });
+    connector.events!.control({ type: 'role-changed', identity: 'id-audience', role: 'speaker' });
+    assert.equal(session.snapshot.role, 'speaker');
+    assert.equal(session.snapshot.micEnabled, false, 'promoted: nothing turns on by itself');
+    await session.setMicrophoneEnabled(true);
+    connector.events!.roster([local('speaker', { muted: false })], null);
+    // A host mutes the microphone: the server mutes the track, and the toggle follows.
+    connector.events!.roster([local('speaker', { muted: true })], null);
+    assert.equal(session.snapshot.micEnabled, false);
+    await session.setMicrophoneEnabled(true);
+    connector.events!.roster([local('speaker', { muted: false })], null);
+    assert.equal(session.snapshot.micEnabled, true, 'they can unmute themselves');
+    // Demoted through the roster (the role attribute): local tracks stop, wishes go off.
+    connector.events!.roster([local('audience')], null);
+    assert.equal(session.snapshot.role, 'audience');
+    assert.equal(session.snapshot.micEnabled, false);
+    assert.equal(connector.connection.stops, 1);
+    connector.events!.control({ type: 'role-changed', identity: 'id-audience', role: 'audience' });
+    assert.equal(connector.connection.stops, 1, 'already audience: nothing to stop again');
+    session.dispose();
+  });
+
+  it('raise hand, a host lowering it, and policy changes during the call', async () => {
+    server.join = { kind: 'admitted' };
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    await session.join('Ada');
+    await session.setHandRaised(true);
+    const raisedAt = session.snapshot.handRaisedAt;
+    assert.ok(raisedAt && !Number.isNaN(Date.parse(raisedAt)));
+    assert.deepEqual(connector.connection.hands, [raisedAt]);
+    await session.setHandRaised(true);
+    assert.equal(session.snapshot.handRaisedAt, raisedAt, 'raising again keeps the original time (the queue order)');
+    const me = {
+      identity: 'id-participant',
+      name: 'Ada',
+      isLocal: true,
+      role: 'participant' as const,
+      isSpeaking: false,
+      audioLevel: 0,
+      connectionQuality: 'good' as const,
+      camera: null,
+      microphone: null,
+      screenShare: null,
+      joinedAt: null,
+    };
+    connector.events!.roster([{ ...me, handRaisedAt: raisedAt }], null);
+    connector.events!.roster([{ ...me, handRaisedAt: null }], null);
+    assert.equal(session.snapshot.handRaisedAt, null, 'a host lowered it');
+    connector.events!.control({
+      type: 'policy-changed',
+      policy: { ...session.snapshot.room!.policy, audienceChat: false },
+    });
+    assert.equal(session.snapshot.room!.policy.audienceChat, false);
     session.dispose();
   });
 
