@@ -8,7 +8,16 @@
  * - If `LIVEKIT_URL`, `LIVEKIT_API_KEY` and `LIVEKIT_API_SECRET` are set, that server is used instead and nothing starts.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync, accessSync, constants } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  accessSync,
+  constants,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -168,6 +177,39 @@ export function liveKitConfig(options: {
   return `${lines.join('\n')}\n`;
 }
 
+/** What livekit-server logs when a port was taken after freePort() found it free; it then never answers. */
+const PORT_TAKEN = 'address already in use';
+/** Fresh ports per attempt: other test runs on the machine pick free ports at the same moment. */
+const START_ATTEMPTS = 3;
+
+class PortTakenError extends Error {}
+
+/** Runs the server with `configFile` and waits until it answers; fails fast when one of its ports was taken. */
+async function launch(binary: string, configFile: string, logFile: string, httpUrl: string): Promise<GuardedProcess> {
+  const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
+  const child = spawnGuarded(binary, ['--dev', '--config', configFile, '--bind', '127.0.0.1'], { logFile });
+  let portTaken = false;
+  let reportTaken: () => void = () => {};
+  const taken = new Promise<void>((resolve) => (reportTaken = resolve));
+  try {
+    await waitFor(
+      `livekit-server (log: ${logFile})`,
+      async () => {
+        if (readFileSync(logFile, 'utf8').slice(logStart).includes(PORT_TAKEN)) {
+          portTaken = true;
+          reportTaken();
+        }
+        return (await fetch(httpUrl, { signal: AbortSignal.timeout(1000) })).ok;
+      },
+      { failed: Promise.race([child.exited, taken]) },
+    );
+    return child;
+  } catch (error) {
+    await child.stop();
+    throw portTaken ? new PortTakenError(`livekit-server: a port was taken (log: ${logFile})`) : error;
+  }
+}
+
 /** Starts a LiveKit server (or returns the one named by the environment). */
 export async function startLiveKit(options: StartOptions = {}): Promise<LiveKitServer> {
   const external = fromEnvironment();
@@ -176,24 +218,44 @@ export async function startLiveKit(options: StartOptions = {}): Promise<LiveKitS
   const binary = findLiveKitBinary();
   const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), 'hashdrop-livekit-'));
   if (!existsSync(workDir)) mkdirSync(workDir, { recursive: true });
-  const [port, tcpPort, udpPort] = [await freePort(), await freePort(), await freePort()];
   const apiKey = 'devkey';
   const apiSecret = randomBytes(24).toString('hex');
   const configFile = join(workDir, 'livekit.yaml');
   const logFile = join(workDir, 'livekit.log');
-  writeFileSync(configFile, liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, ...options }), { mode: 0o600 });
 
-  const httpUrl = `http://127.0.0.1:${port}`;
-  const launch = async (): Promise<GuardedProcess> => {
-    const child = spawnGuarded(binary, ['--dev', '--config', configFile, '--bind', '127.0.0.1'], { logFile });
-    await waitFor(
-      `livekit-server (log: ${logFile})`,
-      async () => (await fetch(httpUrl, { signal: AbortSignal.timeout(1000) })).ok,
-      { failed: child.exited },
-    );
-    return child;
-  };
-  let child: GuardedProcess | null = await launch();
+  for (let attempt = 1; ; attempt++) {
+    const [port, tcpPort, udpPort] = [await freePort(), await freePort(), await freePort()];
+    const config = liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, ...options });
+    writeFileSync(configFile, config, { mode: 0o600 });
+    const httpUrl = `http://127.0.0.1:${port}`;
+    try {
+      const child = await launch(binary, configFile, logFile, httpUrl);
+      return serverHandle({
+        port,
+        httpUrl,
+        apiKey,
+        apiSecret,
+        logFile,
+        child,
+        relaunch: () => launch(binary, configFile, logFile, httpUrl),
+      });
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt >= START_ATTEMPTS) throw error;
+    }
+  }
+}
+
+function serverHandle(started: {
+  port: number;
+  httpUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  logFile: string;
+  child: GuardedProcess;
+  relaunch: () => Promise<GuardedProcess>;
+}): LiveKitServer {
+  const { port, httpUrl, apiKey, apiSecret, logFile, relaunch } = started;
+  let child: GuardedProcess | null = started.child;
   const running = (): GuardedProcess | null => {
     const current = child;
     child = null;
@@ -210,7 +272,7 @@ export async function startLiveKit(options: StartOptions = {}): Promise<LiveKitS
     crash: async () => running()?.kill(),
     restart: async () => {
       await running()?.stop();
-      child = await launch();
+      child = await relaunch();
     },
   };
 }

@@ -108,6 +108,12 @@ class LiveKitConnection implements CallConnection {
     ] as const) {
       room.on(event, refresh);
     }
+    // Adaptive stream pauses a remote video once the last element it was attached to leaves the screen, but a video
+    // never attached at all (its tile not rendered: further along the strip, another grid page) would stream for the
+    // whole call. So a remote video starts paused and is received only while a view has it attached (see attach()).
+    room.on(RoomEvent.TrackSubscribed, (track, publication) => {
+      if (track.kind === lk.Track.Kind.Video && track.attachedElements.length === 0) publication.setEnabled(false);
+    });
     room.on(RoomEvent.Reconnecting, () => events.reconnecting());
     room.on(RoomEvent.SignalReconnecting, () => events.reconnecting());
     // livekit-server sets the room's recording status while an Egress job runs; everyone in the call sees it.
@@ -189,12 +195,23 @@ class LiveKitConnection implements CallConnection {
   }
 
   attach(trackSid: string, element: HTMLMediaElement): () => void {
-    for (const participant of [this.room.localParticipant, ...this.room.remoteParticipants.values()]) {
-      const track = participant.trackPublications.get(trackSid)?.track;
-      if (track) {
-        track.attach(element);
-        return () => void track.detach(element);
-      }
+    const local = this.room.localParticipant.trackPublications.get(trackSid)?.track;
+    if (local) {
+      local.attach(element);
+      return () => void local.detach(element);
+    }
+    for (const participant of this.room.remoteParticipants.values()) {
+      const publication = participant.trackPublications.get(trackSid);
+      const track = publication?.track;
+      if (!publication || !track) continue;
+      track.attach(element);
+      // A remote video is received while some view shows it (it starts paused, see the constructor).
+      const video = track.kind === this.lk.Track.Kind.Video;
+      if (video) publication.setEnabled(true);
+      return () => {
+        track.detach(element);
+        if (video && !this.#closing && track.attachedElements.length === 0) publication.setEnabled(false);
+      };
     }
     // Not subscribed yet: the view calls again when the snapshot says it is.
     return () => {};

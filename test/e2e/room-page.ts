@@ -19,10 +19,13 @@ export async function openPage(
   browser: Browser,
   url: string,
   viewport = { width: 1280, height: 800 },
+  /** Source text run before any page script (a test's own probes, e.g. a PerformanceObserver). */
+  initScripts: readonly string[] = [],
 ): Promise<RoomPage> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await installRtcProbe(page);
+  for (const content of initScripts) await page.addInitScript({ content });
   const apiBodies: string[] = [];
   page.on('response', async (response) => {
     if (!new URL(response.url()).pathname.startsWith('/api/')) return;
