@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { measureCdnBundle } from '../scripts/size.js';
 import { benchAdmission } from './admission.js';
+import { benchCallLoad } from './call-load.js';
 import { benchEndpoint } from './endpoint.js';
 import { benchJoin } from './join.js';
 import { benchPageWeight } from './page-weight.js';
@@ -68,6 +69,23 @@ if (wanted('endpoint')) {
   );
   if (endpoint.serverCpuUsPerJoin !== null)
     console.log(`endpoint CPU per join: ${endpoint.serverCpuUsPerJoin.toFixed(0)} µs`);
+}
+
+if (wanted('call')) {
+  const call = await benchCallLoad();
+  results.call = call;
+  const side = (s: typeof call.hashdrop) =>
+    `${s.busyMsPerSecond.toFixed(0)} ms/s main thread (${s.scriptMsPerSecond.toFixed(0)} script), ` +
+    `${s.heapMb.toFixed(1)} MB heap, ${kb(s.bytesPerSecond)}/s in, ${s.flowingVideo.toFixed(0)} of ` +
+    `${s.videoStreams.toFixed(0)} videos decoding`;
+  console.log(
+    `\n## In a call with ${call.publishers} others (mean of ${call.rounds} alternating ${call.windowMs / 1000} s windows)`,
+  );
+  console.log(`<hashdrop-room>:             ${side(call.hashdrop)}`);
+  console.log(`LiveKit React VideoConference: ${side(call.peer)}`);
+  console.log(
+    `ratios: CPU ${call.ratios.cpu.toFixed(2)}, heap ${call.ratios.heap.toFixed(2)}, bytes ${call.ratios.bytes.toFixed(2)}`,
+  );
 }
 
 mkdirSync('test-results', { recursive: true });

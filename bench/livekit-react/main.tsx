@@ -1,16 +1,18 @@
 /**
- * The peer in the join benchmarks: LiveKit's own React components, used the way LiveKit's examples use them —
+ * The peer in the browser benchmarks: LiveKit's own React components, used the way LiveKit's examples use them —
  * `PreJoin`, then on submit fetch a token and render `LiveKitRoom` + `VideoConference`. The page takes the token
- * route and the room from its query string (`?token=/bench/token&room=NAME`).
+ * route and the room from its query string (`?token=/bench/token&room=NAME`). With `&name=NAME` it skips PreJoin and
+ * joins straight into `VideoConference` with camera and microphone on (the in-call benchmark measures the call only).
  */
 import '@livekit/components-styles';
 import { LiveKitRoom, PreJoin, VideoConference, type LocalUserChoices } from '@livekit/components-react';
-import { StrictMode, useState } from 'react';
+import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 
 const params = new URLSearchParams(location.search);
 const tokenRoute = params.get('token') ?? '/bench/token';
 const roomName = params.get('room') ?? 'bench';
+const directName = params.get('name');
 
 interface Connection {
   serverUrl: string;
@@ -18,19 +20,38 @@ interface Connection {
   choices: LocalUserChoices;
 }
 
+async function connectAs(choices: LocalUserChoices): Promise<Connection> {
+  const response = await fetch(
+    `${tokenRoute}?room=${encodeURIComponent(roomName)}&name=${encodeURIComponent(choices.username)}`,
+  );
+  const { serverUrl, token } = (await response.json()) as { serverUrl: string; token: string };
+  return { serverUrl, token, choices };
+}
+
+/** A chosen device, or just on/off when none was chosen (the direct join). */
+function mediaOption(enabled: boolean, deviceId: string): boolean | { deviceId: string } {
+  return enabled && deviceId ? { deviceId } : enabled;
+}
+
 function App() {
   const [connection, setConnection] = useState<Connection | null>(null);
+  useEffect(() => {
+    if (!directName) return;
+    const choices = {
+      username: directName,
+      videoEnabled: true,
+      audioEnabled: true,
+      videoDeviceId: '',
+      audioDeviceId: '',
+    };
+    void connectAs(choices).then(setConnection);
+  }, []);
   if (!connection) {
+    if (directName) return null;
     return (
       <PreJoin
         defaults={{ username: '', videoEnabled: true, audioEnabled: true }}
-        onSubmit={async (choices) => {
-          const response = await fetch(
-            `${tokenRoute}?room=${encodeURIComponent(roomName)}&name=${encodeURIComponent(choices.username)}`,
-          );
-          const { serverUrl, token } = (await response.json()) as { serverUrl: string; token: string };
-          setConnection({ serverUrl, token, choices });
-        }}
+        onSubmit={async (choices) => setConnection(await connectAs(choices))}
       />
     );
   }
@@ -39,8 +60,8 @@ function App() {
       serverUrl={connection.serverUrl}
       token={connection.token}
       connect
-      video={connection.choices.videoEnabled ? { deviceId: connection.choices.videoDeviceId } : false}
-      audio={connection.choices.audioEnabled ? { deviceId: connection.choices.audioDeviceId } : false}
+      video={mediaOption(connection.choices.videoEnabled, connection.choices.videoDeviceId)}
+      audio={mediaOption(connection.choices.audioEnabled, connection.choices.audioDeviceId)}
       options={{ adaptiveStream: true, dynacast: true }}
       style={{ height: '100%' }}
     >
