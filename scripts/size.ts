@@ -15,9 +15,11 @@ const DIST = 'dist/cdn';
  * "Whole" is the most one page can load: every chunk, but of the shipped language catalogs only the largest (a page
  * speaks one language; the others are alternatives, not extra weight). It includes livekit-client (≈ 147 KB gzip by
  * itself), so its guard sits above the 175 KB aim the benchmarks report against; it exists to catch growth, not to
- * restate the aim. It moved from 215 to 220 KB with stage mode, host controls and recording (≈ 9 KB, all lazy).
+ * restate the aim. It moved from 215 to 220 KB with stage mode, host controls and recording (≈ 9 KB, all lazy), and
+ * to 223 KB when the call's livekit-client adapter left the up-front entry for a chunk of its own (−0.3 KB up front,
+ * +2.3 KB in all: a separate chunk compresses on its own and shares a small module with the entry).
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 220 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 223 * 1024 };
 
 /** A shipped catalog other than the built-in English (`src/i18n/de.ts`, …; not English's own lazy half). */
 const ALTERNATIVE_LANGUAGE = /^src\/i18n\/(?!en)[a-z]{2}\.ts$/;

@@ -30,7 +30,8 @@ function hueOf(name: string): number {
 /** The video track a tile shows, when it can show one now. */
 export function visibleTrack(p: ParticipantSnapshot | null, source: TileSource): TrackSnapshot | null {
   const track = p ? (source === 'screen_share' ? p.screenShare : p.camera) : null;
-  return track && !track.muted && (p!.isLocal || track.subscribed) ? track : null;
+  // A remote video is shown (and so received) whenever it is published and not muted: attaching subscribes to it.
+  return track && !track.muted ? track : null;
 }
 
 const ICONS = {
@@ -114,7 +115,7 @@ export class HashdropParticipantTile extends HashdropElement {
 
   #attached: {
     sid: string;
-    /** Whether the track existed when attached: the local camera is drawn before its track exists (then attach is a no-op). */
+    /** Whether the local track existed when attached (it is drawn before it exists, and then attach is a no-op). */
     ready: boolean;
     element: HTMLMediaElement;
     session: RoomSessionApi;
@@ -147,7 +148,9 @@ export class HashdropParticipantTile extends HashdropElement {
     const video = this.renderRoot.querySelector<HTMLVideoElement>('video[data-sid]');
     const session = this.session;
     const sid = video?.dataset.sid ?? null;
-    const ready = !!visibleTrack(this.participant, this.source)?.subscribed;
+    // The local camera is drawn before its track exists, and that first attach finds nothing: attach again once it
+    // does. A remote video subscribes on attach itself (the session receives it only while a view shows it).
+    const ready = !this.participant?.isLocal || !!visibleTrack(this.participant, this.source)?.subscribed;
     const current = this.#attached;
     if (
       current &&

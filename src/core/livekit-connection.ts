@@ -1,0 +1,288 @@
+/**
+ * The call itself over livekit-client: room events turned into roster snapshots and session events, media and chat
+ * actions. Loaded beside the SDK (see `LiveKitConnector.connect`), not up front: a pre-join page needs none of it.
+ */
+import type { Room } from 'livekit-client';
+import { ATTRIBUTES, CHAT_TOPIC, CONTROL_TOPIC, LOBBY_TOPIC, readRoomMetadata } from '../contract/topics.js';
+import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
+import type { CallConnection, CallEvents, PublishRequest } from './call.js';
+import type { receiveChat } from './chat.js';
+import type { LiveKit } from './livekit-call.js';
+import { participantSnapshot } from './participants.js';
+import type { EndedReason } from './snapshot.js';
+
+/** How long a remote video nobody shows stays subscribed (paused) before it is let go. */
+const UNSUBSCRIBE_AFTER_MS = 3000;
+
+export class LiveKitConnection implements CallConnection {
+  #closing = false;
+  /** Remote videos a view wants, by track sid: the elements to play them in, and a pending unsubscription. */
+  readonly #wanted = new Map<
+    string,
+    { elements: Set<HTMLMediaElement>; release: ReturnType<typeof setTimeout> | null }
+  >();
+  #rosterQueued = false;
+  #stopChat: (() => void) | null = null;
+  readonly #decoder = new TextDecoder();
+
+  constructor(
+    private readonly lk: LiveKit,
+    private readonly room: Room,
+    private readonly events: CallEvents,
+    private readonly localRole: Role,
+  ) {
+    const { RoomEvent } = lk;
+    const refresh = () => this.#queueRoster();
+    for (const event of [
+      RoomEvent.Connected,
+      RoomEvent.ParticipantConnected,
+      RoomEvent.ParticipantDisconnected,
+      RoomEvent.ParticipantNameChanged,
+      RoomEvent.ParticipantAttributesChanged,
+      RoomEvent.TrackPublished,
+      RoomEvent.TrackUnpublished,
+      RoomEvent.TrackSubscribed,
+      RoomEvent.TrackUnsubscribed,
+      RoomEvent.TrackMuted,
+      RoomEvent.TrackUnmuted,
+      RoomEvent.LocalTrackPublished,
+      RoomEvent.LocalTrackUnpublished,
+      RoomEvent.ActiveSpeakersChanged,
+      RoomEvent.ConnectionQualityChanged,
+      RoomEvent.TrackStreamStateChanged,
+      RoomEvent.ParticipantPermissionsChanged,
+    ] as const) {
+      room.on(event, refresh);
+    }
+    // The room connects without auto-subscription: audio is subscribed as it is published (everyone hears everyone),
+    // a video only while a view wants it (see attach()). A tile off screen (further along the strip, another grid
+    // page) costs no receiver, no decoder and none of the SDK's per-track monitoring.
+    room.on(RoomEvent.TrackPublished, (publication) => this.#subscribeAudio(publication));
+    room.on(RoomEvent.TrackUnsubscribed, (track, publication) => {
+      // Let go while a view came back for it (the unsubscription crossed the new attach): ask for it again.
+      if (track.kind === lk.Track.Kind.Video && this.#wanted.get(publication.trackSid)?.elements.size) {
+        publication.setSubscribed(true);
+      }
+    });
+    room.on(RoomEvent.TrackSubscribed, (track, publication) => {
+      if (track.kind !== lk.Track.Kind.Video) return;
+      const wanted = this.#wanted.get(publication.trackSid);
+      if (wanted) for (const element of wanted.elements) track.attach(element);
+      else publication.setSubscribed(false);
+    });
+    room.on(RoomEvent.Reconnecting, () => events.reconnecting());
+    room.on(RoomEvent.SignalReconnecting, () => events.reconnecting());
+    // livekit-server sets the room's recording status while an Egress job runs; everyone in the call sees it.
+    room.on(RoomEvent.RecordingStatusChanged, (recording) => events.recording?.(recording));
+    room.on(RoomEvent.Reconnected, () => {
+      events.reconnected();
+      this.#queueRoster();
+    });
+    room.on(RoomEvent.Disconnected, (reason) => {
+      if (!this.#closing) events.disconnected(this.#endedReason(reason));
+    });
+    room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
+      // Lobby and control messages carry authority, so only server-sent ones (no sending participant) count:
+      // a guest publishing `{"type":"ended"}` on the control topic must not end anyone's call.
+      if (participant || (topic !== LOBBY_TOPIC && topic !== CONTROL_TOPIC)) return;
+      let message: unknown;
+      try {
+        message = JSON.parse(this.#decoder.decode(payload));
+      } catch {
+        return;
+      }
+      if (typeof message !== 'object' || message === null || !('type' in message)) return;
+      if (topic === LOBBY_TOPIC) events.lobby(message as LobbyEvent);
+      else events.control(message as ControlEvent);
+    });
+  }
+
+  get localIdentity(): string {
+    return this.room.localParticipant.identity;
+  }
+
+  /** Emits the roster now (after connect, the participants already in the room arrive without events). */
+  refresh(): void {
+    const local = this.room.localParticipant;
+    const participants = [local, ...this.room.remoteParticipants.values()].map((participant) =>
+      participantSnapshot(participant, participant.isLocal ? this.localRole : 'participant'),
+    );
+    const speaker = this.room.activeSpeakers[0]?.identity ?? null;
+    this.events.roster(participants, speaker);
+  }
+
+  async publish(request: PublishRequest): Promise<void> {
+    const local = this.room.localParticipant;
+    // Camera and microphone start together: opening devices and negotiating both tracks overlap.
+    const results = await Promise.allSettled([
+      request.audio
+        ? local.setMicrophoneEnabled(
+            true,
+            request.microphoneDeviceId ? { deviceId: request.microphoneDeviceId } : undefined,
+          )
+        : null,
+      request.video
+        ? local.setCameraEnabled(true, request.cameraDeviceId ? { deviceId: request.cameraDeviceId } : undefined)
+        : null,
+    ]);
+    this.#queueRoster();
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw (failed as PromiseRejectedResult).reason;
+  }
+
+  async setMicrophoneEnabled(enabled: boolean, deviceId: string | null): Promise<void> {
+    await this.room.localParticipant.setMicrophoneEnabled(enabled, deviceId ? { deviceId } : undefined);
+    this.#queueRoster();
+  }
+
+  async setCameraEnabled(enabled: boolean, deviceId: string | null): Promise<void> {
+    await this.room.localParticipant.setCameraEnabled(enabled, deviceId ? { deviceId } : undefined);
+    this.#queueRoster();
+  }
+
+  async setScreenShareEnabled(enabled: boolean): Promise<boolean> {
+    const publication = await this.room.localParticipant.setScreenShareEnabled(enabled, { audio: false });
+    this.#queueRoster();
+    return enabled && publication !== undefined;
+  }
+
+  async switchDevice(kind: 'videoinput' | 'audioinput', deviceId: string): Promise<void> {
+    await this.room.switchActiveDevice(kind, deviceId);
+  }
+
+  attach(trackSid: string, element: HTMLMediaElement): () => void {
+    const local = this.room.localParticipant.trackPublications.get(trackSid)?.track;
+    if (local) {
+      local.attach(element);
+      return () => void local.detach(element);
+    }
+    for (const participant of this.room.remoteParticipants.values()) {
+      const publication = participant.trackPublications.get(trackSid);
+      if (!publication) continue;
+      if (publication.kind !== this.lk.Track.Kind.Video) {
+        // Audio is always subscribed; play it once it is here (the view attaches again when the snapshot says so).
+        const track = publication.track;
+        track?.attach(element);
+        return () => void track?.detach(element);
+      }
+      // A video is received while some view shows it: subscribed on the first element, paused after the last and
+      // unsubscribed if nothing wants it back soon (a tile moving between strip and spotlight re-attaches at once).
+      let entry = this.#wanted.get(trackSid);
+      if (!entry) {
+        this.#wanted.set(trackSid, (entry = { elements: new Set(), release: null }));
+        // Also when a track is still here: an unsubscription may be on its way (TrackUnsubscribed then asks again).
+        publication.setSubscribed(true);
+      }
+      if (entry.release) clearTimeout(entry.release);
+      entry.release = null;
+      entry.elements.add(element);
+      if (publication.track) {
+        publication.track.attach(element);
+        publication.setEnabled(true);
+      }
+      return () => {
+        publication.track?.detach(element);
+        entry.elements.delete(element);
+        if (entry.elements.size > 0 || this.#closing) return;
+        publication.setEnabled(false);
+        entry.release = setTimeout(() => {
+          if (entry.elements.size > 0 || this.#wanted.get(trackSid) !== entry) return;
+          this.#wanted.delete(trackSid);
+          if (!this.#closing) publication.setSubscribed(false);
+        }, UNSUBSCRIBE_AFTER_MS);
+      };
+    }
+    // Not published (any more): nothing to show.
+    return () => {};
+  }
+
+  /** Subscribes remote audio (microphones, screen-share audio); video waits for a view (see attach()). */
+  #subscribeAudio(publication: {
+    kind: string;
+    isSubscribed: boolean;
+    setSubscribed(subscribed: boolean): void;
+  }): void {
+    if (publication.kind === this.lk.Track.Kind.Audio && !publication.isSubscribed) publication.setSubscribed(true);
+  }
+
+  /** After connecting: the audio of everyone already in the room (their publications came before our listeners). */
+  subscribeExistingAudio(): void {
+    for (const participant of this.room.remoteParticipants.values()) {
+      for (const publication of participant.trackPublications.values()) this.#subscribeAudio(publication);
+    }
+  }
+
+  /** Registers the `lk.chat` stream handlers (chat.ts is loaded here, with the call, not up front). */
+  async listenForChat(maxFileBytes?: number): Promise<void> {
+    let receive: typeof receiveChat;
+    try {
+      receive = (await import('./chat.js')).receiveChat;
+    } catch {
+      return; // The call goes on without chat.
+    }
+    if (this.#closing) return;
+    this.#stopChat ??= receive(this.room, (event) => !this.#closing && this.events.chat(event), maxFileBytes);
+  }
+
+  async sendChatText(text: string): Promise<void> {
+    await this.room.localParticipant.sendText(text, { topic: CHAT_TOPIC });
+  }
+
+  async sendChatFile(file: File, onProgress: (progress: number) => void): Promise<void> {
+    await this.room.localParticipant.sendFile(file, { topic: CHAT_TOPIC, mimeType: file.type, onProgress });
+  }
+
+  async setHandRaised(raisedAt: string | null): Promise<void> {
+    await this.room.localParticipant.setAttributes({ [ATTRIBUTES.handRaisedAt]: raisedAt ?? '' });
+    this.#queueRoster();
+  }
+
+  async stopPublishing(): Promise<void> {
+    const local = this.room.localParticipant;
+    const tracks = [...local.trackPublications.values()].flatMap((publication) =>
+      publication.track ? [publication.track] : [],
+    );
+    await Promise.allSettled(tracks.map((track) => local.unpublishTrack(track, true)));
+    this.#queueRoster();
+  }
+
+  async disconnect(): Promise<void> {
+    this.#closing = true;
+    this.#stopChat?.();
+    this.#stopChat = null;
+    for (const wanted of this.#wanted.values()) if (wanted.release) clearTimeout(wanted.release);
+    this.#wanted.clear();
+    try {
+      await this.room.disconnect();
+    } finally {
+      this.room.removeAllListeners();
+    }
+  }
+
+  /** Many LiveKit events arrive in bursts (a join brings several); one roster per tick is enough. */
+  #queueRoster(): void {
+    if (this.#rosterQueued || this.#closing) return;
+    this.#rosterQueued = true;
+    queueMicrotask(() => {
+      this.#rosterQueued = false;
+      if (!this.#closing) this.refresh();
+    });
+  }
+
+  #endedReason(reason: number | undefined): EndedReason {
+    const { DisconnectReason } = this.lk;
+    switch (reason) {
+      case DisconnectReason.CLIENT_INITIATED:
+        return 'left';
+      case DisconnectReason.PARTICIPANT_REMOVED:
+        return 'kicked';
+      case DisconnectReason.ROOM_DELETED:
+        // "End for all" marks the room before deleting it (see RoomMetadata).
+        return readRoomMetadata(this.room.metadata).ended === 'host-ended' ? 'host-ended' : 'room-deleted';
+      case DisconnectReason.ROOM_CLOSED:
+        return 'room-closed';
+      default:
+        return 'disconnected';
+    }
+  }
+}
