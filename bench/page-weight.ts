@@ -19,14 +19,15 @@ export interface PageWeight {
 async function scriptsUntil(browser: Browser, url: string, ready: (page: Page) => Promise<void>): Promise<PageWeight> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const bodies: Promise<Buffer>[] = [];
+  const bodies: Promise<Buffer | null>[] = [];
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') bodies.push(response.body());
+    // A preload that starts after pre-join is up may still be in flight when the context closes: not counted.
+    if (response.request().resourceType() === 'script') bodies.push(response.body().catch(() => null));
   });
   await page.goto(url);
   await ready(page);
   // Whatever was requested by the time pre-join is up counts; wait for those bodies to finish.
-  const buffers = await Promise.all(bodies);
+  const buffers = (await Promise.all(bodies.slice())).filter((body): body is Buffer => body !== null);
   await context.close();
   return {
     files: buffers.length,

@@ -55,12 +55,11 @@ export class LiveKitConnector implements CallConnector {
     this.#warmed.clear();
     const connection = new LiveKitConnection(lk, room, events, request.role);
     try {
-      await room.connect(request.serverUrl, request.token, { autoSubscribe: false });
+      await room.connect(request.serverUrl, request.token);
     } catch (error) {
       await connection.disconnect();
       throw error;
     }
-    connection.subscribeExistingAudio();
     connection.refresh();
     events.recording?.(room.isRecording);
     await connection.listenForChat(request.maxChatFileBytes);

@@ -2,7 +2,7 @@
  * The call itself over livekit-client: room events turned into roster snapshots and session events, media and chat
  * actions. Loaded beside the SDK (see `LiveKitConnector.connect`), not up front: a pre-join page needs none of it.
  */
-import type { Room } from 'livekit-client';
+import type { RemoteTrackPublication, Room } from 'livekit-client';
 import { ATTRIBUTES, CHAT_TOPIC, CONTROL_TOPIC, LOBBY_TOPIC, readRoomMetadata } from '../contract/topics.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { CallConnection, CallEvents, PublishRequest } from './call.js';
@@ -54,21 +54,22 @@ export class LiveKitConnection implements CallConnection {
     ] as const) {
       room.on(event, refresh);
     }
-    // The room connects without auto-subscription: audio is subscribed as it is published (everyone hears everyone),
-    // a video only while a view wants it (see attach()). A tile off screen (further along the strip, another grid
-    // page) costs no receiver, no decoder and none of the SDK's per-track monitoring.
-    room.on(RoomEvent.TrackPublished, (publication) => this.#subscribeAudio(publication));
+    // Every track is subscribed on arrival (LiveKit's auto-subscribe: the first frames of a join come sooner than if
+    // each tile had to ask), but a video no view shows is paused at once and let go a few seconds later (see
+    // #release), so a tile off screen (further along the strip, another grid page) costs no receiver, no decoder and
+    // none of the SDK's per-track monitoring. A view attaching a video subscribes to it again (see attach()).
+    room.on(RoomEvent.TrackSubscribed, (track, publication) => {
+      if (track.kind !== lk.Track.Kind.Video) return;
+      const wanted = this.#wanted.get(publication.trackSid);
+      if (!wanted?.elements.size) return this.#release(publication);
+      for (const element of wanted.elements) track.attach(element);
+      publication.setEnabled(true);
+    });
     room.on(RoomEvent.TrackUnsubscribed, (track, publication) => {
       // Let go while a view came back for it (the unsubscription crossed the new attach): ask for it again.
       if (track.kind === lk.Track.Kind.Video && this.#wanted.get(publication.trackSid)?.elements.size) {
         publication.setSubscribed(true);
       }
-    });
-    room.on(RoomEvent.TrackSubscribed, (track, publication) => {
-      if (track.kind !== lk.Track.Kind.Video) return;
-      const wanted = this.#wanted.get(publication.trackSid);
-      if (wanted) for (const element of wanted.elements) track.attach(element);
-      else publication.setSubscribed(false);
     });
     room.on(RoomEvent.Reconnecting, () => events.reconnecting());
     room.on(RoomEvent.SignalReconnecting, () => events.reconnecting());
@@ -150,6 +151,24 @@ export class LiveKitConnection implements CallConnection {
     await this.room.switchActiveDevice(kind, deviceId);
   }
 
+  /**
+   * A remote video no view shows: paused now (nothing is sent), unsubscribed if nothing wants it back within
+   * UNSUBSCRIBE_AFTER_MS — a tile moving between strip and spotlight re-attaches long before that.
+   */
+  #release(publication: RemoteTrackPublication): void {
+    const trackSid = publication.trackSid;
+    let entry = this.#wanted.get(trackSid);
+    if (!entry) this.#wanted.set(trackSid, (entry = { elements: new Set(), release: null }));
+    if (entry.release || entry.elements.size > 0) return;
+    publication.setEnabled(false);
+    const released = entry;
+    released.release = setTimeout(() => {
+      if (released.elements.size > 0 || this.#wanted.get(trackSid) !== released) return;
+      this.#wanted.delete(trackSid);
+      if (!this.#closing) publication.setSubscribed(false);
+    }, UNSUBSCRIBE_AFTER_MS);
+  }
+
   attach(trackSid: string, element: HTMLMediaElement): () => void {
     const local = this.room.localParticipant.trackPublications.get(trackSid)?.track;
     if (local) {
@@ -176,40 +195,17 @@ export class LiveKitConnection implements CallConnection {
       if (entry.release) clearTimeout(entry.release);
       entry.release = null;
       entry.elements.add(element);
-      if (publication.track) {
-        publication.track.attach(element);
-        publication.setEnabled(true);
-      }
+      publication.track?.attach(element);
+      // Undo a pause from #release: the SDK keeps that wish across an unsubscription and a new subscription.
+      publication.setEnabled(true);
       return () => {
         publication.track?.detach(element);
         entry.elements.delete(element);
-        if (entry.elements.size > 0 || this.#closing) return;
-        publication.setEnabled(false);
-        entry.release = setTimeout(() => {
-          if (entry.elements.size > 0 || this.#wanted.get(trackSid) !== entry) return;
-          this.#wanted.delete(trackSid);
-          if (!this.#closing) publication.setSubscribed(false);
-        }, UNSUBSCRIBE_AFTER_MS);
+        if (entry.elements.size === 0 && !this.#closing) this.#release(publication);
       };
     }
     // Not published (any more): nothing to show.
     return () => {};
-  }
-
-  /** Subscribes remote audio (microphones, screen-share audio); video waits for a view (see attach()). */
-  #subscribeAudio(publication: {
-    kind: string;
-    isSubscribed: boolean;
-    setSubscribed(subscribed: boolean): void;
-  }): void {
-    if (publication.kind === this.lk.Track.Kind.Audio && !publication.isSubscribed) publication.setSubscribed(true);
-  }
-
-  /** After connecting: the audio of everyone already in the room (their publications came before our listeners). */
-  subscribeExistingAudio(): void {
-    for (const participant of this.room.remoteParticipants.values()) {
-      for (const publication of participant.trackPublications.values()) this.#subscribeAudio(publication);
-    }
   }
 
   /** Registers the `lk.chat` stream handlers (chat.ts is loaded here, with the call, not up front). */
