@@ -36,6 +36,39 @@ async function scriptsUntil(browser: Browser, url: string, ready: (page: Page) =
   };
 }
 
+/** Notes (page clock) when <hashdrop-room> first reflects status="pre-join". */
+const PREJOIN_SHOWN = `new MutationObserver((records, observer) => {
+  for (const record of records) {
+    if (record.target.localName === 'hashdrop-room' && record.target.getAttribute('status') === 'pre-join') {
+      window.__hashdropShownAt = performance.now();
+      observer.disconnect();
+    }
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['status'] });`;
+
+/**
+ * The scripts a page requested before a moment its own init script marks (`window.__hashdropShownAt`), from the
+ * page's resource timing, fetched again here for their bytes: a count that does not depend on how fast later
+ * requests come back.
+ */
+async function scriptsRequestedBefore(browser: Browser, url: string, marker: string): Promise<PageWeight> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript({ content: marker });
+  await page.goto(url);
+  await page.waitForFunction('typeof window.__hashdropShownAt === "number"');
+  const urls = (await page.evaluate(`performance.getEntriesByType('resource')
+    .filter((entry) => entry.name.endsWith('.js') && entry.startTime <= window.__hashdropShownAt)
+    .map((entry) => entry.name)`)) as string[];
+  await context.close();
+  const buffers = await Promise.all(urls.map(async (script) => Buffer.from(await (await fetch(script)).arrayBuffer())));
+  return {
+    files: buffers.length,
+    minBytes: buffers.reduce((sum, body) => sum + body.length, 0),
+    gzipBytes: buffers.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0),
+  };
+}
+
 export async function benchPageWeight(): Promise<{ hashdropPreJoin: PageWeight; peerPreJoin: PageWeight }> {
   await buildPeerApp();
   const stack = await startBenchStack();
@@ -43,15 +76,12 @@ export async function benchPageWeight(): Promise<{ hashdropPreJoin: PageWeight; 
   try {
     const api = new ApiClient(`${stack.url}/api`);
     const { room } = await api.createRoom({ name: 'Weight bench' });
-    // Pre-join shows as soon as the element has rendered it; the call's chunks are preloaded after that on purpose.
-    const hashdropPreJoin = await scriptsUntil(
+    // Counted: the scripts requested before the room showed pre-join (its `status` attribute is set right after that
+    // render). The SDK and call-screen preloads start once pre-join is painted, so they are not, whatever the timing.
+    const hashdropPreJoin = await scriptsRequestedBefore(
       browser,
       `${stack.url}/bench/pages/hashdrop.html?room=${room.code}`,
-      (page) =>
-        page
-          .getByLabel('Your name')
-          .waitFor()
-          .then(() => undefined),
+      PREJOIN_SHOWN,
     );
     const peerPreJoin = await scriptsUntil(
       browser,

@@ -17,6 +17,7 @@ import type { ChatLog } from './chat.js';
 import type { KeyValueStorage } from './credential-store.js';
 import { listDevices, queryPermission } from './devices.js';
 import { EndpointClient } from './endpoint-client.js';
+import { whenIdle } from './idle.js';
 import { EndpointError, isAbortError } from './endpoint-error.js';
 import { LiveKitConnector } from './livekit-call.js';
 import { PreviewMedia } from './preview.js';
@@ -122,7 +123,7 @@ export class RoomSession implements RoomSessionApi {
     if (!this.#endpoint) {
       // Token-endpoint mode: the room name goes to the token server as is; nothing to resolve.
       this.#toPreJoin({ room: null });
-      this.#connector.preload();
+      whenIdle(() => this.#connector.preload());
       return;
     }
     try {
@@ -138,8 +139,8 @@ export class RoomSession implements RoomSessionApi {
         return this.#fail({ code: 'ROOM_CLOSED', message: 'This room is closed.' });
       }
       this.#toPreJoin({ room, recording: recordingOf(room) });
-      // The user is reading the pre-join screen: fetch the SDK now so Join does not wait for it.
-      this.#connector.preload();
+      // The user is reading the pre-join screen: fetch the SDK once it is painted, so Join does not wait for it.
+      whenIdle(() => this.#connector.preload());
     } catch (error) {
       if (epoch === this.#epoch && !isAbortError(error)) this.#fail(toSessionError(error));
     }

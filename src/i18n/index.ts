@@ -53,12 +53,10 @@ export const shippedLanguages: readonly string[] = ['en', ...Object.keys(SHIPPED
  * a page may call it to have the strings before it renders.
  */
 export function loadMessages(lang: string): Promise<void> {
-  // English is every language's fallback, so its in-call strings come along whatever the language.
-  const english = loadEnglishInCallStrings();
   const base = baseOf(lang);
-  if (shipped.has(base)) return english;
+  if (shipped.has(base)) return Promise.resolve();
   const loader = SHIPPED_LOADERS[base];
-  if (!loader) return english;
+  if (!loader) return Promise.resolve();
   let pending = loading.get(base);
   if (!pending) {
     pending = loader().then(
@@ -74,11 +72,15 @@ export function loadMessages(lang: string): Promise<void> {
     );
     loading.set(base, pending);
   }
-  return Promise.all([english, pending]).then(() => undefined);
+  return pending;
 }
 
-/** The in-call English strings, which the CDN build fetches as a chunk of their own (see en-rest.ts). */
-function loadEnglishInCallStrings(): Promise<void> {
+/**
+ * The in-call English strings, which the CDN build fetches as a chunk of their own (see en-rest.ts): when the room
+ * starts loading its call screen (after pre-join is up), or when a string from it is first asked for (an error
+ * screen, an in-call element on its own). English is every language's fallback, so this is for every language.
+ */
+export function loadEnglishInCallStrings(): Promise<void> {
   englishRest ??= loadEnglishRest().then(
     (rest) => {
       if (Object.keys(rest).length === 0) return;
@@ -91,6 +93,11 @@ function loadEnglishInCallStrings(): Promise<void> {
     },
   );
   return englishRest;
+}
+
+function missingInCallString(): string {
+  void loadEnglishInCallStrings();
+  return '';
 }
 
 export function normalizeLang(lang: string): string {
@@ -125,7 +132,7 @@ export function t(lang: string, key: MessageKey, params?: Record<string, string 
     page.get('en')?.[key] ??
     shipped.get('en')?.[key] ??
     // Only in the CDN build, for an in-call string asked for before its chunk arrived: blank until the re-render.
-    '';
+    missingInCallString();
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }

@@ -117,7 +117,7 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     assert.deepEqual(statuses, ['pre-join']);
     assert.equal(session.snapshot.room?.id, 'room_1');
     assert.equal(session.snapshot.roomRef, 'stellar phoenix');
-    assert.equal(connector.preloads, 1);
+    await until(() => connector.preloads === 1, 'the SDK preloaded once pre-join is up');
     assert.ok(
       fetches.some((f) => f.endsWith('/rooms/STELLAR-PHOENIX')),
       'the typed code is normalised',

@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseRoomReference } from '../../contract/room-code.js';
+import { whenIdle } from '../../core/idle.js';
 import { RoomSession, type RoomSessionOptions } from '../../core/room-session.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import {
@@ -11,7 +12,7 @@ import {
   type SessionError,
   type SessionStatus,
 } from '../../core/snapshot.js';
-import { isLanguageTag, type MessageKey } from '../../i18n/index.js';
+import { isLanguageTag, loadEnglishInCallStrings, type MessageKey } from '../../i18n/index.js';
 import { sessionContext, snapshotContext } from '../shared/context.js';
 import {
   HashdropDeniedEvent,
@@ -40,6 +41,8 @@ let callViewLoading: Promise<CallViewModule | null> | null = null;
  * failed; then the next status change tries again, and the room shows "connecting" meanwhile.
  */
 function loadCallView(): Promise<CallViewModule | null> {
+  // The call screen's English strings travel in a chunk of their own in the CDN build; fetch them alongside.
+  void loadEnglishInCallStrings();
   callViewLoading ??= import('./call-view.js').then(
     (module) => {
       module.defineCallElements();
@@ -372,8 +375,10 @@ export class HashdropRoom extends HashdropElement {
   #onSnapshot(next: RoomSnapshot, previous: RoomSnapshot | null): void {
     this.snap = next;
     this.#snapshotProvider.setValue(next);
-    // From pre-join on, a call may follow: fetch its screen now, beside the SDK preload the session starts.
-    if (next.status === 'pre-join' || IN_CALL.has(next.status)) this.#loadCallView();
+    // From pre-join on, a call may follow: fetch its screen once pre-join is painted, beside the SDK preload the
+    // session starts then; in a call, at once.
+    if (IN_CALL.has(next.status)) this.#loadCallView();
+    else if (next.status === 'pre-join') whenIdle(() => this.#loadCallView());
     if (!previous || previous.status !== next.status) {
       this.announcement = this.t(`status.${next.status}` as MessageKey);
       this.emit(new HashdropStatusChangeEvent(next.status, previous?.status ?? null));
