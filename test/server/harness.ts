@@ -152,6 +152,28 @@ export async function connect(url: string, token: string): Promise<Room> {
   return room;
 }
 
+/**
+ * Waits until `client` receives server-sent data. Its data channel opens a moment after `connect()` resolves, and a
+ * message the server sends before that is lost — so a test that waits for one must first see this ping arrive.
+ */
+export async function serverDataReaches(stack: Stack, roomId: string, client: Room): Promise<void> {
+  const topic = 'hashdrop.test-ping';
+  let arrived = false;
+  const listener = (_payload: Uint8Array, _participant: unknown, _kind: unknown, received?: string) => {
+    if (received === topic) arrived = true;
+  };
+  client.on(RoomEvent.DataReceived, listener);
+  try {
+    await eventually('server data reaching the client', async () => {
+      await stack.handler.livekit.sendData(roomId, topic, {}, [client.localParticipant!.identity]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return arrived;
+    });
+  } finally {
+    client.off(RoomEvent.DataReceived, listener);
+  }
+}
+
 /** Waits until `check` passes, bounded. */
 export async function eventually<T>(
   what: string,

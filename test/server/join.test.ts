@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { dispose, RoomEvent } from '@livekit/rtc-node';
 import { LOBBY_TOPIC, type LobbyEvent } from '../../src/contract/index.js';
-import { connect, eventually, STORE_KINDS, startStack, stopShared, type Api, type Stack } from './harness.js';
+import {
+  connect,
+  eventually,
+  serverDataReaches,
+  STORE_KINDS,
+  startStack,
+  stopShared,
+  type Api,
+  type Stack,
+} from './harness.js';
 
 after(async () => {
   await stopShared();
@@ -68,6 +77,7 @@ for (const kind of STORE_KINDS) {
       assert.equal(hostJoin.status, 200, 'hosts skip the waiting room');
       const hostClient = await connect(hostJoin.body.serverUrl, hostJoin.body.token);
       await eventually('host in live state', () => stack.handler.livekit.state(room.id).participants.has(host.userId!));
+      await serverDataReaches(stack, room.id, hostClient);
       const pushed = new Promise<LobbyEvent>((resolve) => {
         hostClient.on(RoomEvent.DataReceived, (payload, _p, _k, topic) => {
           if (topic === LOBBY_TOPIC) resolve(JSON.parse(new TextDecoder().decode(payload)));
