@@ -199,7 +199,6 @@ export const de = {
   'controls.camera.devices': 'Kamera auswählen',
   'controls.no-devices': 'Keine Geräte gefunden',
   'controls.screen-share': 'Bildschirm teilen',
-  'controls.screen-share.stop': 'Teilen beenden',
   'controls.chat': 'Chat',
   'controls.chat.unread': '{count} ungelesen',
   'controls.end.title': 'Meeting für alle beenden?',

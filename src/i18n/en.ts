@@ -210,7 +210,6 @@ export const en = {
   'controls.camera.devices': 'Choose a camera',
   'controls.no-devices': 'No devices found',
   'controls.screen-share': 'Share screen',
-  'controls.screen-share.stop': 'Stop sharing',
   'controls.chat': 'Chat',
   'controls.chat.unread': '{count} unread',
   'controls.end.title': 'End the meeting for everyone?',

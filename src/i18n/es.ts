@@ -198,7 +198,6 @@ export const es = {
   'controls.camera.devices': 'Elegir una cámara',
   'controls.no-devices': 'No se encontraron dispositivos',
   'controls.screen-share': 'Compartir pantalla',
-  'controls.screen-share.stop': 'Dejar de compartir',
   'controls.chat': 'Chat',
   'controls.chat.unread': '{count} sin leer',
   'controls.end.title': '¿Finalizar la reunión para todos?',

@@ -201,7 +201,6 @@ export const fr = {
   'controls.camera.devices': 'Choisir une caméra',
   'controls.no-devices': 'Aucun appareil trouvé',
   'controls.screen-share': 'Partager l’écran',
-  'controls.screen-share.stop': 'Arrêter le partage',
   'controls.chat': 'Discussion',
   'controls.chat.unread': '{count} non lus',
   'controls.end.title': 'Terminer la réunion pour tout le monde ?',
