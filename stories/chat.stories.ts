@@ -117,6 +117,14 @@ export const FilesReceived: Story = {
               url: URL.createObjectURL(new Blob(['x'])),
             }),
           }),
+          // A disguised page ("invoice\u202efdp.html" reads as …pdf): shown without its bidi override, .html apart, and
+          // offered only as a download.
+          message(3, {
+            text: undefined,
+            file: file('invoice\u202efdp.html', 'text/html', 12_000, {
+              url: URL.createObjectURL(new Blob(['<p>x</p>'], { type: 'application/octet-stream' })),
+            }),
+          }),
         ],
       });
     },

@@ -1,5 +1,6 @@
 import type { Room } from 'livekit-client';
 import { CHAT_TOPIC } from '../contract/topics.js';
+import { claimedImageType, safeFileName, safeFileType, SNIFF_BYTES } from './file-safety.js';
 import type { ChatMessageSnapshot } from './snapshot.js';
 
 /**
@@ -40,11 +41,15 @@ export function tooLargeMessage(size: number, limit: number): string {
 /**
  * The chat history of one session: a bounded list of immutable messages, published as a new array on each change.
  * Owns the object URLs of files (received, or sent from here) and revokes them when a message is dropped, the history
- * is cleared or the session is disposed.
+ * is cleared or the session is disposed. Whatever the sender claimed, a file's name is neutralised and its object URL
+ * is typed by `file-safety.ts`: a verified inert image, or `application/octet-stream` (see `complete`).
  */
 export class ChatLog {
   #messages: ChatMessageSnapshot[] = [];
   readonly #urls = new Map<string, string>();
+  /** Files whose first bytes are being read (`complete`); `dispose` moves `#epoch` on so none of them gets a URL. */
+  readonly #checking = new Set<string>();
+  #epoch = 0;
 
   constructor(
     private readonly publish: (messages: ChatMessageSnapshot[]) => void,
@@ -58,6 +63,14 @@ export class ChatLog {
   add(message: ChatMessageSnapshot): void {
     // A stream id seen twice (a retransmission) must not show twice.
     if (this.#messages.some((m) => m.id === message.id)) return;
+    if (message.file) {
+      // Until its bytes are checked, a file's type is at most what it claims among the inert images.
+      const { name, mimeType } = message.file;
+      message = {
+        ...message,
+        file: { ...message.file, name: safeFileName(name).name, mimeType: claimedImageType(mimeType) },
+      };
+    }
     const next = [...this.#messages, message];
     for (const dropped of next.splice(0, Math.max(0, next.length - this.limit))) this.#revoke(dropped.id);
     this.#set(next);
@@ -86,12 +99,29 @@ export class ChatLog {
     );
   }
 
-  /** The file's bytes are here (received, or sent from this browser): an object URL for previews and downloads. */
-  complete(id: string, blob: Blob): void {
-    if (!this.#messages.some((m) => m.id === id && m.file) || this.#urls.has(id)) return;
-    const url = URL.createObjectURL(blob);
+  /**
+   * The file's bytes are here (received, or sent from this browser): an object URL for previews and downloads, typed
+   * from its first bytes — the claimed inert image type if they are that image, else `application/octet-stream` — so
+   * that opened from the page it is never HTML, SVG or script on the page's origin. Resolves once the URL is set.
+   */
+  async complete(id: string, blob: Blob): Promise<void> {
+    if (!this.#messages.some((m) => m.id === id && m.file) || this.#urls.has(id) || this.#checking.has(id)) return;
+    const epoch = this.#epoch;
+    this.#checking.add(id);
+    const head = await blob
+      .slice(0, SNIFF_BYTES)
+      .arrayBuffer()
+      .then(
+        (bytes) => new Uint8Array(bytes),
+        () => new Uint8Array(0),
+      );
+    this.#checking.delete(id);
+    const message = this.#messages.find((m) => m.id === id && m.file);
+    if (epoch !== this.#epoch || !message || this.#urls.has(id)) return;
+    const type = safeFileType(message.file!.mimeType, head);
+    const url = URL.createObjectURL(blob.type === type ? blob : new Blob([blob], { type }));
     this.#urls.set(id, url);
-    this.update(id, (m) => ({ ...m, file: { ...m.file!, progress: 1, url } }));
+    this.update(id, (m) => ({ ...m, file: { ...m.file!, progress: 1, mimeType: type, url } }));
   }
 
   /** Why a file of `size` bytes is refused under `limit`. */
@@ -103,7 +133,7 @@ export class ChatLog {
     this.update(id, (m) => (m.file ? { ...m, file: { ...m.file, error } } : { ...m, error }));
   }
 
-  apply(event: ChatEvent): void {
+  apply(event: ChatEvent): void | Promise<void> {
     switch (event.type) {
       case 'text':
         return this.add({
@@ -137,6 +167,8 @@ export class ChatLog {
 
   /** Revokes every object URL (the messages stay readable, their files no longer open). */
   dispose(): void {
+    this.#epoch++;
+    this.#checking.clear();
     for (const url of this.#urls.values()) URL.revokeObjectURL(url);
     this.#urls.clear();
   }
@@ -228,7 +260,8 @@ export function receiveChat(
         if (!refused) chunks.push(chunk);
       }
       await announced;
-      if (!refused) emit({ type: 'received', id, blob: new Blob(chunks as BlobPart[], { type: mimeType }) });
+      // Untyped: the sender's claimed type is never given to the bytes (the history types them, see `complete`).
+      if (!refused) emit({ type: 'received', id, blob: new Blob(chunks as BlobPart[]) });
     })().catch((error: unknown) => {
       if (!refused) emit({ type: 'failed', id, error: `The file did not arrive completely (${reason(error)}).` });
     });

@@ -103,3 +103,93 @@ test('a text message and a file travel between two browsers; an rtc-node client 
   t.diagnostic(`file of ${bytes.length} bytes matched (sha256 ${sent.slice(0, 12)}…)`);
   await nodeRoom.disconnect();
 });
+
+test('a file from an rtc-node client never becomes active content: HTML and SVG download as octet-stream, names are neutralised', async (t) => {
+  const api = new ApiClient(`${stack.url}/api`);
+  const { room } = await api.createRoom({ name: 'Hostile files', policy: { waitingRoom: false } });
+  const victim = await joinAs(room.code, 'Victim');
+
+  const { status, body } = await new ApiClient(`${stack.url}/api`).request<AdmittedJoin>(
+    'POST',
+    `/rooms/${room.code}/join`,
+    { displayName: 'Mallory' },
+  );
+  assert.equal(status, 200, JSON.stringify(body));
+  const mallory = new Room();
+  nodeRooms.push(mallory);
+  await mallory.connect(body.serverUrl, body.token, { autoSubscribe: false, dynacast: false });
+  const sendBytes = async (name: string, mimeType: string, bytes: Uint8Array) => {
+    const writer = await mallory.localParticipant!.streamBytes({
+      name,
+      topic: CHAT_TOPIC,
+      mimeType,
+      totalSize: bytes.byteLength,
+    });
+    await writer.write(bytes);
+    await writer.close();
+  };
+  const html = '<!doctype html><script>parent.__pwned = localStorage.length + 1</script><p>invoice</p>';
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="parent.__pwned = 2"><rect width="9" height="9"/></svg>';
+  // A real 1×1 PNG: the allowed kind of preview still works.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  await sendBytes('invoice\u202efdp.html', 'text/html', new TextEncoder().encode(html));
+  await sendBytes('logo.svg', 'image/svg+xml', new TextEncoder().encode(svg));
+  await sendBytes('dot.png', 'image/png', png);
+
+  const files = victim.page.locator('hashdrop-chat [part="file"]');
+  const download = (name: string) => victim.page.locator('hashdrop-chat [part="download"]', { hasText: name });
+  await Promise.all(['.html', 'logo', 'dot'].map((name) => download(name).waitFor({ timeout: 30_000 })));
+  assert.equal(await files.count(), 3);
+
+  /** What the page sees of a download link: its blob's type, and what the chat shows. */
+  const inspect = (name: string) =>
+    download(name).evaluate(async (a: HTMLAnchorElement) => {
+      const blob = await (await fetch(a.href)).blob();
+      return {
+        type: blob.type,
+        shown: a.textContent!.trim(),
+        download: a.getAttribute('download'),
+        rel: a.rel,
+        extension: a.querySelector('.file-extension')?.textContent ?? null,
+        previews: a.closest('[part="file"]')!.querySelectorAll('img').length,
+      };
+    });
+
+  const page = await inspect('.html');
+  assert.equal(page.type, 'application/octet-stream', 'the HTML file is not typed text/html');
+  assert.equal(page.previews, 0);
+  assert.doesNotMatch(page.shown, /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/u, 'no bidi control is shown');
+  assert.ok(page.shown.endsWith('.html'), `the real extension is shown: ${page.shown}`);
+  assert.equal(page.extension, '.html');
+  assert.equal(page.download, 'invoicefdp.html');
+  assert.match(page.rel, /\bnoopener\b/);
+
+  const image = await inspect('logo');
+  assert.equal(image.type, 'application/octet-stream', 'an SVG is never typed image/svg+xml');
+  assert.equal(image.previews, 0, 'an SVG is never previewed');
+
+  const dot = await inspect('dot');
+  assert.equal(dot.type, 'image/png');
+  assert.equal(dot.previews, 1, 'a real PNG is still previewed');
+
+  // Loaded in a frame of the page (what "open in new tab" would do, same origin), neither file runs its script.
+  const ran = await victim.page.evaluate(
+    async (hrefs) => {
+      for (const href of hrefs) {
+        const frame = document.createElement('iframe');
+        frame.src = href;
+        document.body.append(frame);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        frame.remove();
+      }
+      return (window as { __pwned?: number }).__pwned ?? null;
+    },
+    await Promise.all(['.html', 'logo'].map(async (name) => (await download(name).getAttribute('href'))!)),
+  );
+  assert.equal(ran, null, 'no script from a received file ran on the page');
+  t.diagnostic(`shown as ${JSON.stringify(page.shown)}, blob types ${page.type} / ${image.type} / ${dot.type}`);
+  await mallory.disconnect();
+});

@@ -149,6 +149,80 @@ describe('hashdrop-chat', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('previews only inert raster images: never SVG, HTML or any other type, even with an object URL', async () => {
+    const url = URL.createObjectURL(new Blob(['<svg xmlns="http://www.w3.org/2000/svg"/>']));
+    const types = ['image/svg+xml', 'IMAGE/SVG+XML', 'text/html', 'image/x-icon', 'image/bmp', 'application/xml', ''];
+    const { el } = await chatWith(
+      types.map((mimeType, i) =>
+        msg(`f${i}`, { text: undefined, file: { name: 'x', size: 9, mimeType, progress: 1, url } }),
+      ),
+    );
+    expect(all(el, 'download')).to.have.length(types.length);
+    expect(all(el, 'preview')).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('img')).to.be.null;
+  });
+
+  it('neutralises a bidi-spoofed file name and shows its real extension on its own', async () => {
+    const url = URL.createObjectURL(new Blob(['x'], { type: 'application/octet-stream' }));
+    const { el, session } = await chatWith([]);
+    session.snapshot = snapshots.inRoom(2, {
+      chat: [
+        msg('f', {
+          text: undefined,
+          file: { name: 'invoice\u202efdp.html', size: 9, mimeType: 'text/html', progress: 1, url },
+        }),
+      ],
+    });
+    await el.updateComplete;
+    const link = part<HTMLAnchorElement>(el, 'download')!;
+    const shown = text(link);
+    expect(shown).not.to.match(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+    expect(shown).to.equal('invoicefdp.html');
+    expect(link.getAttribute('download')).to.equal('invoicefdp.html');
+    expect(text(link.querySelector('.file-extension'))).to.equal('.html');
+    expect(link.getAttribute('aria-label')).not.to.include('\u202e');
+    expect(text(el.shadowRoot!.querySelector('[role="status"]'))).not.to.include('\u202e');
+  });
+
+  it('strips controls, zero-width characters and path separators, and caps a long name keeping its extension', async () => {
+    const url = URL.createObjectURL(new Blob(['x']));
+    const long = `${'a'.repeat(300)}.exe`;
+    const { el } = await chatWith([
+      msg('a', {
+        text: undefined,
+        file: { name: '../..\\ev\u0000il\u200b\u2060\ufeff\u0085\u2066.txt', size: 9, mimeType: '', progress: 1, url },
+      }),
+      msg('b', { text: undefined, file: { name: long, size: 9, mimeType: '', progress: 1, url } }),
+      msg('c', { text: undefined, file: { name: 'secret\u202e.html', size: 9, mimeType: 'text/html', progress: 0.5 } }),
+    ]);
+    const [first, second] = all(el, 'download') as HTMLAnchorElement[];
+    const name = first!.getAttribute('download')!;
+    // eslint-disable-next-line no-control-regex -- the point: no control character is left
+    expect(name).not.to.match(/[/\\\u0000-\u001f\u0080-\u009f\u200b\u2060\ufeff\u2066]/);
+    expect(name.endsWith('.txt')).to.be.true;
+    const capped = second!.getAttribute('download')!;
+    expect(capped.length).to.be.at.most(120);
+    expect(capped.endsWith('.exe')).to.be.true;
+    expect(text(second!.querySelector('.file-extension'))).to.equal('.exe');
+    const receiving = all(el, 'file')[2]!;
+    expect(text(receiving)).not.to.include('\u202e');
+    expect(receiving.querySelector('progress')!.getAttribute('aria-label')).not.to.include('\u202e');
+  });
+
+  it('download links cannot reach the page: rel="noopener", a download name, no target', async () => {
+    const url = URL.createObjectURL(new Blob(['x']));
+    const { el } = await chatWith([
+      msg('a', {
+        text: undefined,
+        file: { name: 'notes.pdf', size: 9, mimeType: 'application/pdf', progress: 1, url },
+      }),
+    ]);
+    const link = part<HTMLAnchorElement>(el, 'download')!;
+    expect(link.relList.contains('noopener')).to.be.true;
+    expect(link.hasAttribute('download')).to.be.true;
+    expect(link.hasAttribute('target')).to.be.false;
+  });
+
   it('counts unread messages from others while hidden, announces them, and clears when shown', async () => {
     const { el, session } = await chatWith([msg('1')]);
     const counts: number[] = [];

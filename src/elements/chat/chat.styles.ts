@@ -78,6 +78,9 @@ export const chatStyles = css`
     color: inherit;
     font-weight: 600;
   }
+  .file-extension {
+    white-space: nowrap;
+  }
   [part='preview'] {
     max-width: 100%;
     max-height: var(--hashdrop-chat-preview-max-height);

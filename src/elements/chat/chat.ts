@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DEFAULT_MAX_FILE_BYTES, formatBytes } from '../../core/chat.js';
+import { isPreviewable, safeFileName } from '../../core/file-safety.js';
 import type { ChatMessageSnapshot, RoomSnapshot } from '../../core/snapshot.js';
 import { HashdropChatUnreadEvent, HashdropErrorEvent } from '../shared/events.js';
 import { SessionElement } from '../shared/session-element.js';
@@ -48,6 +49,9 @@ export function parseFileSize(value: string | number | null | undefined): number
  * @summary Text messages and files for everyone in the call, on LiveKit's `lk.chat` data streams (so LiveKit's own
  * clients see the same chat). Messages escape all HTML; http(s) links open in a new tab, other schemes stay text.
  * Files up to `max-file-size` are shared with progress, image previews and download links; a refused file says why.
+ * A file never becomes active content on the page: only PNG, JPEG, GIF, WebP and AVIF files whose bytes are that
+ * image are previewed (never SVG); everything else is an `application/octet-stream` download. File names lose bidi
+ * controls, invisible characters and paths, and their real extension is shown apart.
  * Works inside `<hashdrop-room>` or anywhere with `for="room-id"`.
  *
  * @attr for - The id of a `<hashdrop-room>` in the same document (or shadow root) whose chat to show.
@@ -186,7 +190,7 @@ export class HashdropChat extends SessionElement {
       remote.length > 1
         ? this.t('chat.announce.many', { count: remote.length })
         : last.file
-          ? this.t('chat.announce.file', { name: last.from.name, file: last.file.name })
+          ? this.t('chat.announce.file', { name: last.from.name, file: safeFileName(last.file.name).name })
           : this.t('chat.announce.text', { name: last.from.name, text: last.text ?? '' });
     if (!this.#visible()) this.#setUnread(this.unreadCount + remote.length);
   }
@@ -238,7 +242,11 @@ export class HashdropChat extends SessionElement {
     for (const file of files) {
       if (file.size > limit) {
         refused.push(
-          this.t('chat.too-large', { name: file.name, size: formatBytes(file.size), max: formatBytes(limit) }),
+          this.t('chat.too-large', {
+            name: safeFileName(file.name).name,
+            size: formatBytes(file.size),
+            max: formatBytes(limit),
+          }),
         );
         continue;
       }
@@ -283,35 +291,44 @@ export class HashdropChat extends SessionElement {
     </p>`;
   }
 
+  /**
+   * A file as sent, never as the sender dressed it: the name neutralised (no bidi overrides, invisible characters or
+   * paths), its real extension shown apart so a `.html` cannot pass for a `.pdf`, an inline preview only for a verified
+   * inert raster image (never SVG), and a download link that cannot reach this page.
+   */
   #renderFile(message: ChatMessageSnapshot): TemplateResult {
     const file = message.file!;
     const size = formatBytes(file.size);
+    const { name, stem, extension } = safeFileName(file.name);
+    const label = html`<span class="file-name"
+      ><bdi>${stem}</bdi>${extension ? html`<bdi class="file-extension" dir="ltr">${extension}</bdi>` : nothing}</span
+    >`;
     if (file.error) {
       return html`<div part="file">
-        <span class="file-name">${file.name}</span> <span class="muted">(${size})</span>
+        ${label} <span class="muted">(${size})</span>
         <p part="file-error">${this.t('chat.failed', { error: file.error })}</p>
       </div>`;
     }
     if (!file.url) {
-      const label = this.t(message.isLocal ? 'chat.sending' : 'chat.receiving', { name: file.name });
+      const progressLabel = this.t(message.isLocal ? 'chat.sending' : 'chat.receiving', { name });
       const percent = Math.round(file.progress * 100);
       return html`<div part="file">
-        <span class="file-name">${file.name}</span> <span class="muted">(${size})</span>
+        ${label} <span class="muted">(${size})</span>
         <div class="progress-row">
-          <progress part="progress" max="100" .value=${percent} aria-label=${label}></progress>
+          <progress part="progress" max="100" .value=${percent} aria-label=${progressLabel}></progress>
           <span class="muted" aria-hidden="true">${percent}%</span>
         </div>
       </div>`;
     }
-    const image = /^image\//i.test(file.mimeType);
     return html`<div part="file">
-      ${image ? html`<img part="preview" src=${file.url} alt=${file.name} />` : nothing}
+      ${isPreviewable(file.mimeType) ? html`<img part="preview" src=${file.url} alt=${name} />` : nothing}
       <a
         part="download"
         href=${file.url}
-        download=${file.name}
-        aria-label=${this.t('chat.download', { name: file.name })}
-        >${file.name}</a
+        download=${name}
+        rel="noopener noreferrer"
+        aria-label=${this.t('chat.download', { name })}
+        >${label}</a
       >
       <span class="muted">(${size})</span>
     </div>`;
