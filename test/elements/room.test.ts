@@ -3,7 +3,7 @@ import '../../src/elements/room/define.js';
 import { HashdropRoom, parseRoomAttribute } from '../../src/elements/room/room.js';
 import type { HashdropErrorEvent, HashdropStatusChangeEvent } from '../../src/elements/shared/events.js';
 import type { RoomSessionOptions } from '../../src/core/room-session.js';
-import { knock, snapshots } from '../../src/testing/fixtures.js';
+import { knock, roomView, snapshots } from '../../src/testing/fixtures.js';
 import { SnapshotSession } from '../../src/testing/snapshot-session.js';
 import { mount, part, sessionWith, text, unmountAll, tick } from './helpers.js';
 
@@ -41,6 +41,48 @@ describe('hashdrop-room', () => {
     expect(made[0]!.session.callsOf('prepare')).to.deep.equal([['STELLAR-PHOENIX']]);
     expect(el.session).to.equal(made[0]!.session);
     expect(el.getAttribute('status')).to.equal('idle');
+  });
+
+  describe('a host key from the page URL', () => {
+    let original = '';
+    beforeEach(() => {
+      original = location.href;
+    });
+    afterEach(() => history.replaceState(history.state, '', original));
+
+    it('is removed from the address bar once redeemed, keeping the other parameters and the hash', async () => {
+      history.replaceState(history.state, '', `${location.pathname}?room=stellar-phoenix&host=SECRET-KEY&x=a%20b#frag`);
+      const before = history.length;
+      await fixture<HashdropRoom>(html`<hashdrop-room endpoint="/api" room="stellar phoenix"></hashdrop-room>`);
+      expect(made[0]!.options.hostKey).to.equal('SECRET-KEY');
+      const session = made[0]!.session;
+      // Pre-join before the claim has answered (not a host yet): the key stays, a reload may still need it.
+      session.snapshot = snapshots.preJoin({ room: null });
+      expect(new URL(location.href).searchParams.get('host')).to.equal('SECRET-KEY');
+      session.snapshot = snapshots.preJoin({ room: roomView({ youAreHost: true }) });
+      expect(location.search).to.equal('?room=stellar-phoenix&x=a%20b');
+      expect(location.hash).to.equal('#frag');
+      expect(location.href).not.to.include('SECRET-KEY');
+      expect(history.length, 'the entry is replaced, not pushed').to.equal(before);
+    });
+
+    it('stays when the claim did not make this browser a host', async () => {
+      history.replaceState(history.state, '', `${location.pathname}?host=WRONG-KEY`);
+      await fixture<HashdropRoom>(html`<hashdrop-room endpoint="/api" room="stellar phoenix"></hashdrop-room>`);
+      made[0]!.session.snapshot = snapshots.preJoin({ room: roomView({ youAreHost: false }) });
+      expect(location.search).to.equal('?host=WRONG-KEY');
+    });
+
+    it('is left alone when the key came from the host-key attribute', async () => {
+      history.replaceState(history.state, '', `${location.pathname}?room=x&host=OTHER#h`);
+      await fixture<HashdropRoom>(
+        html`<hashdrop-room endpoint="/api" room="stellar phoenix" host-key="ATTR-KEY"></hashdrop-room>`,
+      );
+      expect(made[0]!.options.hostKey).to.equal('ATTR-KEY');
+      made[0]!.session.snapshot = snapshots.preJoin({ room: roomView({ youAreHost: true }) });
+      expect(location.search).to.equal('?room=x&host=OTHER');
+      expect(location.hash).to.equal('#h');
+    });
   });
 
   it('creates a room with create', async () => {

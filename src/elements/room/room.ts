@@ -94,7 +94,8 @@ type View = 'invalid' | 'prejoin' | 'connecting' | 'lobby' | 'call' | 'ended' | 
  * @attr layout - The call's layout: `spotlight` (default: one person large above a strip of the others) or `grid`.
  * @attr theme - `light`, `dark` or `auto` (follows the OS). Without it the page's `color-scheme` applies.
  * @attr host-key - The secret host key of a room (from creating it). Without it, a `?host=` parameter in the page URL
- *   is used, so a host link (`…?room=CODE&host=KEY`) opens the room as its host.
+ *   is used, so a host link (`…?room=CODE&host=KEY`) opens the room as its host; once it has made this browser a host,
+ *   it is removed from the address bar (`history.replaceState`, other parameters and the hash kept).
  * @attr status - (read-only, reflected) The session status: idle, pre-join, connecting, waiting, in-room,
  *   reconnecting, ended, denied or error.
  *
@@ -156,6 +157,8 @@ export class HashdropRoom extends HashdropElement {
 
   #injected: RoomSessionApi | null = null;
   #owned: RoomSessionApi | null = null;
+  /** The host key the owned session was given from the page URL (`?host=`), until the claim succeeds. */
+  #urlHostKey = '';
   #subscribed: RoomSessionApi | null = null;
   #unsubscribe: (() => void) | null = null;
   #disposeTimer: ReturnType<typeof setTimeout> | null = null;
@@ -347,16 +350,31 @@ export class HashdropRoom extends HashdropElement {
     };
     if (this.endpoint) options.endpoint = this.endpoint;
     else if (this.tokenEndpoint) options.tokenEndpoint = this.tokenEndpoint;
-    const hostKey = this.hostKey || this.#hostKeyFromUrl();
+    // A `?host=` in the page URL is used only without the attribute (and then removed once redeemed).
+    this.#urlHostKey =
+      this.hostKey || typeof location === 'undefined' ? '' : (new URLSearchParams(location.search).get('host') ?? '');
+    const hostKey = this.hostKey || this.#urlHostKey;
     if (hostKey) options.hostKey = hostKey;
     return options;
   }
 
-  #hostKeyFromUrl(): string {
+  /**
+   * Once a host key from the page URL has made this browser a host of the room, it leaves the address bar and the
+   * current history entry (`history.replaceState`; every other parameter, as written, and the hash stay): a redeemed
+   * secret should not travel on in the next screenshot, bookmark or copied link. A key that did not work stays.
+   */
+  #forgetUrlHostKey(): void {
+    this.#urlHostKey = '';
+    const url = new URL(location.href);
+    url.search = url.search
+      .slice(1)
+      .split('&')
+      .filter((param) => !new URLSearchParams(param).has('host'))
+      .join('&');
     try {
-      return typeof location !== 'undefined' ? (new URL(location.href).searchParams.get('host') ?? '') : '';
+      history.replaceState(history.state, '', url);
     } catch {
-      return '';
+      // No history to rewrite (a sandboxed document): the key stays.
     }
   }
 
@@ -397,6 +415,7 @@ export class HashdropRoom extends HashdropElement {
       const known = new Set(previous.knocks.map((k) => k.knockId));
       for (const knock of next.knocks) if (!known.has(knock.knockId)) this.emit(new HashdropKnockEvent(knock));
     }
+    if (this.#urlHostKey && next.room?.youAreHost && this.#subscribed === this.#owned) this.#forgetUrlHostKey();
     this.#maybeAutojoin(next);
   }
 
