@@ -19,6 +19,7 @@ function room(id: string, code: string, creatorId = 'alice', createdAt = '2030-0
     status: 'ACTIVE',
     policy: DEFAULT_POLICY,
     hostKeyHash: 'ab'.repeat(32),
+    callGeneration: 0,
     createdAt,
     updatedAt: createdAt,
   };

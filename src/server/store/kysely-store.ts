@@ -177,8 +177,15 @@ export class KyselyStore implements Store {
     return row !== undefined;
   }
 
-  async resetCall(roomId: string): Promise<void> {
+  async resetCall(roomId: string, options: { revokeTokens?: boolean } = {}): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
+      if (options.revokeTokens) {
+        await tx
+          .updateTable('rooms')
+          .set((eb) => ({ call_generation: eb('call_generation', '+', 1) }))
+          .where('id', '=', roomId)
+          .execute();
+      }
       await tx.deleteFrom('bans').where('room_id', '=', roomId).execute();
       // Settled knocks belonged to the old call; pending ones become cancelled so a waiting guest reads an outcome.
       await tx
@@ -193,6 +200,20 @@ export class KyselyStore implements Store {
         .where('status', '=', 'pending')
         .execute();
     });
+  }
+
+  async recordWebhookEvent(id: string, now: string, forgetBefore: string): Promise<boolean> {
+    await this.db.deleteFrom('webhook_events').where('received_at', '<', forgetBefore).execute();
+    const result = await this.db
+      .insertInto('webhook_events')
+      .values({ id, received_at: now })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async forgetWebhookEvent(id: string): Promise<void> {
+    await this.db.deleteFrom('webhook_events').where('id', '=', id).execute();
   }
 
   async close(): Promise<void> {
@@ -218,6 +239,7 @@ export class KyselyStore implements Store {
       // Rooms stored before a policy field existed get its default.
       policy: { ...DEFAULT_POLICY, ...(JSON.parse(row.policy) as Partial<RoomPolicy>) },
       hostKeyHash: row.host_key_hash,
+      callGeneration: Number(row.call_generation),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -235,6 +257,7 @@ function toRow(room: RoomRecord): RoomsTable {
     status: room.status,
     policy: JSON.stringify(room.policy),
     host_key_hash: room.hostKeyHash,
+    call_generation: room.callGeneration,
     created_at: room.createdAt,
     updated_at: room.updatedAt,
   };

@@ -57,6 +57,22 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002_call_generation_webhook_events': {
+    async up(db: AnyDb) {
+      // Raised when a call is ended for all, closed or deleted: tokens carry the value they were signed under.
+      await db.schema
+        .alterTable('rooms')
+        .addColumn('call_generation', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      // LiveKit webhook ids already handled, so a replayed (still validly signed) event is not acted on twice.
+      await db.schema
+        .createTable('webhook_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_events_received').on('webhook_events').column('received_at').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

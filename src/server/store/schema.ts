@@ -9,6 +9,7 @@ export interface RoomsTable {
   status: string;
   policy: string;
   host_key_hash: string;
+  call_generation: number;
   created_at: string;
   updated_at: string;
 }
@@ -36,9 +37,15 @@ export interface BansTable {
   created_at: string;
 }
 
+export interface WebhookEventsTable {
+  id: string;
+  received_at: string;
+}
+
 export interface Database {
   rooms: RoomsTable;
   room_hosts: RoomHostsTable;
   knocks: KnocksTable;
   bans: BansTable;
+  webhook_events: WebhookEventsTable;
 }

@@ -17,6 +17,11 @@ export interface RoomRecord {
   policy: RoomPolicy;
   /** SHA-256 of the secret host key; the key itself is never stored. */
   hostKeyHash: string;
+  /**
+   * Which call of the room is current. Raised when a call is ended for all, closed or deleted; every token carries
+   * the value it was signed under, so a token from an earlier call is turned away when it connects.
+   */
+  callGeneration: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -63,8 +68,20 @@ export interface Store {
   /** Bars an identity from joining or knocking into the room's current call (a kick). */
   addBan(roomId: string, identity: string, now: string): Promise<void>;
   isBanned(roomId: string, identity: string): Promise<boolean>;
-  /** The call ended: forget its bans and settled knocks and cancel pending ones, so the next call starts clean. */
-  resetCall(roomId: string): Promise<void>;
+  /**
+   * The call ended: forget its bans and settled knocks and cancel pending ones, so the next call starts clean. With
+   * `revokeTokens` (end for all, close, delete) the room's call generation is raised too, so no token signed for the
+   * ended call gets back in.
+   */
+  resetCall(roomId: string, options?: { revokeTokens?: boolean }): Promise<void>;
+
+  /**
+   * Records a LiveKit webhook event id; false when it was recorded before (a replay). Ids older than `forgetBefore`
+   * are dropped, since a signed webhook expires long before that.
+   */
+  recordWebhookEvent(id: string, now: string, forgetBefore: string): Promise<boolean>;
+  /** Forgets a recorded event id (its handling failed, so LiveKit's retry must be handled). */
+  forgetWebhookEvent(id: string): Promise<void>;
 
   close(): Promise<void>;
 }
