@@ -4,8 +4,12 @@
  * and a test holds the two to the same verdict on a table of inputs.
  */
 export const DISPLAY_NAME_MAX = 64;
+/**
+ * No C0 or C1 control characters, and no bidirectional-text controls (embeddings, overrides, isolates, marks): a name
+ * is shown beside other people's text, and an override would let it reverse what follows it ("…‮fdp.exe").
+ */
 // eslint-disable-next-line no-control-regex
-export const DISPLAY_NAME_ALLOWED = /^[^\u0000-\u001f\u007f]*$/u;
+export const DISPLAY_NAME_ALLOWED = /^[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/u;
 export const DISPLAY_NAME_MESSAGES = {
   notText: 'The name must be text.',
   empty: 'Enter a name.',

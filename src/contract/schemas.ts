@@ -32,6 +32,8 @@ export const RoomName = v.pipe(
   v.trim(),
   v.minLength(1, 'The room name cannot be empty.'),
   v.maxLength(ROOM_NAME_MAX, `A room name is at most ${ROOM_NAME_MAX} characters.`),
+  // The same characters a display name may not hold (controls, NUL, text-direction overrides): both are shown to others.
+  v.regex(DISPLAY_NAME_ALLOWED, 'A room name cannot contain control characters.'),
 );
 
 /** An opaque identity (the endpoint's user ids and LiveKit identities). */
@@ -111,6 +113,10 @@ export type JoinRequest = v.InferInput<typeof JoinRequest>;
 export const ClaimHostRequest = v.strictObject({ hostKey: v.pipe(v.string(), v.minLength(16), v.maxLength(128)) });
 export type ClaimHostRequest = v.InferInput<typeof ClaimHostRequest>;
 
+/** `POST /rooms/{idOrCode}/hand`: a participant raises or lowers its own hand (the endpoint sets the attribute). */
+export const HandRequest = v.strictObject({ raised: v.boolean('raised must be true or false.') });
+export type HandRequest = v.InferInput<typeof HandRequest>;
+
 export const MuteRequest = v.strictObject({
   /** Which of the participant's tracks to mute; the microphone when absent. */
   source: v.optional(v.picklist(['microphone', 'camera', 'screen_share'])),
@@ -145,9 +151,10 @@ export const RoomView = v.pipe(
     id: v.string(),
     code: v.pipe(v.string(), v.regex(ROOM_CODE_PATTERN)),
     name: v.string(),
-    creatorId: v.string(),
-    /** Extra hosts by user id (the creator is always a host and is not listed). */
-    hosts: v.array(v.string()),
+    /** Hosts only: who created the room. Others see what a pre-join screen needs, not who runs the room. */
+    creatorId: v.optional(v.pipe(v.string(), v.description('Hosts only: the user id of the creator.'))),
+    /** Hosts only: extra hosts by user id (the creator is always a host and is not listed). */
+    hosts: v.optional(v.pipe(v.array(v.string()), v.description('Hosts only: extra hosts by user id.'))),
     scheduledStartAt: v.nullable(Timestamp),
     scheduledEndAt: v.nullable(Timestamp),
     status: RoomStatus,
@@ -261,6 +268,10 @@ export type RoleChangeResponse = v.InferOutput<typeof RoleChangeResponse>;
 
 export const LowerHandResponse = v.object({ identity: v.string(), handRaised: v.literal(false) });
 export type LowerHandResponse = v.InferOutput<typeof LowerHandResponse>;
+
+/** `POST …/hand`: the caller's hand as it is now (the time it went up, or null). */
+export const HandResponse = v.object({ identity: v.string(), handRaisedAt: v.nullable(Timestamp) });
+export type HandResponse = v.InferOutput<typeof HandResponse>;
 
 /** `POST …/hands/lower-all`: the identities whose hands were lowered. */
 export const LowerAllHandsResponse = v.object({ lowered: v.array(v.string()) });

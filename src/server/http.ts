@@ -58,6 +58,11 @@ export async function readJson<S extends v.GenericSchema>(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ApiError('VALIDATION_FAILED', 'The body must be a JSON object.');
   }
+  const arrayAt = arrayForObject(schema, value, '');
+  if (arrayAt !== null) {
+    const message = `${arrayAt}: Expected a JSON object, received an array.`;
+    throw new ApiError('VALIDATION_FAILED', message, {}, { issues: [{ path: arrayAt, message }] });
+  }
   const result = v.safeParse(schema, value);
   if (!result.success) {
     const issue = result.issues[0];
@@ -66,6 +71,33 @@ export async function readJson<S extends v.GenericSchema>(
     throw new ApiError('VALIDATION_FAILED', message, {}, { issues: result.issues.map((i) => pathOf(i)) });
   }
   return result.output;
+}
+
+interface SchemaShape {
+  type: string;
+  entries?: Record<string, SchemaShape>;
+  wrapped?: SchemaShape;
+}
+
+/**
+ * Where `value` holds an array in a place the schema wants an object, or null. valibot's object schemas take any
+ * non-null object, so `{"policy": []}` would pass as an empty policy; this walks the schema's objects to refuse it.
+ */
+function arrayForObject(schema: v.GenericSchema, value: unknown, path: string): string | null {
+  let shape = schema as unknown as SchemaShape;
+  while (shape.wrapped) shape = shape.wrapped;
+  if (!shape.entries) return null;
+  if (Array.isArray(value)) return path || '(body)';
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, entry] of Object.entries(shape.entries)) {
+    const found = arrayForObject(
+      entry as unknown as v.GenericSchema,
+      (value as Record<string, unknown>)[key],
+      path ? `${path}.${key}` : key,
+    );
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function pathOf(issue: v.BaseIssue<unknown>): { path: string; message: string } {
