@@ -26,6 +26,8 @@ const SCHEMAS = {
   JoinRequest: contract.JoinRequest,
   ClaimHostRequest: contract.ClaimHostRequest,
   MuteRequest: contract.MuteRequest,
+  HandRequest: contract.HandRequest,
+  HandResponse: contract.HandResponse,
   StartRecordingRequest: contract.StartRecordingRequest,
   RecordingStateResponse: contract.RecordingStateResponse,
   RecordingListing: contract.RecordingListing,
@@ -102,6 +104,7 @@ export const OPERATIONS: Operation[] = [
       'For pages with no login. Keep the credential (it lasts 30 days by default) and send it back as ' +
       '`Authorization: Bearer <credential>`; it names the same person across reloads. It grants nothing in a call.',
     auth: 'none',
+    rateLimited: true,
     success: [{ status: 201, schema: 'IdentityResponse', description: 'A fresh identity' }],
     errors: [],
   },
@@ -138,6 +141,7 @@ export const OPERATIONS: Operation[] = [
       'The caller becomes its creator (and a host). The response carries the secret `hostKey` once; it is stored only ' +
       'as a hash. Policy fields left out take their defaults.',
     auth: 'user',
+    rateLimited: true,
     body: { schema: 'CreateRoomRequest' },
     success: [{ status: 201, schema: 'CreateRoomResponse', description: 'Created' }],
     errors: ['CONFLICT'],
@@ -147,8 +151,12 @@ export const OPERATIONS: Operation[] = [
     path: p(routes.room(ID)),
     operationId: 'getRoom',
     summary: 'One room, by id or code (any case)',
-    description: 'Anyone may read a room; hosts also get `live`: who is in the call, read from LiveKit.',
+    description:
+      'Anyone with the code may read what a pre-join screen needs (no `creatorId`, `hosts` or `live`); hosts also get ' +
+      'those, `live` being who is in the call, read from LiveKit. Lookups by non-hosts are rate-limited per identity ' +
+      'and IP, whether the room exists or not.',
     auth: 'optional',
+    rateLimited: true,
     success: [{ status: 200, schema: 'RoomResponse', description: 'The room' }],
     errors: ['LIVEKIT_UNAVAILABLE'],
   },
@@ -167,7 +175,7 @@ export const OPERATIONS: Operation[] = [
     method: 'delete',
     path: p(routes.room(ID)),
     operationId: 'deleteRoom',
-    summary: 'Delete a room (creator only); whoever is in the call is disconnected',
+    summary: 'Delete a room (creator only); whoever is in the call is disconnected and no earlier token gets back in',
     auth: 'creator',
     success: [{ status: 204, description: 'Deleted' }],
     errors: [],
@@ -209,7 +217,8 @@ export const OPERATIONS: Operation[] = [
     summary: 'End for all (hosts): everyone is disconnected',
     description:
       'A one-shot room (`autoCloseWhenEmpty`) becomes CLOSED; a persistent one stays ACTIVE for next time. Pending ' +
-      'knocks are cancelled, and bans from kicks are lifted for the next call. No body.',
+      'knocks are cancelled, bans from kicks are lifted for the next call, and every token signed for the ended call ' +
+      'is turned away if it connects again. No body.',
     auth: 'host',
     success: [{ status: 200, schema: 'EndCallResponse', description: 'Ended' }],
     errors: ['LIVEKIT_UNAVAILABLE'],
@@ -267,17 +276,27 @@ export const OPERATIONS: Operation[] = [
     description:
       `With \`wait=N\` (seconds, at most ${KNOCK_WAIT_MAX_SECONDS}) the request is held until the knock is settled, ` +
       "so the guest learns a host's decision at once. Only the knocker sees a knock (anyone else gets 404), and only " +
-      'an admitted knock carries a token (`join`).',
+      'an admitted knock carries a token (`join`), signed after the same checks as a join (a kick or a close since ' +
+      'the admission wins). One identity holds at most 4 waits at once (429), an instance 2000 (503 `OVERLOADED`), ' +
+      'both with `Retry-After`.',
     auth: 'knocker',
     query: [
       {
         name: 'wait',
         description: `Seconds to hold the request while the knock is pending (capped at ${KNOCK_WAIT_MAX_SECONDS}).`,
-        schema: { type: 'number', minimum: 0 },
+        schema: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3})?$' },
       },
     ],
     success: [{ status: 200, schema: 'KnockState', description: 'Where the knock stands' }],
-    errors: ['VALIDATION_FAILED', 'ROOM_CLOSED', 'ROOM_FULL', 'LIVEKIT_UNAVAILABLE'],
+    errors: [
+      'VALIDATION_FAILED',
+      'ROOM_CLOSED',
+      'ROOM_FULL',
+      'KICKED',
+      'RATE_LIMITED',
+      'OVERLOADED',
+      'LIVEKIT_UNAVAILABLE',
+    ],
   },
   {
     method: 'delete',
@@ -317,9 +336,25 @@ export const OPERATIONS: Operation[] = [
   },
   {
     method: 'post',
+    path: p(routes.hand(ID)),
+    operationId: 'setOwnHand',
+    summary: 'Raise or lower the caller’s own hand (a participant in the call)',
+    description:
+      'Participants cannot write their own attributes; the endpoint sets the hand attribute for them. Raising a hand ' +
+      'that is up keeps the time it went up, so the queue stays in order.',
+    auth: 'user',
+    rateLimited: true,
+    body: { schema: 'HandRequest' },
+    success: [{ status: 200, schema: 'HandResponse', description: 'The hand as it is now' }],
+    errors: ['NOT_FOUND', 'LIVEKIT_UNAVAILABLE'],
+  },
+  {
+    method: 'post',
     path: p(routes.participantAction(ID, WHO, 'kick')),
     operationId: 'kickParticipant',
-    summary: 'Remove a participant; they cannot join or knock again until the call ends (hosts)',
+    summary:
+      'Remove a participant; they cannot join or knock again until the call ends, and a host removed loses the host ' +
+      'role in this room (hosts)',
     auth: 'host',
     success: [{ status: 200, schema: 'KickResponse', description: 'Removed and barred' }],
     errors: ['FORBIDDEN', 'LIVEKIT_UNAVAILABLE'],

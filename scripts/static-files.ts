@@ -1,7 +1,7 @@
 /** Serving built files from a folder (benchmarks and the plain-page tests), with no path escaping the folder. */
 import type { ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +18,8 @@ const TYPES: Record<string, string> = {
 export async function serveFile(root: string, pathname: string, response: ServerResponse): Promise<void> {
   const base = resolve(root);
   const file = normalize(join(base, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
-  if (!file.startsWith(base)) {
+  // Containment by path, not by string prefix: `/srv/dist` is a prefix of `/srv/dist-secret` too.
+  if (!isInside(base, file)) {
     response.writeHead(403).end('forbidden');
     return;
   }
@@ -29,4 +30,10 @@ export async function serveFile(root: string, pathname: string, response: Server
   } catch {
     response.writeHead(404).end('not found');
   }
+}
+
+/** Whether `file` is `base` itself or below it. */
+export function isInside(base: string, file: string): boolean {
+  const path = relative(base, file);
+  return path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path));
 }

@@ -24,6 +24,7 @@ export const routes = {
   participantAction: (idOrCode: string, identity: string, action: ParticipantAction) =>
     `/rooms/${seg(idOrCode)}/participants/${seg(identity)}/${action}`,
   lowerAllHands: (idOrCode: string) => `/rooms/${seg(idOrCode)}/hands/lower-all`,
+  hand: (idOrCode: string) => `/rooms/${seg(idOrCode)}/hand`,
   webhook: () => '/livekit/webhook',
 } as const;
 

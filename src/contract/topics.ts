@@ -15,12 +15,21 @@ export const LOBBY_TOPIC = 'hashdrop.lobby';
 /** Server → everyone: the host ended the meeting, or a participant was removed (JSON `ControlEvent`). */
 export const CONTROL_TOPIC = 'hashdrop.control';
 
-/** Participant attributes (string → string), set by the endpoint or by the participant itself. */
+/**
+ * Participant attributes (string → string). Only the endpoint writes them (in the token, and through RoomService):
+ * participants' tokens do not allow updating their own name, metadata or attributes, so what a UI reads here is the
+ * server's word.
+ */
 export const ATTRIBUTES = {
   /** The participant's role, set by the endpoint in the token and updated on promote / demote. */
   role: 'hashdrop.role',
-  /** ISO time the hand was raised; absent or empty when the hand is down. Set by the participant itself. */
+  /** ISO time the hand was raised; absent or empty when the hand is down. Set by the endpoint on `POST …/hand`. */
   handRaisedAt: 'hashdrop.hand',
+  /**
+   * Which call of the room the token was signed for (a counter the endpoint raises on "end for all", on close and on
+   * delete): a token signed for an earlier call is removed the moment it connects.
+   */
+  call: 'hashdrop.call',
 } as const;
 
 /** A guest waiting in the lobby, as hosts see it (in `GET …/knocks` and in a `knock` lobby event). */

@@ -5,7 +5,7 @@
  *   DATABASE_URL (postgres://…) or HASHDROP_DB (SQLite path, default ./hashdrop.db)
  *   HASHDROP_SECRET        signs anonymous identities (required, ≥ 16 characters, stable across restarts)
  *   PORT (3000), HOST (127.0.0.1), HASHDROP_BASE_PATH (/api), HASHDROP_CORS_ORIGINS (comma-separated)
- *   HASHDROP_TRUST_PROXY=1 behind your own reverse proxy; HASHDROP_VERBOSE=1 for info logs
+ *   HASHDROP_TRUST_PROXY=N behind N reverse proxies of your own (usually 1); HASHDROP_VERBOSE=1 for info logs
  *   HASHDROP_RATE_LIMIT=off disables join/knock limits (load tests only)
  *   HASHDROP_RECORDING_DESTINATION (s3|gcs|azure), HASHDROP_RECORDING_BUCKET, _REGION, _ENDPOINT, _FORCE_PATH_STYLE=1,
  *   HASHDROP_RECORDING_FILE_NAME, HASHDROP_EGRESS_URL: recording through LiveKit Egress (README, "Recording")
@@ -62,7 +62,8 @@ async function main(): Promise<void> {
   const server = await serve(handler, {
     port: Number(env.PORT || 3000),
     host: env.HOST || '127.0.0.1',
-    trustProxy: env.HASHDROP_TRUST_PROXY === '1',
+    // The number of your own reverse proxies in front of the endpoint (1 for one); unset or 0 trusts none.
+    trustProxy: Number(env.HASHDROP_TRUST_PROXY ?? '0') || 0,
   });
   logger.warn('hashdrop-server listening', { url: server.url, store: env.DATABASE_URL ? 'postgres' : 'sqlite' });
   const stop = async () => {

@@ -6,7 +6,8 @@ import type { IdentitySigner } from './identity.js';
 import type { LiveKitGateway } from './livekit.js';
 import type { Logger } from './logger.js';
 import type { KnockNotifier } from './notifier.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { LongPollSlots } from './long-polls.js';
+import type { RateLimitKind, RateLimits } from './rate-limit.js';
 import type { Recorder } from './recording/recorder.js';
 import type { RoomRecord, Store } from './store/types.js';
 
@@ -25,7 +26,8 @@ export interface Context {
   tokenTtlSeconds: number;
   identityTtlSeconds: number;
   maxBodyBytes: number;
-  limiters: { identity: RateLimiter; ip: RateLimiter } | null;
+  limits: RateLimits | null;
+  longPolls: LongPollSlots;
   /** Recording through LiveKit Egress; null when the operator set no recording destination. */
   recording: Recorder | null;
   version: string;
@@ -70,11 +72,13 @@ export function requireCreator(room: RoomRecord, info: RequestInfo): User {
   return user;
 }
 
-/** Counts one join/knock/claim attempt per identity and per IP; 429 with Retry-After when over either limit. */
-export function rateLimit(ctx: Context, info: RequestInfo, user: User | null): void {
-  if (!ctx.limiters) return;
-  const waits = [user ? ctx.limiters.identity.hit(user.id) : 0, info.clientIp ? ctx.limiters.ip.hit(info.clientIp) : 0];
-  const wait = Math.max(...waits);
+/**
+ * Counts one request of `kind` (an attempt by default: join, knock, claim-host, hand) per identity and per IP; 429 with
+ * Retry-After when over either limit.
+ */
+export function rateLimit(ctx: Context, info: RequestInfo, user: User | null, kind: RateLimitKind = 'attempt'): void {
+  if (!ctx.limits) return;
+  const wait = ctx.limits.hit(kind, user?.id ?? null, info.clientIp);
   if (wait > 0) {
     throw new ApiError('RATE_LIMITED', 'Too many attempts; try again shortly.', {
       'retry-after': String(Math.ceil(wait / 1000)),
@@ -105,19 +109,20 @@ export function roleFor(ctx: Context, room: RoomRecord, userId: string): Role {
   return ctx.livekit.state(room.id).speakers.has(userId) ? 'speaker' : 'audience';
 }
 
+/** A room as the API shows it to `userId`: who runs the room (creator, hosts) only to its hosts. */
 export function roomView(room: RoomRecord, userId: string | undefined): RoomView {
+  const host = isHost(room, userId);
   return {
     id: room.id,
     code: room.code,
     name: room.name,
-    creatorId: room.creatorId,
-    hosts: room.hosts,
+    ...(host ? { creatorId: room.creatorId, hosts: room.hosts } : {}),
     scheduledStartAt: room.scheduledStartAt,
     scheduledEndAt: room.scheduledEndAt,
     status: room.status,
     policy: room.policy,
     createdAt: room.createdAt,
     updatedAt: room.updatedAt,
-    youAreHost: isHost(room, userId),
+    youAreHost: host,
   };
 }

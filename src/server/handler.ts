@@ -11,7 +11,8 @@ import { IdentitySigner } from './identity.js';
 import { LiveKitGateway, type LiveKitOptions } from './livekit.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { KnockNotifier } from './notifier.js';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { DEFAULT_LONG_POLL_LIMITS, LongPollSlots, type LongPollLimits } from './long-polls.js';
+import { DEFAULT_RATE_LIMIT, RateLimits, type RateLimitOptions } from './rate-limit.js';
 import * as joining from './routes/join.js';
 import * as moderation from './routes/moderation.js';
 import { Recorder } from './recording/recorder.js';
@@ -31,14 +32,20 @@ export interface HashdropHandlerOptions {
   authenticate?: (request: Request) => Promise<User | null> | User | null;
   /** Where the routes live, e.g. `/api` (default). */
   basePath?: string;
-  /** Lifetime of LiveKit tokens; short, because a token is only needed to connect (default 600 s). */
+  /**
+   * Lifetime of the LiveKit tokens the endpoint signs (default 60 s). A token is only needed for the first connection:
+   * once connected, LiveKit hands the client a token of its own (10 minutes, renewed every 5) for reconnects. So this
+   * bounds how long a token that was never used stays good, e.g. one signed just before a kick.
+   */
   tokenTtlSeconds?: number;
   /** Lifetime of anonymous identity credentials (default 30 days). */
   identityTtlSeconds?: number;
   /** Origins allowed to call cross-origin (exact `scheme://host[:port]`, or `*`). Same-origin calls always work. */
   corsOrigins?: string[];
-  /** Join / knock / claim-host limits per identity and per IP; `false` turns them off (benchmarks). */
+  /** Attempt, lookup and creation limits per identity and per IP; `false` turns them off (benchmarks). */
   rateLimit?: RateLimitOptions | false;
+  /** Knock long-polls held open at once, per identity and per instance (default 4 and 2000). */
+  longPolls?: Partial<LongPollLimits>;
   /** Largest accepted request body (default 16 KiB). */
   maxBodyBytes?: number;
   /** How stale the cached live-call state may be before a decision re-reads LiveKit (default 2000 ms). */
@@ -64,7 +71,7 @@ type Methods = Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Route>>;
 /** Path patterns after the base path; `:` marks a parameter. Literal segments are tried before parameters. */
 const ROUTES: Array<[string[], Methods]> = [
   [['info'], { GET: (ctx) => rooms.info(ctx) }],
-  [['identity'], { POST: (ctx) => rooms.issueIdentity(ctx) }],
+  [['identity'], { POST: rooms.issueIdentity }],
   [['livekit', 'webhook'], { POST: webhook }],
   [['rooms'], { GET: rooms.listRooms, POST: rooms.createRoom }],
   [['rooms', ':'], { GET: rooms.getRoom, PATCH: rooms.updateRoom, DELETE: rooms.deleteRoom }],
@@ -78,6 +85,7 @@ const ROUTES: Array<[string[], Methods]> = [
   [['rooms', ':', 'knocks', ':', 'admit'], { POST: (ctx, i) => joining.decideKnock(ctx, i, 'admitted') }],
   [['rooms', ':', 'knocks', ':', 'deny'], { POST: (ctx, i) => joining.decideKnock(ctx, i, 'denied') }],
   [['rooms', ':', 'hands', 'lower-all'], { POST: moderation.lowerAllHands }],
+  [['rooms', ':', 'hand'], { POST: moderation.setOwnHand }],
   [['rooms', ':', 'participants', ':', 'kick'], { POST: moderation.kick }],
   [['rooms', ':', 'participants', ':', 'mute'], { POST: moderation.mute }],
   [['rooms', ':', 'participants', ':', 'promote'], { POST: (ctx, i) => moderation.setRole(ctx, i, 'speaker') }],
@@ -105,6 +113,26 @@ function match(segments: string[]): { methods: Methods; params: string[] } | nul
   return best;
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * A decoded path parameter (a room id or code, a knock id, an identity). Ids hold no control characters and no dot
+ * segments, so one that does names nothing, on every store alike (PostgreSQL refuses a NUL byte in text outright).
+ */
+function decodeParameter(raw: string): string {
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    throw new ApiError('BAD_REQUEST', 'The path is not valid.');
+  }
+  if (value.length === 0 || value.length > 128 || CONTROL_CHARACTER.test(value) || /^\.{1,2}$/.test(value)) {
+    throw new ApiError('NOT_FOUND', 'No such resource.');
+  }
+  return value;
+}
+
 const ALLOWED_HEADERS = 'authorization, content-type';
 
 export function createHashdropHandler(options: HashdropHandlerOptions): HashdropHandler {
@@ -121,12 +149,11 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
     signer: new IdentitySigner(options.secret),
     notifier: new KnockNotifier(),
     logger,
-    tokenTtlSeconds: options.tokenTtlSeconds ?? 600,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 60,
     identityTtlSeconds: options.identityTtlSeconds ?? 30 * 24 * 3600,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    limiters: rateLimit
-      ? { identity: new RateLimiter(rateLimit.perIdentity), ip: new RateLimiter(rateLimit.perIp) }
-      : null,
+    limits: rateLimit ? new RateLimits(rateLimit) : null,
+    longPolls: new LongPollSlots({ ...DEFAULT_LONG_POLL_LIMITS, ...options.longPolls }),
     recording: recorder,
     version: packageVersion(),
   };
@@ -138,8 +165,10 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
       if (user) return user;
     }
     const header = request.headers.get('authorization');
-    const bearer = header && /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    if (!bearer) return null;
+    if (header === null) return null;
+    // A credential in any other form is a mistake to report, not to ignore (the caller would act anonymously).
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!bearer) throw new ApiError('UNAUTHENTICATED', 'Send the credential as Authorization: Bearer <credential>.');
     const identity = ctx.signer.verify(bearer);
     if (!identity) throw new ApiError('UNAUTHENTICATED', 'The credential is not valid or has expired.');
     return { id: identity.userId };
@@ -163,18 +192,13 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
 
   async function handle(request: Request, extra: HandlerContext | undefined, url: URL): Promise<Response> {
     if (!url.pathname.startsWith(`${basePath}/`)) throw new ApiError('NOT_FOUND', 'No such route.');
-    let segments: string[];
-    try {
-      segments = url.pathname
-        .slice(basePath.length + 1)
-        .split('/')
-        .map(decodeURIComponent);
-    } catch {
-      throw new ApiError('BAD_REQUEST', 'The path is not valid.');
-    }
+    // Routes are matched on the raw segments and only parameters are decoded, after matching: an encoded `/` or `.`
+    // inside a parameter stays part of that parameter and never moves the request to another route.
+    const segments = url.pathname.slice(basePath.length + 1).split('/');
     if (segments.length > 0 && segments[segments.length - 1] === '') segments.pop();
     const found = match(segments);
     if (!found) throw new ApiError('NOT_FOUND', 'No such route.');
+    found.params = found.params.map(decodeParameter);
     const allow = Object.keys(found.methods).join(', ');
     if (request.method === 'OPTIONS') {
       if (!originAllowed(request, url))
@@ -192,9 +216,6 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
     const isWebhook = segments[0] === 'livekit';
     if (!isWebhook && !originAllowed(request, url)) {
       throw new ApiError('ORIGIN_NOT_ALLOWED', 'This origin may not call the endpoint.');
-    }
-    for (const param of found.params) {
-      if (param.length === 0 || param.length > 128) throw new ApiError('NOT_FOUND', 'No such resource.');
     }
     const user = isWebhook ? null : await identify(request);
     return route(ctx, { request, user, clientIp: extra?.clientIp ?? null, params: found.params });

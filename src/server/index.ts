@@ -14,6 +14,7 @@ export type {
 export { recordingFromEnv } from './recording/config.js';
 export { consoleLogger, silentLogger } from './logger.js';
 export type { RateLimitOptions, RateLimitRule } from './rate-limit.js';
+export type { LongPollLimits } from './long-polls.js';
 export { toNodeListener, serve } from './node.js';
 export type { NodeListenerOptions, ServeOptions } from './node.js';
 export { openStore, createSqliteStore, createPostgresStore, CodeTakenError } from './store/index.js';

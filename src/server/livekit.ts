@@ -112,21 +112,22 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
     name: string;
     role: Role;
     policy: RoomPolicy;
+    callGeneration: number;
     ttlSeconds: number;
   }) {
     const token = new AccessToken(this.options.apiKey, this.options.apiSecret, {
       identity: input.identity,
       name: input.name,
       ttl: input.ttlSeconds,
-      attributes: { [ATTRIBUTES.role]: input.role },
+      attributes: { [ATTRIBUTES.role]: input.role, [ATTRIBUTES.call]: String(input.callGeneration) },
     });
     token.addGrant({
       roomJoin: true,
       room: input.roomId,
       ...permissionsFor(input.role, input.policy),
-      // Lets the participant set its own hand-raised attribute. Authority never comes from attributes: the endpoint
-      // decides roles from its store, so a participant rewriting its role attribute gains nothing.
-      canUpdateOwnMetadata: true,
+      // Nobody writes their own name, metadata or attributes: the role and the raised hand that every UI shows are
+      // set by the endpoint alone (a hand goes up through POST …/hand), and the name is the one the join checked.
+      canUpdateOwnMetadata: false,
     });
     return token.toJwt();
   }

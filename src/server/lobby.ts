@@ -10,12 +10,17 @@ import {
   type LobbyEvent,
   type PendingJoin,
 } from '../contract/index.js';
+import { assertMayEnter } from './admission.js';
 import { hostsPresent, roleFor, roomView, type Context } from './context.js';
 import { ApiError } from './errors.js';
 import type { KnockReason, KnockRecord, RoomRecord } from './store/types.js';
 
-/** Signs a token for someone allowed in, after checking the call has a seat for them. */
+/**
+ * Signs a token for someone allowed in — the only place a token is signed. `room` must be as the store has it now:
+ * the room's status and the caller's ban are checked here, then the seat.
+ */
 export async function admit(ctx: Context, room: RoomRecord, identity: string, name: string): Promise<AdmittedJoin> {
+  await assertMayEnter(ctx, room, identity);
   const live = await ctx.livekit.ensureOpen(room.id, room.policy.maxParticipants);
   if (!live.participants.has(identity) && live.occupancy(identity) >= room.policy.maxParticipants) {
     throw new ApiError('ROOM_FULL', `The call is full (${room.policy.maxParticipants} people).`);
@@ -28,6 +33,7 @@ export async function admit(ctx: Context, room: RoomRecord, identity: string, na
     name,
     role,
     policy: room.policy,
+    callGeneration: room.callGeneration,
     ttlSeconds: ctx.tokenTtlSeconds,
   });
   return {

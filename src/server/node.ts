@@ -10,8 +10,12 @@ import { jsonTextOf } from './http.js';
 type WebHandler = (request: Request, extra?: HandlerContext) => Promise<Response>;
 
 export interface NodeListenerOptions {
-  /** Trust `X-Forwarded-For` / `X-Forwarded-Proto` / `X-Forwarded-Host` (only behind your own proxy). */
-  trustProxy?: boolean;
+  /**
+   * Behind your own reverse proxies: how many of them there are (`true` means one). The client address is then the
+   * `X-Forwarded-For` entry the outermost trusted proxy added — counted from the right, since anything further left
+   * was written by the client and could be anything. `X-Forwarded-Proto` / `-Host` are taken as the proxy sets them.
+   */
+  trustProxy?: boolean | number;
   /** Bodies larger than this are not buffered (the handler answers 413). Default 1 MiB (webhooks are larger). */
   maxBufferBytes?: number;
 }
@@ -19,8 +23,32 @@ export interface NodeListenerOptions {
 export function toNodeListener(handler: WebHandler, options: NodeListenerOptions = {}) {
   const maxBuffer = options.maxBufferBytes ?? 1024 * 1024;
   return (req: IncomingMessage, res: ServerResponse): void => {
-    void serveOne(handler, req, res, options.trustProxy ?? false, maxBuffer);
+    void serveOne(handler, req, res, proxyHops(options.trustProxy), maxBuffer);
   };
+}
+
+function proxyHops(trustProxy: boolean | number | undefined): number {
+  if (trustProxy === true) return 1;
+  return typeof trustProxy === 'number' && Number.isInteger(trustProxy) && trustProxy > 0 ? trustProxy : 0;
+}
+
+/** The address `hops` trusted proxies report: the entry the outermost of them appended to `X-Forwarded-For`. */
+export function forwardedClient(header: string | undefined, hops: number): string | undefined {
+  if (hops === 0 || !header) return undefined;
+  const entries = header
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries.length >= hops ? entries[entries.length - hops] : entries[0];
+}
+
+/**
+ * Whether a raw request target has a dot segment (`.` or `..`, also percent-encoded). URL parsing resolves them
+ * (`/rooms/R/knocks/%2e%2e` would become `/rooms/R`), so such a request is refused before it is parsed.
+ */
+export function hasDotSegment(target: string): boolean {
+  const path = target.split(/[?#]/, 1)[0]!;
+  return path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
 }
 
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
@@ -42,17 +70,24 @@ async function serveOne(
   handler: WebHandler,
   req: IncomingMessage,
   res: ServerResponse,
-  trustProxy: boolean,
+  hops: number,
   maxBuffer: number,
 ): Promise<void> {
   try {
-    const forwarded = (name: string) => {
+    if (hasDotSegment(req.url ?? '/')) {
+      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(
+        JSON.stringify({ error: { code: 'BAD_REQUEST', message: 'The path may not contain . or .. segments.' } }),
+      );
+      return;
+    }
+    const header = (name: string) => {
       const value = req.headers[name];
-      return trustProxy && typeof value === 'string' ? value.split(',')[0]!.trim() : undefined;
+      return typeof value === 'string' ? value : undefined;
     };
-    const proto = forwarded('x-forwarded-proto') ?? 'http';
-    const host = forwarded('x-forwarded-host') ?? req.headers.host ?? '127.0.0.1';
-    const clientIp = forwarded('x-forwarded-for') ?? req.socket.remoteAddress ?? null;
+    const proto = (hops > 0 && header('x-forwarded-proto')?.split(',')[0]?.trim()) || 'http';
+    const host = (hops > 0 && header('x-forwarded-host')?.split(',')[0]?.trim()) || req.headers.host || '127.0.0.1';
+    const clientIp = forwardedClient(header('x-forwarded-for'), hops) ?? req.socket.remoteAddress ?? null;
     const headers = new Headers();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value === undefined) continue;

@@ -1,6 +1,12 @@
 /**
  * Fixed-window counters per key (an identity or an IP), in memory. Each instance counts on its own; behind several
  * instances the effective limit is the per-instance limit times the instance count, which is still a bound on guessing.
+ *
+ * Three kinds of request are counted, each per identity and per IP:
+ * - attempts: join, knock, claim-host, raising a hand;
+ * - lookups: reading a room one does not host (a room code is a guessable word pair, so lookups are what an
+ *   enumeration would spend);
+ * - creations: new rooms and new anonymous identities (an identity has no caller yet, so only its IP counts).
  */
 export interface RateLimitRule {
   /** Attempts allowed per window. */
@@ -9,14 +15,48 @@ export interface RateLimitRule {
 }
 
 export interface RateLimitOptions {
+  /** Join / knock / claim-host / hand attempts. */
   perIdentity?: RateLimitRule;
   perIp?: RateLimitRule;
+  /** Room lookups by someone who does not host the room. */
+  lookupsPerIdentity?: RateLimitRule;
+  lookupsPerIp?: RateLimitRule;
+  /** New rooms (per identity and IP) and new anonymous identities (per IP). */
+  createsPerIdentity?: RateLimitRule;
+  createsPerIp?: RateLimitRule;
 }
 
+const MINUTE = 60_000;
+
 export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = {
-  perIdentity: { limit: 20, windowMs: 60_000 },
-  perIp: { limit: 120, windowMs: 60_000 },
+  perIdentity: { limit: 20, windowMs: MINUTE },
+  perIp: { limit: 120, windowMs: MINUTE },
+  lookupsPerIdentity: { limit: 30, windowMs: MINUTE },
+  lookupsPerIp: { limit: 120, windowMs: MINUTE },
+  createsPerIdentity: { limit: 20, windowMs: MINUTE },
+  createsPerIp: { limit: 60, windowMs: MINUTE },
 };
+
+export type RateLimitKind = 'attempt' | 'lookup' | 'create';
+
+/** One identity limiter and one IP limiter per kind of request. */
+export class RateLimits {
+  private readonly limiters: Record<RateLimitKind, { identity: RateLimiter; ip: RateLimiter }>;
+
+  constructor(rules: Required<RateLimitOptions>) {
+    this.limiters = {
+      attempt: { identity: new RateLimiter(rules.perIdentity), ip: new RateLimiter(rules.perIp) },
+      lookup: { identity: new RateLimiter(rules.lookupsPerIdentity), ip: new RateLimiter(rules.lookupsPerIp) },
+      create: { identity: new RateLimiter(rules.createsPerIdentity), ip: new RateLimiter(rules.createsPerIp) },
+    };
+  }
+
+  /** Counts one request of `kind`; returns 0 when allowed or the milliseconds to wait when over either limit. */
+  hit(kind: RateLimitKind, identity: string | null, ip: string | null): number {
+    const { identity: byIdentity, ip: byIp } = this.limiters[kind];
+    return Math.max(identity ? byIdentity.hit(identity) : 0, ip ? byIp.hit(ip) : 0);
+  }
+}
 
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();

@@ -11,6 +11,7 @@ import {
   type Context,
   type RequestInfo,
 } from '../context.js';
+import { assertMayEnter } from '../admission.js';
 import { ApiError } from '../errors.js';
 import { json, readJson } from '../http.js';
 import { admit, knock, knockSummary, releaseHostRequired, settle } from '../lobby.js';
@@ -24,15 +25,12 @@ export async function join(ctx: Context, info: RequestInfo): Promise<Response> {
   rateLimit(ctx, info, user);
   const { displayName } = await readJson(info.request, JoinRequest, ctx.maxBodyBytes);
   const room = await findRoom(ctx, info.params[0]!);
-  if (room.status === 'CLOSED') throw new ApiError('ROOM_CLOSED', 'This room is closed.');
-  if (await ctx.store.isBanned(room.id, user.id)) {
-    throw new ApiError('KICKED', 'A host removed you from this call.');
-  }
   if (isHost(room, user.id)) {
-    const admitted = await admit(ctx, room, user.id, displayName);
     // A host arriving may release guests who waited for one (also done on the webhook when the host connects).
-    return json(200, admitted);
+    return json(200, await admit(ctx, room, user.id, displayName));
   }
+  // Before anything else, so a removed guest can neither get a token nor knock again.
+  await assertMayEnter(ctx, room, user.id);
   const previous = await ctx.store.latestKnock(room.id, user.id);
   if (previous?.status === 'denied') throw new ApiError('DENIED', 'A host declined your request to join.');
   if (previous?.status === 'admitted') return json(200, await admit(ctx, room, user.id, displayName));
@@ -75,15 +73,33 @@ async function ownKnock(ctx: Context, info: RequestInfo): Promise<{ room: RoomRe
  */
 export async function getKnock(ctx: Context, info: RequestInfo): Promise<Response> {
   const { room, knock: first } = await ownKnock(ctx, info);
-  const waitParam = new URL(info.request.url).searchParams.get('wait');
-  let waitSeconds = 0;
-  if (waitParam !== null) {
-    waitSeconds = Number(waitParam);
-    if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
-      throw new ApiError('VALIDATION_FAILED', 'wait must be a number of seconds.');
-    }
-    waitSeconds = Math.min(waitSeconds, KNOCK_WAIT_MAX_SECONDS);
+  const waitSeconds = waitParameter(info.request);
+  // Only a request that will be held takes a slot; a plain read is as cheap as any other.
+  const release = waitSeconds > 0 ? ctx.longPolls.acquire(first.identity) : () => {};
+  try {
+    return await holdKnock(ctx, info, room, first, waitSeconds);
+  } finally {
+    release();
   }
+}
+
+/** `?wait=N`: decimal seconds (`0x3` or `1e1` are refused, not read as numbers), at most the documented maximum. */
+function waitParameter(request: Request): number {
+  const text = new URL(request.url).searchParams.get('wait');
+  if (text === null) return 0;
+  if (!/^\d{1,3}(\.\d{1,3})?$/.test(text)) {
+    throw new ApiError('VALIDATION_FAILED', 'wait must be a number of seconds, such as 25.');
+  }
+  return Math.min(Number(text), KNOCK_WAIT_MAX_SECONDS);
+}
+
+async function holdKnock(
+  ctx: Context,
+  info: RequestInfo,
+  room: RoomRecord,
+  first: KnockRecord,
+  waitSeconds: number,
+): Promise<Response> {
   const deadline = Date.now() + waitSeconds * 1000;
   let current: KnockRecord | null = first;
   const initialReason = first.reason;
@@ -105,8 +121,9 @@ async function knockState(ctx: Context, room: RoomRecord, record: KnockRecord): 
     case 'pending':
       return { status: 'pending', code: record.reason, knockId: record.id };
     case 'admitted': {
-      const fresh = (await ctx.store.getRoomById(room.id)) ?? room;
-      if (fresh.status === 'CLOSED') throw new ApiError('ROOM_CLOSED', 'This room is closed.');
+      // Signed from the room as stored now: a close, a delete or a kick since the admission wins over it.
+      const fresh = await ctx.store.getRoomById(room.id);
+      if (!fresh) throw new ApiError('NOT_FOUND', 'There is no room with that id or code.');
       return {
         status: 'admitted',
         knockId: record.id,

@@ -1,47 +1,76 @@
 /** Hosts' moderation, carried out through LiveKit's RoomService. */
 import { TrackSource, type ParticipantInfo } from 'livekit-server-sdk';
-import { ATTRIBUTES, CONTROL_TOPIC, MuteRequest, type ControlEvent, type RoomMetadata } from '../../contract/index.js';
-import { findRoom, isHost, requireHost, roleFor, type Context, type RequestInfo } from '../context.js';
+import {
+  ATTRIBUTES,
+  CONTROL_TOPIC,
+  HandRequest,
+  MuteRequest,
+  type ControlEvent,
+  type RoomMetadata,
+} from '../../contract/index.js';
+import {
+  findRoom,
+  isHost,
+  rateLimit,
+  requireHost,
+  requireUser,
+  roleFor,
+  type Context,
+  type RequestInfo,
+} from '../context.js';
 import { ApiError } from '../errors.js';
 import { json, readJson } from '../http.js';
 import { isNotFound } from '../livekit.js';
 import type { RoomRecord } from '../store/types.js';
 import { permissionsFor } from '../grants.js';
 
-/** End for all: everyone is told, then disconnected. A one-shot room closes; a persistent one stays ACTIVE. */
+/**
+ * End for all: everyone is told, then disconnected, and every token signed for this call stops working (the call
+ * generation moves on). A one-shot room closes; a persistent one stays ACTIVE for the next call.
+ */
 export async function endCall(ctx: Context, info: RequestInfo): Promise<Response> {
   const room = await findRoom(ctx, info.params[0]!);
   requireHost(room, info);
-  const event: ControlEvent = { type: 'ended', reason: 'host-ended' };
-  try {
-    await ctx.livekit.sendData(room.id, CONTROL_TOPIC, event);
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
-  try {
-    // The reason rides on the signal connection, ordered before the disconnect; the data message above may not be.
-    const metadata: RoomMetadata = { ended: 'host-ended' };
-    await ctx.livekit.call(() => ctx.livekit.rooms.updateRoomMetadata(room.id, JSON.stringify(metadata)));
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
-  // Stop recording first, so Egress finishes and uploads the file rather than losing the room under it.
-  await ctx.recording?.stopQuietly(room.id);
-  try {
-    await ctx.livekit.call(() => ctx.livekit.rooms.deleteRoom(room.id));
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
-  ctx.livekit.roomFinished(room.id);
-  const pending = await ctx.store.listKnocks(room.id, 'pending');
-  await ctx.store.resetCall(room.id);
-  for (const knockRecord of pending) ctx.notifier.notify(knockRecord.id);
+  await endLiveCall(ctx, room);
   let status = room.status;
   if (room.policy.autoCloseWhenEmpty) {
     await ctx.store.updateRoom(room.id, { status: 'CLOSED' }, new Date().toISOString());
     status = 'CLOSED';
   }
   return json(200, { ended: true, status });
+}
+
+/**
+ * Ends the LiveKit side of a call and starts the store's next one: tells the people in it why, stops recording,
+ * deletes the LiveKit room, forgets the call's knocks and bans and revokes its tokens. With no call running it only
+ * does the last part, without asking LiveKit to reach a room that is not there (which it answers slowly).
+ */
+export async function endLiveCall(ctx: Context, room: RoomRecord): Promise<void> {
+  const live = await ctx.livekit.fresh(room.id, 0);
+  if (live.opened) {
+    const event: ControlEvent = { type: 'ended', reason: 'host-ended' };
+    await ignoreNotFound(ctx.livekit.sendData(room.id, CONTROL_TOPIC, event));
+    // The reason rides on the signal connection, ordered before the disconnect; the data message above may not be.
+    const metadata: RoomMetadata = { ended: 'host-ended' };
+    await ignoreNotFound(
+      ctx.livekit.call(() => ctx.livekit.rooms.updateRoomMetadata(room.id, JSON.stringify(metadata))),
+    );
+    // Stop recording first, so Egress finishes and uploads the file rather than losing the room under it.
+    await ctx.recording?.stopQuietly(room.id);
+    await ignoreNotFound(ctx.livekit.call(() => ctx.livekit.rooms.deleteRoom(room.id)));
+  }
+  ctx.livekit.roomFinished(room.id);
+  const pending = await ctx.store.listKnocks(room.id, 'pending');
+  await ctx.store.resetCall(room.id, { revokeTokens: true });
+  for (const knockRecord of pending) ctx.notifier.notify(knockRecord.id);
+}
+
+async function ignoreNotFound(work: Promise<unknown>): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
 }
 
 async function target(ctx: Context, room: RoomRecord, identity: string): Promise<ParticipantInfo> {
@@ -53,31 +82,55 @@ async function target(ctx: Context, room: RoomRecord, identity: string): Promise
   }
 }
 
-/** Kick: removed from the call and barred from joining or knocking again until this call ends. */
+/**
+ * Kick: removed from the call and barred from joining or knocking again until this call ends. A host who is kicked
+ * also stops being a host of the room (the creator cannot be kicked), so their host rights go with them.
+ */
 export async function kick(ctx: Context, info: RequestInfo): Promise<Response> {
   const room = await findRoom(ctx, info.params[0]!);
   requireHost(room, info);
   const identity = info.params[1]!;
   if (identity === room.creatorId) throw new ApiError('FORBIDDEN', "The room's creator cannot be removed.");
-  await ctx.store.addBan(room.id, identity, new Date().toISOString());
+  const now = new Date().toISOString();
+  await ctx.store.addBan(room.id, identity, now);
+  if (room.hosts.includes(identity)) {
+    await ctx.store.updateRoom(room.id, { hosts: room.hosts.filter((id) => id !== identity) }, now);
+  }
   // A kicked guest still waiting in the lobby is turned away too.
   const waiting = await ctx.store.latestKnock(room.id, identity);
   if (waiting?.status === 'pending') {
-    await ctx.store.settleKnock(waiting.id, 'pending', 'denied', new Date().toISOString());
+    await ctx.store.settleKnock(waiting.id, 'pending', 'denied', now);
     ctx.notifier.notify(waiting.id);
   }
-  const event: ControlEvent = { type: 'removed', identity, reason: 'kicked' };
-  let removed = true;
-  try {
-    await ctx.livekit.sendData(room.id, CONTROL_TOPIC, event, [identity]);
-    await ctx.livekit.call(() => ctx.livekit.rooms.removeParticipant(room.id, identity));
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-    removed = false;
-  }
-  ctx.livekit.state(room.id).participants.delete(identity);
-  ctx.livekit.state(room.id).reserved.delete(identity);
+  const removed = await removeFromCall(ctx, room.id, identity, 'kicked');
   return json(200, { identity, removed, banned: true });
+}
+
+/**
+ * Disconnects `identity` if it is in the call, telling it why first. False when it was not in the call: then LiveKit
+ * is not asked at all (for a room with no call it answers only after a few seconds).
+ */
+export async function removeFromCall(
+  ctx: Context,
+  roomId: string,
+  identity: string,
+  reason: 'kicked',
+): Promise<boolean> {
+  const live = await ctx.livekit.fresh(roomId, 0);
+  let removed = false;
+  if (live.participants.has(identity)) {
+    const event: ControlEvent = { type: 'removed', identity, reason };
+    try {
+      await ctx.livekit.sendData(roomId, CONTROL_TOPIC, event, [identity]);
+      await ctx.livekit.call(() => ctx.livekit.rooms.removeParticipant(roomId, identity));
+      removed = true;
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+  live.participants.delete(identity);
+  live.reserved.delete(identity);
+  return removed;
 }
 
 const SOURCES = {
@@ -109,7 +162,7 @@ export async function setRole(ctx: Context, info: RequestInfo, role: 'speaker' |
   await ctx.livekit.call(() =>
     ctx.livekit.rooms.updateParticipant(room.id, participant.identity, {
       attributes: { [ATTRIBUTES.role]: role },
-      permission: { ...permissionsFor(role, room.policy), canUpdateMetadata: true },
+      permission: permissionsFor(role, room.policy),
     }),
   );
   const speakers = ctx.livekit.state(room.id).speakers;
@@ -118,6 +171,28 @@ export async function setRole(ctx: Context, info: RequestInfo, role: 'speaker' |
   const event: ControlEvent = { type: 'role-changed', identity: participant.identity, role };
   await ctx.livekit.sendData(room.id, CONTROL_TOPIC, event).catch(() => {});
   return json(200, { identity: participant.identity, role });
+}
+
+/**
+ * A participant raises or lowers its own hand. The endpoint writes the attribute, since participants may not write
+ * their own: the time the hand went up stays the first one while it is up, so the queue order is fair.
+ */
+export async function setOwnHand(ctx: Context, info: RequestInfo): Promise<Response> {
+  const user = requireUser(info);
+  rateLimit(ctx, info, user);
+  const room = await findRoom(ctx, info.params[0]!);
+  const { raised } = await readJson(info.request, HandRequest, ctx.maxBodyBytes);
+  const participant = await target(ctx, room, user.id);
+  const current = participant.attributes[ATTRIBUTES.handRaisedAt] || null;
+  const handRaisedAt = raised ? (current ?? new Date().toISOString()) : null;
+  if (handRaisedAt !== current) {
+    await ctx.livekit.call(() =>
+      ctx.livekit.rooms.updateParticipant(room.id, user.id, {
+        attributes: { [ATTRIBUTES.handRaisedAt]: handRaisedAt ?? '' },
+      }),
+    );
+  }
+  return json(200, { identity: user.id, handRaisedAt });
 }
 
 export async function lowerHand(ctx: Context, info: RequestInfo): Promise<Response> {
@@ -172,7 +247,7 @@ export async function applyPolicyToCall(ctx: Context, room: RoomRecord): Promise
     await ctx.livekit
       .call(() =>
         ctx.livekit.rooms.updateParticipant(room.id, participant.identity, {
-          permission: { ...permissionsFor(role, room.policy), canUpdateMetadata: true },
+          permission: permissionsFor(role, room.policy),
         }),
       )
       .catch((error: unknown) => {

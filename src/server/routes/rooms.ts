@@ -27,7 +27,7 @@ import {
 import { ApiError } from '../errors.js';
 import { json, readJson } from '../http.js';
 import { isNotFound } from '../livekit.js';
-import { applyPolicyToCall } from './moderation.js';
+import { applyPolicyToCall, endLiveCall } from './moderation.js';
 import { CodeTakenError, type RoomRecord } from '../store/types.js';
 
 export const FEATURES = ['scheduled_rooms', 'waiting_room', 'require_host', 'stage_mode', 'moderation', 'long_poll'];
@@ -40,7 +40,8 @@ export function info(ctx: Context): Response {
 }
 
 /** Issues a fresh anonymous identity. The browser keeps it and sends it back as a bearer credential. */
-export function issueIdentity(ctx: Context): Response {
+export function issueIdentity(ctx: Context, info: RequestInfo): Response {
+  rateLimit(ctx, info, null, 'create');
   const issued = ctx.signer.issue(ctx.identityTtlSeconds);
   const body: IdentityResponse = {
     credential: issued.credential,
@@ -52,6 +53,7 @@ export function issueIdentity(ctx: Context): Response {
 
 export async function createRoom(ctx: Context, info: RequestInfo): Promise<Response> {
   const user = requireUser(info);
+  rateLimit(ctx, info, user, 'create');
   const input = await readJson(info.request, CreateRoomRequest, ctx.maxBodyBytes);
   const hostKey = randomBytes(24).toString('base64url');
   const now = new Date().toISOString();
@@ -69,6 +71,7 @@ export async function createRoom(ctx: Context, info: RequestInfo): Promise<Respo
       status: 'ACTIVE',
       policy: { ...DEFAULT_POLICY, ...input.policy },
       hostKeyHash: hashHostKey(hostKey),
+      callGeneration: 0,
       createdAt: now,
       updatedAt: now,
     };
@@ -91,15 +94,34 @@ export async function listRooms(ctx: Context, info: RequestInfo): Promise<Respon
   return json(200, { rooms: rooms.map((room) => roomView(room, user.id)) });
 }
 
-/** One room. Hosts also see the live call (who is in it), read from LiveKit. */
+/**
+ * One room. Anyone with the code may read what a pre-join screen needs; hosts also see who runs it and who is in the
+ * call (read from LiveKit). Lookups by non-hosts are rate-limited, found or not, since codes are guessable words.
+ */
 export async function getRoom(ctx: Context, info: RequestInfo): Promise<Response> {
-  const room = await findRoom(ctx, info.params[0]!);
+  let room: RoomRecord | null = null;
+  try {
+    room = await findRoom(ctx, info.params[0]!);
+  } catch (error) {
+    rateLimit(ctx, info, info.user, 'lookup');
+    throw error;
+  }
+  const host = isHost(room, info.user?.id);
+  if (!host) rateLimit(ctx, info, info.user, 'lookup');
   const view: RoomView = roomView(room, info.user?.id);
-  if (isHost(room, info.user?.id)) {
+  if (host) {
     const live = await ctx.livekit.fresh(room.id, 0);
     view.live = {
       active: live.opened && live.participants.size > 0,
-      participants: [...live.participants.values()].map((entry) => entry.participant),
+      // The host role is the store's word, whatever a participant's attributes say.
+      participants: [...live.participants.values()].map(({ participant }) => ({
+        ...participant,
+        role: isHost(room, participant.identity)
+          ? 'host'
+          : participant.role === 'host'
+            ? 'participant'
+            : participant.role,
+      })),
     };
   }
   if (ctx.recording) {
@@ -139,7 +161,9 @@ export async function updateRoom(ctx: Context, info: RequestInfo): Promise<Respo
     new Date().toISOString(),
   );
   if (!updated) throw new ApiError('NOT_FOUND', 'There is no room with that id or code.');
-  if (input.policy && ctx.livekit.state(room.id).opened) await applyPolicyToCall(ctx, updated);
+  // Closing a room ends its call: a closed room has nobody in it, and no token signed before gets back in.
+  if (input.status === 'CLOSED' && room.status !== 'CLOSED') await endLiveCall(ctx, updated);
+  else if (input.policy && ctx.livekit.state(room.id).opened) await applyPolicyToCall(ctx, updated);
   return json(200, { room: roomView(updated, user.id) });
 }
 
@@ -147,7 +171,8 @@ export async function deleteRoom(ctx: Context, info: RequestInfo): Promise<Respo
   const room = await findRoom(ctx, info.params[0]!);
   requireCreator(room, info);
   await ctx.store.deleteRoom(room.id);
-  // Whoever is still in the call is disconnected: the room they were in no longer exists.
+  // Whoever is still in the call is disconnected: the room they were in no longer exists. A token signed for it that
+  // connects later finds no stored room, and the webhook deletes the LiveKit room LiveKit made for it.
   try {
     await ctx.livekit.call(() => ctx.livekit.rooms.deleteRoom(room.id));
   } catch (error) {

@@ -1,0 +1,45 @@
+/**
+ * Who may be in a call, decided once for both moments it matters: before a token is signed (`assertMayEnter`, called
+ * by `admit`, the only place that signs one) and when LiveKit reports someone connecting (`refusalFor`, from the
+ * webhook), because a token signed earlier — or refreshed by LiveKit for a connected client — can still connect after
+ * a kick, an end for all, a close or a delete.
+ */
+import type { ParticipantInfo } from 'livekit-server-sdk';
+import { ATTRIBUTES } from '../contract/index.js';
+import { isHost, type Context } from './context.js';
+import { ApiError } from './errors.js';
+import type { RoomRecord } from './store/types.js';
+
+/** Throws the reason `identity` may not enter `room` now: the room is closed, or a host removed them. */
+export async function assertMayEnter(ctx: Context, room: RoomRecord, identity: string): Promise<void> {
+  if (room.status === 'CLOSED') throw new ApiError('ROOM_CLOSED', 'This room is closed.');
+  if (await ctx.store.isBanned(room.id, identity)) {
+    throw new ApiError('KICKED', 'A host removed you from this call.');
+  }
+}
+
+export type Refusal = 'room-deleted' | 'room-closed' | 'kicked' | 'earlier-call' | 'not-a-host';
+
+/**
+ * Why a participant LiveKit reports as connected must not stay, or null when it may. `room` is null when the store
+ * has no such room (deleted). The call generation travels in the token's attributes, which participants cannot
+ * write (their tokens do not allow updating their own attributes).
+ */
+export async function refusalFor(
+  ctx: Context,
+  room: RoomRecord | null,
+  participant: ParticipantInfo,
+): Promise<Refusal | null> {
+  if (!room) return 'room-deleted';
+  if (room.status === 'CLOSED') return 'room-closed';
+  if (await ctx.store.isBanned(room.id, participant.identity)) return 'kicked';
+  const generation = Number(participant.attributes[ATTRIBUTES.call] ?? '0');
+  if (!Number.isInteger(generation) || generation < room.callGeneration) return 'earlier-call';
+  // A host's token signed before they lost the host role (a kicked co-host is also banned; this covers one the
+  // creator took off the host list).
+  if (participant.attributes[ATTRIBUTES.role] === 'host' && !isHost(room, participant.identity)) return 'not-a-host';
+  return null;
+}
+
+/** Room names the endpoint gives LiveKit rooms: a LiveKit room of that shape with no stored room is ours, deleted. */
+export const OUR_ROOM_ID = /^r[0-9a-f]{24}$/;
