@@ -70,6 +70,18 @@ describe('hashdrop-chat', () => {
     expect(el.shadowRoot!.querySelector('a[href^="javascript"]')).to.be.null;
   });
 
+  it('renders the text exactly as sent: no blank first line, no indent, line breaks and a link kept', async () => {
+    const sent = ['Hello', '  indented on purpose', 'see https://example.com/x done'].join('\n');
+    const { el } = await chatWith([msg('1', { text: sent }), msg('2', { text: 'one line' })]);
+    const [multi, single] = all(el, 'text');
+    // textContent: what the DOM holds; innerText: what is rendered with `white-space: pre-wrap` (what a person sees).
+    expect(multi!.textContent).to.equal(sent);
+    expect(multi!.innerText).to.equal(sent);
+    expect(single!.textContent).to.equal('one line');
+    expect(single!.innerText).to.equal('one line');
+    expect(multi!.querySelector('[part="link"]')!.textContent).to.equal('https://example.com/x');
+  });
+
   it('Enter sends, Shift+Enter does not', async () => {
     const { el, session } = await chatWith([]);
     const input = part<HTMLTextAreaElement>(el, 'input')!;

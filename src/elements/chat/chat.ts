@@ -280,15 +280,14 @@ export class HashdropChat extends SessionElement {
   };
 
   #renderText(text: string): TemplateResult {
-    return html`<p part="text" dir="auto">
-      ${linkify(text).map((piece) =>
-        typeof piece === 'string'
-          ? piece
-          : html`<a part="link" href=${piece.href} target="_blank" rel="noopener noreferrer nofollow"
-              >${piece.label}</a
-            >`,
-      )}
-    </p>`;
+    const pieces = linkify(text).map((piece) =>
+      typeof piece === 'string'
+        ? piece
+        : html`<a part="link" href=${piece.href} target="_blank" rel="noopener noreferrer nofollow">${piece.label}</a>`,
+    );
+    // Nothing but the message between the tags: the text keeps its own line breaks (`white-space: pre-wrap`), so any
+    // whitespace of the template would show as a blank first line and an indent.
+    return html`<p part="text" dir="auto">${pieces}</p>`;
   }
 
   /**
