@@ -21,7 +21,7 @@ const STEPS: Step[] = [
   { name: 'unit (browser)', command: 'wtr' },
   { name: 'unit (node)', command: 'tsx scripts/node-tests.ts test/core test/contract' },
   { name: 'endpoint (real livekit-server, SQLite, PostgreSQL)', command: 'tsx scripts/node-tests.ts test/server' },
-  { name: 'end to end (real livekit-server, Chromium)', command: 'tsx scripts/node-tests.ts test/e2e' },
+  { name: 'end to end (real livekit-server, Chromium, Firefox ESR)', command: 'tsx scripts/node-tests.ts test/e2e' },
   { name: 'storybook build', command: 'npm run --silent build-storybook' },
   { name: 'stories (render + axe)', command: 'tsx scripts/node-tests.ts test/stories' },
 ];
