@@ -2,7 +2,7 @@
  * The call itself over livekit-client: room events turned into roster snapshots and session events, media and chat
  * actions. Loaded beside the SDK (see `LiveKitConnector.connect`), not up front: a pre-join page needs none of it.
  */
-import type { RemoteTrackPublication, Room } from 'livekit-client';
+import type { LocalTrack, RemoteTrackPublication, Room, Track } from 'livekit-client';
 import { ATTRIBUTES, CHAT_TOPIC, CONTROL_TOPIC, LOBBY_TOPIC, readRoomMetadata } from '../contract/topics.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { CallConnection, CallEvents, PublishRequest } from './call.js';
@@ -24,14 +24,28 @@ export class LiveKitConnection implements CallConnection {
   #rosterQueued = false;
   #stopChat: (() => void) | null = null;
   readonly #decoder = new TextDecoder();
+  /**
+   * Every camera, microphone and screen track opened for this call, published or not yet: a leave while one is still
+   * being opened or published (the SDK defers a publication it cannot send, for up to 15 s) stops it all the same.
+   */
+  readonly #tracks = new Set<LocalTrack>();
 
   constructor(
     private readonly lk: LiveKit,
     private readonly room: Room,
     private readonly events: CallEvents,
     private readonly localRole: Role,
+    /** Lets go of what the SDK keeps for the room outside it, once it is disconnected. */
+    private readonly release: () => void = () => {},
   ) {
     const { RoomEvent } = lk;
+    // The SDK opens local tracks through these two (setCameraEnabled, setMicrophoneEnabled, setScreenShareEnabled and
+    // the initial publish all do): whatever they open is ours to stop.
+    const local = room.localParticipant;
+    const createTracks = local.createTracks.bind(local);
+    const createScreenTracks = local.createScreenTracks.bind(local);
+    local.createTracks = async (options) => this.#own(await createTracks(options));
+    local.createScreenTracks = async (options) => this.#own(await createScreenTracks(options));
     const refresh = () => this.#queueRoster();
     for (const event of [
       RoomEvent.Connected,
@@ -113,17 +127,22 @@ export class LiveKitConnection implements CallConnection {
   }
 
   async publish(request: PublishRequest): Promise<void> {
+    const { Source } = this.lk.Track;
     const local = this.room.localParticipant;
     // Camera and microphone start together: opening devices and negotiating both tracks overlap.
     const results = await Promise.allSettled([
       request.audio
-        ? local.setMicrophoneEnabled(
-            true,
-            request.microphoneDeviceId ? { deviceId: request.microphoneDeviceId } : undefined,
+        ? this.#opening([Source.Microphone], () =>
+            local.setMicrophoneEnabled(
+              true,
+              request.microphoneDeviceId ? { deviceId: request.microphoneDeviceId } : undefined,
+            ),
           )
         : null,
       request.video
-        ? local.setCameraEnabled(true, request.cameraDeviceId ? { deviceId: request.cameraDeviceId } : undefined)
+        ? this.#opening([Source.Camera], () =>
+            local.setCameraEnabled(true, request.cameraDeviceId ? { deviceId: request.cameraDeviceId } : undefined),
+          )
         : null,
     ]);
     this.#queueRoster();
@@ -132,17 +151,24 @@ export class LiveKitConnection implements CallConnection {
   }
 
   async setMicrophoneEnabled(enabled: boolean, deviceId: string | null): Promise<void> {
-    await this.room.localParticipant.setMicrophoneEnabled(enabled, deviceId ? { deviceId } : undefined);
+    await this.#opening([this.lk.Track.Source.Microphone], () =>
+      this.room.localParticipant.setMicrophoneEnabled(enabled, deviceId ? { deviceId } : undefined),
+    );
     this.#queueRoster();
   }
 
   async setCameraEnabled(enabled: boolean, deviceId: string | null): Promise<void> {
-    await this.room.localParticipant.setCameraEnabled(enabled, deviceId ? { deviceId } : undefined);
+    await this.#opening([this.lk.Track.Source.Camera], () =>
+      this.room.localParticipant.setCameraEnabled(enabled, deviceId ? { deviceId } : undefined),
+    );
     this.#queueRoster();
   }
 
   async setScreenShareEnabled(enabled: boolean): Promise<boolean> {
-    const publication = await this.room.localParticipant.setScreenShareEnabled(enabled, { audio: false });
+    const { Source } = this.lk.Track;
+    const publication = await this.#opening([Source.ScreenShare, Source.ScreenShareAudio], () =>
+      this.room.localParticipant.setScreenShareEnabled(enabled, { audio: false }),
+    );
     this.#queueRoster();
     return enabled && publication !== undefined;
   }
@@ -248,10 +274,48 @@ export class LiveKitConnection implements CallConnection {
     this.#stopChat = null;
     for (const wanted of this.#wanted.values()) if (wanted.release) clearTimeout(wanted.release);
     this.#wanted.clear();
+    // First, so the camera light goes off at once; the SDK stops the published ones again as it unpublishes them.
+    this.#stopTracks(() => true);
     try {
       await this.room.disconnect();
     } finally {
       this.room.removeAllListeners();
+      this.release();
+    }
+  }
+
+  /** Tracks the SDK opens for this call: stopped at once if the call is already over, else kept for `disconnect`. */
+  #own<T extends LocalTrack>(tracks: T[]): T[] {
+    if (this.#closing) {
+      for (const track of tracks) track.stop();
+      throw new Error('The call ended while its camera or microphone was being opened.');
+    }
+    for (const track of tracks) this.#tracks.add(track);
+    return tracks;
+  }
+
+  /**
+   * Runs an SDK call that may open tracks of `sources`. If it fails, no track of those sources that it left
+   * unpublished stays live (the SDK stops them in most paths, not in all: a publication deferred until a signal
+   * connection that never comes keeps its track running until a timeout).
+   */
+  async #opening<T>(sources: Track.Source[], run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const published = new Set(
+        [...this.room.localParticipant.trackPublications.values()].map((publication) => publication.track),
+      );
+      this.#stopTracks((track) => sources.includes(track.source) && !published.has(track));
+      throw error;
+    }
+  }
+
+  #stopTracks(which: (track: LocalTrack) => boolean): void {
+    for (const track of this.#tracks) {
+      if (!which(track)) continue;
+      this.#tracks.delete(track);
+      track.stop();
     }
   }
 

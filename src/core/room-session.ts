@@ -690,6 +690,8 @@ export class RoomSession implements RoomSessionApi {
     const connection = this.#connection;
     this.#connection = null;
     this.#preview.stop();
+    // A room warmed for a join that never got connected goes too (the next join warms a new one).
+    this.#connector.dispose();
     this.#update({
       status: 'ended',
       endedReason: reason,

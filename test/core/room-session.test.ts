@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import type { Room } from 'livekit-client';
 import type { CallConnection, CallConnector, CallEvents, ConnectRequest, PublishRequest } from '../../src/core/call.js';
+import type { LiveKit } from '../../src/core/livekit-call.js';
+import { LiveKitConnection } from '../../src/core/livekit-connection.js';
 import { RoomSession, type RoomSessionOptions } from '../../src/core/room-session.js';
 import type { RoomSnapshot, SessionStatus } from '../../src/core/snapshot.js';
 import { FakeEndpoint, memoryStorage, roomView, until } from './fake-endpoint.js';
@@ -60,6 +63,144 @@ class FakeConnector implements CallConnector {
   dispose() {
     this.disposed = true;
   }
+}
+
+/** A promise a test settles when it wants to. */
+function gate<T = void>(): { promise: Promise<T>; open(value: T): void; fail(error: Error): void } {
+  let open!: (value: T) => void;
+  let fail!: (error: Error) => void;
+  const promise = new Promise<T>((resolve, reject) => {
+    open = resolve;
+    fail = reject;
+  });
+  return { promise, open, fail };
+}
+
+/** A local camera or microphone track as livekit-client has it: its source, and whether it was stopped. */
+class FakeSdkTrack {
+  stopped = false;
+  constructor(readonly source: 'camera' | 'microphone') {}
+  get kind(): 'video' | 'audio' {
+    return this.source === 'camera' ? 'video' : 'audio';
+  }
+  stop() {
+    this.stopped = true;
+  }
+}
+
+/**
+ * livekit-client's local participant, as far as publishing goes, for the real `LiveKitConnection`: enabling a source
+ * opens its track (`createTracks`, which a test may hold open with `devices`) and publishes it (`publishTrack`, which
+ * a test may hold with `publishing` or fail with `failPublish`). As the SDK does when it defers a publication it cannot
+ * send (the room is gone), a held or failed publication does not stop its track: the SDK only does after a 15 s
+ * timeout, which the fake never reaches.
+ */
+class FakeSdkParticipant {
+  identity = 'id-participant';
+  name = 'Ada';
+  isLocal = true;
+  attributes: Record<string, string> = {};
+  connectionQuality = 'good';
+  isSpeaking = false;
+  audioLevel = 0;
+  joinedAt = undefined;
+  readonly trackPublications = new Map<
+    string,
+    { trackSid: string; source: string; isMuted: boolean; track?: unknown }
+  >();
+  readonly opened: FakeSdkTrack[] = [];
+  readonly publishCalls: FakeSdkTrack[] = [];
+  devices: Promise<void> | null = null;
+  publishing: Promise<void> | null = null;
+  failPublish = new Set<string>();
+
+  async createTracks(options: { audio?: unknown; video?: unknown }): Promise<FakeSdkTrack[]> {
+    await this.devices;
+    const tracks = [options.audio ? new FakeSdkTrack('microphone') : new FakeSdkTrack('camera')];
+    this.opened.push(...tracks);
+    return tracks;
+  }
+  async createScreenTracks(): Promise<FakeSdkTrack[]> {
+    return [];
+  }
+  async publishTrack(track: FakeSdkTrack) {
+    this.publishCalls.push(track);
+    await this.publishing;
+    if (this.failPublish.has(track.source)) throw new Error(`could not publish the ${track.source}`);
+    const publication = { trackSid: `TR_${track.source}`, source: track.source, isMuted: false, track };
+    this.trackPublications.set(publication.trackSid, publication);
+    return publication;
+  }
+  async #enable(source: 'camera' | 'microphone') {
+    const tracks = await this.createTracks(source === 'camera' ? { video: true } : { audio: true });
+    return (await Promise.all(tracks.map((track) => this.publishTrack(track))))[0];
+  }
+  setMicrophoneEnabled(enabled: boolean) {
+    return enabled ? this.#enable('microphone') : Promise.resolve(undefined);
+  }
+  setCameraEnabled(enabled: boolean) {
+    return enabled ? this.#enable('camera') : Promise.resolve(undefined);
+  }
+  /** The SDK stops what it has published when the room disconnects, and forgets it. */
+  unpublishAll() {
+    for (const publication of this.trackPublications.values()) (publication.track as FakeSdkTrack).stop();
+    this.trackPublications.clear();
+  }
+}
+
+class FakeSdkRoom {
+  readonly localParticipant = new FakeSdkParticipant();
+  readonly remoteParticipants = new Map();
+  activeSpeakers = [];
+  metadata = '';
+  disconnected = false;
+  listeners = 0;
+  on() {
+    this.listeners += 1;
+    return this;
+  }
+  removeAllListeners() {
+    this.listeners = 0;
+    return this;
+  }
+  async disconnect() {
+    this.disconnected = true;
+    this.localParticipant.unpublishAll();
+  }
+  /** Tracks opened for the call that are still running (the camera light). */
+  get liveTracks(): FakeSdkTrack[] {
+    return this.localParticipant.opened.filter((track) => !track.stopped);
+  }
+}
+
+/** The SDK's enums as the connection reads them: every member is its own name. */
+const names = new Proxy({}, { get: (_target, key) => key });
+const FAKE_SDK = {
+  RoomEvent: names,
+  DisconnectReason: names,
+  Track: {
+    Kind: { Video: 'video', Audio: 'audio' },
+    Source: {
+      Camera: 'camera',
+      Microphone: 'microphone',
+      ScreenShare: 'screen_share',
+      ScreenShareAudio: 'screen_share_audio',
+    },
+  },
+} as unknown as LiveKit;
+
+/** The real `LiveKitConnection` over a fake SDK room: the session and the connection together, with no browser. */
+class SdkConnector implements CallConnector {
+  readonly room = new FakeSdkRoom();
+  released = 0;
+  preload() {}
+  warm() {}
+  async connect(request: ConnectRequest, events: CallEvents) {
+    return new LiveKitConnection(FAKE_SDK, this.room as unknown as Room, events, request.role, () => {
+      this.released += 1;
+    });
+  }
+  dispose() {}
 }
 
 describe('RoomSession', { timeout: 30_000 }, () => {
@@ -501,6 +642,74 @@ describe('RoomSession', { timeout: 30_000 }, () => {
       maxChatFileBytes: 15_000_000,
     });
     session.dispose();
+  });
+
+  describe('the initial publish, with the real LiveKitConnection', () => {
+    let sdk: SdkConnector;
+    /** Joins over a fake SDK room; `setup` runs before, so the initial publish meets what it arranges. */
+    const joinWithSdk = async (setup: (participant: FakeSdkParticipant) => void = () => {}) => {
+      sdk = new SdkConnector();
+      setup(sdk.room.localParticipant);
+      server.join = { kind: 'admitted' };
+      start({ connector: sdk });
+      await session.prepare('STELLAR-PHOENIX');
+      await session.join('Ada');
+      assert.equal(session.snapshot.status, 'in-room');
+      return sdk.room;
+    };
+
+    it('leave while the camera and microphone are being opened stops them as they arrive', async () => {
+      const devices = gate();
+      const room = await joinWithSdk((participant) => (participant.devices = devices.promise));
+      // The session started the initial publish on entering; the devices are still opening.
+      await session.leave();
+      assert.equal(session.snapshot.status, 'ended');
+      assert.equal(room.disconnected, true);
+      devices.open();
+      await until(() => room.localParticipant.opened.length === 2, 'the devices to open after the leave');
+      await until(() => room.liveTracks.length === 0, 'the late tracks to be stopped');
+      assert.deepEqual(room.localParticipant.publishCalls, [], 'nothing is published into a call that was left');
+      assert.equal(session.snapshot.error, null, 'the cancelled publish is no error to show');
+      assert.equal(sdk.released, 1, 'what the SDK keeps outside the room is let go');
+    });
+
+    it('leave while the camera and microphone are being published stops them', async () => {
+      const publishing = gate();
+      const room = await joinWithSdk((participant) => (participant.publishing = publishing.promise));
+      await until(() => room.localParticipant.publishCalls.length === 2, 'both tracks on their way out');
+      assert.equal(room.liveTracks.length, 2);
+      await session.leave();
+      // The SDK holds such publications for 15 s before stopping their tracks; the leave does not wait for it.
+      assert.deepEqual(room.liveTracks, []);
+      publishing.open();
+    });
+
+    it('a track whose publish fails is stopped; the other stays published', async () => {
+      const room = await joinWithSdk((participant) => participant.failPublish.add('camera'));
+      await until(() => session.snapshot.error !== null, 'the failure to be reported');
+      assert.equal(session.snapshot.error?.code, 'MEDIA');
+      const [microphone, camera] = ['microphone', 'camera'].map((source) =>
+        room.localParticipant.opened.find((track) => track.source === source),
+      );
+      assert.equal(camera?.stopped, true, 'the camera that could not be published is off');
+      assert.equal(microphone?.stopped, false, 'the microphone goes on');
+      assert.deepEqual([...room.localParticipant.trackPublications.keys()], ['TR_microphone']);
+      await session.leave();
+      assert.deepEqual(room.liveTracks, []);
+    });
+
+    it('dispose cancels the initial publish: nothing is published, nothing stays on', async () => {
+      const devices = gate();
+      const room = await joinWithSdk((participant) => (participant.devices = devices.promise));
+      session.dispose();
+      devices.open();
+      await until(() => room.localParticipant.opened.length === 2, 'the devices to open after dispose');
+      await until(() => room.liveTracks.length === 0, 'the late tracks to be stopped');
+      assert.deepEqual(room.localParticipant.publishCalls, []);
+      assert.equal(room.disconnected, true);
+      assert.equal(room.listeners, 0, 'the room’s listeners are removed');
+      assert.equal(sdk.released, 1);
+    });
   });
 
   it('after dispose, actions do nothing and no snapshot is published', async () => {
