@@ -4,10 +4,11 @@ import { claimedImageType, safeFileName, safeFileType, SNIFF_BYTES } from './fil
 import type { ChatMessageSnapshot } from './snapshot.js';
 
 /**
- * In-call chat on LiveKit's data streams, topic `lk.chat`: text with `sendText` / a text-stream handler, files with
- * `sendFile` / a byte-stream handler. LiveKit's own clients (React components, mobile SDKs) use the same topic and
- * stream kinds, so they see this chat and this chat sees theirs. Only types come from livekit-client here: the SDK
- * itself is loaded on demand by `livekit-call.ts`.
+ * In-call chat on LiveKit's data streams, topic `lk.chat`: text with `sendText` / a text-stream handler, files as byte
+ * streams / a byte-stream handler (sent attached to a text message, which LiveKit's React chat needs to show them).
+ * LiveKit's own clients (React components, mobile SDKs) use the same topic and stream kinds, so they see this chat
+ * and this chat sees theirs. Only types come from livekit-client here: the SDK itself is loaded on demand by
+ * `livekit-call.ts`.
  */
 
 /** The default largest file that may be sent (and is accepted when received): 15 MB. */
@@ -225,10 +226,31 @@ export function receiveChat(
   };
   const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+  // Files attached to a text message (`sendText(text, { attachments })`, the way LiveKit's React chat sends files and
+  // shows them): the text stream names the byte streams that follow it, and each file arrives as a byte stream on
+  // this topic like any other. A message whose text is empty or just the name of a file it carries is only that
+  // file's caption: the file's own message shows it. Keyed by the attached stream's id; resolved with the file's name
+  // when its stream begins (right after the text, in order on the reliable channel), or null if it does not come.
+  const attached = new Map<string, (name: string | null) => void>();
+  const attachedName = (streamId: string) =>
+    new Promise<string | null>((resolve) => {
+      const timer = setTimeout(() => settle(null), 2000);
+      const settle = (name: string | null) => {
+        clearTimeout(timer);
+        attached.delete(streamId);
+        resolve(name);
+      };
+      attached.set(streamId, settle);
+    });
+
   room.registerTextStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
-    const { id, timestamp } = reader.info;
-    Promise.all([reader.readAll(), sender(identity)])
-      .then(([text, from]) => emit({ type: 'text', id, from, sentAt: timestamp, text }))
+    const { id, timestamp, attachedStreamIds = [] } = reader.info;
+    const names = Promise.all(attachedStreamIds.map(attachedName));
+    Promise.all([reader.readAll(), sender(identity), names])
+      .then(([text, from, files]) => {
+        const caption = files.length > 0 && (!text.trim() || files.includes(text));
+        if (!caption) emit({ type: 'text', id, from, sentAt: timestamp, text });
+      })
       .catch(() => {
         // A text stream cut off mid-way (the sender left) has nothing worth showing.
       });
@@ -237,6 +259,7 @@ export function receiveChat(
   room.registerByteStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
     let received = 0;
     const { id, name, mimeType, size, timestamp } = reader.info;
+    attached.get(id)?.(name);
     let refused = size !== undefined && size > maxFileBytes;
     reader.onProgress = (progress) => {
       if (!refused && progress !== undefined) emit({ type: 'progress', id, progress });
@@ -270,5 +293,6 @@ export function receiveChat(
   return () => {
     room.unregisterTextStreamHandler(CHAT_TOPIC);
     room.unregisterByteStreamHandler(CHAT_TOPIC);
+    for (const settle of [...attached.values()]) settle(null);
   };
 }
