@@ -203,6 +203,14 @@ export class EndpointClient {
     await this.#request('POST', routes.participantAction(idOrCode, identity, action));
   }
 
+  /** Raises or lowers the caller's own hand; the endpoint writes it (participants cannot write their attributes). */
+  async setHand(idOrCode: string, raised: boolean): Promise<string | null> {
+    const body = await this.#request<{ handRaisedAt?: string | null }>('POST', routes.hand(idOrCode), {
+      body: { raised },
+    });
+    return body?.handRaisedAt ?? null;
+  }
+
   async lowerAllHands(idOrCode: string): Promise<void> {
     await this.#request('POST', routes.lowerAllHands(idOrCode));
   }

@@ -284,15 +284,29 @@ export class RoomSession implements RoomSessionApi {
 
   async setHandRaised(raised: boolean): Promise<void> {
     const connection = this.#connection;
-    if (this.#disposed || !connection?.setHandRaised) return;
+    const write = connection && this.#handWriter(connection);
+    if (this.#disposed || !write) return;
     const previous = this.snapshot.handRaisedAt;
     const raisedAt = raised ? (previous ?? new Date().toISOString()) : null;
     this.#update({ handRaisedAt: raisedAt });
     try {
-      await connection.setHandRaised(raisedAt);
+      const confirmed = await write(raisedAt);
+      // The endpoint answers with the hand as it holds it (the first time it went up, if it was already up).
+      if (confirmed !== undefined && this.#connection === connection) this.#update({ handRaisedAt: confirmed });
     } catch (error) {
       if (this.#connection === connection) this.#update({ handRaisedAt: previous, error: toSessionError(error) });
     }
+  }
+
+  /**
+   * Who writes the hand: our endpoint, since participants may not write their own attributes; with a plain token
+   * endpoint, the participant itself, where that token allows it.
+   */
+  #handWriter(connection: CallConnection): ((raisedAt: string | null) => Promise<string | null | void>) | null {
+    const endpoint = this.#endpoint;
+    const room = this.snapshot.room;
+    if (endpoint && room) return (raisedAt) => endpoint.setHand(room.id, raisedAt !== null);
+    return connection.setHandRaised ? (raisedAt) => connection.setHandRaised!(raisedAt) : null;
   }
 
   async moderate(identity: string, action: ParticipantAction): Promise<void> {

@@ -56,6 +56,8 @@ export class FakeEndpoint {
   room: RoomView = roomView();
   join: JoinScript = { kind: 'pending' };
   knocks: KnockSummary[] = [];
+  /** The caller's hand as `POST …/hand` left it. */
+  handRaisedAt: string | null = null;
   /** Knock state by id; `pending` until a test settles it. */
   readonly knockStates = new Map<string, KnockState>();
   /** The next N knock polls drop the connection (a network error in the client). */
@@ -167,6 +169,7 @@ export class FakeEndpoint {
     if (method === 'GET' && rest === '/knocks') return send(res, 200, { knocks: this.knocks });
     if (method === 'POST' && rest === '/knocks/admit-all') return send(res, 200, { admitted: this.knocks.length });
     if (method === 'POST' && rest === '/end') return send(res, 200, { ok: true });
+    if (method === 'POST' && rest === '/hand') return this.#hand(res, record.body as { raised: boolean });
     if (method === 'POST' && rest === '/claim-host')
       return send(res, 200, { room: { ...this.room, youAreHost: true } });
     const knock = /^\/knocks\/([^/]+)(\/admit|\/deny)?$/.exec(rest);
@@ -180,6 +183,12 @@ export class FakeEndpoint {
       if (method === 'GET') return this.#knock(req, res, knockId, Number(url.searchParams.get('wait') ?? 0));
     }
     return fail(res, 405, 'METHOD_NOT_ALLOWED', 'Not here.');
+  }
+
+  /** Like the real endpoint: raising a hand that is up keeps the time it went up. */
+  #hand(res: ServerResponse, body: { raised: boolean }): void {
+    this.handRaisedAt = body.raised ? (this.handRaisedAt ?? new Date().toISOString()) : null;
+    send(res, 200, { identity: 'u_guest', handRaisedAt: this.handRaisedAt });
   }
 
   #join(res: ServerResponse): void {

@@ -496,7 +496,14 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     await session.setHandRaised(true);
     const raisedAt = session.snapshot.handRaisedAt;
     assert.ok(raisedAt && !Number.isNaN(Date.parse(raisedAt)));
-    assert.deepEqual(connector.connection.hands, [raisedAt]);
+    // The endpoint writes the hand: participants may not write their own attributes.
+    const handRequests = server.requests.filter((r) => r.path.endsWith('/hand'));
+    assert.deepEqual(
+      handRequests.map((r) => r.body),
+      [{ raised: true }],
+    );
+    assert.equal(raisedAt, server.handRaisedAt, 'the time the endpoint holds');
+    assert.deepEqual(connector.connection.hands, [], 'nothing written through the connection');
     await session.setHandRaised(true);
     assert.equal(session.snapshot.handRaisedAt, raisedAt, 'raising again keeps the original time (the queue order)');
     const me = {
