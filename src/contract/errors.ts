@@ -1,6 +1,7 @@
-import * as v from 'valibot';
-
 /**
+ * No runtime dependency: the browser's endpoint client reads error bodies with `isApiErrorBody`, and importing the
+ * schema library for that would put it in every page's up-front bytes.
+ *
  * Machine-readable error codes shared by the endpoint and the elements. Every 4xx/5xx body from the endpoint is
  * `{ error: { code, message } }` with one of these codes, so a page can branch on the code and show the message.
  */
@@ -30,17 +31,18 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export const ApiErrorBody = v.object({
-  error: v.object({
-    code: v.picklist(ERROR_CODES),
-    message: v.pipe(v.string(), v.description('For people: safe to show, never contains a secret.')),
+/** An error answer's body; `ApiErrorBody` in schemas.ts is its schema (for the OpenAPI document and tests). */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    /** For people: safe to show, never contains a secret. */
+    message: string;
     /** VALIDATION_FAILED carries `{ issues: [{ path, message }] }`. */
-    details: v.optional(v.unknown()),
-  }),
-});
-export type ApiErrorBody = v.InferOutput<typeof ApiErrorBody>;
+    details?: unknown;
+  };
+}
 
-export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+export function isApiErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
   return (

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { DISPLAY_NAME_ALLOWED, DISPLAY_NAME_MAX, DISPLAY_NAME_MESSAGES } from './display-name.js';
+import { ERROR_CODES, type ErrorBody } from './errors.js';
 import { ROLES } from './roles.js';
 import { ROOM_CODE_PATTERN } from './room-code.js';
 import { KnockSummary } from './topics.js';
@@ -126,6 +127,17 @@ export type MuteRequest = v.InferInput<typeof MuteRequest>;
 // ---------------------------------------------------------------------------------------------------------------------
 // Responses. The endpoint's answers, as schemas so the OpenAPI document is generated from them and a client or a test
 // can check a reply with `v.parse`. Each type is derived from its schema, so the two cannot drift.
+
+/** Every failure's body: `{ error: { code, message, details? } }` (errors.ts has its type without this library). */
+export const ApiErrorBody = v.object({
+  error: v.object({
+    code: v.picklist(ERROR_CODES),
+    message: v.pipe(v.string(), v.description('For people: safe to show, never contains a secret.')),
+    /** VALIDATION_FAILED carries `{ issues: [{ path, message }] }`. */
+    details: v.optional(v.unknown()),
+  }),
+}) satisfies v.GenericSchema<unknown, ErrorBody>;
+export type ApiErrorBody = v.InferOutput<typeof ApiErrorBody>;
 
 /** An ISO 8601 timestamp in a response. */
 const Timestamp = v.pipe(v.string(), v.isoTimestamp());
