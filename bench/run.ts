@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark, run in one process on this machine, reported as figures and as ratios against a
- * peer run side by side in the same run (LiveKit's React components on the same livekit-server). Results also go to
+ * peer run side by side in the same run (LiveKit's React components on the same livekit-server; the versions that ran,
+ * read from the installed packages, are printed and saved). Results also go to
  * test-results/bench.json. Needs the CDN build (`npm run build:cdn`); builds the peer app itself.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -10,14 +11,18 @@ import { benchCallLoad } from './call-load.js';
 import { benchEndpoint } from './endpoint.js';
 import { benchJoin } from './join.js';
 import { benchPageWeight } from './page-weight.js';
+import { describeLiveKitReact, livekitReactVersions } from '../test/e2e/react-interop-peer.js';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
+const peer = livekitReactVersions();
 const results: Record<string, unknown> = {
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  peer: { name: 'LiveKit React', ...peer },
 };
+if (['weight', 'join', 'call'].some(wanted)) console.log(`Peer: ${describeLiveKitReact(peer)}`);
 
 if (wanted('size')) {
   const size = measureCdnBundle();
@@ -39,7 +44,7 @@ if (wanted('weight')) {
     `<hashdrop-room>:            ${kb(weight.hashdropPreJoin.minBytes)} min, ${kb(weight.hashdropPreJoin.gzipBytes)} gzip (${weight.hashdropPreJoin.files} files)`,
   );
   console.log(
-    `LiveKit React PreJoin app:  ${kb(weight.peerPreJoin.minBytes)} min, ${kb(weight.peerPreJoin.gzipBytes)} gzip (${weight.peerPreJoin.files} files)`,
+    `LiveKit React ${peer.componentsReact} PreJoin app:  ${kb(weight.peerPreJoin.minBytes)} min, ${kb(weight.peerPreJoin.gzipBytes)} gzip (${weight.peerPreJoin.files} files)`,
   );
   console.log(`ratio (gzip): ${(weight.hashdropPreJoin.gzipBytes / weight.peerPreJoin.gzipBytes).toFixed(2)}`);
 }
@@ -49,7 +54,7 @@ if (wanted('join')) {
   results.join = join;
   console.log(`\n## Join click → first decoded remote video frame (median of ${join.trials}, alternating)`);
   console.log(`<hashdrop-room>:                      ${ms(join.hashdropMedianMs)}`);
-  console.log(`LiveKit React PreJoin+VideoConference: ${ms(join.peerMedianMs)}`);
+  console.log(`LiveKit React ${peer.componentsReact} PreJoin+VideoConference: ${ms(join.peerMedianMs)}`);
   console.log(`ratio: ${join.ratio.toFixed(2)}`);
 }
 
@@ -82,7 +87,7 @@ if (wanted('call')) {
     `\n## In a call with ${call.publishers} others (mean of ${call.rounds} alternating ${call.windowMs / 1000} s windows)`,
   );
   console.log(`<hashdrop-room>:             ${side(call.hashdrop)}`);
-  console.log(`LiveKit React VideoConference: ${side(call.peer)}`);
+  console.log(`LiveKit React ${peer.componentsReact} VideoConference: ${side(call.peer)}`);
   console.log(
     `ratios: CPU ${call.ratios.cpu.toFixed(2)}, heap ${call.ratios.heap.toFixed(2)}, bytes ${call.ratios.bytes.toFixed(2)}`,
   );

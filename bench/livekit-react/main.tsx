@@ -1,5 +1,6 @@
 /**
- * The peer in the browser benchmarks: LiveKit's own React components, used the way LiveKit's examples use them —
+ * The peer in the browser benchmarks: LiveKit's own React components (the maintained line, pinned in package.json;
+ * `npm run bench` prints the versions that ran), used the way LiveKit's examples use them —
  * `PreJoin`, then on submit fetch a token and render `LiveKitRoom` + `VideoConference`. The page takes the token
  * route and the room from its query string (`?token=/bench/token&room=NAME`). With `&name=NAME` it skips PreJoin and
  * joins straight into `VideoConference` with camera and microphone on (the in-call benchmark measures the call only).
