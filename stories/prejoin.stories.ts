@@ -38,6 +38,9 @@ export const CameraOff: Story = { args: { snapshot: () => snapshots.preJoin({ ca
 export const AskingPermission: Story = { args: { snapshot: () => snapshots.preJoinPermissionPrompt() } };
 export const PermissionDenied: Story = { args: { snapshot: () => snapshots.preJoinPermissionDenied() } };
 export const NoDevices: Story = { args: { snapshot: () => snapshots.preJoinNoDevices() } };
+/** A browser that cannot make calls: no WebRTC here; insecure pages and missing camera access read alike. */
+export const BrowserCannotCall: Story = { args: { snapshot: () => snapshots.preJoinUnsupported('no-webrtc') } };
+export const InsecurePage: Story = { args: { snapshot: () => snapshots.preJoinUnsupported('insecure-context') } };
 export const Scheduled: Story = { args: { snapshot: () => snapshots.preJoinScheduled(42 * 60_000) } };
 export const NoRoomYet: Story = { args: { snapshot: () => snapshots.idle() } };
 export const NameRejected: Story = {

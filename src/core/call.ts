@@ -1,3 +1,4 @@
+import type { CallSupportProblem } from './call-support.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { ChatEvent } from './chat.js';
 import type { EndedReason, ParticipantSnapshot } from './snapshot.js';
@@ -65,6 +66,8 @@ export interface CallConnection {
 }
 
 export interface CallConnector {
+  /** What stops this browser from making calls, or null (a connector that cannot tell leaves this out). */
+  support?(): CallSupportProblem | null;
   /** Start downloading the SDK (pre-join screen is up; no network to LiveKit yet). */
   preload(): void;
   /** Warm DNS, TLS and the signal connection as soon as a server URL (and token) is known. */

@@ -1,5 +1,6 @@
 import type { Room, RoomOptions } from 'livekit-client';
 import type { CallConnection, CallConnector, CallEvents, ConnectRequest } from './call.js';
+import { callSupportProblem, type CallSupportProblem } from './call-support.js';
 
 export type LiveKit = typeof import('livekit-client');
 type ConnectionModule = typeof import('./livekit-connection.js');
@@ -72,6 +73,10 @@ export class LiveKitConnector implements CallConnector {
   #warmed = new Set<string>();
   /** Bumped by `dispose`, so a room asked for before it is not made after it. */
   #generation = 0;
+
+  support(): CallSupportProblem | null {
+    return callSupportProblem();
+  }
 
   preload(): void {
     void loadLiveKit().catch(() => {});

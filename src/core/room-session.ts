@@ -13,6 +13,8 @@ import type {
   RoomView,
 } from '../contract/index.js';
 import type { CallConnection, CallConnector, CallEvents } from './call.js';
+import type { CallSupportProblem } from './call-support.js';
+import { connectFailure } from './connect-failure.js';
 import type { ChatLog } from './chat.js';
 import type { KeyValueStorage } from './credential-store.js';
 import { listDevices, queryPermission } from './devices.js';
@@ -175,6 +177,8 @@ export class RoomSession implements RoomSessionApi {
     if (IN_CALL.has(status)) return;
     if (status === 'idle' || !this.snapshot.roomRef)
       throw new Error('RoomSession.join() before prepare() or createRoom().');
+    // Nothing to try: the view already says why this browser cannot call.
+    if (this.snapshot.error?.code === 'BROWSER_UNSUPPORTED') return;
     const parsed = checkDisplayName(displayName);
     if (!parsed.ok) {
       // Stay on (or return to) pre-join with the message next to the name field: the user fixes it and retries.
@@ -383,7 +387,7 @@ export class RoomSession implements RoomSessionApi {
   }
 
   async requestDevices(): Promise<void> {
-    if (this.#disposed) return;
+    if (this.#disposed || this.snapshot.error?.code === 'BROWSER_UNSUPPORTED') return;
     if (this.#connection) {
       // In the call LiveKit already holds the devices: refresh the lists, never open a second capture.
       const lists = await listDevices().catch(() => null);
@@ -482,11 +486,16 @@ export class RoomSession implements RoomSessionApi {
     if (!this.#disposed) this.#store.update(update);
   }
 
-  /** Moves to pre-join from wherever that edge exists (already there: just patches). */
+  /**
+   * Moves to pre-join from wherever that edge exists (already there: just patches). A browser that cannot make calls
+   * gets pre-join too (the room, its name), with the reason as the error, so the view says so instead of offering Join.
+   */
   #toPreJoin(patch: Partial<RoomSnapshot>): void {
     const status = this.snapshot.status;
+    const problem = this.#connector.support?.() ?? null;
+    const withSupport: Partial<RoomSnapshot> = problem ? { ...patch, error: unsupported(problem) } : patch;
     this.#update(
-      status === 'pre-join' || !canTransition(status, 'pre-join') ? patch : { ...patch, status: 'pre-join' },
+      status === 'pre-join' || !canTransition(status, 'pre-join') ? withSupport : { ...withSupport, status: 'pre-join' },
     );
   }
 
@@ -561,8 +570,7 @@ export class RoomSession implements RoomSessionApi {
       );
     } catch (error) {
       if (epoch !== this.#epoch) return;
-      const reason = error instanceof Error ? error.message : String(error);
-      return this.#fail({ code: 'LIVEKIT_UNAVAILABLE', message: `Could not connect to the call (${reason}).` });
+      return this.#fail(connectFailure(error));
     }
     if (epoch !== this.#epoch) {
       void connection.disconnect().catch(() => {});
@@ -836,4 +844,14 @@ function missingEndpoint(): SessionError {
 /** Drops undefined values so optional options stay absent rather than present-but-undefined. */
 function optional<T extends Record<string, unknown>>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+const UNSUPPORTED_MESSAGES: Record<CallSupportProblem, string> = {
+  'insecure-context': 'Calls need a secure page: open it with https://.',
+  'no-webrtc': 'This browser cannot make video calls (it has no WebRTC).',
+  'no-media-devices': 'This browser cannot use a camera or microphone here.',
+};
+
+function unsupported(problem: CallSupportProblem): SessionError {
+  return { code: 'BROWSER_UNSUPPORTED', support: problem, message: UNSUPPORTED_MESSAGES[problem] };
 }

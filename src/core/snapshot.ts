@@ -1,3 +1,4 @@
+import type { CallSupportProblem } from './call-support.js';
 import type { ErrorCode, KnockSummary, Role, RoomView } from '../contract/index.js';
 
 /**
@@ -76,8 +77,22 @@ export interface LobbySnapshot {
 }
 
 export interface SessionError {
-  code: ErrorCode | 'INVALID_ATTRIBUTE' | 'NETWORK' | 'MEDIA' | 'CLIENT';
+  /**
+   * The endpoint's code, or one of the browser's own: INVALID_ATTRIBUTE, NETWORK (the endpoint was not reached),
+   * MEDIA (camera or microphone), CLIENT, BROWSER_UNSUPPORTED (this browser cannot make calls; see `support`) and
+   * CONNECTION_FAILED (the media connection could not be set up).
+   */
+  code:
+    | ErrorCode
+    | 'INVALID_ATTRIBUTE'
+    | 'NETWORK'
+    | 'MEDIA'
+    | 'CLIENT'
+    | 'BROWSER_UNSUPPORTED'
+    | 'CONNECTION_FAILED';
   message: string;
+  /** For BROWSER_UNSUPPORTED: what the browser lacks. */
+  support?: CallSupportProblem;
   /** For INVALID_ATTRIBUTE: which attribute. */
   attribute?: string;
   /** For VALIDATION_FAILED raised before sending: which input (e.g. `displayName`), so a view can mark that field. */

@@ -76,6 +76,12 @@ export const de = {
   'prejoin.mic.denied':
     'Der Mikrofonzugriff ist blockiert. Erlaube ihn in den Website-Einstellungen deines Browsers oder tritt ohne Mikrofon bei.',
   'prejoin.camera.none': 'Keine Kamera gefunden. Du kannst ohne Kamera beitreten.',
+  'prejoin.unsupported.insecure-context':
+    'Anrufe brauchen eine sichere Seite. Öffne diese Seite mit https:// (oder bitte die Betreiber der Website darum).',
+  'prejoin.unsupported.no-webrtc':
+    'Dieser Browser kann keine Videoanrufe führen. Öffne diese Seite in einem aktuellen Chrome, Edge, Firefox oder Safari.',
+  'prejoin.unsupported.no-media-devices':
+    'Dieser Browser kann hier weder Kamera noch Mikrofon nutzen. Öffne diese Seite in einem aktuellen Chrome, Edge, Firefox oder Safari.',
   'prejoin.mic.none': 'Kein Mikrofon gefunden. Du kannst ohne Mikrofon beitreten.',
   'prejoin.without-camera': 'Ohne Kamera beitreten',
   'prejoin.without-mic': 'Ohne Mikrofon beitreten',
@@ -225,6 +231,8 @@ export const de = {
   'error.ORIGIN_NOT_ALLOWED': 'Diese Website darf diesen Raum nicht anzeigen.',
   'error.ROOM_CLOSED': 'Dieser Raum ist geschlossen.',
   'error.ROOM_FULL': 'Dieser Raum ist voll. Versuche es später noch einmal.',
+  'error.CONNECTION_FAILED':
+    'Die Verbindung zum Anruf konnte nicht aufgebaut werden. Vielleicht blockiert ein Netzwerk oder eine Firewall sie: Versuche es in einem anderen Netzwerk noch einmal.',
   'error.MEDIA': 'Deine Kamera oder dein Mikrofon konnte nicht gestartet werden.',
 
   // stage mode and host controls

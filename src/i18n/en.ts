@@ -57,6 +57,8 @@ export const en = {
   'error.ORIGIN_NOT_ALLOWED': 'This website is not allowed to show this room.',
   'error.ROOM_CLOSED': 'This room is closed.',
   'error.ROOM_FULL': 'This room is full. Try again later.',
+  'error.CONNECTION_FAILED':
+    'The connection to the call could not be set up. A network or firewall may be blocking it: try another network, then try again.',
   'error.MEDIA': 'Your camera or microphone could not be started.',
 
   // pre-join
@@ -87,6 +89,12 @@ export const en = {
   'prejoin.mic.denied':
     'Microphone access is blocked. Allow it in your browser’s site settings, or join without microphone.',
   'prejoin.camera.none': 'No camera found. You can join without one.',
+  'prejoin.unsupported.insecure-context':
+    'Calls need a secure page. Open this page with https:// (or ask the site’s owner to serve it that way).',
+  'prejoin.unsupported.no-webrtc':
+    'This browser cannot make video calls. Open this page in a current Chrome, Edge, Firefox or Safari.',
+  'prejoin.unsupported.no-media-devices':
+    'This browser cannot use a camera or microphone here. Open this page in a current Chrome, Edge, Firefox or Safari.',
   'prejoin.mic.none': 'No microphone found. You can join without one.',
   'prejoin.without-camera': 'Join without camera',
   'prejoin.without-mic': 'Join without microphone',

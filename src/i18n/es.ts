@@ -75,6 +75,12 @@ export const es = {
   'prejoin.mic.denied':
     'El acceso al micrófono está bloqueado. Permítelo en la configuración del sitio de tu navegador o únete sin micrófono.',
   'prejoin.camera.none': 'No se encontró ninguna cámara. Puedes unirte sin ella.',
+  'prejoin.unsupported.insecure-context':
+    'Las llamadas necesitan una página segura. Abre esta página con https:// (o pide al propietario del sitio que la sirva así).',
+  'prejoin.unsupported.no-webrtc':
+    'Este navegador no puede hacer videollamadas. Abre esta página en una versión actual de Chrome, Edge, Firefox o Safari.',
+  'prejoin.unsupported.no-media-devices':
+    'Este navegador no puede usar la cámara ni el micrófono aquí. Abre esta página en una versión actual de Chrome, Edge, Firefox o Safari.',
   'prejoin.mic.none': 'No se encontró ningún micrófono. Puedes unirte sin él.',
   'prejoin.without-camera': 'Unirte sin cámara',
   'prejoin.without-mic': 'Unirte sin micrófono',
@@ -224,6 +230,8 @@ export const es = {
   'error.ORIGIN_NOT_ALLOWED': 'Este sitio web no tiene permiso para mostrar esta sala.',
   'error.ROOM_CLOSED': 'Esta sala está cerrada.',
   'error.ROOM_FULL': 'Esta sala está llena. Inténtalo más tarde.',
+  'error.CONNECTION_FAILED':
+    'No se pudo establecer la conexión con la llamada. Puede que una red o un cortafuegos la bloquee: prueba con otra red y vuelve a intentarlo.',
   'error.MEDIA': 'No se pudo iniciar tu cámara o tu micrófono.',
 
   // stage mode and host controls

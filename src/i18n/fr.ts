@@ -76,6 +76,12 @@ export const fr = {
   'prejoin.mic.denied':
     'L’accès au micro est bloqué. Autorisez-le dans les paramètres du site de votre navigateur, ou rejoignez sans micro.',
   'prejoin.camera.none': 'Aucune caméra trouvée. Vous pouvez rejoindre sans caméra.',
+  'prejoin.unsupported.insecure-context':
+    'Les appels nécessitent une page sécurisée. Ouvrez cette page avec https:// (ou demandez au propriétaire du site de la servir ainsi).',
+  'prejoin.unsupported.no-webrtc':
+    'Ce navigateur ne peut pas passer d’appels vidéo. Ouvrez cette page dans une version récente de Chrome, Edge, Firefox ou Safari.',
+  'prejoin.unsupported.no-media-devices':
+    'Ce navigateur ne peut pas utiliser de caméra ni de micro ici. Ouvrez cette page dans une version récente de Chrome, Edge, Firefox ou Safari.',
   'prejoin.mic.none': 'Aucun micro trouvé. Vous pouvez rejoindre sans micro.',
   'prejoin.without-camera': 'Rejoindre sans caméra',
   'prejoin.without-mic': 'Rejoindre sans micro',
@@ -228,6 +234,8 @@ export const fr = {
   'error.ORIGIN_NOT_ALLOWED': 'Ce site n’est pas autorisé à afficher cette salle.',
   'error.ROOM_CLOSED': 'Cette salle est fermée.',
   'error.ROOM_FULL': 'Cette salle est pleine. Réessayez plus tard.',
+  'error.CONNECTION_FAILED':
+    'La connexion à l’appel n’a pas pu être établie. Un réseau ou un pare-feu la bloque peut-être : essayez un autre réseau, puis réessayez.',
   'error.MEDIA': 'Impossible de démarrer votre caméra ou votre micro.',
 
   // stage mode and host controls

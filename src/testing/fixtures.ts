@@ -1,3 +1,4 @@
+import type { CallSupportProblem } from '../core/call-support.js';
 import { DEFAULT_POLICY, type KnockSummary, type RoomView } from '../contract/index.js';
 import {
   EMPTY_DEVICES,
@@ -120,6 +121,12 @@ export const snapshots = {
         selectedCamera: null,
         selectedMicrophone: null,
       }),
+      ...patch,
+    }),
+  /** A browser that cannot make calls (here: no WebRTC), as the session reports it on pre-join. */
+  preJoinUnsupported: (support: CallSupportProblem = 'no-webrtc', patch: Partial<RoomSnapshot> = {}) =>
+    snapshots.preJoin({
+      error: { code: 'BROWSER_UNSUPPORTED', support, message: 'This browser cannot make video calls.' },
       ...patch,
     }),
   preJoinScheduled: (startsInMs = 15 * 60_000, patch: Partial<RoomSnapshot> = {}) =>

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import type { CallSupportProblem } from '../../src/core/call-support.js';
 import type { Room } from 'livekit-client';
 import type { CallConnection, CallConnector, CallEvents, ConnectRequest, PublishRequest } from '../../src/core/call.js';
 import type { LiveKit } from '../../src/core/livekit-call.js';
@@ -41,6 +42,7 @@ class FakeConnection implements CallConnection {
 }
 
 class FakeConnector implements CallConnector {
+  support?: () => CallSupportProblem | null;
   preloads = 0;
   warmed: string[] = [];
   connects: ConnectRequest[] = [];
@@ -348,6 +350,46 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     session.dispose();
   });
 
+  it('a browser that cannot make calls gets pre-join with the reason, and Join asks nothing of the endpoint', async () => {
+    connector.support = () => 'no-webrtc';
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    assert.equal(session.snapshot.status, 'pre-join');
+    assert.equal(session.snapshot.room?.code, 'STELLAR-PHOENIX');
+    assert.equal(session.snapshot.error?.code, 'BROWSER_UNSUPPORTED');
+    assert.equal(session.snapshot.error?.support, 'no-webrtc');
+    await session.join('Bo');
+    await session.requestDevices();
+    assert.equal(session.snapshot.status, 'pre-join');
+    assert.equal(server.requests.filter((r) => r.path.endsWith('/join')).length, 0);
+    assert.equal(connector.connects.length, 0);
+    session.dispose();
+  });
+
+  it('a connection that cannot be set up is told apart from a server that is down and a full call', async () => {
+    server.join = { kind: 'admitted' };
+    const failures: Array<[Error, string]> = [
+      [
+        Object.assign(new Error('could not establish pc connection'), { name: 'ConnectionError', reason: 5 }),
+        'CONNECTION_FAILED',
+      ],
+      [Object.assign(new Error('failed to fetch'), { name: 'ConnectionError', reason: 1 }), 'LIVEKIT_UNAVAILABLE'],
+      [
+        Object.assign(new Error('room has exceeded its max participants'), { name: 'ConnectionError', reason: 0 }),
+        'ROOM_FULL',
+      ],
+    ];
+    for (const [error, code] of failures) {
+      connector.failWith = error;
+      start();
+      await session.prepare('STELLAR-PHOENIX');
+      await session.join('Bo');
+      assert.equal(session.snapshot.status, 'error');
+      assert.equal(session.snapshot.error?.code, code, error.message);
+      session.dispose();
+    }
+  });
+
   it('a full room is an error state with the code and message', async () => {
     server.join = { kind: 'error', status: 409, code: 'ROOM_FULL', message: 'The room is full.' };
     start();
@@ -589,7 +631,8 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     await session.prepare('STELLAR-PHOENIX');
     await session.join('Ada');
     assert.deepEqual(statuses, ['pre-join', 'connecting', 'error']);
-    assert.equal(session.snapshot.error?.code, 'LIVEKIT_UNAVAILABLE');
+    // An error that does not say the server was unreachable is a connection that could not be set up.
+    assert.equal(session.snapshot.error?.code, 'CONNECTION_FAILED');
     session.dispose();
   });
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/prejoin/define.js';
 import { formatCountdown, type HashdropPrejoin } from '../../src/elements/prejoin/prejoin.js';
@@ -165,5 +165,25 @@ describe('hashdrop-prejoin', () => {
       await sendKeys({ press: 'Tab' });
     }
     expect(order).to.deep.equal(['mic-toggle', 'camera-toggle', 'camera-select', 'mic-select', 'name-input']);
+  });
+
+  it('says plainly when this browser cannot make calls, in the page language, and offers no Join', async () => {
+    for (const support of ['no-webrtc', 'no-media-devices', 'insecure-context'] as const) {
+      const { el } = await mount(snapshots.preJoinUnsupported(support));
+      const notice = part(el, 'unsupported')!;
+      expect(notice.getAttribute('role')).to.equal('alert');
+      expect(text(notice)).to.match(support === 'insecure-context' ? /https:\/\// : /Chrome, Edge, Firefox or Safari/);
+      expect(part(el, 'join')).to.not.exist;
+      expect(part(el, 'name-input')).to.not.exist;
+      expect(text(part(el, 'title'))).to.equal('Join Weekly sync');
+      await expect(el).to.be.accessible();
+    }
+    // Every shipped language says it (the catalog arrives as a lazy chunk).
+    const { el } = await mount(snapshots.preJoinUnsupported('no-webrtc'));
+    el.lang = 'de';
+    await waitUntil(
+      () => text(part(el, 'unsupported')).includes('Dieser Browser kann keine Videoanrufe führen'),
+      'the German notice',
+    );
   });
 });

@@ -41,6 +41,8 @@ export function formatCountdown(ms: number): string {
  * @csspart preview - The camera preview `<video>`.
  * @csspart mic-level - The microphone level bar (its fill follows `--_level`).
  * @csspart notice - A permission or missing-device notice.
+ * @csspart unsupported - Shown instead of the form when this browser cannot make calls (no WebRTC, no camera and
+ *   microphone access, or a page not served over https), saying what to do instead.
  * @csspart toggles - The microphone and camera toggle row.
  * @csspart mic-toggle - Microphone toggle.
  * @csspart camera-toggle - Camera toggle.
@@ -378,8 +380,21 @@ export class HashdropPrejoin extends SessionElement {
     return !!room?.policy.stageMode && room.youAreHost === false && !this.snapshot.hostKey;
   }
 
+  /** A browser that cannot make calls: the room's name and what to do instead, and no Join to press. */
+  #renderUnsupported(s: RoomSnapshot): TemplateResult {
+    const roomLabel = s.room?.name || s.room?.code || s.roomRef;
+    const problem = s.error?.support ?? 'no-webrtc';
+    return html`<div part="base" class="unsupported">
+      <h2 part="title" id="title" tabindex="-1">
+        ${roomLabel ? this.t('prejoin.title.room', { room: roomLabel }) : this.t('prejoin.title')}
+      </h2>
+      <p part="unsupported notice" class="notice" role="alert">${this.t(`prejoin.unsupported.${problem}`)}</p>
+    </div>`;
+  }
+
   override render(): TemplateResult {
     const s = this.snapshot;
+    if (s.error?.code === 'BROWSER_UNSUPPORTED') return this.#renderUnsupported(s);
     const d = s.devices;
     const audience = this.#joinsAudience;
     const audioOnly = !!s.room?.policy.audioOnly;

@@ -103,7 +103,8 @@ type View = 'invalid' | 'prejoin' | 'connecting' | 'lobby' | 'call' | 'ended' | 
  * @fires {HashdropJoinedEvent} hashdrop-joined - This browser entered the call.
  * @fires {HashdropLeftEvent} hashdrop-left - This browser left the call (`reason`).
  * @fires {HashdropDeniedEvent} hashdrop-denied - A host declined the request to join.
- * @fires {HashdropErrorEvent} hashdrop-error - A failure (`code`: INVALID_ATTRIBUTE for a bad attribute, or the
+ * @fires {HashdropErrorEvent} hashdrop-error - A failure (`code`: BROWSER_UNSUPPORTED when this browser cannot make
+ *   calls, INVALID_ATTRIBUTE for a bad attribute, or the
  *   endpoint's code); `fatal` false for notices that leave the call running.
  * @fires {HashdropKnockEvent} hashdrop-knock - (Hosts) someone is asking to join.
  *
@@ -410,6 +411,10 @@ export class HashdropRoom extends HashdropElement {
       if (next.status === 'denied') this.emit(new HashdropDeniedEvent(next.roomRef));
       if (next.status === 'error' && next.error) this.emit(new HashdropErrorEvent(next.error, true));
       if (!IN_CALL.has(next.status)) this.#applyPendingRoom();
+    }
+    // A browser that cannot make calls stays on pre-join (which says so); the page learns it once, as an error.
+    if (next.error?.code === 'BROWSER_UNSUPPORTED' && previous?.error?.code !== 'BROWSER_UNSUPPORTED') {
+      this.emit(new HashdropErrorEvent(next.error, true));
     }
     if (next.role === 'host' && previous) {
       const known = new Set(previous.knocks.map((k) => k.knockId));
