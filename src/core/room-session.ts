@@ -495,7 +495,9 @@ export class RoomSession implements RoomSessionApi {
     const problem = this.#connector.support?.() ?? null;
     const withSupport: Partial<RoomSnapshot> = problem ? { ...patch, error: unsupported(problem) } : patch;
     this.#update(
-      status === 'pre-join' || !canTransition(status, 'pre-join') ? withSupport : { ...withSupport, status: 'pre-join' },
+      status === 'pre-join' || !canTransition(status, 'pre-join')
+        ? withSupport
+        : { ...withSupport, status: 'pre-join' },
     );
   }
 

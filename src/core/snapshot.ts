@@ -82,14 +82,7 @@ export interface SessionError {
    * MEDIA (camera or microphone), CLIENT, BROWSER_UNSUPPORTED (this browser cannot make calls; see `support`) and
    * CONNECTION_FAILED (the media connection could not be set up).
    */
-  code:
-    | ErrorCode
-    | 'INVALID_ATTRIBUTE'
-    | 'NETWORK'
-    | 'MEDIA'
-    | 'CLIENT'
-    | 'BROWSER_UNSUPPORTED'
-    | 'CONNECTION_FAILED';
+  code: ErrorCode | 'INVALID_ATTRIBUTE' | 'NETWORK' | 'MEDIA' | 'CLIENT' | 'BROWSER_UNSUPPORTED' | 'CONNECTION_FAILED';
   message: string;
   /** For BROWSER_UNSUPPORTED: what the browser lacks. */
   support?: CallSupportProblem;
