@@ -1,32 +1,32 @@
 /**
- * The endpoint's routes, relative to its base (the `endpoint` attribute, e.g. `/api`). One place for the paths so the
- * browser client and the server router cannot drift.
+ * The endpoint's routes: every operation (src/contract/operations.ts) by its id, and the one way to fill in a path.
+ * The browser client and the server's router both take their paths from there, so they cannot drift.
  */
-const seg = (value: string) => encodeURIComponent(value);
+import * as ROUTES from './operations.js';
+import { kickParticipant, lowerHand, muteParticipant, demoteParticipant, promoteParticipant } from './operations.js';
 
-/** What a host can do to one participant in the call. */
-export type ParticipantAction = 'kick' | 'mute' | 'promote' | 'demote' | 'lower-hand';
+export { ROUTES };
+export type OperationId = keyof typeof ROUTES;
+export type HttpMethod = (typeof ROUTES)[OperationId][0];
+/** One operation: its method and its path template. */
+export type Route = readonly [HttpMethod, string];
 
-export const routes = {
-  info: () => '/info',
-  identity: () => '/identity',
-  rooms: () => '/rooms',
-  room: (idOrCode: string) => `/rooms/${seg(idOrCode)}`,
-  claimHost: (idOrCode: string) => `/rooms/${seg(idOrCode)}/claim-host`,
-  join: (idOrCode: string) => `/rooms/${seg(idOrCode)}/join`,
-  knocks: (idOrCode: string) => `/rooms/${seg(idOrCode)}/knocks`,
-  knock: (idOrCode: string, knockId: string) => `/rooms/${seg(idOrCode)}/knocks/${seg(knockId)}`,
-  admit: (idOrCode: string, knockId: string) => `/rooms/${seg(idOrCode)}/knocks/${seg(knockId)}/admit`,
-  deny: (idOrCode: string, knockId: string) => `/rooms/${seg(idOrCode)}/knocks/${seg(knockId)}/deny`,
-  admitAll: (idOrCode: string) => `/rooms/${seg(idOrCode)}/knocks/admit-all`,
-  end: (idOrCode: string) => `/rooms/${seg(idOrCode)}/end`,
-  recording: (idOrCode: string) => `/rooms/${seg(idOrCode)}/recording`,
-  participantAction: (idOrCode: string, identity: string, action: ParticipantAction) =>
-    `/rooms/${seg(idOrCode)}/participants/${seg(identity)}/${action}`,
-  lowerAllHands: (idOrCode: string) => `/rooms/${seg(idOrCode)}/hands/lower-all`,
-  hand: (idOrCode: string) => `/rooms/${seg(idOrCode)}/hand`,
-  webhook: () => '/livekit/webhook',
-} as const;
+/** The path of an operation with its `{…}` parameters filled in order, each percent-encoded. */
+export function pathOf(route: Route, ...params: string[]): string {
+  let i = 0;
+  return route[1].replace(/\{\w+\}/g, () => encodeURIComponent(params[i++] ?? ''));
+}
+
+/** What a host can do to one participant in the call, and the operation that does it. */
+export const PARTICIPANT_ACTIONS = {
+  kick: kickParticipant,
+  mute: muteParticipant,
+  promote: promoteParticipant,
+  demote: demoteParticipant,
+  'lower-hand': lowerHand,
+} as const satisfies Record<string, Route>;
+
+export type ParticipantAction = keyof typeof PARTICIPANT_ACTIONS;
 
 /** Long-poll: `GET knock?wait=SECONDS` holds the request up to this long until the knock is settled. */
 export const KNOCK_WAIT_MAX_SECONDS = 25;

@@ -1,4 +1,30 @@
-import { KNOCK_WAIT_MAX_SECONDS, routes, type ParticipantAction } from '../contract/routes.js';
+import {
+  admitAllKnocks,
+  admitKnock,
+  cancelKnock,
+  claimHost,
+  createRoom,
+  denyKnock,
+  endCall,
+  getInfo,
+  getKnock,
+  getRoom,
+  issueIdentity,
+  joinRoom,
+  listKnocks,
+  lowerAllHands,
+  setOwnHand,
+  startRecording,
+  stopRecording,
+  updateRoom,
+} from '../contract/operations.js';
+import {
+  KNOCK_WAIT_MAX_SECONDS,
+  PARTICIPANT_ACTIONS,
+  pathOf,
+  type ParticipantAction,
+  type Route,
+} from '../contract/routes.js';
 import type {
   CreateRoomRequest,
   CreateRoomResponse,
@@ -75,7 +101,7 @@ export class EndpointClient {
   identity(): Promise<IdentityResponse> {
     const stored = this.#credentials.read();
     if (stored) return Promise.resolve(stored);
-    this.#identity ??= this.#request<IdentityResponse>('POST', routes.identity(), { auth: false }).then(
+    this.#identity ??= this.#call<IdentityResponse>(issueIdentity, [], { auth: false }).then(
       (identity) => {
         this.#credentials.write(identity);
         this.#identity = null;
@@ -90,24 +116,24 @@ export class EndpointClient {
   }
 
   info(signal?: AbortSignal): Promise<InfoResponse> {
-    return this.#request('GET', routes.info(), { auth: false, signal });
+    return this.#call(getInfo, [], { auth: false, signal });
   }
 
   createRoom(request: CreateRoomRequest = {}, signal?: AbortSignal): Promise<CreateRoomResponse> {
-    return this.#request('POST', routes.rooms(), { body: request, signal });
+    return this.#call(createRoom, [], { body: request, signal });
   }
 
   async getRoom(idOrCode: string, signal?: AbortSignal): Promise<RoomView> {
-    return unwrapRoom(await this.#request<unknown>('GET', routes.room(idOrCode), { signal }));
+    return unwrapRoom(await this.#call(getRoom, [idOrCode], { signal }));
   }
 
   join(idOrCode: string, request: JoinRequest, signal?: AbortSignal): Promise<JoinResponse> {
-    return this.#request('POST', routes.join(idOrCode), { body: request, signal });
+    return this.#call(joinRoom, [idOrCode], { body: request, signal });
   }
 
   getKnock(idOrCode: string, knockId: string, waitSeconds = 0, signal?: AbortSignal): Promise<KnockState> {
     const query = waitSeconds > 0 ? `?wait=${waitSeconds}` : '';
-    return this.#request('GET', routes.knock(idOrCode, knockId) + query, { signal });
+    return this.#call(getKnock, [idOrCode, knockId], { signal }, query);
   }
 
   /**
@@ -154,31 +180,31 @@ export class EndpointClient {
   }
 
   async cancelKnock(idOrCode: string, knockId: string, signal?: AbortSignal): Promise<void> {
-    await this.#request('DELETE', routes.knock(idOrCode, knockId), { signal });
+    await this.#call(cancelKnock, [idOrCode, knockId], { signal });
   }
 
   async listKnocks(idOrCode: string, signal?: AbortSignal): Promise<KnockSummary[]> {
-    const body = await this.#request<unknown>('GET', routes.knocks(idOrCode), { signal });
+    const body = await this.#call(listKnocks, [idOrCode], { signal });
     if (Array.isArray(body)) return body as KnockSummary[];
     const knocks = (body as { knocks?: unknown } | null)?.knocks;
     return Array.isArray(knocks) ? (knocks as KnockSummary[]) : [];
   }
 
   async admit(idOrCode: string, knockId: string): Promise<void> {
-    await this.#request('POST', routes.admit(idOrCode, knockId));
+    await this.#call(admitKnock, [idOrCode, knockId]);
   }
 
   async deny(idOrCode: string, knockId: string): Promise<void> {
-    await this.#request('POST', routes.deny(idOrCode, knockId));
+    await this.#call(denyKnock, [idOrCode, knockId]);
   }
 
   async admitAll(idOrCode: string): Promise<void> {
-    await this.#request('POST', routes.admitAll(idOrCode));
+    await this.#call(admitAllKnocks, [idOrCode]);
   }
 
   /** Redeems the secret host link's key; returns the room as the caller now sees it (as a host). */
   async claimHost(idOrCode: string, hostKey: string, signal?: AbortSignal): Promise<RoomView | null> {
-    const body = await this.#request<unknown>('POST', routes.claimHost(idOrCode), { body: { hostKey }, signal });
+    const body = await this.#call(claimHost, [idOrCode], { body: { hostKey }, signal });
     try {
       return unwrapRoom(body);
     } catch {
@@ -187,37 +213,42 @@ export class EndpointClient {
   }
 
   async end(idOrCode: string): Promise<void> {
-    await this.#request('POST', routes.end(idOrCode));
+    await this.#call(endCall, [idOrCode]);
   }
 
   startRecording(idOrCode: string, request: StartRecordingRequest): Promise<RecordingStateResponse> {
-    return this.#request('POST', routes.recording(idOrCode), { body: request });
+    return this.#call(startRecording, [idOrCode], { body: request });
   }
 
   stopRecording(idOrCode: string): Promise<RecordingStateResponse> {
-    return this.#request('DELETE', routes.recording(idOrCode));
+    return this.#call(stopRecording, [idOrCode]);
   }
 
   /** A host's action on one participant; the endpoint refuses it for anyone else. */
   async moderate(idOrCode: string, identity: string, action: ParticipantAction): Promise<void> {
-    await this.#request('POST', routes.participantAction(idOrCode, identity, action));
+    await this.#call(PARTICIPANT_ACTIONS[action], [idOrCode, identity]);
   }
 
   /** Raises or lowers the caller's own hand; the endpoint writes it (participants cannot write their attributes). */
   async setHand(idOrCode: string, raised: boolean): Promise<string | null> {
-    const body = await this.#request<{ handRaisedAt?: string | null }>('POST', routes.hand(idOrCode), {
+    const body = await this.#call<{ handRaisedAt?: string | null }>(setOwnHand, [idOrCode], {
       body: { raised },
     });
     return body?.handRaisedAt ?? null;
   }
 
   async lowerAllHands(idOrCode: string): Promise<void> {
-    await this.#request('POST', routes.lowerAllHands(idOrCode));
+    await this.#call(lowerAllHands, [idOrCode]);
   }
 
   /** Changes part of the room's policy (hosts); returns the room as it now is. */
   async updatePolicy(idOrCode: string, policy: Partial<RoomPolicy>): Promise<RoomView> {
-    return unwrapRoom(await this.#request<unknown>('PATCH', routes.room(idOrCode), { body: { policy } }));
+    return unwrapRoom(await this.#call(updateRoom, [idOrCode], { body: { policy } }));
+  }
+
+  /** One operation of the contract's route table, its path parameters filled in order. */
+  #call<T = unknown>(route: Route, params: string[], options?: RequestOptions, query = ''): Promise<T> {
+    return this.#request<T>(route[0], pathOf(route, ...params) + query, options);
   }
 
   async #request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {

@@ -4,7 +4,8 @@
  * request bodies or headers).
  */
 import { ServerError } from 'livekit-server-sdk';
-import type { Context, RequestInfo, User } from './context.js';
+import type { OperationId } from '../contract/routes.js';
+import type { Context, User } from './context.js';
 import { ApiError } from './errors.js';
 import { DEFAULT_MAX_BODY_BYTES, json } from './http.js';
 import { IdentitySigner } from './identity.js';
@@ -17,6 +18,7 @@ import * as joining from './routes/join.js';
 import * as moderation from './routes/moderation.js';
 import { Recorder } from './recording/recorder.js';
 import type { RecordingOptions } from './recording/config.js';
+import { createRouter, type Route } from './router.js';
 import * as recording from './routes/recording.js';
 import * as rooms from './routes/rooms.js';
 import { webhook } from './routes/webhook.js';
@@ -63,77 +65,39 @@ export interface HandlerContext {
 export type HashdropHandler = ((request: Request, extra?: HandlerContext) => Promise<Response>) & {
   /** The LiveKit gateway (live state, RoomService) — for tests and diagnostics. */
   readonly livekit: LiveKitGateway;
+  /** What the router serves, as `METHOD /path/{param}` after the base path (`ALL`: the 405 answer) — for tests. */
+  readonly routes: readonly string[];
 };
 
-type Route = (ctx: Context, info: RequestInfo) => Promise<Response> | Response;
-type Methods = Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Route>>;
-
-/** Path patterns after the base path; `:` marks a parameter. Literal segments are tried before parameters. */
-const ROUTES: Array<[string[], Methods]> = [
-  [['info'], { GET: (ctx) => rooms.info(ctx) }],
-  [['identity'], { POST: rooms.issueIdentity }],
-  [['livekit', 'webhook'], { POST: webhook }],
-  [['rooms'], { GET: rooms.listRooms, POST: rooms.createRoom }],
-  [['rooms', ':'], { GET: rooms.getRoom, PATCH: rooms.updateRoom, DELETE: rooms.deleteRoom }],
-  [['rooms', ':', 'claim-host'], { POST: rooms.claimHost }],
-  [['rooms', ':', 'join'], { POST: joining.join }],
-  [['rooms', ':', 'end'], { POST: moderation.endCall }],
-  [['rooms', ':', 'recording'], { POST: recording.startRecording, DELETE: recording.stopRecording }],
-  [['rooms', ':', 'knocks'], { GET: joining.listKnocks }],
-  [['rooms', ':', 'knocks', 'admit-all'], { POST: joining.admitAll }],
-  [['rooms', ':', 'knocks', ':'], { GET: joining.getKnock, DELETE: joining.cancelKnock }],
-  [['rooms', ':', 'knocks', ':', 'admit'], { POST: (ctx, i) => joining.decideKnock(ctx, i, 'admitted') }],
-  [['rooms', ':', 'knocks', ':', 'deny'], { POST: (ctx, i) => joining.decideKnock(ctx, i, 'denied') }],
-  [['rooms', ':', 'hands', 'lower-all'], { POST: moderation.lowerAllHands }],
-  [['rooms', ':', 'hand'], { POST: moderation.setOwnHand }],
-  [['rooms', ':', 'participants', ':', 'kick'], { POST: moderation.kick }],
-  [['rooms', ':', 'participants', ':', 'mute'], { POST: moderation.mute }],
-  [['rooms', ':', 'participants', ':', 'promote'], { POST: (ctx, i) => moderation.setRole(ctx, i, 'speaker') }],
-  [['rooms', ':', 'participants', ':', 'demote'], { POST: (ctx, i) => moderation.setRole(ctx, i, 'audience') }],
-  [['rooms', ':', 'participants', ':', 'lower-hand'], { POST: moderation.lowerHand }],
-];
-
-function match(segments: string[]): { methods: Methods; params: string[] } | null {
-  let best: { methods: Methods; params: string[]; score: number } | null = null;
-  for (const [pattern, methods] of ROUTES) {
-    if (pattern.length !== segments.length) continue;
-    const params: string[] = [];
-    let score = 0;
-    let ok = true;
-    for (let i = 0; i < pattern.length; i += 1) {
-      if (pattern[i] === ':') params.push(segments[i]!);
-      else if (pattern[i] === segments[i]) score += 1;
-      else {
-        ok = false;
-        break;
-      }
-    }
-    if (ok && (!best || score > best.score)) best = { methods, params, score };
-  }
-  return best;
-}
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
-
-/**
- * A decoded path parameter (a room id or code, a knock id, an identity). Ids hold no control characters and no dot
- * segments, so one that does names nothing, on every store alike (PostgreSQL refuses a NUL byte in text outright).
- */
-function decodeParameter(raw: string): string {
-  let value: string;
-  try {
-    value = decodeURIComponent(raw);
-  } catch {
-    throw new ApiError('BAD_REQUEST', 'The path is not valid.');
-  }
-  if (value.length === 0 || value.length > 128 || CONTROL_CHARACTER.test(value) || /^\.{1,2}$/.test(value)) {
-    throw new ApiError('NOT_FOUND', 'No such resource.');
-  }
-  return value;
-}
-
-const ALLOWED_HEADERS = 'authorization, content-type';
+/** The implementation of every operation of the contract's API table (a missing one is a type error). */
+const IMPLEMENTATIONS: Record<OperationId, Route> = {
+  getInfo: (ctx) => rooms.info(ctx),
+  issueIdentity: rooms.issueIdentity,
+  livekitWebhook: webhook,
+  listRooms: rooms.listRooms,
+  createRoom: rooms.createRoom,
+  getRoom: rooms.getRoom,
+  updateRoom: rooms.updateRoom,
+  deleteRoom: rooms.deleteRoom,
+  claimHost: rooms.claimHost,
+  joinRoom: joining.join,
+  endCall: moderation.endCall,
+  startRecording: recording.startRecording,
+  stopRecording: recording.stopRecording,
+  listKnocks: joining.listKnocks,
+  admitAllKnocks: joining.admitAll,
+  getKnock: joining.getKnock,
+  cancelKnock: joining.cancelKnock,
+  admitKnock: (ctx, i) => joining.decideKnock(ctx, i, 'admitted'),
+  denyKnock: (ctx, i) => joining.decideKnock(ctx, i, 'denied'),
+  lowerAllHands: moderation.lowerAllHands,
+  setOwnHand: moderation.setOwnHand,
+  kickParticipant: moderation.kick,
+  muteParticipant: moderation.mute,
+  promoteParticipant: (ctx, i) => moderation.setRole(ctx, i, 'speaker'),
+  demoteParticipant: (ctx, i) => moderation.setRole(ctx, i, 'audience'),
+  lowerHand: moderation.lowerHand,
+};
 
 export function createHashdropHandler(options: HashdropHandlerOptions): HashdropHandler {
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
@@ -174,7 +138,7 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
     return { id: identity.userId };
   }
 
-  function corsHeaders(request: Request, origin: string | null): Record<string, string> {
+  function corsHeaders(origin: string | null): Record<string, string> {
     if (!origin) return {};
     return {
       'access-control-allow-origin': origin,
@@ -184,42 +148,13 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
     };
   }
 
-  function originAllowed(request: Request, url: URL): boolean {
+  function originAllowed(request: Request, url = new URL(request.url)): boolean {
     const origin = request.headers.get('origin');
     if (!origin || origin === url.origin) return true;
     return corsOrigins.has('*') || corsOrigins.has(origin);
   }
 
-  async function handle(request: Request, extra: HandlerContext | undefined, url: URL): Promise<Response> {
-    if (!url.pathname.startsWith(`${basePath}/`)) throw new ApiError('NOT_FOUND', 'No such route.');
-    // Routes are matched on the raw segments and only parameters are decoded, after matching: an encoded `/` or `.`
-    // inside a parameter stays part of that parameter and never moves the request to another route.
-    const segments = url.pathname.slice(basePath.length + 1).split('/');
-    if (segments.length > 0 && segments[segments.length - 1] === '') segments.pop();
-    const found = match(segments);
-    if (!found) throw new ApiError('NOT_FOUND', 'No such route.');
-    found.params = found.params.map(decodeParameter);
-    const allow = Object.keys(found.methods).join(', ');
-    if (request.method === 'OPTIONS') {
-      if (!originAllowed(request, url))
-        throw new ApiError('ORIGIN_NOT_ALLOWED', 'This origin may not call the endpoint.');
-      return new Response(null, {
-        status: 204,
-        headers: {
-          'access-control-allow-methods': `${allow}, OPTIONS`,
-          'access-control-allow-headers': ALLOWED_HEADERS,
-        },
-      });
-    }
-    const route = found.methods[request.method as keyof Methods];
-    if (!route) throw new ApiError('METHOD_NOT_ALLOWED', `Use ${allow} here.`, { allow: `${allow}, OPTIONS` });
-    const isWebhook = segments[0] === 'livekit';
-    if (!isWebhook && !originAllowed(request, url)) {
-      throw new ApiError('ORIGIN_NOT_ALLOWED', 'This origin may not call the endpoint.');
-    }
-    const user = isWebhook ? null : await identify(request);
-    return route(ctx, { request, user, clientIp: extra?.clientIp ?? null, params: found.params });
-  }
+  const app = createRouter(ctx, IMPLEMENTATIONS, { basePath, originAllowed, identify });
 
   const handler = async (request: Request, extra?: HandlerContext): Promise<Response> => {
     let url: URL;
@@ -229,9 +164,11 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
       return json(400, new ApiError('BAD_REQUEST', 'The URL is not valid.').body());
     }
     const origin = request.headers.get('origin');
-    const cors = origin && originAllowed(request, url) && origin !== url.origin ? corsHeaders(request, origin) : {};
+    const cors = origin && originAllowed(request, url) && origin !== url.origin ? corsHeaders(origin) : {};
     try {
-      const response = await handle(request, extra, url);
+      // Hono answers HEAD as GET; no route serves HEAD here, so it is routed as a method no route has (405 or 404).
+      const routed = request.method === 'HEAD' ? new Request(request, { method: 'HEAD-' }) : request;
+      const response = await app.fetch(routed, extra);
       for (const [key, value] of Object.entries(cors)) response.headers.set(key, value);
       return response;
     } catch (error) {
@@ -249,5 +186,9 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
       return json(500, new ApiError('INTERNAL', 'Something went wrong on the server.').body(), cors);
     }
   };
-  return Object.assign(handler, { livekit });
+  // Hono's `:name{[^/]*}` back to the table's `{name}`.
+  const routes = app.routes.map(
+    ({ method, path }) => `${method} ${path.slice(basePath.length).replace(/:(\w+)\{[^}]*\}/g, '{$1}')}`,
+  );
+  return Object.assign(handler, { livekit, routes });
 }

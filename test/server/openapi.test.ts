@@ -10,27 +10,12 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { buildOpenApi, OPENAPI_FILE, OPERATIONS, renderOpenApi } from '../../scripts/openapi.js';
-import { ApiErrorBody, ERROR_CODES, KnockState, routes } from '../../src/contract/index.js';
+import { ApiErrorBody, ERROR_CODES, KnockState, pathOf, ROUTES, type OperationId } from '../../src/contract/index.js';
 import { statusFor } from '../../src/server/errors.js';
 import { createHashdropHandler, silentLogger, type Store } from '../../src/server/index.js';
 
 const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 type Doc = { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
-
-/** The handler's route table, read from its source: each `[['rooms', ':', 'join'], { POST: … }]` row. */
-function handlerPatterns(): string[] {
-  const source = readFileSync(join(ROOT, 'src/server/handler.ts'), 'utf8');
-  const table = /const ROUTES[^=]*=\s*\[([\s\S]*?)\n\];/.exec(source)?.[1];
-  assert.ok(table, 'the ROUTES table was not found in src/server/handler.ts');
-  return [...table.matchAll(/^\s*\[\[([^\]]*)\]/gm)].map(
-    ([, segments]) =>
-      '/' +
-      segments!
-        .split(',')
-        .map((segment) => segment.trim().replace(/^'|'$/g, ''))
-        .join('/'),
-  );
-}
 
 /** `/rooms/{idOrCode}/join` → `/rooms/:/join`, the handler's own notation. */
 const pattern = (path: string) => path.replace(/\{[^}]+\}/g, ':');
@@ -63,7 +48,7 @@ test('docs/openapi.json is what `npm run openapi` generates now', () => {
   assert.equal(committed, renderOpenApi(), 'docs/openapi.json is not formatted as generated: run `npm run openapi`');
 });
 
-test('every route the handler serves is documented with exactly its methods, and nothing else is', async () => {
+test('every route the handler serves is in the API table with exactly its methods, and nothing else is', async () => {
   const doc = buildOpenApi() as Doc;
   const documented = new Map<string, string[]>();
   for (const [path, item] of Object.entries(doc.paths)) {
@@ -75,28 +60,38 @@ test('every route the handler serves is documented with exactly its methods, and
     );
   }
   const handler = offlineHandler();
-  const patterns = handlerPatterns();
-  assert.ok(patterns.length >= 19, `only ${patterns.length} routes read from the handler table`);
-  for (const path of patterns) {
-    assert.ok(documented.has(path), `the handler serves ${path}, which docs/openapi.json lacks`);
-    assert.deepEqual(documented.get(path), await methodsServed(handler, path), `methods of ${path}`);
+  // What the router serves, per path: the table's methods, plus OPTIONS (preflight) and ALL (the 405 answer).
+  const served = new Map<string, string[]>();
+  for (const route of handler.routes) {
+    const [method, path] = route.split(' ') as [string, string];
+    if (method === 'OPTIONS' || method === 'ALL') continue;
+    const key = pattern(path);
+    served.set(key, [...(served.get(key) ?? []), method].sort());
   }
-  assert.deepEqual([...documented.keys()].sort(), [...patterns].sort(), 'documented paths the handler does not serve');
+  assert.ok(served.size >= 19, `only ${served.size} routes read from the handler`);
+  for (const [path, methods] of served) {
+    assert.ok(documented.has(path), `the handler serves ${path}, which the API table lacks`);
+    assert.deepEqual(documented.get(path), methods, `methods of ${path}`);
+    assert.deepEqual(await methodsServed(handler, path), methods, `OPTIONS ${path}`);
+  }
+  assert.deepEqual(
+    [...documented.keys()].sort(),
+    [...served.keys()].sort(),
+    'documented paths the handler does not serve',
+  );
 });
 
-test("the document's paths are the contract's route builders", () => {
+test("the document's paths and the browser client's paths are the API table's", () => {
   const doc = buildOpenApi() as Doc;
-  const fromRoutes = new Set<string>();
-  const actions = ['kick', 'mute', 'promote', 'demote', 'lower-hand'] as const;
-  for (const [name, build] of Object.entries(routes)) {
-    if (name === 'participantAction') {
-      for (const action of actions)
-        fromRoutes.add(pattern(decodeURIComponent(routes.participantAction('{a}', '{b}', action))));
-    } else {
-      fromRoutes.add(pattern(decodeURIComponent((build as (...args: string[]) => string)('{a}', '{b}'))));
-    }
+  const fromTable = new Set<string>();
+  for (const [operation, [method, path]] of Object.entries(ROUTES)) {
+    const template = decodeURIComponent(pathOf(ROUTES[operation as OperationId], '{a}', '{b}'));
+    assert.equal(pattern(template), pattern(path), `the client's path of ${operation}`);
+    assert.ok(doc.paths[path]?.[method.toLowerCase()], `docs/openapi.json lacks ${method} ${path}`);
+    fromTable.add(pattern(template));
   }
-  assert.deepEqual([...fromRoutes].sort(), Object.keys(doc.paths).map(pattern).sort());
+  assert.deepEqual([...fromTable].sort(), Object.keys(doc.paths).map(pattern).sort());
+  assert.equal(pathOf(ROUTES.getKnock, 'a/b', '..'), '/rooms/a%2Fb/knocks/..');
 });
 
 test('every error response names codes whose status is the one the server sends', () => {
