@@ -1,12 +1,13 @@
 /**
  * Who may be in a call, decided once for both moments it matters: before a token is signed (`assertMayEnter`, called
- * by `admit`, the only place that signs one) and when LiveKit reports someone connecting (`refusalFor`, from the
+ * by `signJoin`, the only place that signs one) and when LiveKit reports someone connecting (`refusalFor`, from the
  * webhook), because a token signed earlier — or refreshed by LiveKit for a connected client — can still connect after
  * a kick, an end for all, a close or a delete.
  */
 import type { ParticipantInfo } from 'livekit-server-sdk';
 import { ATTRIBUTES } from '../contract/index.js';
-import { isHost, type Context } from './context.js';
+import type { Context } from './context.js';
+import { isHost } from './guards.js';
 import { ApiError } from './errors.js';
 import type { RoomRecord } from './store/types.js';
 

@@ -14,7 +14,7 @@ import { consoleLogger, type Logger } from './logger.js';
 import { KnockNotifier } from './notifier.js';
 import { DEFAULT_LONG_POLL_LIMITS, LongPollSlots, type LongPollLimits } from './long-polls.js';
 import { DEFAULT_RATE_LIMIT, RateLimits, type RateLimitOptions } from './rate-limit.js';
-import * as joining from './routes/join.js';
+import * as lobby from './routes/lobby.js';
 import * as moderation from './routes/moderation.js';
 import { Recorder } from './recording/recorder.js';
 import type { RecordingOptions } from './recording/config.js';
@@ -80,16 +80,16 @@ const IMPLEMENTATIONS: Record<OperationId, Route> = {
   updateRoom: rooms.updateRoom,
   deleteRoom: rooms.deleteRoom,
   claimHost: rooms.claimHost,
-  joinRoom: joining.join,
+  joinRoom: lobby.join,
   endCall: moderation.endCall,
   startRecording: recording.startRecording,
   stopRecording: recording.stopRecording,
-  listKnocks: joining.listKnocks,
-  admitAllKnocks: joining.admitAll,
-  getKnock: joining.getKnock,
-  cancelKnock: joining.cancelKnock,
-  admitKnock: (ctx, i) => joining.decideKnock(ctx, i, 'admitted'),
-  denyKnock: (ctx, i) => joining.decideKnock(ctx, i, 'denied'),
+  listKnocks: lobby.listKnocks,
+  admitAllKnocks: lobby.admitAll,
+  getKnock: lobby.getKnock,
+  cancelKnock: lobby.cancelKnock,
+  admitKnock: (ctx, i) => lobby.decideKnock(ctx, i, 'admitted'),
+  denyKnock: (ctx, i) => lobby.decideKnock(ctx, i, 'denied'),
   lowerAllHands: moderation.lowerAllHands,
   setOwnHand: moderation.setOwnHand,
   kickParticipant: moderation.kick,

@@ -1,6 +1,7 @@
 /**
- * The lobby's decisions, shared by the join route, the knock routes and the webhook: admitting someone (signing a
- * token after the seat check), telling hosts about knocks, and releasing HOST_REQUIRED knocks once a host is in.
+ * The lobby's decisions, shared by the lobby routes (routes/lobby.ts) and the webhook: signing a join for someone let
+ * in (`signJoin`, after the ban, status and seat checks), storing knocks and telling hosts about them, settling them,
+ * and releasing HOST_REQUIRED knocks once a host is in. A host's "admit" is `settle(…, 'admitted')`.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -11,7 +12,8 @@ import {
   type PendingJoin,
 } from '../contract/index.js';
 import { assertMayEnter } from './admission.js';
-import { hostsPresent, roleFor, roomView, type Context } from './context.js';
+import type { Context } from './context.js';
+import { hostsPresent, roleFor, roomView } from './room-views.js';
 import { ApiError } from './errors.js';
 import type { KnockReason, KnockRecord, RoomRecord } from './store/types.js';
 
@@ -19,7 +21,7 @@ import type { KnockReason, KnockRecord, RoomRecord } from './store/types.js';
  * Signs a token for someone allowed in — the only place a token is signed. `room` must be as the store has it now:
  * the room's status and the caller's ban are checked here, then the seat.
  */
-export async function admit(ctx: Context, room: RoomRecord, identity: string, name: string): Promise<AdmittedJoin> {
+export async function signJoin(ctx: Context, room: RoomRecord, identity: string, name: string): Promise<AdmittedJoin> {
   await assertMayEnter(ctx, room, identity);
   const live = await ctx.livekit.ensureOpen(room.id, room.policy.maxParticipants);
   if (!live.participants.has(identity) && live.occupancy(identity) >= room.policy.maxParticipants) {

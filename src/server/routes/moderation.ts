@@ -8,16 +8,9 @@ import {
   type ControlEvent,
   type RoomMetadata,
 } from '../../contract/index.js';
-import {
-  findRoom,
-  isHost,
-  rateLimit,
-  requireHost,
-  requireUser,
-  roleFor,
-  type Context,
-  type RequestInfo,
-} from '../context.js';
+import type { Context, RequestInfo } from '../context.js';
+import { isHost, rateLimit, requireHost, requireUser } from '../guards.js';
+import { findRoom, roleFor } from '../room-views.js';
 import { ApiError } from '../errors.js';
 import { json, readJson } from '../http.js';
 import { isNotFound } from '../livekit.js';

@@ -1,6 +1,8 @@
 /** Hosts start and stop recording the call; LiveKit Egress does the recording (see ../recording/recorder.ts). */
 import { StartRecordingRequest, type RecordingStateResponse } from '../../contract/recording.js';
-import { findRoom, requireHost, type Context, type RequestInfo } from '../context.js';
+import type { Context, RequestInfo } from '../context.js';
+import { requireHost } from '../guards.js';
+import { findRoom } from '../room-views.js';
 import { ApiError } from '../errors.js';
 import { json, readJson } from '../http.js';
 import { isNotFound } from '../livekit.js';

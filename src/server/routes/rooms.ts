@@ -11,19 +11,9 @@ import {
   type InfoResponse,
   type RoomView,
 } from '../../contract/index.js';
-import {
-  findRoom,
-  hashHostKey,
-  hostKeyMatches,
-  isHost,
-  rateLimit,
-  requireCreator,
-  requireHost,
-  requireUser,
-  roomView,
-  type Context,
-  type RequestInfo,
-} from '../context.js';
+import type { Context, RequestInfo } from '../context.js';
+import { hashHostKey, hostKeyMatches, isHost, rateLimit, requireCreator, requireHost, requireUser } from '../guards.js';
+import { findRoom, roomView } from '../room-views.js';
 import { ApiError } from '../errors.js';
 import { json, readJson } from '../http.js';
 import { isNotFound } from '../livekit.js';

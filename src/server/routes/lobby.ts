@@ -1,20 +1,12 @@
 /** Joining and the lobby: join, the knock long-poll, cancel, and the hosts' list / admit / deny / admit-all. */
 import { JoinRequest, KNOCK_WAIT_MAX_SECONDS, type KnockState, type PendingJoin } from '../../contract/index.js';
-import {
-  findRoom,
-  hostsPresent,
-  isHost,
-  rateLimit,
-  requireHost,
-  requireUser,
-  roomView,
-  type Context,
-  type RequestInfo,
-} from '../context.js';
+import type { Context, RequestInfo } from '../context.js';
+import { isHost, rateLimit, requireHost, requireUser } from '../guards.js';
+import { findRoom, hostsPresent, roomView } from '../room-views.js';
 import { assertMayEnter } from '../admission.js';
 import { ApiError } from '../errors.js';
 import { json, readJson } from '../http.js';
-import { admit, knock, knockSummary, releaseHostRequired, settle } from '../lobby.js';
+import { knock, knockSummary, releaseHostRequired, settle, signJoin } from '../lobby.js';
 import type { KnockRecord, RoomRecord } from '../store/types.js';
 
 /** How often a waiting long-poll re-reads the store, so a decision made by another instance arrives within this. */
@@ -27,13 +19,13 @@ export async function join(ctx: Context, info: RequestInfo): Promise<Response> {
   const room = await findRoom(ctx, info.params[0]!);
   if (isHost(room, user.id)) {
     // A host arriving may release guests who waited for one (also done on the webhook when the host connects).
-    return json(200, await admit(ctx, room, user.id, displayName));
+    return json(200, await signJoin(ctx, room, user.id, displayName));
   }
   // Before anything else, so a removed guest can neither get a token nor knock again.
   await assertMayEnter(ctx, room, user.id);
   const previous = await ctx.store.latestKnock(room.id, user.id);
   if (previous?.status === 'denied') throw new ApiError('DENIED', 'A host declined your request to join.');
-  if (previous?.status === 'admitted') return json(200, await admit(ctx, room, user.id, displayName));
+  if (previous?.status === 'admitted') return json(200, await signJoin(ctx, room, user.id, displayName));
   if (previous?.status === 'pending') {
     return json(202, {
       outcome: 'pending',
@@ -52,7 +44,7 @@ export async function join(ctx: Context, info: RequestInfo): Promise<Response> {
     await ctx.livekit.fresh(room.id);
     return json(202, await knock(ctx, room, user.id, displayName, 'WAITING_ROOM_PENDING'));
   }
-  return json(200, await admit(ctx, room, user.id, displayName));
+  return json(200, await signJoin(ctx, room, user.id, displayName));
 }
 
 async function ownKnock(ctx: Context, info: RequestInfo): Promise<{ room: RoomRecord; knock: KnockRecord }> {
@@ -127,7 +119,7 @@ async function knockState(ctx: Context, room: RoomRecord, record: KnockRecord): 
       return {
         status: 'admitted',
         knockId: record.id,
-        join: await admit(ctx, fresh, record.identity, record.displayName),
+        join: await signJoin(ctx, fresh, record.identity, record.displayName),
       };
     }
     case 'denied':
