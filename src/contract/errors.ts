@@ -31,6 +31,13 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why a guest waits in the lobby: for a host's decision, or for a host to arrive. The join's 202 `code`, the knock's
+ * pending `code` and a knock's `reason` as hosts see it are all one of these.
+ */
+export const KNOCK_REASONS = ['WAITING_ROOM_PENDING', 'HOST_REQUIRED'] as const satisfies readonly ErrorCode[];
+export type KnockReason = (typeof KNOCK_REASONS)[number];
+
 /** An error answer's body; `ApiErrorBody` in schemas.ts is its schema (for the OpenAPI document and tests). */
 export interface ErrorBody {
   error: {

@@ -1,16 +1,15 @@
 import * as v from 'valibot';
 import { DISPLAY_NAME_ALLOWED, DISPLAY_NAME_MAX, DISPLAY_NAME_MESSAGES } from './display-name.js';
-import { ERROR_CODES, type ErrorBody } from './errors.js';
+import { ERROR_CODES, KNOCK_REASONS, type ErrorBody } from './errors.js';
 import { ROLES } from './roles.js';
 import { ROOM_CODE_PATTERN } from './room-code.js';
-import { KnockSummary } from './topics.js';
 import { RecordingListing } from './recording.js';
 
 /**
- * One schema per request and resource, shared by the endpoint (which validates every body with them) and the browser
- * (which validates a display name before sending it). Request objects are strict: an unknown field is an error, not
- * ignored. Response objects (further down) are not: a client should accept fields added in a later version.
- * The OpenAPI document (`npm run openapi` → docs/openapi.json) is generated from these schemas.
+ * One schema per request and resource. The endpoint validates every body with them; the browser never loads them (it
+ * checks a display name with display-name.ts, the rule `DisplayName` is built from). Request objects are strict: an
+ * unknown field is an error, not ignored. Response objects (further down) are not: a client should accept fields added
+ * in a later version. The API table (api.ts) names them per operation, and docs/openapi.json is generated from both.
  */
 
 // The display-name rule lives in display-name.ts (dependency-free, for the browser); the schema is built from it.
@@ -142,7 +141,19 @@ export type ApiErrorBody = v.InferOutput<typeof ApiErrorBody>;
 /** An ISO 8601 timestamp in a response. */
 const Timestamp = v.pipe(v.string(), v.isoTimestamp());
 const RoleField = v.picklist(ROLES);
-const PendingCode = v.picklist(['WAITING_ROOM_PENDING', 'HOST_REQUIRED']);
+/** Why a guest waits: the one list of knock reasons, as a schema. */
+const KnockReasonField = v.picklist(KNOCK_REASONS);
+
+/** A guest waiting in the lobby, as hosts see it (in `GET …/knocks` and in a `knock` lobby event). */
+export const KnockSummary = v.object({
+  knockId: v.string(),
+  displayName: v.string(),
+  identity: v.string(),
+  /** ISO time of the knock. */
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  reason: KnockReasonField,
+});
+export type KnockSummary = v.InferOutput<typeof KnockSummary>;
 
 /** A participant currently in the call, as the endpoint reports it from LiveKit. */
 export const LiveParticipant = v.pipe(
@@ -227,7 +238,7 @@ export type AdmittedJoin = v.InferOutput<typeof AdmittedJoin>;
 export const PendingJoin = v.pipe(
   v.object({
     outcome: v.literal('pending'),
-    code: PendingCode,
+    code: KnockReasonField,
     knockId: v.string(),
     room: RoomView,
   }),
@@ -240,7 +251,7 @@ export type JoinResponse = v.InferOutput<typeof JoinResponse>;
 
 /** The guest's view of its knock (`GET`/`DELETE …/knocks/{knockId}`). Only an admitted knock carries a token. */
 export const KnockState = v.variant('status', [
-  v.object({ status: v.literal('pending'), code: PendingCode, knockId: v.string() }),
+  v.object({ status: v.literal('pending'), code: KnockReasonField, knockId: v.string() }),
   v.object({ status: v.literal('admitted'), knockId: v.string(), join: AdmittedJoin }),
   v.object({ status: v.literal('denied'), knockId: v.string() }),
   v.object({ status: v.literal('cancelled'), knockId: v.string() }),

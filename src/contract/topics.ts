@@ -1,5 +1,5 @@
-import * as v from 'valibot';
-import type { RoomPolicy } from './schemas.js';
+import type { Role } from './roles.js';
+import type { KnockSummary, RoomPolicy } from './schemas.js';
 
 /**
  * Names that travel through LiveKit: data topics and participant attribute keys. Shared so the endpoint (which
@@ -32,17 +32,6 @@ export const ATTRIBUTES = {
   call: 'hashdrop.call',
 } as const;
 
-/** A guest waiting in the lobby, as hosts see it (in `GET …/knocks` and in a `knock` lobby event). */
-export const KnockSummary = v.object({
-  knockId: v.string(),
-  displayName: v.string(),
-  identity: v.string(),
-  /** ISO time of the knock. */
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
-  reason: v.picklist(['WAITING_ROOM_PENDING', 'HOST_REQUIRED']),
-});
-export type KnockSummary = v.InferOutput<typeof KnockSummary>;
-
 /** Payload of a message on `LOBBY_TOPIC`. */
 export type LobbyEvent =
   | { type: 'knock'; knock: KnockSummary }
@@ -52,7 +41,7 @@ export type LobbyEvent =
 export type ControlEvent =
   | { type: 'ended'; reason: 'host-ended' }
   | { type: 'removed'; identity: string; reason: 'kicked' }
-  | { type: 'role-changed'; identity: string; role: 'speaker' | 'audience' | 'participant' | 'host' }
+  | { type: 'role-changed'; identity: string; role: Role }
   | { type: 'policy-changed'; policy: RoomPolicy };
 
 /**

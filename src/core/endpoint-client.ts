@@ -27,6 +27,7 @@ import {
 } from '../contract/routes.js';
 import type {
   CreateRoomRequest,
+  KnockReason,
   CreateRoomResponse,
   IdentityResponse,
   InfoResponse,
@@ -61,7 +62,7 @@ export interface KnockProgress {
   /** True after a network failure, while the retry pause runs. */
   retrying: boolean;
   /** The latest pending reason, when the server sent one. */
-  code?: 'WAITING_ROOM_PENDING' | 'HOST_REQUIRED';
+  code?: KnockReason;
 }
 
 export type SettledKnock = Exclude<KnockState, { status: 'pending' }>;

@@ -33,6 +33,11 @@ export interface Context {
   version: string;
 }
 
+/** Per-call extras an adapter can supply, such as the client's address for the per-IP limit. */
+export interface HandlerContext {
+  clientIp?: string | null;
+}
+
 /** Per request: the caller (if any) and the client address the adapter reported. */
 export interface RequestInfo {
   request: Request;

@@ -5,7 +5,7 @@
  */
 import { ServerError } from 'livekit-server-sdk';
 import type { OperationId } from '../contract/routes.js';
-import type { Context, User } from './context.js';
+import type { Context, HandlerContext, User } from './context.js';
 import { ApiError } from './errors.js';
 import { DEFAULT_MAX_BODY_BYTES, json } from './http.js';
 import { IdentitySigner } from './identity.js';
@@ -24,6 +24,8 @@ import * as rooms from './routes/rooms.js';
 import { webhook } from './routes/webhook.js';
 import type { Store } from './store/types.js';
 import { packageVersion } from './version.js';
+
+export type { HandlerContext };
 
 export interface HashdropHandlerOptions {
   livekit: LiveKitOptions;
@@ -55,11 +57,6 @@ export interface HashdropHandlerOptions {
   logger?: Logger;
   /** Recording to the operator's bucket through LiveKit Egress (S3, GCS, Azure); off when absent. */
   recording?: RecordingOptions;
-}
-
-/** Per-call extras an adapter can supply, such as the client's address for the per-IP limit. */
-export interface HandlerContext {
-  clientIp?: string | null;
 }
 
 export type HashdropHandler = ((request: Request, extra?: HandlerContext) => Promise<Response>) & {

@@ -7,9 +7,8 @@
 import { Hono } from 'hono';
 import { OPERATIONS, type Auth, type Operation } from '../contract/api.js';
 import type { OperationId } from '../contract/routes.js';
-import type { Context, RequestInfo, User } from './context.js';
+import type { Context, HandlerContext, RequestInfo, User } from './context.js';
 import { ApiError } from './errors.js';
-import type { HandlerContext } from './handler.js';
 
 export type Route = (ctx: Context, info: RequestInfo) => Promise<Response> | Response;
 

@@ -3,7 +3,7 @@
  * (kysely-store.ts): SQLite (the embedded default) and PostgreSQL (several endpoint instances). Times are ISO strings
  * and policies JSON text so both dialects store exactly the same values.
  */
-import type { RoomPolicy, RoomStatus } from '../../contract/index.js';
+import type { KnockReason, RoomPolicy, RoomStatus } from '../../contract/index.js';
 
 export interface RoomRecord {
   id: string;
@@ -31,7 +31,8 @@ export type RoomPatch = Partial<
 >;
 
 export type KnockStatus = 'pending' | 'admitted' | 'denied' | 'cancelled';
-export type KnockReason = 'WAITING_ROOM_PENDING' | 'HOST_REQUIRED';
+/** Knock reasons are the contract's (one list for the API, the store and the elements). */
+export type { KnockReason };
 
 export interface KnockRecord {
   id: string;
