@@ -21,6 +21,7 @@ import {
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { stringify } from 'yaml';
 import { freePort, spawnGuarded, waitFor, type GuardedProcess } from './processes.js';
 
 export const LIVEKIT_SERVER_VERSION = 'v1.13.5';
@@ -148,36 +149,27 @@ export function liveKitConfig(options: {
   webhookUrl?: string;
   departureTimeout?: number;
 }): string {
-  const lines = [
-    `port: ${options.port}`,
-    'bind_addresses: ["127.0.0.1"]',
-    'rtc:',
-    `  tcp_port: ${options.tcpPort}`,
-    `  udp_port: ${options.udpPort}`,
-    '  use_external_ip: false',
-    '  node_ip: 127.0.0.1',
-    '  enable_loopback_candidate: true',
-    '  use_mdns: false',
-    '  interfaces:',
-    '    includes: ["lo"]',
-    '  ips:',
-    '    includes: ["127.0.0.1/32"]',
-    'keys:',
-    `  ${options.apiKey}: ${options.apiSecret}`,
-    'logging:',
-    '  level: info',
-    'room:',
-    '  auto_create: true',
-    '  empty_timeout: 60',
-    `  departure_timeout: ${options.departureTimeout ?? 1}`,
-  ];
-  if (options.webhookUrl) {
-    lines.push('webhook:', `  api_key: ${options.apiKey}`, '  urls:', `    - ${JSON.stringify(options.webhookUrl)}`);
-  }
-  return `${lines.join('\n')}\n`;
+  return stringify({
+    port: options.port,
+    bind_addresses: ['127.0.0.1'],
+    rtc: {
+      tcp_port: options.tcpPort,
+      udp_port: options.udpPort,
+      use_external_ip: false,
+      node_ip: '127.0.0.1',
+      enable_loopback_candidate: true,
+      use_mdns: false,
+      interfaces: { includes: ['lo'] },
+      ips: { includes: ['127.0.0.1/32'] },
+    },
+    keys: { [options.apiKey]: options.apiSecret },
+    logging: { level: 'info' },
+    room: { auto_create: true, empty_timeout: 60, departure_timeout: options.departureTimeout ?? 1 },
+    ...(options.webhookUrl ? { webhook: { api_key: options.apiKey, urls: [options.webhookUrl] } } : {}),
+  });
 }
 
-/** What livekit-server logs when a port was taken after freePort() found it free; it then never answers. */
+/** What livekit-server logs when a port was taken after get-port found it free; it then never answers. */
 const PORT_TAKEN = 'address already in use';
 /** Fresh ports per attempt: other test runs on the machine pick free ports at the same moment. */
 const START_ATTEMPTS = 3;
@@ -224,6 +216,7 @@ export async function startLiveKit(options: StartOptions = {}): Promise<LiveKitS
   const logFile = join(workDir, 'livekit.log');
 
   for (let attempt = 1; ; attempt++) {
+    // get-port holds each port it hands out for a while, so the three differ.
     const [port, tcpPort, udpPort] = [await freePort(), await freePort(), await freePort()];
     const config = liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, ...options });
     writeFileSync(configFile, config, { mode: 0o600 });

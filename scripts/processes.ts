@@ -4,8 +4,9 @@
  * signal, or killed outright — and a failing or interrupted test run leaves no server behind.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { openSync } from 'node:fs';
+import getPort from 'get-port';
+import pWaitFor from 'p-wait-for';
 
 export interface GuardedProcess {
   readonly pid: number;
@@ -84,21 +85,12 @@ export function spawnGuarded(
   };
 }
 
-/** A TCP port that was free a moment ago on 127.0.0.1. */
+/** A TCP port that was free a moment ago on 127.0.0.1 (get-port: it also never hands out one port twice at once). */
 export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+  return getPort({ host: '127.0.0.1' });
 }
 
-/** Polls `probe` until it returns true or `timeoutMs` passes. */
+/** Polls `probe` (p-wait-for) until it returns true, `failed` settles, or `timeoutMs` passes. */
 export async function waitFor(
   what: string,
   probe: () => Promise<boolean>,
@@ -108,17 +100,20 @@ export async function waitFor(
     failed,
   }: { timeoutMs?: number; intervalMs?: number; failed?: Promise<unknown> } = {},
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let gaveUp = false;
-  failed?.then(() => (gaveUp = true));
-  while (Date.now() < deadline) {
-    if (gaveUp) throw new Error(`${what} exited before it was ready`);
-    try {
-      if (await probe()) return;
-    } catch {
-      // Not ready yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-  throw new Error(`${what} was not ready after ${timeoutMs} ms`);
+  void failed?.then(() => (gaveUp = true));
+  await pWaitFor(
+    async () => {
+      if (gaveUp) throw new Error(`${what} exited before it was ready`);
+      try {
+        return await probe();
+      } catch {
+        return false; // Not ready yet.
+      }
+    },
+    {
+      interval: intervalMs,
+      timeout: { milliseconds: timeoutMs, message: `${what} was not ready after ${timeoutMs} ms` },
+    },
+  );
 }
