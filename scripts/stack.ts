@@ -13,7 +13,7 @@ import { createHashdropHandler, openStore, silentLogger, toNodeListener } from '
 import type { HashdropHandler, HashdropHandlerOptions, Store } from '../src/server/index.js';
 import { startLiveKit, type LiveKitServer } from './livekit.js';
 import { freePort } from './processes.js';
-import { serveFile } from './static-files.js';
+import { staticFiles } from './static-files.js';
 
 export interface Stack {
   /** http://127.0.0.1:PORT — the site; the endpoint is at `${url}/api`. */
@@ -98,6 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
   };
 
+  const files = site === 'static' && options.staticRoot ? staticFiles(options.staticRoot) : null;
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', origin);
     if (options.logRequests) console.log(`${request.method} ${url.pathname}`);
@@ -109,8 +110,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       vite.middlewares(request, response);
       return;
     }
-    if (site === 'static' && options.staticRoot) {
-      await serveFile(options.staticRoot, rewritten ?? url.pathname, response);
+    if (files) {
+      if (rewritten) request.url = `${rewritten}${url.search}`;
+      files(request, response);
       return;
     }
     response.writeHead(404).end('not found');

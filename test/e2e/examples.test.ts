@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { startStack, type Stack } from '../../scripts/stack.js';
-import { serveFile } from '../../scripts/static-files.js';
+import { staticFiles } from '../../scripts/static-files.js';
 import { eventually, launchChromium } from './harness.js';
 import { inboundTotals } from './rtc-probe.js';
 import { openPage, type RoomPage } from './room-page.js';
@@ -35,7 +35,8 @@ before(async () => {
         const path = new URL(request.url ?? '/', 'http://x').pathname;
         const example = EXAMPLES.find((name) => path.startsWith(`/${name}/`));
         if (!example) return false;
-        await serveFile(`examples/${example}/dist`, path.slice(example.length + 1), response);
+        request.url = (request.url ?? '/').slice(example.length + 1);
+        staticFiles(`examples/${example}/dist`)(request, response);
         return true;
       },
     }),
