@@ -1,7 +1,7 @@
 /**
- * `createHashdropHandler(options)` → a Web-standard `(Request) => Promise<Response>`: the router, CORS, identity, and
- * the rule that every failure is `{ error: { code, message } }` with a 4xx (a 500 only for a real bug, logged without
- * request bodies or headers).
+ * `createHashdropHandler(options)` → a Web-standard `(Request) => Promise<Response>` (Hono's `fetch`, router.ts): the
+ * endpoint's services, each operation's implementation, CORS, identity, and the rule that every failure is
+ * `{ error: { code, message } }` with a 4xx (a 500 only for a real bug, logged without request bodies or headers).
  */
 import { ServerError } from 'livekit-server-sdk';
 import type { OperationId } from '../contract/routes.js';
