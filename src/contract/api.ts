@@ -74,7 +74,7 @@ export interface Operation extends OperationSpec {
   path: string;
 }
 
-const SPECS: Record<OperationId, OperationSpec> = {
+const SPECS = {
   getInfo: {
     summary: 'Version and features of this endpoint',
     auth: 'none',
@@ -307,15 +307,31 @@ const SPECS: Record<OperationId, OperationSpec> = {
     success: [{ status: 200, schema: 'LowerHandResponse', description: 'Lowered' }],
     errors: ['LIVEKIT_UNAVAILABLE'],
   },
-};
+} as const satisfies Record<OperationId, OperationSpec>;
+
+/** The operations that take a JSON body, and the name of its schema. */
+export type BodySchemaOf<K extends OperationId> = (typeof SPECS)[K] extends {
+  body: { schema: infer S extends SchemaName };
+}
+  ? S
+  : never;
+export type OperationWithBody = { [K in OperationId]: BodySchemaOf<K> extends never ? never : K }[OperationId];
 
 /** Every operation, in the order of the table above (a module namespace such as `ROUTES` sorts its keys). */
 export const OPERATIONS: readonly Operation[] = (Object.keys(SPECS) as OperationId[]).map((operationId) => ({
   operationId,
   method: ROUTES[operationId][0],
   path: ROUTES[operationId][1],
-  ...SPECS[operationId],
+  ...(SPECS[operationId] as OperationSpec),
 }));
+
+/** The body an operation takes, as the table says: its schema, and whether an empty body is accepted too. */
+export function bodyOf<K extends OperationWithBody>(
+  operationId: K,
+): { schema: (typeof SCHEMAS)[BodySchemaOf<K>]; optional: boolean } {
+  const body = (SPECS[operationId] as OperationSpec).body!;
+  return { schema: SCHEMAS[body.schema] as (typeof SCHEMAS)[BodySchemaOf<K>], optional: body.optional === true };
+}
 
 /** The error codes any route can answer, besides its own. */
 export function errorCodesOf(op: Operation): ErrorCode[] {

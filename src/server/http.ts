@@ -1,5 +1,6 @@
 /** Reading requests and writing responses: a size-capped JSON body checked against a contract schema, and JSON out. */
 import * as v from 'valibot';
+import { bodyOf, type OperationWithBody } from '../contract/api.js';
 import { ApiError } from './errors.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -71,6 +72,16 @@ export async function readJson<S extends v.GenericSchema>(
     throw new ApiError('VALIDATION_FAILED', message, {}, { issues: result.issues.map((i) => pathOf(i)) });
   }
   return result.output;
+}
+
+/** The JSON body of `operationId`, read and checked against the schema the API table names for it. */
+export function readBody<K extends OperationWithBody>(
+  request: Request,
+  operationId: K,
+  maxBytes: number,
+): Promise<v.InferOutput<ReturnType<typeof bodyOf<K>>['schema']>> {
+  const { schema, optional } = bodyOf(operationId);
+  return readJson(request, schema, maxBytes, optional);
 }
 
 interface SchemaShape {

@@ -1,11 +1,11 @@
 /** Joining and the lobby: join, the knock long-poll, cancel, and the hosts' list / admit / deny / admit-all. */
-import { JoinRequest, KNOCK_WAIT_MAX_SECONDS, type KnockState, type PendingJoin } from '../../contract/index.js';
+import { KNOCK_WAIT_MAX_SECONDS, type KnockState, type PendingJoin } from '../../contract/index.js';
 import type { Context, RequestInfo } from '../context.js';
 import { isHost, rateLimit, requireHost, requireUser } from '../guards.js';
 import { findRoom, hostsPresent, roomView } from '../room-views.js';
 import { assertMayEnter } from '../admission.js';
 import { ApiError } from '../errors.js';
-import { json, readJson } from '../http.js';
+import { json, readBody } from '../http.js';
 import { knock, knockSummary, releaseHostRequired, settle, signJoin } from '../lobby.js';
 import type { KnockRecord, RoomRecord } from '../store/types.js';
 
@@ -15,7 +15,7 @@ const RECHECK_MS = 500;
 export async function join(ctx: Context, info: RequestInfo): Promise<Response> {
   const user = requireUser(info);
   rateLimit(ctx, info, user);
-  const { displayName } = await readJson(info.request, JoinRequest, ctx.maxBodyBytes);
+  const { displayName } = await readBody(info.request, 'joinRoom', ctx.maxBodyBytes);
   const room = await findRoom(ctx, info.params[0]!);
   if (isHost(room, user.id)) {
     // A host arriving may release guests who waited for one (also done on the webhook when the host connects).

@@ -1,18 +1,11 @@
 /** Hosts' moderation, carried out through LiveKit's RoomService. */
 import { TrackSource, type ParticipantInfo } from 'livekit-server-sdk';
-import {
-  ATTRIBUTES,
-  CONTROL_TOPIC,
-  HandRequest,
-  MuteRequest,
-  type ControlEvent,
-  type RoomMetadata,
-} from '../../contract/index.js';
+import { ATTRIBUTES, CONTROL_TOPIC, type ControlEvent, type RoomMetadata } from '../../contract/index.js';
 import type { Context, RequestInfo } from '../context.js';
 import { isHost, rateLimit, requireHost, requireUser } from '../guards.js';
 import { findRoom, roleFor } from '../room-views.js';
 import { ApiError } from '../errors.js';
-import { json, readJson } from '../http.js';
+import { json, readBody } from '../http.js';
 import { isNotFound } from '../livekit.js';
 import type { RoomRecord } from '../store/types.js';
 import { permissionsFor } from '../grants.js';
@@ -135,7 +128,7 @@ const SOURCES = {
 export async function mute(ctx: Context, info: RequestInfo): Promise<Response> {
   const room = await findRoom(ctx, info.params[0]!);
   requireHost(room, info);
-  const input = await readJson(info.request, MuteRequest, ctx.maxBodyBytes, true);
+  const input = await readBody(info.request, 'muteParticipant', ctx.maxBodyBytes);
   const source = input.source ?? 'microphone';
   const participant = await target(ctx, room, info.params[1]!);
   const tracks = participant.tracks.filter((track) => track.source === SOURCES[source]);
@@ -174,7 +167,7 @@ export async function setOwnHand(ctx: Context, info: RequestInfo): Promise<Respo
   const user = requireUser(info);
   rateLimit(ctx, info, user);
   const room = await findRoom(ctx, info.params[0]!);
-  const { raised } = await readJson(info.request, HandRequest, ctx.maxBodyBytes);
+  const { raised } = await readBody(info.request, 'setOwnHand', ctx.maxBodyBytes);
   const participant = await target(ctx, room, user.id);
   const current = participant.attributes[ATTRIBUTES.handRaisedAt] || null;
   const handRaisedAt = raised ? (current ?? new Date().toISOString()) : null;

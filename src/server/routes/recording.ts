@@ -1,10 +1,10 @@
 /** Hosts start and stop recording the call; LiveKit Egress does the recording (see ../recording/recorder.ts). */
-import { StartRecordingRequest, type RecordingStateResponse } from '../../contract/recording.js';
+import type { RecordingStateResponse } from '../../contract/recording.js';
 import type { Context, RequestInfo } from '../context.js';
 import { requireHost } from '../guards.js';
 import { findRoom } from '../room-views.js';
 import { ApiError } from '../errors.js';
-import { json, readJson } from '../http.js';
+import { json, readBody } from '../http.js';
 import { isNotFound } from '../livekit.js';
 import type { Recorder } from '../recording/recorder.js';
 
@@ -19,7 +19,7 @@ function recorderOf(ctx: Context): Recorder {
 export async function startRecording(ctx: Context, info: RequestInfo): Promise<Response> {
   const room = await findRoom(ctx, info.params[0]!);
   requireHost(room, info);
-  const input = await readJson(info.request, StartRecordingRequest, ctx.maxBodyBytes, true);
+  const input = await readBody(info.request, 'startRecording', ctx.maxBodyBytes);
   const recorder = recorderOf(ctx);
   const live = await ctx.livekit.fresh(room.id, 0);
   if (!live.opened || live.participants.size === 0) {

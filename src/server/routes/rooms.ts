@@ -1,11 +1,8 @@
 /** Room CRUD, identity, info and claim-host. */
 import { randomBytes } from 'node:crypto';
 import {
-  ClaimHostRequest,
-  CreateRoomRequest,
   DEFAULT_POLICY,
   generateRoomCode,
-  UpdateRoomRequest,
   type CreateRoomResponse,
   type IdentityResponse,
   type InfoResponse,
@@ -15,7 +12,7 @@ import type { Context, RequestInfo } from '../context.js';
 import { hashHostKey, hostKeyMatches, isHost, rateLimit, requireCreator, requireHost, requireUser } from '../guards.js';
 import { findRoom, roomView } from '../room-views.js';
 import { ApiError } from '../errors.js';
-import { json, readJson } from '../http.js';
+import { json, readBody } from '../http.js';
 import { isNotFound } from '../livekit.js';
 import { applyPolicyToCall, endLiveCall } from './moderation.js';
 import { CodeTakenError, type RoomRecord } from '../store/types.js';
@@ -44,7 +41,7 @@ export function issueIdentity(ctx: Context, info: RequestInfo): Response {
 export async function createRoom(ctx: Context, info: RequestInfo): Promise<Response> {
   const user = requireUser(info);
   rateLimit(ctx, info, user, 'create');
-  const input = await readJson(info.request, CreateRoomRequest, ctx.maxBodyBytes);
+  const input = await readBody(info.request, 'createRoom', ctx.maxBodyBytes);
   const hostKey = randomBytes(24).toString('base64url');
   const now = new Date().toISOString();
   // The code space is large, so a collision is rare; a few retries make it vanishingly so.
@@ -126,7 +123,7 @@ export async function getRoom(ctx: Context, info: RequestInfo): Promise<Response
 export async function updateRoom(ctx: Context, info: RequestInfo): Promise<Response> {
   const room = await findRoom(ctx, info.params[0]!);
   requireUser(info);
-  const input = await readJson(info.request, UpdateRoomRequest, ctx.maxBodyBytes);
+  const input = await readBody(info.request, 'updateRoom', ctx.maxBodyBytes);
   // Hosts run the call, so they may change its policy (audience chat during a stage, say); the room itself — its
   // name, schedule, status and hosts — stays the creator's.
   const policyOnly = Object.keys(input).every(
@@ -177,7 +174,7 @@ export async function claimHost(ctx: Context, info: RequestInfo): Promise<Respon
   const user = requireUser(info);
   rateLimit(ctx, info, user);
   const room = await findRoom(ctx, info.params[0]!);
-  const input = await readJson(info.request, ClaimHostRequest, ctx.maxBodyBytes);
+  const input = await readBody(info.request, 'claimHost', ctx.maxBodyBytes);
   if (!hostKeyMatches(room, input.hostKey))
     throw new ApiError('FORBIDDEN', 'That host key is not valid for this room.');
   let updated = room;
