@@ -1,6 +1,7 @@
 import type { Room } from 'livekit-client';
 import { CHAT_TOPIC } from '../contract/topics.js';
 import { claimedImageType, safeFileName, safeFileType, SNIFF_BYTES } from './file-safety.js';
+import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 import type { ChatMessageSnapshot } from './snapshot.js';
 
 /**
@@ -11,8 +12,7 @@ import type { ChatMessageSnapshot } from './snapshot.js';
  * `livekit-call.ts`.
  */
 
-/** The default largest file that may be sent (and is accepted when received): 15 MB. */
-export const DEFAULT_MAX_FILE_BYTES = 15_000_000;
+export { DEFAULT_MAX_FILE_BYTES };
 
 /** How many messages a session keeps; older ones are dropped (and their object URLs revoked). */
 export const MAX_CHAT_MESSAGES = 500;

@@ -1,8 +1,8 @@
 import type { Room, RoomOptions } from 'livekit-client';
+import type { LiveKit } from './livekit-connection.js';
 import type { CallConnection, CallConnector, CallEvents, ConnectRequest } from './call.js';
 import { callSupportProblem, type CallSupportProblem } from './call-support.js';
 
-export type LiveKit = typeof import('livekit-client');
 type ConnectionModule = typeof import('./livekit-connection.js');
 
 let connectionModule: Promise<ConnectionModule> | null = null;

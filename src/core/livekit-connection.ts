@@ -7,9 +7,11 @@ import { ATTRIBUTES, CHAT_TOPIC, CONTROL_TOPIC, LOBBY_TOPIC, readRoomMetadata } 
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { CallConnection, CallEvents, PublishRequest } from './call.js';
 import type { receiveChat } from './chat.js';
-import type { LiveKit } from './livekit-call.js';
 import { participantSnapshot } from './participants.js';
 import type { EndedReason } from './snapshot.js';
+
+/** The livekit-client module, as `livekit-call.ts` loads it on demand. */
+export type LiveKit = typeof import('livekit-client');
 
 /** How long a remote video nobody shows stays subscribed (paused) before it is let go. */
 const UNSUBSCRIBE_AFTER_MS = 3000;

@@ -20,6 +20,7 @@ import type { KeyValueStorage } from './credential-store.js';
 import { listDevices, queryPermission } from './devices.js';
 import { EndpointClient } from './endpoint-client.js';
 import { whenIdle } from './idle.js';
+import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 import { EndpointError, isAbortError } from './endpoint-error.js';
 import { LiveKitConnector } from './livekit-call.js';
 import { PreviewMedia } from './preview.js';
@@ -96,8 +97,7 @@ export class RoomSession implements RoomSessionApi {
         : null;
     this.#connector = options.connector ?? new LiveKitConnector();
     this.#hostKey = options.hostKey ?? null;
-    // 15 MB, as chat.ts's DEFAULT_MAX_FILE_BYTES (not imported: that module loads with the call).
-    this.maxFileBytes = options.maxFileBytes ?? 15_000_000;
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.#store = new SnapshotStore();
     this.#store.update({ micEnabled: options.audio ?? true, cameraEnabled: options.video ?? true });
   }

@@ -3,7 +3,7 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { CallSupportProblem } from '../../src/core/call-support.js';
 import type { Room } from 'livekit-client';
 import type { CallConnection, CallConnector, CallEvents, ConnectRequest, PublishRequest } from '../../src/core/call.js';
-import type { LiveKit } from '../../src/core/livekit-call.js';
+import type { LiveKit } from '../../src/core/livekit-connection.js';
 import { LiveKitConnection } from '../../src/core/livekit-connection.js';
 import { RoomSession, type RoomSessionOptions } from '../../src/core/room-session.js';
 import type { RoomSnapshot, SessionStatus } from '../../src/core/snapshot.js';
