@@ -1,7 +1,15 @@
 /** The call model's public surface. No Lit and no livekit-client here: the SDK loads only when a call starts. */
 export * from './snapshot.js';
 export type { RoomSessionApi, SnapshotListener } from './session-api.js';
-export { TRANSITIONS, TransitionError, assertTransition, canTransition, isDevelopment } from './transitions.js';
+export {
+  TRANSITIONS,
+  TransitionError,
+  assertTransition,
+  canTransition,
+  isConnected,
+  isDevelopment,
+  isEngaged,
+} from './transitions.js';
 export { SnapshotStore, type SnapshotPatch, type SnapshotUpdate } from './store.js';
 export { EndpointError, type EndpointErrorCode } from './endpoint-error.js';
 export {

@@ -135,6 +135,35 @@ export const NOT_RECORDING: RecordingSnapshot = Object.freeze({
 }) as RecordingSnapshot;
 
 /**
+ * What this session can do for the viewer, beside what the role allows: elements show an action when both say yes.
+ * A plain LiveKit token endpoint has no lobby or moderation, so its host actions are off; stories and element tests
+ * start with everything on ({@link ALL_CAPABILITIES}).
+ */
+export interface SessionCapabilities {
+  /** Send chat texts and files to the call. */
+  chat: boolean;
+  /** Raise and lower one's own hand. */
+  raiseHand: boolean;
+  /** Host: kick, mute, promote, demote, lower hands (one or all). */
+  moderate: boolean;
+  /** Host: change the room's policy during the call (e.g. audience chat). */
+  updatePolicy: boolean;
+  /** Host: start and stop recording. */
+  record: boolean;
+  /** Host: end the meeting for everyone. */
+  endForAll: boolean;
+}
+
+export const ALL_CAPABILITIES: SessionCapabilities = Object.freeze({
+  chat: true,
+  raiseHand: true,
+  moderate: true,
+  updatePolicy: true,
+  record: true,
+  endForAll: true,
+});
+
+/**
  * Everything an element needs to render, as plain immutable data. Replaced as a whole on every change, so
  * `@lit/context` consumers update by identity and a story or test can build any state by hand.
  */
@@ -166,6 +195,8 @@ export interface RoomSnapshot {
   /** The secret host-link key, present only in the session that created the room. */
   hostKey: string | null;
   recording: RecordingSnapshot;
+  /** What this session can do for the viewer (whether the role allows it is `role`'s business). */
+  capabilities: SessionCapabilities;
 }
 
 export const EMPTY_DEVICES: DevicesSnapshot = {
@@ -199,4 +230,5 @@ export const INITIAL_SNAPSHOT: RoomSnapshot = Object.freeze({
   endedReason: null,
   hostKey: null,
   recording: NOT_RECORDING,
+  capabilities: ALL_CAPABILITIES,
 }) as RoomSnapshot;

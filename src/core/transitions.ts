@@ -25,6 +25,23 @@ export const TRANSITIONS: Readonly<Record<SessionStatus, readonly SessionStatus[
   error: ['pre-join', 'idle'],
 });
 
+/**
+ * A join or a call is under way: from pressing Join (`connecting`), through the lobby (`waiting`), to the call
+ * (`in-room`, `reconnecting`). While engaged, `leave()` applies and the room cannot be changed or prepared again; the
+ * other statuses (`idle`, `pre-join`, `ended`, `denied`, `error`) are all ways of being out of the call.
+ */
+export function isEngaged(status: SessionStatus): boolean {
+  return status === 'connecting' || status === 'waiting' || isConnected(status);
+}
+
+/**
+ * Connected to the call's media (or recovering it): `in-room` and `reconnecting`. In-call controls (microphone, camera,
+ * screen share, shortcuts) act only then. Every connected status is also engaged.
+ */
+export function isConnected(status: SessionStatus): boolean {
+  return status === 'in-room' || status === 'reconnecting';
+}
+
 export function canTransition(from: SessionStatus, to: SessionStatus): boolean {
   return from === to || TRANSITIONS[from].includes(to);
 }

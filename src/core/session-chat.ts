@@ -1,0 +1,94 @@
+import type { ChatEvent, ChatLog } from './chat.js';
+import type { SessionContext } from './session-context.js';
+import type { ChatMessageSnapshot } from './snapshot.js';
+
+/**
+ * The session's chat: the history (its module is loaded with the call, not before) and sending texts and files on the
+ * live connection. Without the module the call still works; chat stays empty and sending does nothing.
+ */
+export class SessionChat {
+  readonly #ctx: SessionContext;
+  readonly #maxFileBytes: () => number;
+  #log: ChatLog | null = null;
+  #ids = 0;
+
+  constructor(ctx: SessionContext, maxFileBytes: () => number) {
+    this.#ctx = ctx;
+    this.#maxFileBytes = maxFileBytes;
+  }
+
+  /** The largest file sent or accepted, in bytes (the session's `maxFileBytes`). */
+  get maxFileBytes(): number {
+    return this.#maxFileBytes();
+  }
+
+  /** Loads the chat module (a small chunk, fetched beside the SDK) and creates the history once. */
+  async load(): Promise<void> {
+    if (this.#log) return;
+    try {
+      const { ChatLog } = await import('./chat.js');
+      if (!this.#ctx.disposed) this.#log ??= new ChatLog((chat) => this.#ctx.update({ chat }));
+    } catch {
+      // Without the module the call works; chat stays empty and its actions do nothing.
+    }
+  }
+
+  /** A new call starts with an empty history. */
+  clear(): void {
+    this.#log?.clear();
+  }
+
+  /** Chat from another participant. */
+  apply(event: ChatEvent): void {
+    this.#log?.apply(event);
+  }
+
+  async sendMessage(text: string): Promise<void> {
+    const connection = this.#ctx.connection;
+    if (this.#ctx.disposed || !this.#log || !connection?.sendChatText || typeof text !== 'string' || !text.trim())
+      return;
+    const id = this.#addLocal({ text });
+    try {
+      await connection.sendChatText(text);
+    } catch (error) {
+      this.#log?.fail(id, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  async sendFile(file: File): Promise<void> {
+    const connection = this.#ctx.connection;
+    const chat = this.#log;
+    if (this.#ctx.disposed || !chat || !connection?.sendChatFile) return;
+    const meta = { name: file.name, size: file.size, mimeType: file.type || 'application/octet-stream', progress: 0 };
+    const max = this.#maxFileBytes();
+    if (file.size > max) {
+      this.#addLocal({ file: { ...meta, error: chat.tooLarge(file.size, max) } });
+      return;
+    }
+    const id = this.#addLocal({ file: meta });
+    try {
+      await connection.sendChatFile(file, (progress) => chat.progress(id, progress));
+      chat.complete(id, file);
+    } catch (error) {
+      chat.fail(id, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  dispose(): void {
+    this.#log?.dispose();
+  }
+
+  #addLocal(content: Pick<ChatMessageSnapshot, 'text' | 'file'>): string {
+    const s = this.#ctx.snapshot;
+    const id = `local-${++this.#ids}`;
+    const identity = s.identity ?? '';
+    this.#log?.add({
+      id,
+      from: { identity, name: s.displayName || identity },
+      isLocal: true,
+      sentAt: new Date().toISOString(),
+      ...content,
+    });
+    return id;
+  }
+}

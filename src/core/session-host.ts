@@ -1,0 +1,121 @@
+import type { ParticipantAction, RoomPolicy } from '../contract/index.js';
+import type { RecordingLayout, RecordingMode } from '../contract/recording.js';
+import type { CallConnection } from './call.js';
+import { settleKnocks } from './call-events.js';
+import type { EndpointClient } from './endpoint-client.js';
+import { toSessionError } from './session-errors.js';
+import type { SessionContext } from './session-context.js';
+import { NOT_RECORDING } from './snapshot.js';
+
+/**
+ * What the session asks the endpoint to decide during a call: a host's knocks, moderation, policy and recording, and
+ * anyone's raised hand. The endpoint checks the role; a refusal lands in `snapshot.error` (or `recording.error`).
+ */
+export class HostActions {
+  readonly #ctx: SessionContext;
+
+  constructor(ctx: SessionContext) {
+    this.#ctx = ctx;
+  }
+
+  async admit(knockId: string): Promise<void> {
+    await this.#run((endpoint, room) => endpoint.admit(room, knockId), [knockId]);
+  }
+
+  async deny(knockId: string): Promise<void> {
+    await this.#run((endpoint, room) => endpoint.deny(room, knockId), [knockId]);
+  }
+
+  async admitAll(): Promise<void> {
+    const ids = this.#ctx.snapshot.knocks.map((knock) => knock.knockId);
+    await this.#run((endpoint, room) => endpoint.admitAll(room), ids);
+  }
+
+  async moderate(identity: string, action: ParticipantAction): Promise<void> {
+    await this.#run((endpoint, room) => endpoint.moderate(room, identity, action), []);
+  }
+
+  async lowerAllHands(): Promise<void> {
+    await this.#run((endpoint, room) => endpoint.lowerAllHands(room), []);
+  }
+
+  async updatePolicy(policy: Partial<RoomPolicy>): Promise<void> {
+    const ctx = this.#ctx;
+    if (ctx.disposed || !ctx.endpoint || !ctx.snapshot.room) return;
+    try {
+      const room = await ctx.endpoint.updatePolicy(ctx.roomKey(), policy);
+      ctx.update({ room });
+    } catch (error) {
+      ctx.update({ error: toSessionError(error) });
+    }
+  }
+
+  async startRecording(options: { mode?: RecordingMode; layout?: RecordingLayout } = {}): Promise<void> {
+    const ctx = this.#ctx;
+    const s = ctx.snapshot;
+    if (ctx.disposed || !ctx.endpoint || !s.room || s.recording.pending || s.recording.active) return;
+    ctx.update({ recording: { ...s.recording, pending: 'starting', error: null } });
+    try {
+      const started = await ctx.endpoint.startRecording(ctx.roomKey(), options);
+      // LiveKit's own status follows once Egress is running; the endpoint's answer already says it is on.
+      ctx.update({ recording: { active: true, startedAt: started.startedAt, pending: null, error: null } });
+    } catch (error) {
+      ctx.update({ recording: { ...NOT_RECORDING, error: toSessionError(error) } });
+    }
+  }
+
+  async stopRecording(): Promise<void> {
+    const ctx = this.#ctx;
+    const s = ctx.snapshot;
+    if (ctx.disposed || !ctx.endpoint || !s.room || s.recording.pending) return;
+    ctx.update({ recording: { ...s.recording, pending: 'stopping', error: null } });
+    try {
+      await ctx.endpoint.stopRecording(ctx.roomKey());
+      ctx.update({ recording: NOT_RECORDING });
+    } catch (error) {
+      ctx.update((now) => ({ recording: { ...now.recording, pending: null, error: toSessionError(error) } }));
+    }
+  }
+
+  async setHandRaised(raised: boolean): Promise<void> {
+    const ctx = this.#ctx;
+    const connection = ctx.connection;
+    const write = connection && this.#handWriter(connection);
+    if (ctx.disposed || !write) return;
+    const previous = ctx.snapshot.handRaisedAt;
+    const raisedAt = raised ? (previous ?? new Date().toISOString()) : null;
+    ctx.update({ handRaisedAt: raisedAt });
+    try {
+      const confirmed = await write(raisedAt);
+      // The endpoint answers with the hand as it holds it (the first time it went up, if it was already up).
+      if (confirmed !== undefined && ctx.connection === connection) ctx.update({ handRaisedAt: confirmed });
+    } catch (error) {
+      if (ctx.connection === connection) ctx.update({ handRaisedAt: previous, error: toSessionError(error) });
+    }
+  }
+
+  /**
+   * Who writes the hand: our endpoint, since participants may not write their own attributes; with a plain token
+   * endpoint, the participant itself, where that token allows it.
+   */
+  #handWriter(connection: CallConnection): ((raisedAt: string | null) => Promise<string | null | void>) | null {
+    const endpoint = this.#ctx.endpoint;
+    const room = this.#ctx.snapshot.room;
+    if (endpoint && room) return (raisedAt) => endpoint.setHand(room.id, raisedAt !== null);
+    return connection.setHandRaised ? (raisedAt) => connection.setHandRaised!(raisedAt) : null;
+  }
+
+  async #run(
+    action: (endpoint: EndpointClient, room: string) => Promise<void>,
+    settledIds: readonly string[],
+  ): Promise<void> {
+    const ctx = this.#ctx;
+    if (ctx.disposed || !ctx.endpoint) return;
+    try {
+      await action(ctx.endpoint, ctx.roomKey());
+      ctx.update((s) => settleKnocks(s, settledIds));
+    } catch (error) {
+      ctx.update({ error: toSessionError(error) });
+    }
+  }
+}
