@@ -694,6 +694,32 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     session.dispose();
   });
 
+  it('says in the snapshot what it can do: everything with our endpoint, no host actions with a token endpoint', async () => {
+    start();
+    assert.deepEqual(session.snapshot.capabilities, {
+      chat: true,
+      raiseHand: true,
+      moderate: true,
+      updatePolicy: true,
+      record: true,
+      endForAll: true,
+    });
+    session.dispose();
+    const tokenFetch: typeof fetch = async () =>
+      new Response(JSON.stringify({ server_url: 'wss://lk.example', participant_token: 'jwt-1' }), {
+        headers: { 'content-type': 'application/json' },
+      });
+    start({ endpoint: undefined, tokenEndpoint: 'https://tokens.example/token', fetch: tokenFetch });
+    const off = { moderate: false, updatePolicy: false, record: false, endForAll: false };
+    assert.deepEqual(session.snapshot.capabilities, { chat: true, raiseHand: true, ...off });
+    await session.prepare('standup');
+    await session.join('Ada');
+    await waitFor('in-room');
+    // In the call: chat and the hand follow what the connection can send (the fake writes the hand, sends no chat).
+    assert.deepEqual(session.snapshot.capabilities, { chat: false, raiseHand: true, ...off });
+    session.dispose();
+  });
+
   describe('the initial publish, with the real LiveKitConnection', () => {
     let sdk: SdkConnector;
     /** Joins over a fake SDK room; `setup` runs before, so the initial publish meets what it arranges. */

@@ -6,7 +6,9 @@ import {
   TransitionError,
   assertTransition,
   canTransition,
+  isConnected,
   isDevelopment,
+  isEngaged,
 } from '../../src/core/transitions.js';
 
 /** The intended lifecycle, written out independently of the table so a change to either shows up here. */
@@ -107,5 +109,23 @@ describe('transition table', () => {
       if (saved === undefined) delete process.env['NODE_ENV'];
       else process.env['NODE_ENV'] = saved;
     }
+  });
+});
+
+describe('isEngaged / isConnected', () => {
+  // Engaged: a join or call is under way (leave() applies, the room cannot change). Connected: the call's media is up
+  // or recovering (in-call controls act). Written out so a change to either meaning shows up here.
+  const ENGAGED: SessionStatus[] = ['connecting', 'waiting', 'in-room', 'reconnecting'];
+  const CONNECTED: SessionStatus[] = ['in-room', 'reconnecting'];
+
+  for (const status of SESSION_STATUSES) {
+    it(`${status}: engaged ${ENGAGED.includes(status)}, connected ${CONNECTED.includes(status)}`, () => {
+      assert.equal(isEngaged(status), ENGAGED.includes(status));
+      assert.equal(isConnected(status), CONNECTED.includes(status));
+    });
+  }
+
+  it('counts every connected status as engaged', () => {
+    for (const status of SESSION_STATUSES) if (isConnected(status)) assert.equal(isEngaged(status), true);
   });
 });
