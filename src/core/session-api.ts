@@ -6,8 +6,10 @@ export type SnapshotListener = (snapshot: RoomSnapshot, previous: RoomSnapshot) 
 
 /**
  * What elements may do with a session. `RoomSession` implements it against a real endpoint and LiveKit; stories and
- * element tests implement it over plain snapshots. Actions never throw for expected failures: they move the snapshot
- * to a state that says what happened (`error`, `denied`, …). They reject only for programming errors.
+ * element tests implement it over plain snapshots. Every action exists on every session: whether the viewer is offered
+ * one is the snapshot's business (`role` and `capabilities`), never a probe for a method. Actions never throw for
+ * expected failures: they move the snapshot to a state that says what happened (`error`, `denied`, …). They reject
+ * only for programming errors.
  */
 export interface RoomSessionApi {
   readonly snapshot: RoomSnapshot;
@@ -45,38 +47,38 @@ export interface RoomSessionApi {
   attachPreview(element: HTMLVideoElement): () => void;
 
   /** Send a chat message to everyone in the call (LiveKit's `lk.chat` topic); it appears in `snapshot.chat`. */
-  sendChatMessage?(text: string): Promise<void>;
+  sendChatMessage(text: string): Promise<void>;
   /**
    * Send a file to everyone in the call. A file over `maxFileBytes` is refused before anything is sent: it appears in
    * `snapshot.chat` with an `error` saying why. Progress and the object URL appear there too.
    */
-  sendChatFile?(file: File): Promise<void>;
+  sendChatFile(file: File): Promise<void>;
   /** The largest chat file this session sends or accepts, in bytes (default 15 MB). */
   maxFileBytes?: number;
 
   /** Host only: end the meeting for everyone (the endpoint disconnects all participants). */
-  endForAll?(): Promise<void>;
+  endForAll(): Promise<void>;
   /**
    * Host only: record the call through the endpoint (LiveKit Egress). `snapshot.recording` shows it starting, then
    * active; a failure (`RECORDING_UNAVAILABLE`) puts it back to not recording with the reason in `recording.error`.
    */
-  startRecording?(options?: { mode?: RecordingMode; layout?: RecordingLayout }): Promise<void>;
+  startRecording(options?: { mode?: RecordingMode; layout?: RecordingLayout }): Promise<void>;
   /** Host only: stop recording. */
-  stopRecording?(): Promise<void>;
+  stopRecording(): Promise<void>;
   /**
    * Raise or lower this participant's hand. It is a LiveKit participant attribute holding the time it went up, so
    * hosts see raised hands in order; a host lowering it shows up here as `handRaisedAt: null`.
    */
-  setHandRaised?(raised: boolean): Promise<void>;
+  setHandRaised(raised: boolean): Promise<void>;
   /**
    * Host only: kick, mute, promote, demote or lower the hand of one participant. The endpoint decides (and refuses
    * non-hosts); a refusal lands in `snapshot.error`.
    */
-  moderate?(identity: string, action: ParticipantAction): Promise<void>;
+  moderate(identity: string, action: ParticipantAction): Promise<void>;
   /** Host only: lower every raised hand. */
-  lowerAllHands?(): Promise<void>;
+  lowerAllHands(): Promise<void>;
   /** Host only: change part of the room's policy during the call (e.g. `audienceChat`). */
-  updatePolicy?(policy: Partial<RoomPolicy>): Promise<void>;
+  updatePolicy(policy: Partial<RoomPolicy>): Promise<void>;
   /** The pre-join microphone's loudness, 0–1, about 20 times a second (kept out of the snapshot to spare renders). */
   observeMicLevel?(listener: (level: number) => void): () => void;
 

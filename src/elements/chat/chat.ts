@@ -219,7 +219,7 @@ export class HashdropChat extends SessionElement {
   #send(): void {
     const text = this.draft;
     if (!text.trim()) return;
-    void this.activeSession?.sendChatMessage?.(text);
+    void this.activeSession?.sendChatMessage(text);
     this.draft = '';
     this.#stickToBottom = true;
   }
@@ -251,7 +251,7 @@ export class HashdropChat extends SessionElement {
         continue;
       }
       this.#stickToBottom = true;
-      void this.activeSession?.sendChatFile?.(file);
+      void this.activeSession?.sendChatFile(file);
     }
     this.refusal = refused.join(' ');
   }
@@ -350,7 +350,7 @@ export class HashdropChat extends SessionElement {
     const messages = this.snapshot.chat;
     // The server takes the audience's data rights away when audience chat is off; say so instead of failing sends.
     const silenced = this.snapshot.role === 'audience' && this.snapshot.room?.policy.audienceChat === false;
-    const canSend = !!this.activeSession?.sendChatMessage && !silenced;
+    const canSend = !!this.activeSession && this.snapshot.capabilities.chat && !silenced;
     return html`<section
       part="base"
       aria-labelledby="chat-title"

@@ -1,6 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DeviceOption, RoomSnapshot } from '../../core/snapshot.js';
+import { isConnected } from '../../core/transitions.js';
 import { HashdropChatToggleEvent } from '../shared/events.js';
 import { icon, SHARED_ICONS } from '../shared/icons.js';
 import { SessionElement } from '../shared/session-element.js';
@@ -18,8 +19,6 @@ const ICONS = {
   leave: svg`<path d="M10 17v-3H3v-4h7V7l5 5Zm9-14H11v2h8v14h-8v2h8a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2Z"/>`,
   caret: svg`<path d="m7 14 5-5 5 5Z"/>`,
 };
-
-const IN_CALL = new Set(['in-room', 'reconnecting']);
 
 /**
  * @tagname hashdrop-control-bar
@@ -101,7 +100,7 @@ export class HashdropControlBar extends SessionElement {
     this.setState('host', s.role === 'host');
     this.setState('hand-raised', !!s.handRaisedAt);
     this.setState('audience', s.role === 'audience');
-    if (!previous || !IN_CALL.has(previous.status)) return;
+    if (!previous || !isConnected(previous.status)) return;
     const changes: string[] = [];
     if (s.micEnabled !== previous.micEnabled)
       changes.push(this.t(s.micEnabled ? 'controls.mic.on' : 'controls.mic.off'));
@@ -141,7 +140,7 @@ export class HashdropControlBar extends SessionElement {
     if (this.noShortcuts || !(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
     const s = this.snapshot;
     const session = this.activeSession;
-    if (!session || !IN_CALL.has(s.status) || s.role === 'audience') return;
+    if (!session || !isConnected(s.status) || s.role === 'audience') return;
     const key = event.key.toLowerCase();
     if (key === 'd') {
       event.preventDefault();
@@ -154,7 +153,7 @@ export class HashdropControlBar extends SessionElement {
 
   #toggleHand(): void {
     this.#handToggled = true;
-    void this.activeSession?.setHandRaised?.(!this.snapshot.handRaisedAt);
+    void this.activeSession?.setHandRaised(!this.snapshot.handRaisedAt);
   }
 
   #toggleChat(): void {
@@ -253,7 +252,7 @@ export class HashdropControlBar extends SessionElement {
 
   #closeDialog(end: boolean): void {
     this.#dialog?.close();
-    if (end) void this.activeSession?.endForAll?.();
+    if (end) void this.activeSession?.endForAll();
     else this.renderRoot.querySelector<HTMLElement>('[part~="end-for-all"]')?.focus();
   }
 
@@ -316,14 +315,14 @@ export class HashdropControlBar extends SessionElement {
   override render(): TemplateResult {
     const s = this.snapshot;
     const session = this.activeSession;
-    const host = s.role === 'host' && !!session?.endForAll;
+    const host = s.role === 'host' && !!session && s.capabilities.endForAll;
     const mod = typeof navigator !== 'undefined' && /Mac|iP(hone|ad)/.test(navigator.platform) ? '⌘' : 'Ctrl';
     const sharing = this.#sharingStatus(s);
     const unread = this.unread > 0 && !this.chatOpen ? this.unread : 0;
     // The audience publishes nothing (the token forbids it), and an audio-only room has no video to offer.
     const publisher = s.role !== 'audience';
     const video = publisher && !s.room?.policy.audioOnly;
-    const hand = s.role !== 'host' && !!session?.setHandRaised;
+    const hand = s.role !== 'host' && !!session && s.capabilities.raiseHand;
     return html`<div part="bar" role="group" aria-label=${this.t('controls.label')} aria-describedby="shortcuts">
         ${publisher ? this.#deviceGroup(s, 'microphone') : nothing}
         ${video ? html`${this.#deviceGroup(s, 'camera')}${this.#screenShare(s)}` : nothing}

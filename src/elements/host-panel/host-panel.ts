@@ -130,7 +130,7 @@ export class HashdropHostPanel extends SessionElement {
 
   async #act(participant: ParticipantSnapshot, action: ParticipantAction): Promise<void> {
     const session = this.activeSession;
-    if (!session?.moderate) return;
+    if (!session || !this.snapshot.capabilities.moderate) return;
     if (action === 'kick') {
       this.#kickOrigin = (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
       this.kickTarget = participant;
@@ -153,7 +153,7 @@ export class HashdropHostPanel extends SessionElement {
       return;
     }
     this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
-    await this.activeSession?.moderate?.(target.identity, 'kick');
+    await this.activeSession?.moderate(target.identity, 'kick');
     if (!this.snapshot.error) this.announcement = this.t('people.done.kick', { name: target.name });
   }
 
@@ -165,10 +165,11 @@ export class HashdropHostPanel extends SessionElement {
       language: this.language,
       t: (key, values) => this.t(key, values),
       act: (participant, action) => void this.#act(participant, action),
-      lowerAllHands: session?.lowerAllHands ? () => void session.lowerAllHands!() : null,
-      setAudienceChat: session?.updatePolicy
-        ? (enabled) => void session.updatePolicy!({ audienceChat: enabled })
-        : null,
+      lowerAllHands: session && s.capabilities.moderate ? () => void session.lowerAllHands() : null,
+      setAudienceChat:
+        session && s.capabilities.updatePolicy
+          ? (enabled) => void session.updatePolicy({ audienceChat: enabled })
+          : null,
     };
   }
 

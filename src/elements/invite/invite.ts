@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isRoomCode, parseRoomReference } from '../../contract/room-code.js';
+import { isEngaged } from '../../core/transitions.js';
 import { HashdropCopyEvent, HashdropJoinRequestEvent } from '../shared/events.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { SessionElement } from '../shared/session-element.js';
@@ -161,7 +162,7 @@ export class HashdropInvite extends SessionElement {
     if (!this.emit(event)) return;
     const session = this.activeSession;
     const status = this.snapshot.status;
-    if (session && ['idle', 'pre-join', 'ended', 'denied', 'error'].includes(status)) void session.prepare(code);
+    if (session && !isEngaged(status)) void session.prepare(code);
   };
 
   override render(): TemplateResult {

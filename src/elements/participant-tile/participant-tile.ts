@@ -238,7 +238,7 @@ export class HashdropParticipantTile extends HashdropElement {
   async #choose(action: ParticipantAction): Promise<void> {
     const p = this.participant;
     this.#closeMenu();
-    if (!p || !this.session?.moderate) return;
+    if (!p || !this.session) return;
     if (action === 'kick') {
       await this.updateComplete;
       const dialog = this.renderRoot.querySelector<HTMLDialogElement>('[part="kick-dialog"]');
@@ -253,7 +253,7 @@ export class HashdropParticipantTile extends HashdropElement {
   #closeKick(confirmed: boolean): void {
     this.renderRoot.querySelector<HTMLDialogElement>('[part="kick-dialog"]')?.close();
     const p = this.participant;
-    if (confirmed && p) void this.session?.moderate?.(p.identity, 'kick');
+    if (confirmed && p) void this.session?.moderate(p.identity, 'kick');
     else this.renderRoot.querySelector<HTMLElement>('[part="actions-button"]')?.focus();
   }
 

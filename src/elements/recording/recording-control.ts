@@ -83,19 +83,19 @@ export class HashdropRecordingControl extends SessionElement {
   }
 
   #start(): void {
-    void this.activeSession?.startRecording?.({
+    void this.activeSession?.startRecording({
       mode: this.mode,
       ...(this.mode === 'composite' ? { layout: this.layout } : {}),
     });
   }
 
   #stop(): void {
-    void this.activeSession?.stopRecording?.();
+    void this.activeSession?.stopRecording();
   }
 
   override render(): TemplateResult | typeof nothing {
     const s = this.snapshot;
-    if (s.role !== 'host' || !this.activeSession?.startRecording) return nothing;
+    if (s.role !== 'host' || !this.activeSession || !s.capabilities.record) return nothing;
     const { active, pending, error, startedAt } = s.recording;
     const elapsed = startedAt ? formatCountdown(this.now - Date.parse(startedAt)) : '';
     return html`<section part="base" aria-labelledby="recording-title">

@@ -5,6 +5,7 @@ import { parseRoomReference } from '../../contract/room-code.js';
 import { whenIdle } from '../../core/idle.js';
 import { RoomSession, type RoomSessionOptions } from '../../core/room-session.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
+import { isConnected, isEngaged } from '../../core/transitions.js';
 import {
   INITIAL_SNAPSHOT,
   SESSION_STATUSES,
@@ -29,7 +30,6 @@ import { roomStyles } from './room.styles.js';
 
 /** A room id as the endpoint issues them (opaque, URL-safe). Codes are checked first. */
 const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
-const IN_CALL: ReadonlySet<SessionStatus> = new Set(['connecting', 'waiting', 'in-room', 'reconnecting']);
 
 type CallViewModule = typeof import('./call-view.js');
 /** The call view module once it has arrived (one per page, shared by every room), and its load in flight. */
@@ -237,7 +237,7 @@ export class HashdropRoom extends HashdropElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
-    if (callView || !this.#callViewReady || !['in-room', 'reconnecting'].includes(this.snap.status)) return result;
+    if (callView || !this.#callViewReady || !isConnected(this.snap.status)) return result;
     await this.#callViewReady;
     return super.getUpdateComplete();
   }
@@ -300,7 +300,7 @@ export class HashdropRoom extends HashdropElement {
   #roomChanged(): void {
     const ref = parseRoomAttribute(this.room);
     if (!ref || !this.session) return;
-    if (IN_CALL.has(this.snap.status)) {
+    if (isEngaged(this.snap.status)) {
       this.#pendingRoom = ref;
       this.notice = this.t('room.error.room-change', { value: ref });
       this.updateComplete.then(() =>
@@ -396,7 +396,7 @@ export class HashdropRoom extends HashdropElement {
     this.#snapshotProvider.setValue(next);
     // From pre-join on, a call may follow: fetch its screen once pre-join is painted, beside the SDK preload the
     // session starts then; in a call, at once.
-    if (IN_CALL.has(next.status)) this.#loadCallView();
+    if (isEngaged(next.status)) this.#loadCallView();
     else if (next.status === 'pre-join') whenIdle(() => this.#loadCallView());
     if (!previous || previous.status !== next.status) {
       this.announcement = this.t(`status.${next.status}` as MessageKey);
@@ -405,12 +405,12 @@ export class HashdropRoom extends HashdropElement {
       if (next.status === 'in-room' && was !== 'reconnecting') {
         this.emit(new HashdropJoinedEvent(next.room?.code ?? next.roomRef, next.identity, next.role));
       }
-      if ((was === 'in-room' || was === 'reconnecting') && !IN_CALL.has(next.status)) {
+      if (was && isConnected(was) && !isEngaged(next.status)) {
         this.emit(new HashdropLeftEvent(next.endedReason));
       }
       if (next.status === 'denied') this.emit(new HashdropDeniedEvent(next.roomRef));
       if (next.status === 'error' && next.error) this.emit(new HashdropErrorEvent(next.error, true));
-      if (!IN_CALL.has(next.status)) this.#applyPendingRoom();
+      if (!isEngaged(next.status)) this.#applyPendingRoom();
     }
     // A browser that cannot make calls stays on pre-join (which says so); the page learns it once, as an error.
     if (next.error?.code === 'BROWSER_UNSUPPORTED' && previous?.error?.code !== 'BROWSER_UNSUPPORTED') {

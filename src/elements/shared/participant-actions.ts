@@ -15,7 +15,8 @@ const NONE: readonly ParticipantAction[] = Object.freeze([]);
 
 /** The actions the viewer of `snapshot` can take on `target`, in the order they are offered. */
 export function actionsFor(snapshot: RoomSnapshot, target: ParticipantSnapshot): readonly ParticipantAction[] {
-  if (snapshot.role !== 'host' || target.isLocal || target.role === 'host') return NONE;
+  if (snapshot.role !== 'host' || !snapshot.capabilities.moderate || target.isLocal || target.role === 'host')
+    return NONE;
   const stage = snapshot.room?.policy.stageMode ?? false;
   const actions: ParticipantAction[] = [];
   if (target.handRaisedAt) actions.push('lower-hand');
