@@ -1,52 +1,43 @@
 import type { ChatEvent, ChatLog } from './chat.js';
-import type { SessionContext } from './session-context.js';
+import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
+import { LocalMedia } from './session-media.js';
 import type { ChatMessageSnapshot } from './snapshot.js';
 
 /**
  * The session's chat: the history (its module is loaded with the call, not before) and sending texts and files on the
  * live connection. Without the module the call still works; chat stays empty and sending does nothing.
+ * A layer of `RoomSession` (see session-core.ts).
  */
-export class SessionChat {
-  readonly #ctx: SessionContext;
-  readonly #maxFileBytes: () => number;
+export class SessionChat extends LocalMedia {
+  /** The largest chat file sent or accepted, in bytes. */
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES;
   #log: ChatLog | null = null;
   #ids = 0;
 
-  constructor(ctx: SessionContext, maxFileBytes: () => number) {
-    this.#ctx = ctx;
-    this.#maxFileBytes = maxFileBytes;
-  }
-
-  /** The largest file sent or accepted, in bytes (the session's `maxFileBytes`). */
-  get maxFileBytes(): number {
-    return this.#maxFileBytes();
-  }
-
   /** Loads the chat module (a small chunk, fetched beside the SDK) and creates the history once. */
-  async load(): Promise<void> {
+  protected async loadChat(): Promise<void> {
     if (this.#log) return;
     try {
       const { ChatLog } = await import('./chat.js');
-      if (!this.#ctx.disposed) this.#log ??= new ChatLog((chat) => this.#ctx.update({ chat }));
+      if (!this.disposed) this.#log ??= new ChatLog((chat) => this.update({ chat }));
     } catch {
       // Without the module the call works; chat stays empty and its actions do nothing.
     }
   }
 
   /** A new call starts with an empty history. */
-  clear(): void {
+  protected clearChat(): void {
     this.#log?.clear();
   }
 
   /** Chat from another participant. */
-  apply(event: ChatEvent): void {
+  protected applyChat(event: ChatEvent): void {
     this.#log?.apply(event);
   }
 
-  async sendMessage(text: string): Promise<void> {
-    const connection = this.#ctx.connection;
-    if (this.#ctx.disposed || !this.#log || !connection?.sendChatText || typeof text !== 'string' || !text.trim())
-      return;
+  async sendChatMessage(text: string): Promise<void> {
+    const connection = this.connection;
+    if (this.disposed || !this.#log || !connection?.sendChatText || typeof text !== 'string' || !text.trim()) return;
     const id = this.#addLocal({ text });
     try {
       await connection.sendChatText(text);
@@ -55,12 +46,12 @@ export class SessionChat {
     }
   }
 
-  async sendFile(file: File): Promise<void> {
-    const connection = this.#ctx.connection;
+  async sendChatFile(file: File): Promise<void> {
+    const connection = this.connection;
     const chat = this.#log;
-    if (this.#ctx.disposed || !chat || !connection?.sendChatFile) return;
+    if (this.disposed || !chat || !connection?.sendChatFile) return;
     const meta = { name: file.name, size: file.size, mimeType: file.type || 'application/octet-stream', progress: 0 };
-    const max = this.#maxFileBytes();
+    const max = this.maxFileBytes;
     if (file.size > max) {
       this.#addLocal({ file: { ...meta, error: chat.tooLarge(file.size, max) } });
       return;
@@ -74,12 +65,13 @@ export class SessionChat {
     }
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.#log?.dispose();
+    super.dispose();
   }
 
   #addLocal(content: Pick<ChatMessageSnapshot, 'text' | 'file'>): string {
-    const s = this.#ctx.snapshot;
+    const s = this.snapshot;
     const id = `local-${++this.#ids}`;
     const identity = s.identity ?? '';
     this.#log?.add({

@@ -4,20 +4,15 @@ import type { CallConnection } from './call.js';
 import { settleKnocks } from './call-events.js';
 import type { EndpointClient } from './endpoint-client.js';
 import { toSessionError } from './session-errors.js';
-import type { SessionContext } from './session-context.js';
+import { SessionChat } from './session-chat.js';
 import { NOT_RECORDING } from './snapshot.js';
 
 /**
  * What the session asks the endpoint to decide during a call: a host's knocks, moderation, policy and recording, and
  * anyone's raised hand. The endpoint checks the role; a refusal lands in `snapshot.error` (or `recording.error`).
+ * A layer of `RoomSession` (see session-core.ts).
  */
-export class HostActions {
-  readonly #ctx: SessionContext;
-
-  constructor(ctx: SessionContext) {
-    this.#ctx = ctx;
-  }
-
+export class HostActions extends SessionChat {
   async admit(knockId: string): Promise<void> {
     await this.#run((endpoint, room) => endpoint.admit(room, knockId), [knockId]);
   }
@@ -27,7 +22,7 @@ export class HostActions {
   }
 
   async admitAll(): Promise<void> {
-    const ids = this.#ctx.snapshot.knocks.map((knock) => knock.knockId);
+    const ids = this.snapshot.knocks.map((knock) => knock.knockId);
     await this.#run((endpoint, room) => endpoint.admitAll(room), ids);
   }
 
@@ -40,57 +35,53 @@ export class HostActions {
   }
 
   async updatePolicy(policy: Partial<RoomPolicy>): Promise<void> {
-    const ctx = this.#ctx;
-    if (ctx.disposed || !ctx.endpoint || !ctx.snapshot.room) return;
+    if (this.disposed || !this.endpoint || !this.snapshot.room) return;
     try {
-      const room = await ctx.endpoint.updatePolicy(ctx.roomKey(), policy);
-      ctx.update({ room });
+      const room = await this.endpoint.updatePolicy(this.roomKey(), policy);
+      this.update({ room });
     } catch (error) {
-      ctx.update({ error: toSessionError(error) });
+      this.update({ error: toSessionError(error) });
     }
   }
 
   async startRecording(options: { mode?: RecordingMode; layout?: RecordingLayout } = {}): Promise<void> {
-    const ctx = this.#ctx;
-    const s = ctx.snapshot;
-    if (ctx.disposed || !ctx.endpoint || !s.room || s.recording.pending || s.recording.active) return;
-    ctx.update({ recording: { ...s.recording, pending: 'starting', error: null } });
+    const s = this.snapshot;
+    if (this.disposed || !this.endpoint || !s.room || s.recording.pending || s.recording.active) return;
+    this.update({ recording: { ...s.recording, pending: 'starting', error: null } });
     try {
-      const started = await ctx.endpoint.startRecording(ctx.roomKey(), options);
+      const started = await this.endpoint.startRecording(this.roomKey(), options);
       // LiveKit's own status follows once Egress is running; the endpoint's answer already says it is on.
-      ctx.update({ recording: { active: true, startedAt: started.startedAt, pending: null, error: null } });
+      this.update({ recording: { active: true, startedAt: started.startedAt, pending: null, error: null } });
     } catch (error) {
-      ctx.update({ recording: { ...NOT_RECORDING, error: toSessionError(error) } });
+      this.update({ recording: { ...NOT_RECORDING, error: toSessionError(error) } });
     }
   }
 
   async stopRecording(): Promise<void> {
-    const ctx = this.#ctx;
-    const s = ctx.snapshot;
-    if (ctx.disposed || !ctx.endpoint || !s.room || s.recording.pending) return;
-    ctx.update({ recording: { ...s.recording, pending: 'stopping', error: null } });
+    const s = this.snapshot;
+    if (this.disposed || !this.endpoint || !s.room || s.recording.pending) return;
+    this.update({ recording: { ...s.recording, pending: 'stopping', error: null } });
     try {
-      await ctx.endpoint.stopRecording(ctx.roomKey());
-      ctx.update({ recording: NOT_RECORDING });
+      await this.endpoint.stopRecording(this.roomKey());
+      this.update({ recording: NOT_RECORDING });
     } catch (error) {
-      ctx.update((now) => ({ recording: { ...now.recording, pending: null, error: toSessionError(error) } }));
+      this.update((now) => ({ recording: { ...now.recording, pending: null, error: toSessionError(error) } }));
     }
   }
 
   async setHandRaised(raised: boolean): Promise<void> {
-    const ctx = this.#ctx;
-    const connection = ctx.connection;
+    const connection = this.connection;
     const write = connection && this.#handWriter(connection);
-    if (ctx.disposed || !write) return;
-    const previous = ctx.snapshot.handRaisedAt;
+    if (this.disposed || !write) return;
+    const previous = this.snapshot.handRaisedAt;
     const raisedAt = raised ? (previous ?? new Date().toISOString()) : null;
-    ctx.update({ handRaisedAt: raisedAt });
+    this.update({ handRaisedAt: raisedAt });
     try {
       const confirmed = await write(raisedAt);
       // The endpoint answers with the hand as it holds it (the first time it went up, if it was already up).
-      if (confirmed !== undefined && ctx.connection === connection) ctx.update({ handRaisedAt: confirmed });
+      if (confirmed !== undefined && this.connection === connection) this.update({ handRaisedAt: confirmed });
     } catch (error) {
-      if (ctx.connection === connection) ctx.update({ handRaisedAt: previous, error: toSessionError(error) });
+      if (this.connection === connection) this.update({ handRaisedAt: previous, error: toSessionError(error) });
     }
   }
 
@@ -99,8 +90,8 @@ export class HostActions {
    * endpoint, the participant itself, where that token allows it.
    */
   #handWriter(connection: CallConnection): ((raisedAt: string | null) => Promise<string | null | void>) | null {
-    const endpoint = this.#ctx.endpoint;
-    const room = this.#ctx.snapshot.room;
+    const endpoint = this.endpoint;
+    const room = this.snapshot.room;
     if (endpoint && room) return (raisedAt) => endpoint.setHand(room.id, raisedAt !== null);
     return connection.setHandRaised ? (raisedAt) => connection.setHandRaised!(raisedAt) : null;
   }
@@ -109,13 +100,12 @@ export class HostActions {
     action: (endpoint: EndpointClient, room: string) => Promise<void>,
     settledIds: readonly string[],
   ): Promise<void> {
-    const ctx = this.#ctx;
-    if (ctx.disposed || !ctx.endpoint) return;
+    if (this.disposed || !this.endpoint) return;
     try {
-      await action(ctx.endpoint, ctx.roomKey());
-      ctx.update((s) => settleKnocks(s, settledIds));
+      await action(this.endpoint, this.roomKey());
+      this.update((s) => settleKnocks(s, settledIds));
     } catch (error) {
-      ctx.update({ error: toSessionError(error) });
+      this.update({ error: toSessionError(error) });
     }
   }
 }

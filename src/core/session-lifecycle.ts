@@ -15,54 +15,49 @@ import {
 import { connectFailure } from './connect-failure.js';
 import { EndpointError, isAbortError } from './endpoint-error.js';
 import { whenIdle } from './idle.js';
-import type { SessionChat } from './session-chat.js';
-import type { SessionContext } from './session-context.js';
+import type { EndpointClient } from './endpoint-client.js';
 import { missingEndpoint, toSessionError, unsupported } from './session-errors.js';
-import type { LocalMedia } from './session-media.js';
+import { HostActions } from './session-host.js';
 import { NOT_RECORDING, type EndedReason, type RoomSnapshot, type SessionError } from './snapshot.js';
 import type { SnapshotPatch } from './store.js';
 import type { TokenEndpointClient } from './token-endpoint-client.js';
 import { canTransition, isEngaged } from './transitions.js';
 
-export interface LifecycleParts {
-  ctx: SessionContext;
+export interface LifecycleOptions {
+  /** Our endpoint contract's client, or null with a plain token endpoint. */
+  endpoint: EndpointClient | null;
+  /** A plain LiveKit token endpoint's client (used when there is no `endpoint`). */
   tokens: TokenEndpointClient | null;
   connector: CallConnector;
+  /** The secret host link's key, redeemed on prepare. */
   hostKey: string | null;
-  media: LocalMedia;
-  chat: SessionChat;
 }
 
 /**
  * The session's lifecycle: resolve or create the room (pre-join), join (straight in or through the lobby), connect
  * the call and apply what it reports, leave and end. Each flow runs under one abort signal and epoch, so a superseded
  * flow's late answer changes nothing.
+ * A layer of `RoomSession` (see session-core.ts).
  */
-export class SessionLifecycle {
-  readonly #ctx: SessionContext;
+export class SessionLifecycle extends HostActions {
   readonly #tokens: TokenEndpointClient | null;
   readonly #connector: CallConnector;
   readonly #hostKey: string | null;
-  readonly #media: LocalMedia;
-  readonly #chat: SessionChat;
   /** Aborted whenever the current flow (prepare, join, lobby wait) is superseded. */
   #work = new AbortController();
   /** Bumped with #work; async steps compare it so a late answer from an abandoned flow changes nothing. */
   #epoch = 0;
 
-  constructor(parts: LifecycleParts) {
-    this.#ctx = parts.ctx;
-    this.#tokens = parts.tokens;
-    this.#connector = parts.connector;
-    this.#hostKey = parts.hostKey;
-    this.#media = parts.media;
-    this.#chat = parts.chat;
+  constructor(options: LifecycleOptions) {
+    super(options.endpoint);
+    this.#tokens = options.tokens;
+    this.#connector = options.connector;
+    this.#hostKey = options.hostKey;
   }
 
   async prepare(roomRef: string): Promise<void> {
-    const ctx = this.#ctx;
-    const endpoint = ctx.endpoint;
-    if (ctx.disposed) return;
+    const endpoint = this.endpoint;
+    if (this.disposed) return;
     this.#assertNotEngaged('prepare');
     const { signal, epoch } = this.#restart();
     const ref = typeof roomRef === 'string' ? roomRef.trim() : '';
@@ -70,7 +65,7 @@ export class SessionLifecycle {
     if (!ref) {
       return this.#fail({ code: 'INVALID_ATTRIBUTE', attribute: 'room', message: 'Give a room code or id.' });
     }
-    ctx.update({ roomRef: ref, error: null });
+    this.update({ roomRef: ref, error: null });
     if (!endpoint) {
       // Token-endpoint mode: the room name goes to the token server as is; nothing to resolve.
       this.#toPreJoin({ room: null });
@@ -84,7 +79,7 @@ export class SessionLifecycle {
         room = (await endpoint.claimHost(room.id, this.#hostKey, signal)) ?? (await endpoint.getRoom(room.id, signal));
       if (epoch !== this.#epoch) return;
       if (room.status === 'CLOSED') {
-        ctx.update({ room });
+        this.update({ room });
         return this.#fail({ code: 'ROOM_CLOSED', message: 'This room is closed.' });
       }
       this.#toPreJoin({ room, recording: recordingOf(room) });
@@ -96,8 +91,8 @@ export class SessionLifecycle {
   }
 
   async createRoom(options: CreateRoomRequest = {}): Promise<void> {
-    const endpoint = this.#ctx.endpoint;
-    if (this.#ctx.disposed) return;
+    const endpoint = this.endpoint;
+    if (this.disposed) return;
     this.#assertNotEngaged('createRoom');
     const { signal, epoch } = this.#restart();
     if (!endpoint) {
@@ -119,15 +114,14 @@ export class SessionLifecycle {
   }
 
   async join(displayName: string): Promise<void> {
-    const ctx = this.#ctx;
-    if (ctx.disposed) return;
-    const status = ctx.snapshot.status;
+    if (this.disposed) return;
+    const status = this.snapshot.status;
     // A second click while the first join runs is harmless; ignore it rather than start a second flow.
     if (isEngaged(status)) return;
-    if (status === 'idle' || !ctx.snapshot.roomRef)
+    if (status === 'idle' || !this.snapshot.roomRef)
       throw new Error('RoomSession.join() before prepare() or createRoom().');
     // Nothing to try: the view already says why this browser cannot call.
-    if (ctx.snapshot.error?.code === 'BROWSER_UNSUPPORTED') return;
+    if (this.snapshot.error?.code === 'BROWSER_UNSUPPORTED') return;
     const parsed = checkDisplayName(displayName);
     if (!parsed.ok) {
       // Stay on (or return to) pre-join with the message next to the name field: the user fixes it and retries.
@@ -140,7 +134,7 @@ export class SessionLifecycle {
     const name = parsed.value;
     const { signal, epoch } = this.#restart();
     this.#toPreJoin({});
-    ctx.update({
+    this.update({
       status: 'connecting',
       displayName: name,
       error: null,
@@ -150,23 +144,23 @@ export class SessionLifecycle {
       participants: [],
       activeSpeaker: null,
     });
-    this.#chat.clear();
-    void this.#chat.load();
+    this.clearChat();
+    void this.loadChat();
     this.#connector.preload();
     try {
-      if (!ctx.endpoint) {
+      if (!this.endpoint) {
         const credentials = await this.#tokens!.fetchCredentials(
-          { roomName: ctx.snapshot.roomRef!, participantName: name },
+          { roomName: this.snapshot.roomRef!, participantName: name },
           signal,
         );
         if (epoch !== this.#epoch) return;
         await this.#connect(credentials.serverUrl, credentials.participantToken, 'participant', epoch);
         return;
       }
-      const result = await ctx.endpoint.join(ctx.roomKey(), { displayName: name }, signal);
+      const result = await this.endpoint.join(this.roomKey(), { displayName: name }, signal);
       if (epoch !== this.#epoch) return;
       if (result.outcome === 'admitted') return await this.#enterCall(result, epoch);
-      ctx.update({
+      this.update({
         status: 'waiting',
         room: result.room,
         lobby: { reason: result.code, knockId: result.knockId, attempts: 0, retrying: false },
@@ -175,7 +169,7 @@ export class SessionLifecycle {
     } catch (error) {
       if (epoch !== this.#epoch || isAbortError(error)) return;
       if (error instanceof EndpointError && error.code === 'DENIED') {
-        ctx.update({ status: 'denied', lobby: null, error: null });
+        this.update({ status: 'denied', lobby: null, error: null });
         return;
       }
       this.#fail(toSessionError(error));
@@ -183,41 +177,41 @@ export class SessionLifecycle {
   }
 
   async cancelWaiting(): Promise<void> {
-    const ctx = this.#ctx;
-    const lobby = ctx.snapshot.lobby;
-    if (ctx.disposed || ctx.snapshot.status !== 'waiting' || !lobby) return;
+    const lobby = this.snapshot.lobby;
+    if (this.disposed || this.snapshot.status !== 'waiting' || !lobby) return;
     this.#restart();
-    ctx.update({ status: 'pre-join', lobby: null });
+    this.update({ status: 'pre-join', lobby: null });
     // Best effort: the knock also expires on its own if this request is lost.
-    await ctx.endpoint?.cancelKnock(ctx.roomKey(), lobby.knockId).catch(() => {});
+    await this.endpoint?.cancelKnock(this.roomKey(), lobby.knockId).catch(() => {});
   }
 
   async leave(): Promise<void> {
-    const ctx = this.#ctx;
-    const { status, lobby } = ctx.snapshot;
-    if (ctx.disposed || !isEngaged(status)) return;
-    const cancel = status === 'waiting' && lobby ? ctx.endpoint?.cancelKnock(ctx.roomKey(), lobby.knockId) : null;
+    const { status, lobby } = this.snapshot;
+    if (this.disposed || !isEngaged(status)) return;
+    const cancel = status === 'waiting' && lobby ? this.endpoint?.cancelKnock(this.roomKey(), lobby.knockId) : null;
     await Promise.all([this.#endCall('left'), cancel?.catch(() => {})]);
   }
 
   async endForAll(): Promise<void> {
-    const ctx = this.#ctx;
-    if (ctx.disposed || !ctx.endpoint || !ctx.snapshot.room) return;
+    if (this.disposed || !this.endpoint || !this.snapshot.room) return;
     try {
-      await ctx.endpoint.end(ctx.roomKey());
+      await this.endpoint.end(this.roomKey());
       await this.#endCall('host-ended');
     } catch (error) {
-      ctx.update({ error: toSessionError(error) });
+      this.update({ error: toSessionError(error) });
     }
   }
 
-  /** Stops the current flow and the call, and drops anything warmed (the session is being disposed). */
-  dispose(): void {
+  /** Stop everything: media, timers, connections. The session cannot be used afterwards. */
+  override dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.#restart();
-    const connection = this.#ctx.connection;
-    this.#ctx.connection = null;
+    const connection = this.connection;
+    this.connection = null;
     void connection?.disconnect().catch(() => {});
     this.#connector.dispose();
+    super.dispose();
   }
 
   /**
@@ -225,10 +219,10 @@ export class SessionLifecycle {
    * gets pre-join too (the room, its name), with the reason as the error, so the view says so instead of offering Join.
    */
   #toPreJoin(patch: Partial<RoomSnapshot>): void {
-    const status = this.#ctx.snapshot.status;
+    const status = this.snapshot.status;
     const problem = this.#connector.support?.() ?? null;
     const withSupport: Partial<RoomSnapshot> = problem ? { ...patch, error: unsupported(problem) } : patch;
-    this.#ctx.update(
+    this.update(
       status === 'pre-join' || !canTransition(status, 'pre-join')
         ? withSupport
         : { ...withSupport, status: 'pre-join' },
@@ -237,8 +231,8 @@ export class SessionLifecycle {
 
   /** A failure the user can retry from: status `error` where the table allows it, else only the `error` field. */
   #fail(error: SessionError): void {
-    const status = this.#ctx.snapshot.status;
-    this.#ctx.update(canTransition(status, 'error') ? { status: 'error', error } : { error });
+    const status = this.snapshot.status;
+    this.update(canTransition(status, 'error') ? { status: 'error', error } : { error });
   }
 
   #restart(): { signal: AbortSignal; epoch: number } {
@@ -249,44 +243,42 @@ export class SessionLifecycle {
   }
 
   #assertNotEngaged(action: string): void {
-    if (isEngaged(this.#ctx.snapshot.status)) throw new Error(`RoomSession.${action}() during a call; leave() first.`);
+    if (isEngaged(this.snapshot.status)) throw new Error(`RoomSession.${action}() during a call; leave() first.`);
   }
 
   async #waitInLobby(knockId: string, signal: AbortSignal, epoch: number): Promise<void> {
-    const ctx = this.#ctx;
-    const settled = await ctx.endpoint!.waitForKnock(ctx.roomKey(), knockId, {
+    const settled = await this.endpoint!.waitForKnock(this.roomKey(), knockId, {
       signal,
       onProgress: (progress) => {
-        if (epoch === this.#epoch) ctx.update((s) => applyKnockProgress(s, progress));
+        if (epoch === this.#epoch) this.update((s) => applyKnockProgress(s, progress));
       },
     });
     if (epoch !== this.#epoch) return;
     if (settled.status === 'admitted') {
-      ctx.update({ status: 'connecting', lobby: null });
+      this.update({ status: 'connecting', lobby: null });
       await this.#enterCall(settled.join, epoch);
     } else if (settled.status === 'denied') {
-      ctx.update({ status: 'denied', lobby: null });
+      this.update({ status: 'denied', lobby: null });
     } else {
       // Withdrawn elsewhere (another tab, expiry): back to pre-join so the user can ask again.
-      ctx.update({ status: 'pre-join', lobby: null });
+      this.update({ status: 'pre-join', lobby: null });
     }
   }
 
   async #enterCall(admitted: AdmittedJoin, epoch: number): Promise<void> {
-    this.#ctx.update({ identity: admitted.identity, role: admitted.role, room: admitted.room });
+    this.update({ identity: admitted.identity, role: admitted.role, room: admitted.room });
     await this.#connect(admitted.serverUrl, admitted.token, admitted.role, epoch);
   }
 
   async #connect(serverUrl: string, token: string, role: Role, epoch: number): Promise<void> {
-    const ctx = this.#ctx;
     // Warm first: DNS/TLS/signal set-up overlaps with the SDK finishing its load and the Room being built.
     this.#connector.warm(serverUrl, token);
     let connection: CallConnection;
     try {
       // The chat history must exist before chat from others can arrive (its chunk is long loaded by now).
-      await this.#chat.load();
+      await this.loadChat();
       connection = await this.#connector.connect(
-        { serverUrl, token, role, maxChatFileBytes: this.#chat.maxFileBytes },
+        { serverUrl, token, role, maxChatFileBytes: this.maxFileBytes },
         this.#callEvents(epoch),
       );
     } catch (error) {
@@ -297,8 +289,8 @@ export class SessionLifecycle {
       void connection.disconnect().catch(() => {});
       return;
     }
-    ctx.connection = connection;
-    ctx.update((s) => ({
+    this.connection = connection;
+    this.update((s) => ({
       status: 'in-room',
       identity: connection.localIdentity || s.identity,
       role: s.role ?? role,
@@ -306,78 +298,74 @@ export class SessionLifecycle {
       capabilities: {
         ...s.capabilities,
         chat: !!connection.sendChatText,
-        raiseHand: !!ctx.endpoint || !!connection.setHandRaised,
+        raiseHand: !!this.endpoint || !!connection.setHandRaised,
       },
     }));
-    void this.#media.publishInitial(connection, () => epoch === this.#epoch);
-    if (ctx.snapshot.role === 'host') void this.#loadKnocks(epoch);
+    void this.publishInitial(connection, () => epoch === this.#epoch);
+    if (this.snapshot.role === 'host') void this.#loadKnocks(epoch);
   }
 
   async #loadKnocks(epoch: number): Promise<void> {
-    const ctx = this.#ctx;
     try {
-      const knocks = await ctx.endpoint!.listKnocks(ctx.roomKey(), this.#work.signal);
+      const knocks = await this.endpoint!.listKnocks(this.roomKey(), this.#work.signal);
       if (epoch !== this.#epoch) return;
       // Live LOBBY_TOPIC events may have arrived while this request ran; keep them.
-      ctx.update((s) => ({ knocks: mergeKnocks(knocks, s.knocks) }));
+      this.update((s) => ({ knocks: mergeKnocks(knocks, s.knocks) }));
     } catch (error) {
-      if (epoch === this.#epoch && !isAbortError(error)) ctx.update({ error: toSessionError(error) });
+      if (epoch === this.#epoch && !isAbortError(error)) this.update({ error: toSessionError(error) });
     }
   }
 
   /** Applies a call event's patch; a demotion also stops the local tracks (the server no longer allows them). */
   #apply(patch: (s: RoomSnapshot) => SnapshotPatch): void {
-    const ctx = this.#ctx;
-    const before = ctx.snapshot.role;
-    ctx.update(patch);
-    if (wasDemoted(before, ctx.snapshot.role)) void ctx.connection?.stopPublishing?.().catch(() => {});
+    const before = this.snapshot.role;
+    this.update(patch);
+    if (wasDemoted(before, this.snapshot.role)) void this.connection?.stopPublishing?.().catch(() => {});
   }
 
   #callEvents(epoch: number): CallEvents {
-    const ctx = this.#ctx;
-    const live = () => epoch === this.#epoch && !ctx.disposed;
+    const live = () => epoch === this.#epoch && !this.disposed;
     return {
       roster: (participants, activeSpeaker) => {
-        const screenSharePending = this.#media.screenSharePending;
+        const screenSharePending = this.screenSharePending;
         if (live()) this.#apply((s) => applyRoster(s, participants, activeSpeaker, { screenSharePending }));
       },
       reconnecting: () => {
-        if (live() && ctx.snapshot.status === 'in-room') ctx.update({ status: 'reconnecting' });
+        if (live() && this.snapshot.status === 'in-room') this.update({ status: 'reconnecting' });
       },
       reconnected: () => {
-        if (live() && ctx.snapshot.status === 'reconnecting') ctx.update({ status: 'in-room' });
+        if (live() && this.snapshot.status === 'reconnecting') this.update({ status: 'in-room' });
       },
       disconnected: (reason) => {
         if (live()) void this.#endCall(reason);
       },
       lobby: (event) => {
-        if (live()) ctx.update((s) => applyLobbyEvent(s, event));
+        if (live()) this.update((s) => applyLobbyEvent(s, event));
       },
       control: (event) => {
         if (!live()) return;
-        const outcome = applyControlEvent(ctx.snapshot, event);
+        const outcome = applyControlEvent(this.snapshot, event);
         if (outcome.end) void this.#endCall(outcome.end);
         else this.#apply(() => outcome.patch);
       },
       chat: (event) => {
-        if (live()) this.#chat.apply(event);
+        if (live()) this.applyChat(event);
       },
       recording: (active) => {
-        if (live()) ctx.update((s) => applyRecording(s, active, new Date().toISOString()));
+        if (live()) this.update((s) => applyRecording(s, active, new Date().toISOString()));
       },
     };
   }
 
   async #endCall(reason: EndedReason): Promise<void> {
-    const ctx = this.#ctx;
-    if (!isEngaged(ctx.snapshot.status)) return;
+    if (!isEngaged(this.snapshot.status)) return;
     this.#restart();
-    const connection = ctx.connection;
-    ctx.connection = null;
-    this.#media.stopPreview();
+    const connection = this.connection;
+    this.connection = null;
+    this.stopPreview();
     // A room warmed for a join that never got connected goes too (the next join warms a new one).
     this.#connector.dispose();
-    ctx.update({
+    this.update({
       status: 'ended',
       endedReason: reason,
       participants: [],

@@ -3,84 +3,78 @@ import type { CallConnection } from './call.js';
 import { listDevices, queryPermission } from './devices.js';
 import { PreviewMedia } from './preview.js';
 import { mediaError } from './session-errors.js';
-import type { SessionContext } from './session-context.js';
+import { SessionCore } from './session-core.js';
 import type { PermissionState } from './snapshot.js';
 
 /**
  * The session's local media and devices: microphone, camera and screen share wishes, device choice, the pre-join
  * preview and its level meter, and the first publish when the call connects. Before the call it drives the preview;
  * in the call, the connection.
+ * A layer of `RoomSession` (see session-core.ts).
  */
-export class LocalMedia {
-  readonly #ctx: SessionContext;
+export class LocalMedia extends SessionCore {
   readonly #preview = new PreviewMedia();
   #screenSharePending = false;
 
-  constructor(ctx: SessionContext) {
-    this.#ctx = ctx;
-  }
-
   /** A screen share start or stop is under way (the picker may be open): the roster does not override the wish. */
-  get screenSharePending(): boolean {
+  protected get screenSharePending(): boolean {
     return this.#screenSharePending;
   }
 
   async setMicrophoneEnabled(enabled: boolean): Promise<void> {
-    if (this.#ctx.disposed) return;
-    this.#ctx.update({ micEnabled: enabled });
+    if (this.disposed) return;
+    this.update({ micEnabled: enabled });
     await this.#apply('audioinput', enabled);
   }
 
   async setCameraEnabled(enabled: boolean): Promise<void> {
-    if (this.#ctx.disposed) return;
-    this.#ctx.update({ cameraEnabled: enabled });
+    if (this.disposed) return;
+    this.update({ cameraEnabled: enabled });
     await this.#apply('videoinput', enabled);
   }
 
   async setScreenShareEnabled(enabled: boolean): Promise<void> {
-    const ctx = this.#ctx;
-    const connection = ctx.connection;
-    if (ctx.disposed || !connection) return;
-    ctx.update({ screenSharing: enabled });
+    const connection = this.connection;
+    if (this.disposed || !connection) return;
+    this.update({ screenSharing: enabled });
     this.#screenSharePending = true;
     try {
       const sharing = await connection.setScreenShareEnabled(enabled);
       this.#screenSharePending = false;
-      if (ctx.connection === connection) ctx.update({ screenSharing: sharing });
+      if (this.connection === connection) this.update({ screenSharing: sharing });
     } catch (error) {
       this.#screenSharePending = false;
       // A cancelled picker rejects too (NotAllowedError): that is a choice, not an error to show.
       const cancelled = error instanceof Error && error.name === 'NotAllowedError';
-      ctx.update(cancelled ? { screenSharing: false } : { screenSharing: false, error: mediaError(error) });
+      this.update(cancelled ? { screenSharing: false } : { screenSharing: false, error: mediaError(error) });
     }
   }
 
   async selectCamera(deviceId: string): Promise<void> {
-    if (this.#ctx.disposed) return;
-    this.#ctx.update((s) => ({ devices: { ...s.devices, selectedCamera: deviceId } }));
+    if (this.disposed) return;
+    this.update((s) => ({ devices: { ...s.devices, selectedCamera: deviceId } }));
     await this.#switchDevice('videoinput', deviceId);
   }
 
   async selectMicrophone(deviceId: string): Promise<void> {
-    if (this.#ctx.disposed) return;
-    this.#ctx.update((s) => ({ devices: { ...s.devices, selectedMicrophone: deviceId } }));
+    if (this.disposed) return;
+    this.update((s) => ({ devices: { ...s.devices, selectedMicrophone: deviceId } }));
     await this.#switchDevice('audioinput', deviceId);
   }
 
   async requestDevices(): Promise<void> {
-    const ctx = this.#ctx;
-    if (ctx.disposed || ctx.snapshot.error?.code === 'BROWSER_UNSUPPORTED') return;
-    if (ctx.connection) {
+    if (this.disposed || this.snapshot.error?.code === 'BROWSER_UNSUPPORTED') return;
+    if (this.connection) {
       // In the call LiveKit already holds the devices: refresh the lists, never open a second capture.
       const lists = await listDevices().catch(() => null);
-      if (lists) ctx.update((s) => ({ devices: { ...s.devices, ...lists } }));
+      if (lists) this.update((s) => ({ devices: { ...s.devices, ...lists } }));
       return;
     }
     await this.#openPreview();
   }
 
   attach(trackSid: string, element: HTMLMediaElement): () => void {
-    return this.#ctx.connection?.attach(trackSid, element) ?? (() => {});
+    return this.connection?.attach(trackSid, element) ?? (() => {});
   }
 
   attachPreview(element: HTMLVideoElement): () => void {
@@ -92,50 +86,49 @@ export class LocalMedia {
   }
 
   /** Publishes the wished tracks once connected (the audience publishes nothing); `current` says the call still is. */
-  async publishInitial(connection: CallConnection, current: () => boolean): Promise<void> {
-    const ctx = this.#ctx;
-    const s = ctx.snapshot;
+  protected async publishInitial(connection: CallConnection, current: () => boolean): Promise<void> {
+    const s = this.snapshot;
     // The call captures its own tracks; the preview's must go so the camera is not opened twice.
     this.#preview.stop();
     if (!canPublish(s.role ?? 'participant')) {
       // The audience receives only; if promoted later, they turn their devices on themselves.
-      ctx.update({ micEnabled: false, cameraEnabled: false });
+      this.update({ micEnabled: false, cameraEnabled: false });
       return;
     }
-    if (s.room?.policy.audioOnly && s.cameraEnabled) ctx.update({ cameraEnabled: false });
-    if (!s.micEnabled && !ctx.snapshot.cameraEnabled) return;
+    if (s.room?.policy.audioOnly && s.cameraEnabled) this.update({ cameraEnabled: false });
+    if (!s.micEnabled && !this.snapshot.cameraEnabled) return;
     try {
       await connection.publish({
         audio: s.micEnabled,
-        video: ctx.snapshot.cameraEnabled,
+        video: this.snapshot.cameraEnabled,
         microphoneDeviceId: s.devices.selectedMicrophone,
         cameraDeviceId: s.devices.selectedCamera,
       });
     } catch (error) {
-      if (current()) ctx.update({ error: mediaError(error) });
+      if (current()) this.update({ error: mediaError(error) });
     }
   }
 
   /** Releases the preview's camera and microphone (the call took over, or it ended). */
-  stopPreview(): void {
+  protected stopPreview(): void {
     this.#preview.stop();
   }
 
+  /** Stops the preview for good (the session is being disposed). */
   dispose(): void {
     this.#preview.dispose();
   }
 
   async #apply(kind: 'audioinput' | 'videoinput', enabled: boolean): Promise<void> {
-    const ctx = this.#ctx;
-    const connection = ctx.connection;
+    const connection = this.connection;
     if (connection) {
-      const devices = ctx.snapshot.devices;
+      const devices = this.snapshot.devices;
       try {
         if (kind === 'audioinput') await connection.setMicrophoneEnabled(enabled, devices.selectedMicrophone);
         else await connection.setCameraEnabled(enabled, devices.selectedCamera);
       } catch (error) {
         // Put the toggle back: the snapshot must say what is really happening.
-        ctx.update(
+        this.update(
           kind === 'audioinput'
             ? { micEnabled: !enabled, error: mediaError(error) }
             : { cameraEnabled: !enabled, error: mediaError(error) },
@@ -147,23 +140,23 @@ export class LocalMedia {
   }
 
   async #switchDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void> {
-    const connection = this.#ctx.connection;
+    const connection = this.connection;
     try {
       if (connection) await connection.switchDevice(kind, deviceId);
       else if (this.#preview.wanted) await this.#openPreview();
     } catch (error) {
-      this.#ctx.update({ error: mediaError(error) });
+      this.update({ error: mediaError(error) });
     }
   }
 
   /** (Re)opens the preview with the current wishes and devices, then refreshes permissions and device lists. */
   async #openPreview(): Promise<void> {
-    const s = this.#ctx.snapshot;
+    const s = this.snapshot;
     const access = await this.#preview.open({
       video: s.cameraEnabled ? (s.devices.selectedCamera ?? true) : false,
       audio: s.micEnabled ? (s.devices.selectedMicrophone ?? true) : false,
     });
-    if (this.#ctx.disposed) return;
+    if (this.disposed) return;
     const [camera, microphone, lists] = await Promise.all([
       known(access.camera, 'camera'),
       known(access.microphone, 'microphone'),
@@ -172,7 +165,7 @@ export class LocalMedia {
     const stream = access.stream;
     const inUse = (kind: 'video' | 'audio') =>
       (kind === 'video' ? stream?.getVideoTracks() : stream?.getAudioTracks())?.[0]?.getSettings().deviceId ?? null;
-    this.#ctx.update((current) => ({
+    this.update((current) => ({
       devices: {
         ...current.devices,
         ...lists,
