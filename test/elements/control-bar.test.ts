@@ -81,6 +81,19 @@ describe('hashdrop-control-bar', () => {
     expect(session.callsOf('selectMicrophone')).to.have.length(0);
   });
 
+  it('offers End for all and Raise hand only where the snapshot says the session can do them', async () => {
+    const host = await bar(snapshots.host());
+    expect(part(host.el, 'end-for-all'), 'a host can end for all').to.exist;
+    host.session.update({ capabilities: { ...host.session.snapshot.capabilities, endForAll: false } });
+    await host.el.updateComplete;
+    expect(part(host.el, 'end-for-all'), 'not with a session that cannot').to.be.null;
+    const guest = await bar();
+    expect(part(guest.el, 'hand-toggle'), 'a guest can raise a hand').to.exist;
+    guest.session.update({ capabilities: { ...guest.session.snapshot.capabilities, raiseHand: false } });
+    await guest.el.updateComplete;
+    expect(part(guest.el, 'hand-toggle'), 'not with a session that cannot').to.be.null;
+  });
+
   it('asks before ending the meeting for all; Escape and Cancel cancel', async () => {
     const { el, session } = await bar(snapshots.host());
     (session as unknown as { endForAll: () => Promise<void> }).endForAll = () => {
