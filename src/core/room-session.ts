@@ -4,9 +4,9 @@ import { EndpointClient } from './endpoint-client.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 import { LiveKitConnector } from './livekit-call.js';
 import type { RoomSessionApi } from './session-api.js';
-import { SessionLifecycle } from './session-lifecycle.js';
+import { SessionLifecycle, type LifecycleOptions } from './session-lifecycle.js';
 import { ALL_CAPABILITIES, type SessionCapabilities } from './snapshot.js';
-import { TokenEndpointClient } from './token-endpoint-client.js';
+import type { TokenEndpointClient } from './token-endpoint-client.js';
 
 export interface RoomSessionOptions {
   /** Our endpoint contract (`endpoint` attribute): lobby, hosts, moderation. Wins over `tokenEndpoint`. */
@@ -56,10 +56,7 @@ export class RoomSession extends SessionLifecycle implements RoomSessionApi {
       : null;
     super({
       endpoint,
-      tokens:
-        !options.endpoint && options.tokenEndpoint
-          ? new TokenEndpointClient({ url: options.tokenEndpoint, ...optional({ fetch: fetchImpl }) })
-          : null,
+      tokens: !options.endpoint && options.tokenEndpoint ? lazyTokenClient(options.tokenEndpoint, fetchImpl) : null,
       connector: options.connector ?? new LiveKitConnector(),
       hostKey: options.hostKey ?? null,
     });
@@ -70,6 +67,22 @@ export class RoomSession extends SessionLifecycle implements RoomSessionApi {
       ...(endpoint ? {} : { capabilities: TOKEN_ENDPOINT_CAPABILITIES }),
     });
   }
+}
+
+/**
+ * A plain token endpoint's client, loaded when Join asks for credentials: pages on our endpoint (most of them) do not
+ * carry its code up front.
+ */
+function lazyTokenClient(url: string, fetchImpl: typeof fetch | undefined): LifecycleOptions['tokens'] {
+  let client: Promise<TokenEndpointClient> | null = null;
+  return {
+    async fetchCredentials(...args: Parameters<TokenEndpointClient['fetchCredentials']>) {
+      client ??= import('./token-endpoint-client.js').then(
+        (m) => new m.TokenEndpointClient({ url, ...optional({ fetch: fetchImpl }) }),
+      );
+      return (await client).fetchCredentials(...args);
+    },
+  };
 }
 
 /** Drops undefined values so optional options stay absent rather than present-but-undefined. */

@@ -26,8 +26,8 @@ import { canTransition, isEngaged } from './transitions.js';
 export interface LifecycleOptions {
   /** Our endpoint contract's client, or null with a plain token endpoint. */
   endpoint: EndpointClient | null;
-  /** A plain LiveKit token endpoint's client (used when there is no `endpoint`). */
-  tokens: TokenEndpointClient | null;
+  /** A plain LiveKit token endpoint's client (used when there is no `endpoint`); only its credentials are asked for. */
+  tokens: Pick<TokenEndpointClient, 'fetchCredentials'> | null;
   connector: CallConnector;
   /** The secret host link's key, redeemed on prepare. */
   hostKey: string | null;
@@ -40,7 +40,7 @@ export interface LifecycleOptions {
  * A layer of `RoomSession` (see session-core.ts).
  */
 export class SessionLifecycle extends HostActions {
-  readonly #tokens: TokenEndpointClient | null;
+  readonly #tokens: LifecycleOptions['tokens'];
   readonly #connector: CallConnector;
   readonly #hostKey: string | null;
   /** Aborted whenever the current flow (prepare, join, lobby wait) is superseded. */
