@@ -76,11 +76,11 @@ export const de = {
   'prejoin.mic.denied':
     'Der Mikrofonzugriff ist blockiert. Erlaube ihn in den Website-Einstellungen deines Browsers oder tritt ohne Mikrofon bei.',
   'prejoin.camera.none': 'Keine Kamera gefunden. Du kannst ohne Kamera beitreten.',
-  'prejoin.unsupported.insecure-context':
+  'unsupported.insecure-context':
     'Anrufe brauchen eine sichere Seite. Öffne diese Seite mit https:// (oder bitte die Betreiber der Website darum).',
-  'prejoin.unsupported.no-webrtc':
+  'unsupported.no-webrtc':
     'Dieser Browser kann keine Videoanrufe führen. Öffne diese Seite in einem aktuellen Chrome, Edge, Firefox oder Safari.',
-  'prejoin.unsupported.no-media-devices':
+  'unsupported.no-media-devices':
     'Dieser Browser kann hier weder Kamera noch Mikrofon nutzen. Öffne diese Seite in einem aktuellen Chrome, Edge, Firefox oder Safari.',
   'prejoin.mic.none': 'Kein Mikrofon gefunden. Du kannst ohne Mikrofon beitreten.',
   'prejoin.without-camera': 'Ohne Kamera beitreten',

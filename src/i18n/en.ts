@@ -89,11 +89,11 @@ export const en = {
   'prejoin.mic.denied':
     'Microphone access is blocked. Allow it in your browser’s site settings, or join without microphone.',
   'prejoin.camera.none': 'No camera found. You can join without one.',
-  'prejoin.unsupported.insecure-context':
+  'unsupported.insecure-context':
     'Calls need a secure page. Open this page with https:// (or ask the site’s owner to serve it that way).',
-  'prejoin.unsupported.no-webrtc':
+  'unsupported.no-webrtc':
     'This browser cannot make video calls. Open this page in a current Chrome, Edge, Firefox or Safari.',
-  'prejoin.unsupported.no-media-devices':
+  'unsupported.no-media-devices':
     'This browser cannot use a camera or microphone here. Open this page in a current Chrome, Edge, Firefox or Safari.',
   'prejoin.mic.none': 'No microphone found. You can join without one.',
   'prejoin.without-camera': 'Join without camera',

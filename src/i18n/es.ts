@@ -75,11 +75,11 @@ export const es = {
   'prejoin.mic.denied':
     'El acceso al micrófono está bloqueado. Permítelo en la configuración del sitio de tu navegador o únete sin micrófono.',
   'prejoin.camera.none': 'No se encontró ninguna cámara. Puedes unirte sin ella.',
-  'prejoin.unsupported.insecure-context':
+  'unsupported.insecure-context':
     'Las llamadas necesitan una página segura. Abre esta página con https:// (o pide al propietario del sitio que la sirva así).',
-  'prejoin.unsupported.no-webrtc':
+  'unsupported.no-webrtc':
     'Este navegador no puede hacer videollamadas. Abre esta página en una versión actual de Chrome, Edge, Firefox o Safari.',
-  'prejoin.unsupported.no-media-devices':
+  'unsupported.no-media-devices':
     'Este navegador no puede usar la cámara ni el micrófono aquí. Abre esta página en una versión actual de Chrome, Edge, Firefox o Safari.',
   'prejoin.mic.none': 'No se encontró ningún micrófono. Puedes unirte sin él.',
   'prejoin.without-camera': 'Unirte sin cámara',

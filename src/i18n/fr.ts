@@ -76,11 +76,11 @@ export const fr = {
   'prejoin.mic.denied':
     'L’accès au micro est bloqué. Autorisez-le dans les paramètres du site de votre navigateur, ou rejoignez sans micro.',
   'prejoin.camera.none': 'Aucune caméra trouvée. Vous pouvez rejoindre sans caméra.',
-  'prejoin.unsupported.insecure-context':
+  'unsupported.insecure-context':
     'Les appels nécessitent une page sécurisée. Ouvrez cette page avec https:// (ou demandez au propriétaire du site de la servir ainsi).',
-  'prejoin.unsupported.no-webrtc':
+  'unsupported.no-webrtc':
     'Ce navigateur ne peut pas passer d’appels vidéo. Ouvrez cette page dans une version récente de Chrome, Edge, Firefox ou Safari.',
-  'prejoin.unsupported.no-media-devices':
+  'unsupported.no-media-devices':
     'Ce navigateur ne peut pas utiliser de caméra ni de micro ici. Ouvrez cette page dans une version récente de Chrome, Edge, Firefox ou Safari.',
   'prejoin.mic.none': 'Aucun micro trouvé. Vous pouvez rejoindre sans micro.',
   'prejoin.without-camera': 'Rejoindre sans caméra',

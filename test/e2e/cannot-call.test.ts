@@ -36,7 +36,8 @@ const RECORD_ERRORS = `
 async function openWithout(removal: string) {
   const visitor = await openPage(browser, 'about:blank', undefined, [removal, RECORD_ERRORS]);
   await visitor.page.goto(`${stack.url}/test/e2e/pages/cdn-room.html?room=${roomCode}`);
-  const notice = visitor.page.locator('[part~="unsupported"]');
+  // Its words come with the lazily loaded strings (a rare screen keeps them out of the up-front bytes).
+  const notice = visitor.page.locator('[part~="unsupported"]', { hasText: /cannot|https/ });
   await notice.waitFor({ timeout: 15_000 });
   return { visitor, notice };
 }

@@ -388,7 +388,7 @@ export class HashdropPrejoin extends SessionElement {
       <h2 part="title" id="title" tabindex="-1">
         ${roomLabel ? this.t('prejoin.title.room', { room: roomLabel }) : this.t('prejoin.title')}
       </h2>
-      <p part="unsupported notice" class="notice" role="alert">${this.t(`prejoin.unsupported.${problem}`)}</p>
+      <p part="unsupported notice" class="notice" role="alert">${this.t(`unsupported.${problem}`)}</p>
     </div>`;
   }
 
