@@ -5,6 +5,7 @@ import { DEFAULT_MAX_FILE_BYTES, formatBytes } from '../../core/chat.js';
 import { isPreviewable, safeFileName } from '../../core/file-safety.js';
 import type { ChatMessageSnapshot, RoomSnapshot } from '../../core/snapshot.js';
 import { HashdropChatUnreadEvent, HashdropErrorEvent } from '../shared/events.js';
+import { AnnouncerController } from '../shared/announcer.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { chatStyles } from './chat.styles.js';
@@ -101,7 +102,7 @@ export class HashdropChat extends SessionElement {
 
   @state() private draft = '';
   @state() private refusal = '';
-  @state() private announcement = '';
+  readonly #announcer = new AnnouncerController(this);
   @state() private dragging = false;
   @state() private unreadCount = 0;
 
@@ -186,12 +187,13 @@ export class HashdropChat extends SessionElement {
     const remote = fresh.filter((m) => !m.isLocal);
     if (!remote.length) return;
     const last = remote[remote.length - 1]!;
-    this.announcement =
+    this.#announcer.announce(
       remote.length > 1
         ? this.t('chat.announce.many', { count: remote.length })
         : last.file
           ? this.t('chat.announce.file', { name: last.from.name, file: safeFileName(last.file.name).name })
-          : this.t('chat.announce.text', { name: last.from.name, text: last.text ?? '' });
+          : this.t('chat.announce.text', { name: last.from.name, text: last.text ?? '' }),
+    );
     if (!this.#visible()) this.#setUnread(this.unreadCount + remote.length);
   }
 
@@ -359,7 +361,7 @@ export class HashdropChat extends SessionElement {
       @drop=${this.#onDrop}
     >
       <h2 part="title" id="chat-title" tabindex="-1">${this.t('chat.title')}</h2>
-      <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
+      ${this.#announcer.region()}
       ${
         messages.length
           ? html`<ol part="messages" aria-labelledby="chat-title" tabindex="0">

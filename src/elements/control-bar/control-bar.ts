@@ -4,6 +4,7 @@ import type { DeviceOption, RoomSnapshot } from '../../core/snapshot.js';
 import { isConnected } from '../../core/transitions.js';
 import { HashdropChatToggleEvent } from '../shared/events.js';
 import { icon, SHARED_ICONS } from '../shared/icons.js';
+import { AnnouncerController } from '../shared/announcer.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, dialogStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { controlBarStyles } from './control-bar.styles.js';
@@ -79,7 +80,7 @@ export class HashdropControlBar extends SessionElement {
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
 
   @state() private openMenu: Menu | null = null;
-  @state() private announcement = '';
+  readonly #announcer = new AnnouncerController(this);
   /** The hand changed because of this bar's button (not a host), for the announcement. */
   #handToggled = false;
 
@@ -123,17 +124,12 @@ export class HashdropControlBar extends SessionElement {
     if (s.role !== previous.role && (s.role === 'speaker' || s.role === 'audience') && previous.role) {
       changes.push(this.t(s.role === 'speaker' ? 'controls.role.speaker' : 'controls.role.audience'));
     }
-    if (changes.length) this.#announce(changes.join('. '));
+    if (changes.length) this.#announcer.announce(changes.join('. '));
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     this.setState('chat-open', this.chatOpen);
-  }
-
-  #announce(message: string): void {
-    this.announcement = '';
-    setTimeout(() => (this.announcement = message), 50);
   }
 
   readonly #onShortcut = (event: KeyboardEvent): void => {
@@ -204,7 +200,7 @@ export class HashdropControlBar extends SessionElement {
     const session = this.activeSession;
     if (menu === 'camera') void session?.selectCamera(device.deviceId);
     else void session?.selectMicrophone(device.deviceId);
-    this.#announce(this.t('controls.device.selected', { label: device.label }));
+    this.#announcer.announce(this.t('controls.device.selected', { label: device.label }));
     this.#closeMenu(true);
   }
 
@@ -388,6 +384,6 @@ export class HashdropControlBar extends SessionElement {
             </dialog>`
           : nothing
       }
-      <div role="status" class="visually-hidden">${this.announcement}</div>`;
+      ${this.#announcer.region()}`;
   }
 }

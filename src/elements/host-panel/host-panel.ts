@@ -3,6 +3,7 @@ import { state } from 'lit/decorators.js';
 import type { KnockSummary } from '../../contract/index.js';
 import type { RoomSnapshot } from '../../core/snapshot.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { AnnouncerController } from '../shared/announcer.js';
 import { SessionElement } from '../shared/session-element.js';
 import { hostPanelStyles } from './host-panel.styles.js';
 import { formatClockTime } from '../shared/format.js';
@@ -58,7 +59,7 @@ import { renderRecordingControl } from '../recording/recording-control.js';
 export class HashdropHostPanel extends SessionElement {
   static override styles = [tokenStyles, controlStyles, dialogStyles, hostPanelStyles];
 
-  @state() private announcement = '';
+  readonly #announcer = new AnnouncerController(this);
   /** Knocks the host already decided on, hidden until the snapshot drops them (a quick, optimistic UI). */
   @state() private decided = new Set<string>();
 
@@ -83,16 +84,16 @@ export class HashdropHostPanel extends SessionElement {
     // Announce the knocks that are new since the last snapshot (not the ones present when the panel appeared).
     if (this.#known) {
       const fresh = snapshot.knocks.filter((k) => !this.#known!.has(k.knockId));
-      if (fresh.length === 1) this.announcement = this.t('host.knock', { name: fresh[0]!.displayName });
-      else if (fresh.length > 1) this.announcement = this.t('host.knocks', { count: fresh.length });
+      if (fresh.length === 1) this.#announcer.announce(this.t('host.knock', { name: fresh[0]!.displayName }));
+      else if (fresh.length > 1) this.#announcer.announce(this.t('host.knocks', { count: fresh.length }));
     }
     this.#known = ids;
     // Raised hands are news for hosts too: announce the ones that went up since the last snapshot.
     const hands = raisedHands(snapshot.participants).filter((p) => !p.isLocal);
     if (this.#knownHands && snapshot.role === 'host') {
       const fresh = hands.filter((p) => !this.#knownHands!.has(p.identity));
-      if (fresh.length === 1) this.announcement = this.t('people.hand-raised', { name: fresh[0]!.name });
-      else if (fresh.length > 1) this.announcement = this.t('people.hands-raised', { count: fresh.length });
+      if (fresh.length === 1) this.#announcer.announce(this.t('people.hand-raised', { name: fresh[0]!.name }));
+      else if (fresh.length > 1) this.#announcer.announce(this.t('people.hands-raised', { count: fresh.length }));
     }
     this.#knownHands = new Set(hands.map((p) => p.identity));
     if ([...this.decided].some((id) => !ids.has(id))) {
@@ -141,7 +142,7 @@ export class HashdropHostPanel extends SessionElement {
       return;
     }
     await session.moderate(participant.identity, action);
-    if (!this.snapshot.error) this.announcement = this.t(actionDone(action), { name: participant.name });
+    if (!this.snapshot.error) this.#announcer.announce(this.t(actionDone(action), { name: participant.name }));
   }
 
   async #closeKick(confirmed: boolean): Promise<void> {
@@ -154,7 +155,7 @@ export class HashdropHostPanel extends SessionElement {
     }
     this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
     await this.activeSession?.moderate(target.identity, 'kick');
-    if (!this.snapshot.error) this.announcement = this.t('people.done.kick', { name: target.name });
+    if (!this.snapshot.error) this.#announcer.announce(this.t('people.done.kick', { name: target.name }));
   }
 
   #peopleContext(): PeopleListContext {
@@ -203,7 +204,7 @@ export class HashdropHostPanel extends SessionElement {
             : nothing
         }
       </h2>
-      <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
+      ${this.#announcer.region()}
       ${
         notHost
           ? html`<p part="empty" class="muted">${this.t('host.not-host')}</p>`

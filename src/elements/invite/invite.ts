@@ -4,6 +4,7 @@ import { isRoomCode, parseRoomReference } from '../../contract/room-code.js';
 import { isEngaged } from '../../core/transitions.js';
 import { HashdropCopyEvent, HashdropJoinRequestEvent } from '../shared/events.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { AnnouncerController } from '../shared/announcer.js';
 import { SessionElement } from '../shared/session-element.js';
 import { inviteLink } from './invite-link.js';
 import { inviteStyles } from './invite.styles.js';
@@ -64,7 +65,7 @@ export class HashdropInvite extends SessionElement {
 
   @state() private qrSrc = '';
   @state() private qrFor = '';
-  @state() private announcement = '';
+  readonly #announcer = new AnnouncerController(this);
   @state() private joinValue = '';
   @state() private joinError = '';
 
@@ -138,9 +139,9 @@ export class HashdropInvite extends SessionElement {
     } catch {
       ok = false;
     }
-    this.announcement = ok
-      ? this.t(what === 'code' ? 'invite.copied-code' : 'invite.copied-link')
-      : this.t('invite.copy-failed');
+    this.#announcer.announce(
+      ok ? this.t(what === 'code' ? 'invite.copied-code' : 'invite.copied-link') : this.t('invite.copy-failed'),
+    );
     this.emit(new HashdropCopyEvent(what, text, ok));
   }
 
@@ -194,7 +195,7 @@ export class HashdropInvite extends SessionElement {
               }`
           : html`<p class="muted">${this.t('invite.no-code')}</p>`
       }
-      <div role="status" class="visually-hidden">${this.announcement}</div>
+      ${this.#announcer.region()}
       ${
         this.noJoin
           ? nothing

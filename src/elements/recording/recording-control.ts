@@ -4,6 +4,7 @@ import type { RecordingLayout, RecordingMode } from '../../contract/recording.js
 import type { RoomSnapshot } from '../../core/snapshot.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import { formatCountdown } from '../prejoin/prejoin.js';
+import { AnnouncerController } from '../shared/announcer.js';
 import { defineElement } from '../shared/hashdrop-element.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
@@ -36,7 +37,7 @@ export class HashdropRecordingControl extends SessionElement {
   @state() private mode: RecordingMode = 'composite';
   @state() private layout: RecordingLayout = 'spotlight';
   @state() private now = Date.now();
-  @state() private announcement = '';
+  readonly #announcer = new AnnouncerController(this);
   #ticker: ReturnType<typeof setInterval> | null = null;
 
   override disconnectedCallback(): void {
@@ -48,12 +49,14 @@ export class HashdropRecordingControl extends SessionElement {
     const was = previous?.recording;
     const now = next.recording;
     if (!was) return;
-    if (now.active && !was.active) this.announcement = this.t('recording.started');
-    else if (!now.active && was.active) this.announcement = this.t('recording.stopped');
+    if (now.active && !was.active) this.#announcer.announce(this.t('recording.started'));
+    else if (!now.active && was.active) this.#announcer.announce(this.t('recording.stopped'));
     if (now.error && now.error !== was.error) {
-      this.announcement = this.t(was.pending === 'stopping' ? 'recording.stop-failed' : 'recording.failed', {
-        reason: now.error.message,
-      });
+      this.#announcer.announce(
+        this.t(was.pending === 'stopping' ? 'recording.stop-failed' : 'recording.failed', {
+          reason: now.error.message,
+        }),
+      );
     }
   }
 
@@ -152,8 +155,7 @@ export class HashdropRecordingControl extends SessionElement {
               </button>
             </div>`
       }
-      ${error ? html`<p part="error">${error.message}</p>` : nothing}
-      <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
+      ${error ? html`<p part="error">${error.message}</p>` : nothing} ${this.#announcer.region()}
     </section>`;
   }
 }
