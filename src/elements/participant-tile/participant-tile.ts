@@ -6,6 +6,8 @@ import type { ParticipantAction } from '../../contract/routes.js';
 import { actionDone, actionLabel, kickDialog } from '../shared/participant-actions.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import type { ParticipantSnapshot, TrackSnapshot } from '../../core/snapshot.js';
+import { AnnouncerController } from '../shared/announcer.js';
+import { attachMedia } from '../shared/attach-media.js';
 import { HashdropPinRequestEvent } from '../shared/events.js';
 import { HashdropElement } from '../shared/hashdrop-element.js';
 import { controlStyles, dialogStyles, tokenStyles } from '../shared/tokens.styles.js';
@@ -111,61 +113,38 @@ export class HashdropParticipantTile extends HashdropElement {
   @property({ attribute: false }) actions: readonly ParticipantAction[] = [];
 
   @state() private menuOpen = false;
-  @state() private actionNotice = '';
+  readonly #announcer = new AnnouncerController(this);
 
-  #attached: {
-    sid: string;
-    /** Whether the local track existed when attached (it is drawn before it exists, and then attach is a no-op). */
-    ready: boolean;
-    element: HTMLMediaElement;
-    session: RoomSessionApi;
-    detach: () => void;
-  } | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved in the DOM (or re-added): attach again once rendered.
-    if (this.hasUpdated) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#detach();
-  }
+  #attachedSid: string | null = null;
 
   /** The sid of the track attached now, or null (tests, debugging). */
   get attachedTrack(): string | null {
-    return this.#attached?.sid ?? null;
+    return this.#attachedSid;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.#syncVideo();
     this.#syncStates();
   }
 
-  #syncVideo(): void {
-    const video = this.renderRoot.querySelector<HTMLVideoElement>('video[data-sid]');
+  /** Attaches the video through the session (see `attachMedia`), and notes which track for `attachedTrack`. */
+  #attach(sid: string): ReturnType<typeof attachMedia> {
     const session = this.session;
-    const sid = video?.dataset.sid ?? null;
     // The local camera is drawn before its track exists, and that first attach finds nothing: attach again once it
     // does. A remote video subscribes on attach itself (the session receives it only while a view shows it).
     const ready = !this.participant?.isLocal || !!visibleTrack(this.participant, this.source)?.subscribed;
-    const current = this.#attached;
-    if (
-      current &&
-      (current.sid !== sid || current.element !== video || current.session !== session || current.ready !== ready)
-    ) {
-      this.#detach();
-    }
-    if (!this.#attached && video && sid && session && this.isConnected) {
-      this.#attached = { sid, ready, element: video, session, detach: session.attach(sid, video) };
-    }
-  }
-
-  #detach(): void {
-    this.#attached?.detach();
-    this.#attached = null;
+    return attachMedia(
+      [session, sid, ready],
+      session &&
+        ((element) => {
+          const detach = session.attach(sid, element);
+          this.#attachedSid = sid;
+          return () => {
+            this.#attachedSid = null;
+            detach();
+          };
+        }),
+    );
   }
 
   #syncStates(): void {
@@ -247,7 +226,7 @@ export class HashdropParticipantTile extends HashdropElement {
       return;
     }
     await this.session.moderate(p.identity, action);
-    this.actionNotice = this.t(actionDone(action), { name: p.name });
+    this.#announcer.announce(this.t(actionDone(action), { name: p.name }));
   }
 
   #closeKick(confirmed: boolean): void {
@@ -303,7 +282,7 @@ export class HashdropParticipantTile extends HashdropElement {
             )
           : nothing
       }
-      <span role="status" class="visually-hidden">${this.actionNotice}</span>`;
+      ${this.#announcer.region()}`;
   }
 
   override render(): TemplateResult {
@@ -351,6 +330,7 @@ export class HashdropParticipantTile extends HashdropElement {
                 playsinline
                 .muted=${true}
                 aria-hidden="true"
+                ${this.#attach(track.sid)}
               ></video>`
             : // The initials are drawn from an attribute, not text: they repeat the name, and as text they would be
               // visible content missing from the tile's accessible name (WCAG 2.5.3, axe label-content-name-mismatch).

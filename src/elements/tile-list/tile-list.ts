@@ -1,16 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ParticipantSnapshot } from '../../core/snapshot.js';
-import type { RoomSessionApi } from '../../core/session-api.js';
+import { attachMedia } from '../shared/attach-media.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { SessionElement } from '../shared/session-element.js';
 import { tileListStyles } from './tile-list.styles.js';
-
-interface Attachment {
-  session: RoomSessionApi;
-  element: HTMLMediaElement;
-  detach: () => void;
-}
 
 /**
  * @tagname hashdrop-tile-list
@@ -34,49 +28,28 @@ interface Attachment {
 export class HashdropTileList extends SessionElement {
   static override styles = [tokenStyles, controlStyles, tileListStyles];
 
-  #attached = new Map<string, Attachment>();
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#detachAll();
-  }
+  readonly #attached = new Set<string>();
 
   /** Track sids currently attached to media elements (tests, debugging). */
   get attachedTracks(): string[] {
-    return [...this.#attached.keys()];
+    return [...this.#attached];
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    this.#syncMedia();
-  }
-
-  #syncMedia(): void {
+  /** Plays a track in its media element while both are rendered (see `attachMedia`). */
+  #media(sid: string): ReturnType<typeof attachMedia> {
     const session = this.activeSession;
-    const wanted = new Map<string, HTMLMediaElement>();
-    if (session) {
-      for (const element of this.renderRoot.querySelectorAll<HTMLMediaElement>('[data-sid]')) {
-        wanted.set(element.dataset.sid!, element);
-      }
-    }
-    for (const [sid, attachment] of this.#attached) {
-      const element = wanted.get(sid);
-      if (element !== attachment.element || attachment.session !== session) {
-        attachment.detach();
-        this.#attached.delete(sid);
-      }
-    }
-    if (!session) return;
-    for (const [sid, element] of wanted) {
-      if (!this.#attached.has(sid)) {
-        this.#attached.set(sid, { session, element, detach: session.attach(sid, element) });
-      }
-    }
-  }
-
-  #detachAll(): void {
-    for (const attachment of this.#attached.values()) attachment.detach();
-    this.#attached.clear();
+    return attachMedia(
+      [session, sid],
+      session &&
+        ((element) => {
+          const detach = session.attach(sid, element);
+          this.#attached.add(sid);
+          return () => {
+            this.#attached.delete(sid);
+            detach();
+          };
+        }),
+    );
   }
 
   #tile(p: ParticipantSnapshot): TemplateResult {
@@ -101,10 +74,11 @@ export class HashdropTileList extends SessionElement {
               playsinline
               .muted=${true}
               aria-hidden="true"
+              ${this.#media(camera.sid)}
             ></video>`
           : html`<span class="placeholder" aria-hidden="true">${(p.name.trim()[0] ?? '?').toUpperCase()}</span>`
       }
-      ${mic ? html`<audio data-sid=${mic.sid} autoplay></audio>` : nothing}
+      ${mic ? html`<audio data-sid=${mic.sid} autoplay ${this.#media(mic.sid)}></audio>` : nothing}
       <span part="name">${name}${status ? html`<span class="visually-hidden">, ${status}</span>` : nothing}</span>
     </li>`;
   }
