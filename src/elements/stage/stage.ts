@@ -1,75 +1,22 @@
+import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
-import type { ParticipantSnapshot, RoomSnapshot } from '../../core/snapshot.js';
+import type { RoomSnapshot } from '../../core/snapshot.js';
 import type { TileSource } from '../participant-tile/participant-tile.js';
+import { AnnouncerController } from '../shared/announcer.js';
+import { attachMedia } from '../shared/attach-media.js';
 import type { HashdropPinRequestEvent } from '../shared/events.js';
 import { actionsFor } from '../shared/participant-actions.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { chooseSpotlight, gridLayout, keyOf, stageItems, stageParticipants, type StageItem } from './stage-layout.js';
 import { stageStyles } from './stage.styles.js';
+import { StripWindowController } from './strip-window.js';
+import { MAX_ZOOM, MIN_ZOOM, ZOOM_STEP, ZoomPanController } from './zoom-pan.js';
 
-/** One video place on the stage: a participant's camera (or avatar) or their shared screen. */
-export interface StageItem {
-  key: string;
-  participant: ParticipantSnapshot;
-  source: TileSource;
-}
-
-export const MIN_ZOOM = 1;
-export const MAX_ZOOM = 4;
-const ZOOM_STEP = 0.5;
-const PAN_STEP = 40;
 const NARROW = 600;
-
-const keyOf = (identity: string, source: TileSource) => `${identity}:${source}`;
-
-/** Every video place of a roster: screen shares first (in roster order), then cameras. */
-export function stageItems(participants: readonly ParticipantSnapshot[]): StageItem[] {
-  const screens: StageItem[] = [];
-  const cameras: StageItem[] = [];
-  for (const participant of participants) {
-    if (participant.screenShare && !participant.screenShare.muted) {
-      screens.push({ key: keyOf(participant.identity, 'screen_share'), participant, source: 'screen_share' });
-    }
-    cameras.push({ key: keyOf(participant.identity, 'camera'), participant, source: 'camera' });
-  }
-  return [...screens, ...cameras];
-}
-
-/** Who has a place on the stage: in stage mode the audience is a count and a list, not tiles. */
-export function stageParticipants(snapshot: RoomSnapshot): ParticipantSnapshot[] {
-  if (!snapshot.room?.policy.stageMode) return snapshot.participants;
-  return snapshot.participants.filter((p) => p.role !== 'audience');
-}
-
-/**
- * What the spotlight shows: the pinned place, else a screen share (a remote one before this browser's own), else the
- * active speaker (the last one while nobody speaks), else the first other participant, else oneself.
- */
-export function chooseSpotlight(
-  items: readonly StageItem[],
-  pinned: string | null,
-  activeSpeaker: string | null,
-  lastSpeaker: string | null,
-): StageItem | null {
-  const byKey = (key: string | null) => (key ? items.find((item) => item.key === key) : undefined);
-  const screens = items.filter((item) => item.source === 'screen_share');
-  const cameras = items.filter((item) => item.source === 'camera');
-  return (
-    byKey(pinned) ??
-    screens.find((item) => !item.participant.isLocal) ??
-    screens[0] ??
-    cameras.find((item) => item.participant.identity === activeSpeaker && !item.participant.isLocal) ??
-    cameras.find((item) => item.participant.identity === lastSpeaker && !item.participant.isLocal) ??
-    cameras.find((item) => !item.participant.isLocal) ??
-    items[0] ??
-    null
-  );
-}
-
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /**
  * @tagname hashdrop-stage
@@ -119,49 +66,32 @@ export class HashdropStage extends SessionElement {
   @property({ type: Boolean, reflect: true }) narrow = false;
 
   @state() private pinnedKey: string | null = null;
-  @state() private zoomLevel = 1;
-  @state() private panX = 0;
-  @state() private panY = 0;
-  @state() private windowStart = 0;
-  @state() private windowEnd = -1;
   @state() private gridPage = 0;
-  @state() private announcement = '';
   @state() private width = 0;
   @state() private audienceOpen = false;
 
+  readonly #announcer = new AnnouncerController(this);
+  readonly #strip = new StripWindowController(this, () =>
+    this.renderRoot.querySelector<HTMLElement>('[part="strip-list"]'),
+  );
+  readonly #zoom = new ZoomPanController(this, {
+    viewport: () => this.renderRoot.querySelector<HTMLElement>('[part="spotlight"]'),
+    direction: () => this.direction,
+    zoomed: (zoom, announce) => {
+      if (announce) this.announce(this.t('stage.zoom-level', { percent: Math.round(zoom * 100) }));
+    },
+    enter: () => this.unpin(),
+  });
   #lastSpeaker: string | null = null;
   #spotlightKey: string | null = null;
-  #audio = new Map<string, { element: HTMLMediaElement; session: RoomSessionApi; detach: () => void }>();
-  #resizeObserver: ResizeObserver | null = null;
   #resolveMeasured: () => void = () => {};
   /** Settles after the first measurement, which happens on the browser's schedule (ResizeObserver). */
   readonly #measured = new Promise<void>((resolve) => (this.#resolveMeasured = resolve));
-  #pointers = new Map<number, { x: number; y: number }>();
-  #gesture: {
-    distance: number;
-    zoom: number;
-    x: number;
-    y: number;
-    panX: number;
-    panY: number;
-    moved: boolean;
-  } | null = null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (typeof ResizeObserver !== 'undefined') {
-      // Measured on the next task: changing layout inside the observer's callback would loop it.
-      this.#resizeObserver = new ResizeObserver(() => setTimeout(() => this.#measure()));
-      this.#resizeObserver.observe(this);
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = null;
-    for (const audio of this.#audio.values()) audio.detach();
-    this.#audio.clear();
+  constructor() {
+    super();
+    // Measured on the next task: changing layout inside the observer's callback would loop it.
+    new ResizeController(this, { skipInitial: true, callback: () => void setTimeout(() => this.#measure()) });
   }
 
   /** The key (`identity:source`) of what the spotlight shows now. */
@@ -171,7 +101,7 @@ export class HashdropStage extends SessionElement {
 
   /** The spotlight's zoom factor (1 = fit). */
   get zoom(): number {
-    return this.zoomLevel;
+    return this.#zoom.zoom;
   }
 
   /** The pinned place's key, or null. */
@@ -194,11 +124,7 @@ export class HashdropStage extends SessionElement {
 
   /** Sets the spotlight's zoom (clamped to 1–4) and announces it. */
   setZoom(level: number, announce = true): void {
-    const next = Math.round(clamp(level, MIN_ZOOM, MAX_ZOOM) * 100) / 100;
-    if (next === this.zoomLevel) return;
-    this.zoomLevel = next;
-    this.#clampPan();
-    if (announce) this.announce(this.t('stage.zoom-level', { percent: Math.round(next * 100) }));
+    this.#zoom.set(level, announce);
   }
 
   /** Track sids attached by the tiles on screen (tests, debugging). */
@@ -212,11 +138,7 @@ export class HashdropStage extends SessionElement {
   }
 
   protected announce(message: string): void {
-    // Same text twice in a row must still be read: clear, then set on the next task.
-    this.announcement = '';
-    setTimeout(() => {
-      this.announcement = message;
-    }, 50);
+    this.#announcer.announce(message);
   }
 
   protected override snapshotChanged(snapshot: RoomSnapshot): void {
@@ -230,14 +152,8 @@ export class HashdropStage extends SessionElement {
     this.setState('spotlight', this.layout !== 'grid');
     this.setState('grid', this.layout === 'grid');
     this.setState('pinned', !!this.pinnedKey);
-    this.setState('zoomed', this.zoomLevel > 1);
+    this.setState('zoomed', this.#zoom.zoom > 1);
     this.setState('narrow', this.narrow);
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    this.#syncAudio();
-    this.#measureStrip();
   }
 
   // ── Layout measurement ──────────────────────────────────────────────────────────────────────────────────────
@@ -247,8 +163,8 @@ export class HashdropStage extends SessionElement {
     if (Math.abs(width - this.width) >= 1) this.width = width;
     const narrow = width > 0 && width < NARROW;
     if (narrow !== this.narrow) this.narrow = narrow;
-    this.#clampPan();
-    this.#measureStrip();
+    this.#zoom.clampPan();
+    this.#strip.measure();
     this.#resolveMeasured();
   }
 
@@ -257,55 +173,6 @@ export class HashdropStage extends SessionElement {
     await this.#measured;
     // Measuring can schedule a render, whose strip measurement can schedule one more; settle them (bounded).
     for (let i = 0; i < 5 && !(await this.updateComplete); i++);
-  }
-
-  /** Which strip slots are on screen (by index): only those render a tile. */
-  #measureStrip(): void {
-    const list = this.renderRoot.querySelector<HTMLElement>('[part="strip-list"]');
-    const slots = list?.children;
-    if (!list || !slots || slots.length === 0) {
-      if (this.windowEnd !== -1) [this.windowStart, this.windowEnd] = [0, -1];
-      return;
-    }
-    const first = slots[0] as HTMLElement;
-    const gap = parseFloat(getComputedStyle(list).columnGap) || 0;
-    const slot = first.offsetWidth + gap;
-    if (slot <= 0) return;
-    const scroll = Math.abs(list.scrollLeft);
-    const start = clamp(Math.floor(scroll / slot), 0, slots.length - 1);
-    const end = clamp(Math.floor((scroll + list.clientWidth - 1) / slot), start, slots.length - 1);
-    if (start !== this.windowStart) this.windowStart = start;
-    if (end !== this.windowEnd) this.windowEnd = end;
-  }
-
-  #page(direction: 1 | -1): void {
-    const list = this.renderRoot.querySelector<HTMLElement>('[part="strip-list"]');
-    if (!list) return;
-    const rtl = this.direction === 'rtl' ? -1 : 1;
-    const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    list.scrollBy({ left: direction * rtl * list.clientWidth, behavior: reduce ? 'auto' : 'smooth' });
-  }
-
-  // ── Audio ───────────────────────────────────────────────────────────────────────────────────────────────────
-
-  #syncAudio(): void {
-    const session = this.activeSession;
-    const wanted = new Map<string, HTMLMediaElement>();
-    if (session) {
-      for (const element of this.renderRoot.querySelectorAll<HTMLMediaElement>('audio[data-sid]')) {
-        wanted.set(element.dataset.sid!, element);
-      }
-    }
-    for (const [sid, audio] of this.#audio) {
-      if (wanted.get(sid) !== audio.element || audio.session !== session) {
-        audio.detach();
-        this.#audio.delete(sid);
-      }
-    }
-    if (!session) return;
-    for (const [sid, element] of wanted) {
-      if (!this.#audio.has(sid)) this.#audio.set(sid, { element, session, detach: session.attach(sid, element) });
-    }
   }
 
   // ── Pinning ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -317,115 +184,6 @@ export class HashdropStage extends SessionElement {
       if (event.pin) this.pin(event.identity, event.source);
       else if (this.pinnedKey === keyOf(event.identity, event.source)) this.unpin();
     });
-  };
-
-  // ── Zoom and pan ────────────────────────────────────────────────────────────────────────────────────────────
-
-  #viewportSize(): { width: number; height: number } {
-    const viewport = this.renderRoot.querySelector<HTMLElement>('[part="spotlight"]');
-    return { width: viewport?.clientWidth ?? 0, height: viewport?.clientHeight ?? 0 };
-  }
-
-  #clampPan(): void {
-    const { width, height } = this.#viewportSize();
-    const maxX = ((this.zoomLevel - 1) * width) / 2;
-    const maxY = ((this.zoomLevel - 1) * height) / 2;
-    const x = clamp(this.panX, -maxX, maxX);
-    const y = clamp(this.panY, -maxY, maxY);
-    if (x !== this.panX) this.panX = x;
-    if (y !== this.panY) this.panY = y;
-  }
-
-  #panBy(dx: number, dy: number): void {
-    this.panX += dx;
-    this.panY += dy;
-    this.#clampPan();
-  }
-
-  #resetZoom(): void {
-    this.panX = 0;
-    this.panY = 0;
-    this.setZoom(1);
-  }
-
-  readonly #onWheel = {
-    handleEvent: (event: WheelEvent) => {
-      // Plain wheel scrolls the page; Ctrl/⌘ + wheel (and trackpad pinch, which arrives as ctrl+wheel) zooms — and so
-      // does a wheel while zoomed, so zooming back out never scrolls the page instead.
-      if (!event.ctrlKey && !event.metaKey && this.zoomLevel === 1 && event.deltaY > 0) return;
-      event.preventDefault();
-      this.setZoom(this.zoomLevel * Math.exp(-event.deltaY * 0.002));
-    },
-    passive: false,
-  };
-
-  readonly #onPointerDown = (event: PointerEvent): void => {
-    if (event.button !== 0 && event.pointerType === 'mouse') return;
-    if ((event.target as Element).closest?.('button')) return;
-    this.#pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
-    this.#startGesture();
-  };
-
-  #startGesture(): void {
-    const points = [...this.#pointers.values()];
-    const [a, b] = points;
-    if (!a) {
-      this.#gesture = null;
-      return;
-    }
-    const distance = b ? Math.hypot(a.x - b.x, a.y - b.y) : 0;
-    this.#gesture = { distance, zoom: this.zoomLevel, x: a.x, y: a.y, panX: this.panX, panY: this.panY, moved: false };
-  }
-
-  readonly #onPointerMove = (event: PointerEvent): void => {
-    if (!this.#pointers.has(event.pointerId) || !this.#gesture) return;
-    this.#pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    const [a, b] = [...this.#pointers.values()];
-    const gesture = this.#gesture;
-    if (a && b && gesture.distance > 0) {
-      gesture.moved = true;
-      this.setZoom((gesture.zoom * Math.hypot(a.x - b.x, a.y - b.y)) / gesture.distance, false);
-    } else if (a && this.zoomLevel > 1) {
-      gesture.moved = true;
-      this.panX = gesture.panX + (a.x - gesture.x);
-      this.panY = gesture.panY + (a.y - gesture.y);
-      this.#clampPan();
-    }
-  };
-
-  readonly #onPointerUp = (event: PointerEvent): void => {
-    if (!this.#pointers.delete(event.pointerId)) return;
-    const pinched = this.#gesture && this.#gesture.distance > 0;
-    this.#startGesture();
-    if (pinched) this.announce(this.t('stage.zoom-level', { percent: Math.round(this.zoomLevel * 100) }));
-  };
-
-  readonly #onDoubleClick = (event: MouseEvent): void => {
-    if ((event.target as Element).closest?.('button')) return;
-    if (this.zoomLevel > 1) this.#resetZoom();
-    else this.setZoom(2);
-  };
-
-  readonly #onSpotlightKey = (event: KeyboardEvent): void => {
-    if (event.target !== event.currentTarget) return;
-    const rtl = this.direction === 'rtl' ? -1 : 1;
-    const keys: Record<string, () => void> = {
-      '+': () => this.setZoom(this.zoomLevel + ZOOM_STEP),
-      '=': () => this.setZoom(this.zoomLevel + ZOOM_STEP),
-      '-': () => this.setZoom(this.zoomLevel - ZOOM_STEP),
-      '0': () => this.#resetZoom(),
-      ArrowLeft: () => this.#panBy(PAN_STEP * rtl, 0),
-      ArrowRight: () => this.#panBy(-PAN_STEP * rtl, 0),
-      ArrowUp: () => this.#panBy(0, PAN_STEP),
-      ArrowDown: () => this.#panBy(0, -PAN_STEP),
-      Enter: () => this.unpin(),
-    };
-    const action = keys[event.key];
-    if (!action || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key.startsWith('Arrow') && this.zoomLevel === 1) return;
-    event.preventDefault();
-    action();
   };
 
   // ── Rendering ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -443,7 +201,8 @@ export class HashdropStage extends SessionElement {
   }
 
   #spotlight(item: StageItem, session: RoomSessionApi | null): TemplateResult {
-    const percent = Math.round(this.zoomLevel * 100);
+    const zoom = this.#zoom;
+    const percent = Math.round(zoom.zoom * 100);
     const name =
       item.source === 'screen_share'
         ? this.t('tile.screen-share', { name: item.participant.name })
@@ -454,18 +213,18 @@ export class HashdropStage extends SessionElement {
       tabindex="0"
       aria-label=${this.t('stage.spotlight', { name })}
       aria-describedby="zoom-hint"
-      @wheel=${this.#onWheel}
-      @pointerdown=${this.#onPointerDown}
-      @pointermove=${this.#onPointerMove}
-      @pointerup=${this.#onPointerUp}
-      @pointercancel=${this.#onPointerUp}
-      @dblclick=${this.#onDoubleClick}
-      @keydown=${this.#onSpotlightKey}
+      @wheel=${zoom.onWheel}
+      @pointerdown=${zoom.onPointerDown}
+      @pointermove=${zoom.onPointerMove}
+      @pointerup=${zoom.onPointerUp}
+      @pointercancel=${zoom.onPointerUp}
+      @dblclick=${zoom.onDoubleClick}
+      @keydown=${zoom.onKeyDown}
     >
       <div
         part="spotlight-content"
         data-key=${item.key}
-        style="transform: translate(${this.panX}px, ${this.panY}px) scale(${this.zoomLevel})"
+        style="transform: translate(${zoom.x}px, ${zoom.y}px) scale(${zoom.zoom})"
       >
         ${this.#tile(item, session, true)}
       </div>
@@ -481,8 +240,8 @@ export class HashdropStage extends SessionElement {
           part="zoom-out"
           type="button"
           aria-label=${this.t('stage.zoom-out')}
-          ?disabled=${this.zoomLevel <= MIN_ZOOM}
-          @click=${() => this.setZoom(this.zoomLevel - ZOOM_STEP)}
+          ?disabled=${zoom.zoom <= MIN_ZOOM}
+          @click=${() => zoom.set(zoom.zoom - ZOOM_STEP)}
         >
           <span aria-hidden="true">−</span>
         </button>
@@ -491,18 +250,18 @@ export class HashdropStage extends SessionElement {
           part="zoom-in"
           type="button"
           aria-label=${this.t('stage.zoom-in')}
-          ?disabled=${this.zoomLevel >= MAX_ZOOM}
-          @click=${() => this.setZoom(this.zoomLevel + ZOOM_STEP)}
+          ?disabled=${zoom.zoom >= MAX_ZOOM}
+          @click=${() => zoom.set(zoom.zoom + ZOOM_STEP)}
         >
           <span aria-hidden="true">+</span>
         </button>
         ${
-          this.zoomLevel > 1
+          zoom.zoom > 1
             ? html`<button
                 part="zoom-reset"
                 type="button"
                 aria-label=${this.t('stage.zoom-reset')}
-                @click=${() => this.#resetZoom()}
+                @click=${() => zoom.reset()}
               >
                 <span aria-hidden="true">⟲</span>
               </button>`
@@ -513,10 +272,9 @@ export class HashdropStage extends SessionElement {
     </div>`;
   }
 
-  #strip(items: StageItem[], session: RoomSessionApi | null): TemplateResult {
+  #stripView(items: StageItem[], session: RoomSessionApi | null): TemplateResult {
     if (items.length === 0) return html`<p class="alone muted">${this.t('tiles.alone')}</p>`;
-    const start = this.windowStart;
-    const end = this.windowEnd;
+    const { start, end } = this.#strip;
     const atEnd = end >= items.length - 1;
     return html`<div part="strip">
       <button
@@ -524,11 +282,11 @@ export class HashdropStage extends SessionElement {
         type="button"
         aria-label=${this.t('stage.previous')}
         ?disabled=${start <= 0}
-        @click=${() => this.#page(-1)}
+        @click=${() => this.#strip.page(-1, this.direction === 'rtl')}
       >
         <span aria-hidden="true">‹</span>
       </button>
-      <ul part="strip-list" aria-label=${this.t('stage.strip')} @scroll=${() => this.#measureStrip()}>
+      <ul part="strip-list" aria-label=${this.t('stage.strip')} @scroll=${() => this.#strip.measure()}>
         ${repeat(
           items,
           (item) => item.key,
@@ -541,7 +299,7 @@ export class HashdropStage extends SessionElement {
         type="button"
         aria-label=${this.t('stage.next')}
         ?disabled=${atEnd}
-        @click=${() => this.#page(1)}
+        @click=${() => this.#strip.page(1, this.direction === 'rtl')}
       >
         <span aria-hidden="true">›</span>
       </button>
@@ -549,13 +307,9 @@ export class HashdropStage extends SessionElement {
   }
 
   #grid(items: StageItem[], session: RoomSessionApi | null): TemplateResult {
-    const width = this.width || 800;
-    const perPage = width < 480 ? 4 : width < 900 ? 9 : 16;
-    const cols = Math.min(Math.ceil(Math.sqrt(Math.min(items.length, perPage))), width < 480 ? 2 : 4);
-    const pages = Math.max(1, Math.ceil(items.length / perPage));
-    const page = clamp(this.gridPage, 0, pages - 1);
+    const { perPage, cols, pages, page } = gridLayout(this.width || 800, items.length, this.gridPage);
     const shown = items.slice(page * perPage, (page + 1) * perPage);
-    return html`<ul part="grid" aria-label=${this.t('stage.grid')} style="--_cols: ${Math.max(cols, 1)}">
+    return html`<ul part="grid" aria-label=${this.t('stage.grid')} style="--_cols: ${cols}">
         ${repeat(
           shown,
           (item) => item.key,
@@ -635,9 +389,7 @@ export class HashdropStage extends SessionElement {
     if ((spotlight?.key ?? null) !== this.#spotlightKey) {
       // Zoom belongs to what was zoomed.
       this.#spotlightKey = spotlight?.key ?? null;
-      this.zoomLevel = 1;
-      this.panX = 0;
-      this.panY = 0;
+      this.#zoom.clear();
     }
     this.#spotlightItem = spotlight;
     this.setState('screen-share', spotlight?.source === 'screen_share');
@@ -654,7 +406,7 @@ export class HashdropStage extends SessionElement {
       body = this.#grid(pinned ? [pinned, ...items.filter((item) => item !== pinned)] : items, session);
     } else {
       body = spotlight
-        ? html`${this.#spotlight(spotlight, session)}${this.#strip(
+        ? html`${this.#spotlight(spotlight, session)}${this.#stripView(
             items.filter((item) => item !== spotlight),
             session,
           )}`
@@ -669,9 +421,16 @@ export class HashdropStage extends SessionElement {
         ${repeat(
           audio,
           (p) => p.microphone!.sid,
-          (p) => html`<audio data-sid=${p.microphone!.sid} autoplay></audio>`,
+          (p) => {
+            const sid = p.microphone!.sid;
+            return html`<audio
+              data-sid=${sid}
+              autoplay
+              ${attachMedia([session, sid], session && ((element) => session.attach(sid, element)))}
+            ></audio>`;
+          },
         )}
       </div>
-      <div role="status" class="visually-hidden">${this.announcement}</div>`;
+      ${this.#announcer.region()}`;
   }
 }
