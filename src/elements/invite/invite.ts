@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
 import { property, state } from 'lit/decorators.js';
 import { isRoomCode, parseRoomReference } from '../../contract/room-code.js';
 import { isEngaged } from '../../core/transitions.js';
@@ -63,15 +64,27 @@ export class HashdropInvite extends SessionElement {
   @property({ type: Boolean, attribute: 'no-qr' }) noQr = false;
   @property({ type: Boolean, attribute: 'no-join' }) noJoin = false;
 
-  @state() private qrSrc = '';
-  @state() private qrFor = '';
   readonly #announcer = new AnnouncerController(this);
   @state() private joinValue = '';
   @state() private joinError = '';
 
-  #qrRequest = 0;
-  /** The QR render in flight (one per link), so qrReady() can await it instead of polling. */
-  #qrPending: { link: string; done: Promise<void> } | null = null;
+  /**
+   * The QR image of the current link, drawn off the render path by `@lit/task`: it loads the encoder on first use,
+   * runs again when the link changes and drops a result that arrives for a link no longer shown. An image that cannot
+   * be drawn is '' (no QR code then; the link and the code remain).
+   */
+  readonly #qr = new Task(this, {
+    task: async ([link, noQr]: readonly [string, boolean]) => {
+      if (!link || noQr) return '';
+      try {
+        const encoder = await loadQrEncoder();
+        return await encoder.toDataURL(link, { errorCorrectionLevel: 'M', margin: 2, width: 384 });
+      } catch {
+        return '';
+      }
+    },
+    args: () => [this.link, this.noQr] as const,
+  });
 
   /** The code shown: the `code` attribute, else the session's room. */
   get roomCode(): string {
@@ -92,11 +105,8 @@ export class HashdropInvite extends SessionElement {
   /** Resolves once the QR image for the current link is rendered (tests, screenshots), however long the encoder takes. */
   async qrReady(): Promise<void> {
     await this.updateComplete;
-    // Follow the render in flight; if the link changed meanwhile, a newer render replaced it and is awaited next.
-    while (this.#qrPending && this.qrFor !== this.#qrPending.link) {
-      await this.#qrPending.done;
-      await this.updateComplete;
-    }
+    await this.#qr.taskComplete;
+    await this.updateComplete;
   }
 
   focusInitial(): void {
@@ -107,27 +117,7 @@ export class HashdropInvite extends SessionElement {
     super.updated(changed);
     const link = this.link;
     this.setState('has-code', !!link);
-    this.setState('qr-ready', !!link && this.qrFor === link);
-    if (link && !this.noQr && this.qrFor !== link && this.#qrPending?.link !== link) {
-      this.#qrPending = { link, done: this.#renderQr(link) };
-    }
-  }
-
-  async #renderQr(link: string): Promise<void> {
-    const request = ++this.#qrRequest;
-    try {
-      const encoder = await loadQrEncoder();
-      const src = await encoder.toDataURL(link, { errorCorrectionLevel: 'M', margin: 2, width: 384 });
-      if (request !== this.#qrRequest) return;
-      this.qrSrc = src;
-      this.qrFor = link;
-    } catch {
-      // No QR code then; the link and the code remain.
-      if (request === this.#qrRequest) {
-        this.qrSrc = '';
-        this.qrFor = link;
-      }
-    }
+    this.setState('qr-ready', !!link && this.#qr.status === TaskStatus.COMPLETE);
   }
 
   async #copy(what: 'code' | 'link'): Promise<void> {
@@ -187,11 +177,11 @@ export class HashdropInvite extends SessionElement {
               ${
                 this.noQr
                   ? nothing
-                  : this.qrSrc && this.qrFor === link
-                    ? html`<img part="qr" src=${this.qrSrc} alt=${this.t('invite.qr', { link })} />`
-                    : this.qrFor === link
-                      ? nothing
-                      : html`<p class="muted">${this.t('invite.qr.loading')}</p>`
+                  : this.#qr.render({
+                      pending: () => html`<p class="muted">${this.t('invite.qr.loading')}</p>`,
+                      complete: (src) =>
+                        src ? html`<img part="qr" src=${src} alt=${this.t('invite.qr', { link })} />` : nothing,
+                    })
               }`
           : html`<p class="muted">${this.t('invite.no-code')}</p>`
       }
