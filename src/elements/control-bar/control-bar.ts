@@ -1,10 +1,11 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { DeviceOption, RoomSnapshot } from '../../core/snapshot.js';
 import { isConnected } from '../../core/transitions.js';
 import { HashdropChatToggleEvent } from '../shared/events.js';
 import { icon, SHARED_ICONS } from '../shared/icons.js';
 import { AnnouncerController } from '../shared/announcer.js';
+import { MenuController } from '../shared/menu.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, dialogStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { controlBarStyles } from './control-bar.styles.js';
@@ -79,7 +80,12 @@ export class HashdropControlBar extends SessionElement {
   @property({ type: Number }) unread = 0;
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
 
-  @state() private openMenu: Menu | null = null;
+  readonly #menus = new MenuController<Menu>(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]')],
+    button: (menu) =>
+      this.renderRoot.querySelector<HTMLElement>(`[part~="${menu === 'camera' ? 'camera' : 'mic'}-devices"]`),
+    initial: (items) => items.find((item) => item.getAttribute('aria-checked') === 'true'),
+  });
   readonly #announcer = new AnnouncerController(this);
   /** The hand changed because of this bar's button (not a host), for the announcement. */
   #handToggled = false;
@@ -159,56 +165,19 @@ export class HashdropControlBar extends SessionElement {
 
   // ── Device menus ──────────────────────────────────────────────────────────────────────────────────────────────
 
-  async #toggleMenu(menu: Menu): Promise<void> {
-    this.openMenu = this.openMenu === menu ? null : menu;
-    if (!this.openMenu) return;
-    await this.updateComplete;
-    const items = this.#menuItems();
-    (items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
-  }
-
-  #menuItems(): HTMLElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]')];
-  }
-
-  #closeMenu(focusButton: boolean): void {
-    const menu = this.openMenu;
-    this.openMenu = null;
-    if (focusButton && menu) {
-      this.renderRoot.querySelector<HTMLElement>(`[part~="${menu === 'camera' ? 'camera' : 'mic'}-devices"]`)?.focus();
-    }
-  }
-
-  readonly #onMenuKey = (event: KeyboardEvent): void => {
-    const items = this.#menuItems();
-    const index = items.indexOf(event.target as HTMLElement);
-    const move = (to: number) => {
-      event.preventDefault();
-      items[(to + items.length) % items.length]?.focus();
-    };
-    if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(items.length - 1);
-    else if (event.key === 'Escape' || event.key === 'Tab') {
-      if (event.key === 'Escape') event.preventDefault();
-      this.#closeMenu(event.key === 'Escape');
-    }
-  };
-
   #choose(menu: Menu, device: DeviceOption): void {
     const session = this.activeSession;
     if (menu === 'camera') void session?.selectCamera(device.deviceId);
     else void session?.selectMicrophone(device.deviceId);
     this.#announcer.announce(this.t('controls.device.selected', { label: device.label }));
-    this.#closeMenu(true);
+    this.#menus.close();
   }
 
   #menu(menu: Menu, devices: DeviceOption[], selected: string | null): TemplateResult | typeof nothing {
-    if (this.openMenu !== menu) return nothing;
+    if (this.#menus.open !== menu) return nothing;
     const short = menu === 'camera' ? 'camera' : 'mic';
     const label = this.t(menu === 'camera' ? 'controls.camera.devices' : 'controls.microphone.devices');
-    return html`<div part="menu ${short}-menu" role="menu" aria-label=${label} @keydown=${this.#onMenuKey}>
+    return html`<div part="menu ${short}-menu" role="menu" aria-label=${label} @keydown=${this.#menus.onKeyDown}>
       ${
         devices.length === 0
           ? html`<span role="menuitem" aria-disabled="true" part="menu-item" tabindex="-1"
@@ -284,8 +253,8 @@ export class HashdropControlBar extends SessionElement {
         type="button"
         aria-label=${this.t(camera ? 'controls.camera.devices' : 'controls.microphone.devices')}
         aria-haspopup="menu"
-        aria-expanded=${this.openMenu === menu ? 'true' : 'false'}
-        @click=${() => void this.#toggleMenu(menu)}
+        aria-expanded=${this.#menus.open === menu ? 'true' : 'false'}
+        @click=${() => void this.#menus.toggle(menu)}
       >
         ${icon(ICONS.caret)}
       </button>

@@ -1,12 +1,13 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { icon, SHARED_ICONS } from '../shared/icons.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { ParticipantAction } from '../../contract/routes.js';
 import { actionDone, actionLabel, kickDialog } from '../shared/participant-actions.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import type { ParticipantSnapshot, TrackSnapshot } from '../../core/snapshot.js';
 import { AnnouncerController } from '../shared/announcer.js';
+import { MenuController } from '../shared/menu.js';
 import { attachMedia } from '../shared/attach-media.js';
 import { HashdropPinRequestEvent } from '../shared/events.js';
 import { HashdropElement } from '../shared/hashdrop-element.js';
@@ -112,7 +113,10 @@ export class HashdropParticipantTile extends HashdropElement {
   /** Host actions to offer in the tile's menu (the stage sets them for hosts; empty: no menu). */
   @property({ attribute: false }) actions: readonly ParticipantAction[] = [];
 
-  @state() private menuOpen = false;
+  readonly #menu = new MenuController<'actions'>(this, {
+    items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]')],
+    button: () => this.renderRoot.querySelector<HTMLElement>('[part="actions-button"]'),
+  });
   readonly #announcer = new AnnouncerController(this);
 
   #attachedSid: string | null = null;
@@ -190,33 +194,9 @@ export class HashdropParticipantTile extends HashdropElement {
 
   // ── Host menu ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-  async #toggleMenu(): Promise<void> {
-    this.menuOpen = !this.menuOpen;
-    await this.updateComplete;
-    if (this.menuOpen) this.renderRoot.querySelector<HTMLElement>('[part~="menu-item"]')?.focus();
-  }
-
-  #closeMenu(): void {
-    this.menuOpen = false;
-    this.renderRoot.querySelector<HTMLElement>('[part="actions-button"]')?.focus();
-  }
-
-  readonly #onMenuKey = (event: KeyboardEvent): void => {
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]')];
-    const index = items.indexOf(event.target as HTMLElement);
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      items[(index + step + items.length) % items.length]?.focus();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      this.#closeMenu();
-    }
-  };
-
   async #choose(action: ParticipantAction): Promise<void> {
     const p = this.participant;
-    this.#closeMenu();
+    this.#menu.close();
     if (!p || !this.session) return;
     if (action === 'kick') {
       await this.updateComplete;
@@ -244,18 +224,18 @@ export class HashdropParticipantTile extends HashdropElement {
         type="button"
         aria-label=${this.t('people.actions', { name: p.name })}
         aria-haspopup="menu"
-        aria-expanded=${this.menuOpen ? 'true' : 'false'}
-        @click=${() => void this.#toggleMenu()}
+        aria-expanded=${this.#menu.open ? 'true' : 'false'}
+        @click=${() => void this.#menu.toggle('actions')}
       >
         <span aria-hidden="true">⋯</span>
       </button>
       ${
-        this.menuOpen
+        this.#menu.open
           ? html`<div
               part="actions-menu"
               role="menu"
               aria-label=${this.t('people.actions', { name: p.name })}
-              @keydown=${this.#onMenuKey}
+              @keydown=${this.#menu.onKeyDown}
             >
               ${this.actions.map(
                 (action) =>
