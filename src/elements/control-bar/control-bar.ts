@@ -5,6 +5,7 @@ import { isConnected } from '../../core/transitions.js';
 import { HashdropChatToggleEvent } from '../shared/events.js';
 import { icon, SHARED_ICONS } from '../shared/icons.js';
 import { AnnouncerController } from '../shared/announcer.js';
+import { ConfirmDialogController } from '../shared/confirm-dialog.js';
 import { MenuController } from '../shared/menu.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, dialogStyles, tokenStyles } from '../shared/tokens.styles.js';
@@ -87,6 +88,11 @@ export class HashdropControlBar extends SessionElement {
     initial: (items) => items.find((item) => item.getAttribute('aria-checked') === 'true'),
   });
   readonly #announcer = new AnnouncerController(this);
+  readonly #endForAll = new ConfirmDialogController(
+    this,
+    (end) => void (end && this.activeSession?.endForAll()),
+    () => this.renderRoot.querySelector<HTMLElement>('[part~="end-for-all"]'),
+  );
   /** The hand changed because of this bar's button (not a host), for the announcement. */
   #handToggled = false;
 
@@ -203,22 +209,9 @@ export class HashdropControlBar extends SessionElement {
 
   // ── End for all ─────────────────────────────────────────────────────────────────────────────────────────────
 
-  get #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
   /** Opens the End-for-all confirmation (hosts). */
   confirmEndForAll(): void {
-    const dialog = this.#dialog;
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    dialog.querySelector<HTMLElement>('[part~="cancel-end"]')?.focus();
-  }
-
-  #closeDialog(end: boolean): void {
-    this.#dialog?.close();
-    if (end) void this.activeSession?.endForAll();
-    else this.renderRoot.querySelector<HTMLElement>('[part~="end-for-all"]')?.focus();
+    void this.#endForAll.open();
   }
 
   // ── Rendering ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -334,23 +327,13 @@ export class HashdropControlBar extends SessionElement {
       <span id="shortcuts" hidden>${this.t('controls.shortcuts', { mod })}</span>
       ${
         host
-          ? html`<dialog
-              part="confirm-dialog"
-              aria-labelledby="end-title"
-              aria-describedby="end-body"
-              @cancel=${() => this.renderRoot.querySelector<HTMLElement>('[part~="end-for-all"]')?.focus()}
-            >
-              <h2 id="end-title">${this.t('controls.end.title')}</h2>
-              <p id="end-body">${this.t('controls.end.body')}</p>
-              <div class="row">
-                <button part="cancel-end" type="button" @click=${() => this.#closeDialog(false)}>
-                  ${this.t('controls.end.cancel')}
-                </button>
-                <button part="confirm-end" class="danger" type="button" @click=${() => this.#closeDialog(true)}>
-                  ${this.t('room.end-for-all')}
-                </button>
-              </div>
-            </dialog>`
+          ? this.#endForAll.render({
+              parts: { dialog: 'confirm-dialog', confirm: 'confirm-end', cancel: 'cancel-end' },
+              title: this.t('controls.end.title'),
+              body: this.t('controls.end.body'),
+              confirm: this.t('room.end-for-all'),
+              cancel: this.t('controls.end.cancel'),
+            })
           : nothing
       }
       ${this.#announcer.region()}`;

@@ -9,7 +9,8 @@ import { hostPanelStyles } from './host-panel.styles.js';
 import { formatClockTime } from '../shared/format.js';
 import type { ParticipantAction } from '../../contract/routes.js';
 import type { ParticipantSnapshot } from '../../core/snapshot.js';
-import { actionDone, kickDialog, raisedHands } from '../shared/participant-actions.js';
+import { ConfirmDialogController } from '../shared/confirm-dialog.js';
+import { actionDone, kickConfirm, raisedHands } from '../shared/participant-actions.js';
 import { dialogStyles } from '../shared/tokens.styles.js';
 import { renderHands, renderPeople, type PeopleListContext } from './people-list.js';
 import { renderRecordingControl } from '../recording/recording-control.js';
@@ -68,8 +69,8 @@ export class HashdropHostPanel extends SessionElement {
 
   #known: Set<string> | null = null;
   #knownHands: Set<string> | null = null;
-  /** Where focus returns when the kick dialog closes. */
-  #kickOrigin: HTMLElement | null = null;
+  /** The Remove confirmation; Cancel returns focus to the button that asked. */
+  readonly #kick = new ConfirmDialogController(this, (confirmed) => void this.#closeKick(confirmed));
 
   focusInitial(): void {
     this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
@@ -133,13 +134,8 @@ export class HashdropHostPanel extends SessionElement {
     const session = this.activeSession;
     if (!session || !this.snapshot.capabilities.moderate) return;
     if (action === 'kick') {
-      this.#kickOrigin = (this.shadowRoot?.activeElement as HTMLElement | null) ?? null;
       this.kickTarget = participant;
-      await this.updateComplete;
-      const dialog = this.renderRoot.querySelector<HTMLDialogElement>('[part="kick-dialog"]');
-      dialog?.showModal();
-      dialog?.querySelector<HTMLElement>('[part="kick-cancel"]')?.focus();
-      return;
+      return this.#kick.open();
     }
     await session.moderate(participant.identity, action);
     if (!this.snapshot.error) this.#announcer.announce(this.t(actionDone(action), { name: participant.name }));
@@ -147,12 +143,8 @@ export class HashdropHostPanel extends SessionElement {
 
   async #closeKick(confirmed: boolean): Promise<void> {
     const target = this.kickTarget;
-    this.renderRoot.querySelector<HTMLDialogElement>('[part="kick-dialog"]')?.close();
     this.kickTarget = null;
-    if (!confirmed || !target) {
-      this.#kickOrigin?.focus();
-      return;
-    }
+    if (!confirmed || !target) return;
     this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
     await this.activeSession?.moderate(target.identity, 'kick');
     if (!this.snapshot.error) this.#announcer.announce(this.t('people.done.kick', { name: target.name }));
@@ -179,16 +171,7 @@ export class HashdropHostPanel extends SessionElement {
     if (s.role !== 'host' || s.participants.length === 0) return nothing;
     const context = this.#peopleContext();
     return html`${renderHands(context)}${renderPeople(context)}
-    ${
-      this.kickTarget
-        ? kickDialog(
-            context.t,
-            this.kickTarget.name,
-            () => void this.#closeKick(true),
-            () => void this.#closeKick(false),
-          )
-        : nothing
-    }`;
+    ${this.kickTarget ? this.#kick.render(kickConfirm(context.t, this.kickTarget.name)) : nothing}`;
   }
 
   override render(): TemplateResult {

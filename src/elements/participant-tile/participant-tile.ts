@@ -3,10 +3,11 @@ import { icon, SHARED_ICONS } from '../shared/icons.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { property } from 'lit/decorators.js';
 import type { ParticipantAction } from '../../contract/routes.js';
-import { actionDone, actionLabel, kickDialog } from '../shared/participant-actions.js';
+import { actionDone, actionLabel, kickConfirm } from '../shared/participant-actions.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import type { ParticipantSnapshot, TrackSnapshot } from '../../core/snapshot.js';
 import { AnnouncerController } from '../shared/announcer.js';
+import { ConfirmDialogController } from '../shared/confirm-dialog.js';
 import { MenuController } from '../shared/menu.js';
 import { attachMedia } from '../shared/attach-media.js';
 import { HashdropPinRequestEvent } from '../shared/events.js';
@@ -118,6 +119,14 @@ export class HashdropParticipantTile extends HashdropElement {
     button: () => this.renderRoot.querySelector<HTMLElement>('[part="actions-button"]'),
   });
   readonly #announcer = new AnnouncerController(this);
+  readonly #kick = new ConfirmDialogController(
+    this,
+    (confirmed) => {
+      const p = this.participant;
+      if (confirmed && p) void this.session?.moderate(p.identity, 'kick');
+    },
+    () => this.renderRoot.querySelector<HTMLElement>('[part="actions-button"]'),
+  );
 
   #attachedSid: string | null = null;
 
@@ -198,22 +207,9 @@ export class HashdropParticipantTile extends HashdropElement {
     const p = this.participant;
     this.#menu.close();
     if (!p || !this.session) return;
-    if (action === 'kick') {
-      await this.updateComplete;
-      const dialog = this.renderRoot.querySelector<HTMLDialogElement>('[part="kick-dialog"]');
-      dialog?.showModal();
-      dialog?.querySelector<HTMLElement>('[part="kick-cancel"]')?.focus();
-      return;
-    }
+    if (action === 'kick') return this.#kick.open();
     await this.session.moderate(p.identity, action);
     this.#announcer.announce(this.t(actionDone(action), { name: p.name }));
-  }
-
-  #closeKick(confirmed: boolean): void {
-    this.renderRoot.querySelector<HTMLDialogElement>('[part="kick-dialog"]')?.close();
-    const p = this.participant;
-    if (confirmed && p) void this.session?.moderate(p.identity, 'kick');
-    else this.renderRoot.querySelector<HTMLElement>('[part="actions-button"]')?.focus();
   }
 
   #hostMenu(p: ParticipantSnapshot): TemplateResult | typeof nothing {
@@ -252,17 +248,7 @@ export class HashdropParticipantTile extends HashdropElement {
             </div>`
           : nothing
       }
-      ${
-        this.actions.includes('kick')
-          ? kickDialog(
-              t,
-              p.name,
-              () => this.#closeKick(true),
-              () => this.#closeKick(false),
-            )
-          : nothing
-      }
-      ${this.#announcer.region()}`;
+      ${this.actions.includes('kick') ? this.#kick.render(kickConfirm(t, p.name)) : nothing} ${this.#announcer.region()}`;
   }
 
   override render(): TemplateResult {

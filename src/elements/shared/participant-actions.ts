@@ -3,10 +3,10 @@
  * both always offer the same actions. The endpoint is the authority (it refuses non-hosts); this only decides what
  * to show.
  */
-import { html, type TemplateResult } from 'lit';
 import type { ParticipantAction } from '../../contract/routes.js';
 import type { ParticipantSnapshot, RoomSnapshot } from '../../core/snapshot.js';
 import type { MessageKey } from '../../i18n/index.js';
+import type { ConfirmContent } from './confirm-dialog.js';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -37,17 +37,13 @@ export function raisedHands(participants: readonly ParticipantSnapshot[]): Parti
 export const actionLabel = (action: ParticipantAction): MessageKey => `people.action.${action}`;
 export const actionDone = (action: ParticipantAction): MessageKey => `people.done.${action}`;
 
-/**
- * The kick confirmation: a modal `<dialog>` the owner opens with `showModal()` after setting who it is for. Cancel
- * (or Escape) closes it; the owner returns focus to where the request came from.
- */
-export function kickDialog(t: Translate, name: string, onConfirm: () => void, onCancel: () => void): TemplateResult {
-  return html`<dialog part="kick-dialog" aria-labelledby="kick-title" aria-describedby="kick-body" @cancel=${onCancel}>
-    <h2 id="kick-title">${t('people.kick.title', { name })}</h2>
-    <p id="kick-body">${t('people.kick.body')}</p>
-    <div class="row">
-      <button part="kick-cancel" type="button" @click=${onCancel}>${t('people.kick.cancel')}</button>
-      <button part="kick-confirm" class="danger" type="button" @click=${onConfirm}>${t('people.kick.confirm')}</button>
-    </div>
-  </dialog>`;
+/** What the Remove confirmation says (shown by `ConfirmDialogController`, in the tiles and the host panel). */
+export function kickConfirm(t: Translate, name: string): ConfirmContent {
+  return {
+    parts: { dialog: 'kick-dialog', confirm: 'kick-confirm', cancel: 'kick-cancel' },
+    title: t('people.kick.title', { name }),
+    body: t('people.kick.body'),
+    confirm: t('people.kick.confirm'),
+    cancel: t('people.kick.cancel'),
+  };
 }
