@@ -1,3 +1,4 @@
+import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -108,7 +109,6 @@ export class HashdropChat extends SessionElement {
 
   #known: Set<string> | null = null;
   #stickToBottom = true;
-  #observer: IntersectionObserver | null = null;
   #intersecting = true;
 
   /** Messages from others that arrived while the chat was not visible. */
@@ -140,21 +140,16 @@ export class HashdropChat extends SessionElement {
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (typeof IntersectionObserver !== 'undefined') {
-      this.#observer = new IntersectionObserver((entries) => {
+  constructor() {
+    super();
+    // Whether the chat is scrolled into view: what arrives while it is not counts as unread.
+    new IntersectionController(this, {
+      callback: (entries) => {
+        if (!entries.length) return;
         this.#intersecting = entries.some((entry) => entry.isIntersecting);
         if (this.#visible()) this.markRead();
-      });
-      this.#observer.observe(this);
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#observer?.disconnect();
-    this.#observer = null;
+      },
+    });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
