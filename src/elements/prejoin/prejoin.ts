@@ -150,15 +150,13 @@ export class HashdropPrejoin extends SessionElement {
   #syncPreview(): void {
     const s = this.snapshot;
     const session = this.activeSession;
+    // The preview element is rendered only while the camera is on and allowed (`showPreview`): its presence decides.
     const video = this.renderRoot.querySelector<HTMLVideoElement>('video[part="preview"]');
-    const want = session && video && s.cameraEnabled && s.devices.cameraPermission !== 'denied' ? video : null;
     const p = this.#preview;
-    if (p && (!want || p.video !== want || p.session !== session || p.camera !== s.devices.selectedCamera)) {
-      this.#stopPreview();
-    }
-    if (want && session && !this.#preview) {
-      const detach = session.attachPreview(want);
-      this.#preview = { session, video: want, camera: s.devices.selectedCamera, detach };
+    if (p && (p.video !== video || p.session !== session || p.camera !== s.devices.selectedCamera)) this.#stopPreview();
+    if (session && video && !this.#preview) {
+      const detach = session.attachPreview(video);
+      this.#preview = { session, video, camera: s.devices.selectedCamera, detach };
     }
     if (session && s.micEnabled && s.status === 'pre-join') this.#startMeter(session);
     else if (this.#meter) {
