@@ -17,9 +17,12 @@ const DIST = 'dist/cdn';
  * itself), so its guard sits above the 175 KB aim the benchmarks report against; it exists to catch growth, not to
  * restate the aim. It moved from 215 to 220 KB with stage mode, host controls and recording (≈ 9 KB, all lazy), and
  * to 223 KB when the call's livekit-client adapter left the up-front entry for a chunk of its own (−0.3 KB up front,
- * +2.3 KB in all: a separate chunk compresses on its own and shares a small module with the entry).
+ * +2.3 KB in all: a separate chunk compresses on its own and shares a small module with the entry), and to 227 KB when
+ * the element mechanics were written once (+2.7 KB, all lazy, up front −12 bytes): @lit/task for the QR code (0.7 KB),
+ * @lit-labs/observers' controllers (0.6 KB), Lit's AsyncDirective behind attachMedia() (0.6 KB), and the shared
+ * controllers' own chunks (each mix of elements that imports them is a chunk).
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 223 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 227 * 1024 };
 
 /** A shipped catalog other than the built-in English (`src/i18n/de.ts`, …; not English's own lazy half). */
 const ALTERNATIVE_LANGUAGE = /^src\/i18n\/(?!en)[a-z]{2}\.ts$/;
