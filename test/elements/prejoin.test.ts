@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/prejoin/define.js';
-import { formatCountdown, type HashdropPrejoin } from '../../src/elements/prejoin/prejoin.js';
+import type { HashdropPrejoin } from '../../src/elements/prejoin/prejoin.js';
+import { formatCountdown } from '../../src/elements/shared/countdown.js';
 import { DISPLAY_NAME_MAX } from '../../src/contract/schemas.js';
 import { snapshots } from '../../src/testing/fixtures.js';
 import { createTestVideoStream } from '../../src/testing/snapshot-session.js';

@@ -7,19 +7,10 @@ import type { RoomSnapshot } from '../../core/snapshot.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { SessionElement } from '../shared/session-element.js';
 import { prejoinStyles } from './prejoin.styles.js';
+import { formatCountdown } from '../shared/countdown.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/u;
-
-/** Formats a duration as `m:ss` or `h:mm:ss`. */
-export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
-}
 
 /**
  * @tagname hashdrop-prejoin

@@ -3,7 +3,7 @@ import { state } from 'lit/decorators.js';
 import type { RecordingLayout, RecordingMode } from '../../contract/recording.js';
 import type { RoomSnapshot } from '../../core/snapshot.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
-import { formatCountdown } from '../prejoin/prejoin.js';
+import { formatCountdown } from '../shared/countdown.js';
 import { AnnouncerController } from '../shared/announcer.js';
 import { defineElement } from '../shared/hashdrop-element.js';
 import { SessionElement } from '../shared/session-element.js';
