@@ -149,6 +149,7 @@ export const en = {
   'host.waiting-since': 'waiting since {time}',
   'host.reason.host-required': 'waiting for a host',
   'host.not-host': 'Only hosts can let people in.',
+  'host.failed': '{names}: still waiting. {reason}',
 
   // tiles
   'tiles.label': 'Participants',

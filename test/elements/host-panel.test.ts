@@ -56,6 +56,54 @@ describe('hashdrop-host-panel', () => {
     expect(session.callsOf('deny')).to.deep.equal([['knock_2']]);
   });
 
+  it('shows a knock again, with the reason, when admitting it fails', async () => {
+    const session = sessionWith(snapshots.host(2));
+    // As RoomSession does: the endpoint refused (the call is full), so the snapshot carries the error.
+    session.onAction = (call, s) => {
+      if (call.action === 'admit') s.update({ error: { code: 'ROOM_FULL', message: 'The room is full.' } });
+    };
+    const el = await fixture<HashdropHostPanel>(html`<hashdrop-host-panel .session=${session}></hashdrop-host-panel>`);
+    const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    buttons(el, 'admit')[0]!.click();
+    await new Promise((r) => setTimeout(r, 10));
+    await el.updateComplete;
+    expect(session.callsOf('admit')).to.deep.equal([['knock_0']]);
+    const shown = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="knock"]')].map((k) => k.dataset.knockId);
+    expect(shown).to.deep.equal(['knock_0', 'knock_1']);
+    const failed = el.shadowRoot!.querySelector('[data-knock-id="knock_0"] [part="knock-error"]');
+    expect(text(failed)).to.equal('This room is full. Try again later.');
+    expect(text(live)).to.equal('Nikola: still waiting. This room is full. Try again later.');
+    await expect(el).to.be.accessible();
+    // Deciding again hides it again; a decision that goes through leaves it hidden.
+    session.onAction = null;
+    buttons(el, 'admit')[0]!.click();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(el.shadowRoot!.querySelectorAll('[part="knock"]')).to.have.length(1);
+    expect(part(el, 'knock-error')).to.be.null;
+  });
+
+  it('shows knocks again when the request is rejected (endpoint down)', async () => {
+    const session = sessionWith(snapshots.host(3));
+    session.deny = () => Promise.reject(new Error('Failed to fetch'));
+    session.admitAll = () => Promise.reject(new Error('Failed to fetch'));
+    const el = await fixture<HashdropHostPanel>(html`<hashdrop-host-panel .session=${session}></hashdrop-host-panel>`);
+    const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    buttons(el, 'deny')[1]!.click();
+    await new Promise((r) => setTimeout(r, 10));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[part="knock"]')).to.have.length(3);
+    expect(text(el.shadowRoot!.querySelector('[data-knock-id="knock_1"] [part="knock-error"]'))).to.equal(
+      'Failed to fetch',
+    );
+    expect(text(live)).to.contain('Failed to fetch');
+    part<HTMLButtonElement>(el, 'admit-all')!.click();
+    await new Promise((r) => setTimeout(r, 10));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[part="knock"]')).to.have.length(3);
+    expect(el.shadowRoot!.querySelectorAll('[part="knock-error"]')).to.have.length(3);
+    expect(text(live)).to.equal('Nikola, Marie, Rosalind: still waiting. Failed to fetch');
+  });
+
   it('admits all', async () => {
     const session = sessionWith(snapshots.host(4));
     const el = await fixture<HashdropHostPanel>(html`<hashdrop-host-panel .session=${session}></hashdrop-host-panel>`);

@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { KnockSummary } from '../../contract/index.js';
+import type { MessageKey } from '../../i18n/index.js';
 import type { RoomSnapshot } from '../../core/snapshot.js';
+import type { RoomSessionApi } from '../../core/session-api.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { AnnouncerController } from '../shared/announcer.js';
 import { SessionElement } from '../shared/session-element.js';
@@ -31,6 +33,7 @@ import { renderRecordingControl } from '../recording/recording-control.js';
  * @csspart knock - One knock.
  * @csspart knock-name - The name of the person knocking.
  * @csspart knock-meta - When they knocked.
+ * @csspart knock-error - Why admitting or denying this knock failed (the knock shows again, and the reason is announced).
  * @csspart admit - An Admit button.
  * @csspart deny - A Deny button.
  * @csspart admit-all - The Admit all button.
@@ -63,6 +66,8 @@ export class HashdropHostPanel extends SessionElement {
   readonly #announcer = new AnnouncerController(this);
   /** Knocks the host already decided on, hidden until the snapshot drops them (a quick, optimistic UI). */
   @state() private decided = new Set<string>();
+  /** Why deciding on a knock failed (call full, endpoint down), by knock id; shown with the knock. */
+  private failed = new Map<string, string>();
 
   /** The person whose removal waits for confirmation. */
   @state() private kickTarget: ParticipantSnapshot | null = null;
@@ -104,29 +109,44 @@ export class HashdropHostPanel extends SessionElement {
     this.setState('not-host', snapshot.role !== null && snapshot.role !== 'host');
   }
 
-  async #decide(knock: KnockSummary, admit: boolean, index: number): Promise<void> {
+  /**
+   * Hides the knocks while the decision runs (a quick, optimistic UI). A failed one — the session rejects, or (as
+   * `RoomSession` does) reports a new error in the snapshot — shows them again with the reason, announced: the guest
+   * is still waiting, and the host must still see them.
+   */
+  async #decide(
+    knocks: readonly KnockSummary[],
+    decide: (session: RoomSessionApi) => Promise<void>,
+    index = -1,
+  ): Promise<void> {
     const session = this.activeSession;
     if (!session) return;
-    const action = admit ? session.admit(knock.knockId) : session.deny(knock.knockId);
-    this.decided = new Set([...this.decided, knock.knockId]);
+    const before = this.snapshot.error;
+    const outcome = decide(session).then(
+      () => (this.snapshot.error !== before ? this.snapshot.error : null),
+      (error: Error) => ({ code: 'CLIENT', message: error.message }) as const,
+    );
+    const ids = knocks.map((k) => k.knockId);
+    this.decided = new Set([...this.decided, ...ids]);
+    for (const id of ids) this.failed.delete(id);
     await this.updateComplete;
     // Keep keyboard users in the list: the next knock's Admit button, else the heading.
     const buttons = this.renderRoot.querySelectorAll<HTMLElement>('[part="admit"]');
     (
       buttons[Math.min(index, buttons.length - 1)] ?? this.renderRoot.querySelector<HTMLElement>('[part="title"]')
     )?.focus();
-    await action;
+    const error = await outcome;
+    const back = knocks.filter((k) => error && this.snapshot.knocks.some((w) => w.knockId === k.knockId));
+    if (!error || !back.length) return;
+    // The reason in the element's language, by code; the endpoint's own message where we have none.
+    const reason = this.t(`error.${error.code}` as MessageKey) || error.message;
+    for (const k of back) {
+      this.decided.delete(k.knockId);
+      this.failed.set(k.knockId, reason);
+    }
+    this.requestUpdate();
+    this.#announcer.announce(this.t('host.failed', { names: back.map((k) => k.displayName).join(', '), reason }));
   }
-
-  #admitAll = async () => {
-    const session = this.activeSession;
-    if (!session) return;
-    const action = session.admitAll();
-    this.decided = new Set([...this.decided, ...this.snapshot.knocks.map((k) => k.knockId)]);
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
-    await action;
-  };
 
   // ── Stage and moderation ────────────────────────────────────────────────────────────────────────────────────
 
@@ -209,12 +229,19 @@ export class HashdropHostPanel extends SessionElement {
                             }</span
                           ></span
                         >
+                        ${
+                          this.failed.has(knock.knockId)
+                            ? html`<span part="knock-error" class="field-error"
+                                >${this.failed.get(knock.knockId)}</span
+                              >`
+                            : nothing
+                        }
                         <button
                           part="admit"
                           class="primary"
                           type="button"
                           aria-label=${this.t('host.admit.label', { name: knock.displayName })}
-                          @click=${() => this.#decide(knock, true, index)}
+                          @click=${() => this.#decide([knock], (s) => s.admit(knock.knockId), index)}
                         >
                           ${this.t('host.admit')}
                         </button>
@@ -222,7 +249,7 @@ export class HashdropHostPanel extends SessionElement {
                           part="deny"
                           type="button"
                           aria-label=${this.t('host.deny.label', { name: knock.displayName })}
-                          @click=${() => this.#decide(knock, false, index)}
+                          @click=${() => this.#decide([knock], (s) => s.deny(knock.knockId), index)}
                         >
                           ${this.t('host.deny')}
                         </button>
@@ -231,7 +258,11 @@ export class HashdropHostPanel extends SessionElement {
                 </ul>
                 ${
                   knocks.length > 1
-                    ? html`<button part="admit-all" type="button" @click=${this.#admitAll}>
+                    ? html`<button
+                        part="admit-all"
+                        type="button"
+                        @click=${() => this.#decide(knocks, (s) => s.admitAll())}
+                      >
                         ${this.t('host.admit-all', { count: knocks.length })}
                       </button>`
                     : nothing
