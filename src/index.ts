@@ -53,7 +53,9 @@ defineOnDemand({
     ),
 });
 
-export { HashdropRoom, parseRoomAttribute, parseToggle } from './elements/room/room.js';
+export { HashdropRoom } from './elements/room/room.js';
+export { parseRoomAttribute, parseToggle } from './elements/room/attributes.js';
+export type { RoomLayout, RoomTheme, RoomToggle } from './elements/room/attributes.js';
 export { HashdropPrejoin } from './elements/prejoin/prejoin.js';
 export { HashdropLobby } from './elements/lobby/lobby.js';
 export { inviteLink } from './elements/invite/invite-link.js';

@@ -20,6 +20,8 @@ const LAZY = [
   'hashdrop-chat',
   'hashdrop-recording-control',
   'hashdrop-recording-indicator',
+  // The room's own call screen (internal, defined with the call view module).
+  'hashdrop-call-view',
 ];
 const EAGER = ['hashdrop-room', 'hashdrop-prejoin', 'hashdrop-lobby'];
 

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements/room/define.js';
-import { HashdropRoom, parseRoomAttribute } from '../../src/elements/room/room.js';
+import { HashdropRoom } from '../../src/elements/room/room.js';
+import { parseRoomAttribute } from '../../src/elements/room/attributes.js';
 import type { HashdropErrorEvent, HashdropStatusChangeEvent } from '../../src/elements/shared/events.js';
 import type { RoomSessionOptions } from '../../src/core/room-session.js';
 import { knock, roomView, snapshots } from '../../src/testing/fixtures.js';

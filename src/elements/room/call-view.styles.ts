@@ -1,7 +1,10 @@
 import { css } from 'lit';
 
-/** The call screen's layout inside `<hashdrop-room>`; adopted by the room when the call view module arrives. */
+/** The call screen's layout inside `<hashdrop-room>`; `<hashdrop-call-view>` adds it to the room's shadow root. */
 export const callViewStyles = css`
+  hashdrop-call-view {
+    display: block;
+  }
   [part='call'] {
     display: grid;
     gap: var(--_hd-space-m);
@@ -36,16 +39,6 @@ export const callViewStyles = css`
     [part='call'].with-chat.with-sidebar {
       grid-template-columns: minmax(0, 1fr);
     }
-  }
-  [part='chat-unread'] {
-    display: inline-block;
-    min-width: 1.5em;
-    padding: 0 0.375em;
-    border-radius: 999px;
-    background: var(--_hd-danger);
-    color: var(--_hd-on-danger);
-    font-size: 0.8125em;
-    font-weight: 600;
   }
   [part='sidebar'] {
     display: grid;

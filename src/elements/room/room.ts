@@ -1,7 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseRoomReference } from '../../contract/room-code.js';
 import { whenIdle } from '../../core/idle.js';
 import { RoomSession, type RoomSessionOptions } from '../../core/room-session.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
@@ -13,67 +12,25 @@ import {
   type SessionError,
   type SessionStatus,
 } from '../../core/snapshot.js';
-import { isLanguageTag, loadEnglishInCallStrings, type MessageKey } from '../../i18n/index.js';
+import { isLanguageTag, type MessageKey } from '../../i18n/index.js';
 import { sessionContext, snapshotContext } from '../shared/context.js';
-import {
-  HashdropDeniedEvent,
-  HashdropErrorEvent,
-  HashdropJoinedEvent,
-  HashdropKnockEvent,
-  HashdropLeftEvent,
-  HashdropStatusChangeEvent,
-} from '../shared/events.js';
+import { HashdropErrorEvent } from '../shared/events.js';
 import { HashdropElement } from '../shared/hashdrop-element.js';
 import { controlStyles, spinnerStyles, tokenStyles } from '../shared/tokens.styles.js';
-import { lobbyViewOf } from '../lobby/lobby.js';
+import {
+  checkRoomAttributes,
+  parseRoomAttribute,
+  parseToggle,
+  type RoomLayout,
+  type RoomTheme,
+  type RoomToggle,
+} from './attributes.js';
+import type { HashdropCallView } from './call-view.js';
+import { loadCallView, loadedCallView } from './call-view-loader.js';
+import { forgetHostKeyInUrl, hostKeyInUrl } from './host-key.js';
+import { card, errorTexts, roomViewOf, type RoomView } from './view.js';
+import { snapshotEvents } from './snapshot-events.js';
 import { roomStyles } from './room.styles.js';
-
-/** A room id as the endpoint issues them (opaque, URL-safe). Codes are checked first. */
-const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
-
-type CallViewModule = typeof import('./call-view.js');
-/** The call view module once it has arrived (one per page, shared by every room), and its load in flight. */
-let callView: CallViewModule | null = null;
-let callViewLoading: Promise<CallViewModule | null> | null = null;
-
-/**
- * Starts loading the call screen (and the elements it uses) unless already under way. Resolves to null when the load
- * failed; then the next status change tries again, and the room shows "connecting" meanwhile.
- */
-function loadCallView(): Promise<CallViewModule | null> {
-  // The call screen's English strings travel in a chunk of their own in the CDN build; fetch them alongside.
-  void loadEnglishInCallStrings();
-  callViewLoading ??= import('./call-view.js').then(
-    (module) => {
-      module.defineCallElements();
-      return (callView = module);
-    },
-    (error: unknown) => {
-      callViewLoading = null;
-      console.error('hashdrop: could not load the call view', error);
-      return null;
-    },
-  );
-  return callViewLoading;
-}
-
-/** Reads the `room` attribute: a code (any spelling, or an invite link) in canonical form, a room id, or null. */
-export function parseRoomAttribute(value: string): string | null {
-  const text = value.trim();
-  if (!text) return null;
-  return parseRoomReference(text) ?? (ROOM_ID_PATTERN.test(text) ? text : null);
-}
-
-/** `on`/`off` (also `true`/`false`, and empty meaning on), or null for anything else. */
-export function parseToggle(value: string | null): boolean | null {
-  if (value === null) return true;
-  const v = value.trim().toLowerCase();
-  if (v === '' || v === 'on' || v === 'true') return true;
-  if (v === 'off' || v === 'false') return false;
-  return null;
-}
-
-type View = 'invalid' | 'prejoin' | 'connecting' | 'lobby' | 'call' | 'ended' | 'error';
 
 /**
  * @tagname hashdrop-room
@@ -145,10 +102,10 @@ export class HashdropRoom extends HashdropElement {
   @property() name = '';
   @property({ type: Boolean }) create = false;
   @property({ type: Boolean }) autojoin = false;
-  @property() audio: string | null = null;
-  @property() video: string | null = null;
-  @property() theme: string | null = null;
-  @property() layout: string | null = null;
+  @property() audio: RoomToggle | null = null;
+  @property() video: RoomToggle | null = null;
+  @property() theme: RoomTheme | null = null;
+  @property() layout: RoomLayout | null = null;
   @property({ attribute: 'host-key' }) hostKey = '';
 
   @state() private snap: RoomSnapshot = INITIAL_SNAPSHOT;
@@ -166,11 +123,12 @@ export class HashdropRoom extends HashdropElement {
   #started: string | null = null;
   #autojoined: string | null = null;
   #pendingRoom: string | null = null;
-  #lastView: View | null = null;
+  #lastView: RoomView | null = null;
   #reportedError = '';
   /** Resolves once the call view module is here and this room has asked to render with it. */
   #callViewReady: Promise<void> | null = null;
-  #callViewStyled = false;
+  /** The call screen: one per room, kept from one call to the next (it holds the chat panel's state). */
+  #callView: HashdropCallView | null = null;
 
   readonly #sessionProvider = new ContextProvider(this, { context: sessionContext });
   readonly #snapshotProvider = new ContextProvider(this, { context: snapshotContext });
@@ -228,7 +186,6 @@ export class HashdropRoom extends HashdropElement {
       this.#reportedError = key;
     }
     if (changed.has('room') && this.hasUpdated && !this.attributeError) this.#roomChanged();
-    this.#adoptCallViewStyles();
   }
 
   /**
@@ -237,9 +194,13 @@ export class HashdropRoom extends HashdropElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
-    if (callView || !this.#callViewReady || !isConnected(this.snap.status)) return result;
-    await this.#callViewReady;
-    return super.getUpdateComplete();
+    if (!isConnected(this.snap.status)) return result;
+    if (!loadedCallView() && this.#callViewReady) {
+      await this.#callViewReady;
+      await super.getUpdateComplete();
+    }
+    // The call screen renders in an update of its own.
+    return (await this.#callView?.updateComplete) ?? result;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -251,7 +212,7 @@ export class HashdropRoom extends HashdropElement {
       this.setState(s, this.snap.status === s);
     }
     this.setState('invalid', !!this.attributeError);
-    const view = this.#view();
+    const view = roomViewOf(this.snap, !!this.attributeError, !!loadedCallView());
     if (view !== this.#lastView) {
       const first = this.#lastView === null;
       this.#lastView = view;
@@ -261,33 +222,11 @@ export class HashdropRoom extends HashdropElement {
 
   // ---- attributes ----
 
-  #error(attribute: string, key: MessageKey, params?: Record<string, string>): SessionError {
-    return { code: 'INVALID_ATTRIBUTE', attribute, message: this.t(key, params) };
-  }
-
   #validate(): SessionError | null {
-    if (this.endpoint && this.tokenEndpoint) return this.#error('token-endpoint', 'room.error.both-endpoints');
-    if (!this.endpoint && !this.tokenEndpoint && !this.#injected) {
-      return this.#error('endpoint', 'room.error.missing-endpoint');
-    }
-    if (this.room && this.create) return this.#error('create', 'room.error.create-and-room');
-    if (this.room && !parseRoomAttribute(this.room))
-      return this.#error('room', 'room.error.bad-room', { value: this.room });
-    for (const attribute of ['audio', 'video'] as const) {
-      if (parseToggle(this[attribute]) === null) {
-        return this.#error(attribute, 'room.error.bad-toggle', { attribute, value: this[attribute] ?? '' });
-      }
-    }
-    if (this.theme !== null && !['light', 'dark', 'auto'].includes(this.theme)) {
-      return this.#error('theme', 'room.error.bad-theme', { value: this.theme });
-    }
-    if (this.layout !== null && !['spotlight', 'grid'].includes(this.layout)) {
-      return this.#error('layout', 'room.error.bad-layout', { value: this.layout });
-    }
-    const lang = this.getAttribute('lang');
-    if (lang !== null && lang !== '' && !isLanguageTag(lang))
-      return this.#error('lang', 'room.error.bad-lang', { value: lang });
-    return null;
+    const problem = checkRoomAttributes(this, this.getAttribute('lang'), !!this.#injected);
+    if (!problem) return null;
+    const [attribute, key, value = ''] = problem;
+    return { code: 'INVALID_ATTRIBUTE', attribute, message: this.t(key, { attribute, value }) };
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -352,31 +291,10 @@ export class HashdropRoom extends HashdropElement {
     if (this.endpoint) options.endpoint = this.endpoint;
     else if (this.tokenEndpoint) options.tokenEndpoint = this.tokenEndpoint;
     // A `?host=` in the page URL is used only without the attribute (and then removed once redeemed).
-    this.#urlHostKey =
-      this.hostKey || typeof location === 'undefined' ? '' : (new URLSearchParams(location.search).get('host') ?? '');
+    this.#urlHostKey = this.hostKey ? '' : hostKeyInUrl();
     const hostKey = this.hostKey || this.#urlHostKey;
     if (hostKey) options.hostKey = hostKey;
     return options;
-  }
-
-  /**
-   * Once a host key from the page URL has made this browser a host of the room, it leaves the address bar and the
-   * current history entry (`history.replaceState`; every other parameter, as written, and the hash stay): a redeemed
-   * secret should not travel on in the next screenshot, bookmark or copied link. A key that did not work stays.
-   */
-  #forgetUrlHostKey(): void {
-    this.#urlHostKey = '';
-    const url = new URL(location.href);
-    url.search = url.search
-      .slice(1)
-      .split('&')
-      .filter((param) => !new URLSearchParams(param).has('host'))
-      .join('&');
-    try {
-      history.replaceState(history.state, '', url);
-    } catch {
-      // No history to rewrite (a sandboxed document): the key stays.
-    }
   }
 
   /** Kicks the flow off once per session: create a room, or prepare the one named. */
@@ -398,53 +316,23 @@ export class HashdropRoom extends HashdropElement {
     // session starts then; in a call, at once.
     if (isEngaged(next.status)) this.#loadCallView();
     else if (next.status === 'pre-join') whenIdle(() => this.#loadCallView());
-    if (!previous || previous.status !== next.status) {
-      this.announcement = this.t(`status.${next.status}` as MessageKey);
-      this.emit(new HashdropStatusChangeEvent(next.status, previous?.status ?? null));
-      const was = previous?.status;
-      if (next.status === 'in-room' && was !== 'reconnecting') {
-        this.emit(new HashdropJoinedEvent(next.room?.code ?? next.roomRef, next.identity, next.role));
-      }
-      if (was && isConnected(was) && !isEngaged(next.status)) {
-        this.emit(new HashdropLeftEvent(next.endedReason));
-      }
-      if (next.status === 'denied') this.emit(new HashdropDeniedEvent(next.roomRef));
-      if (next.status === 'error' && next.error) this.emit(new HashdropErrorEvent(next.error, true));
-      if (!isEngaged(next.status)) this.#applyPendingRoom();
+    if (previous?.status !== next.status) this.announcement = this.t(`status.${next.status}` as MessageKey);
+    for (const event of snapshotEvents(previous, next)) this.emit(event);
+    if (previous?.status !== next.status && !isEngaged(next.status)) this.#applyPendingRoom();
+    // Once a host key from the page URL has made this browser a host, it leaves the address bar; one that did not stays.
+    if (this.#urlHostKey && next.room?.youAreHost && this.#subscribed === this.#owned) {
+      this.#urlHostKey = '';
+      forgetHostKeyInUrl();
     }
-    // A browser that cannot make calls stays on pre-join (which says so); the page learns it once, as an error.
-    if (next.error?.code === 'BROWSER_UNSUPPORTED' && previous?.error?.code !== 'BROWSER_UNSUPPORTED') {
-      this.emit(new HashdropErrorEvent(next.error, true));
-    }
-    if (next.role === 'host' && previous) {
-      const known = new Set(previous.knocks.map((k) => k.knockId));
-      for (const knock of next.knocks) if (!known.has(knock.knockId)) this.emit(new HashdropKnockEvent(knock));
-    }
-    if (this.#urlHostKey && next.room?.youAreHost && this.#subscribed === this.#owned) this.#forgetUrlHostKey();
     this.#maybeAutojoin(next);
   }
 
   #loadCallView(): void {
-    if (callView || this.#callViewReady) return;
+    if (loadedCallView() || this.#callViewReady) return;
     this.#callViewReady = loadCallView().then((module) => {
       if (module) this.requestUpdate();
       else this.#callViewReady = null;
     });
-  }
-
-  /** The call screen's styles join the room's shadow root once its module is here. */
-  #adoptCallViewStyles(): void {
-    if (!callView || this.#callViewStyled) return;
-    this.#callViewStyled = true;
-    const root = this.renderRoot as ShadowRoot;
-    const styles = callView.callViewStyles;
-    if (styles.styleSheet && 'adoptedStyleSheets' in root) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
-    } else {
-      const style = document.createElement('style');
-      style.textContent = styles.cssText;
-      root.prepend(style);
-    }
   }
 
   #applyPendingRoom(): void {
@@ -467,28 +355,7 @@ export class HashdropRoom extends HashdropElement {
 
   // ---- view ----
 
-  #view(): View {
-    if (this.attributeError) return 'invalid';
-    const s = this.snap;
-    if (lobbyViewOf(s) !== 'none') return 'lobby';
-    switch (s.status) {
-      case 'idle':
-      case 'pre-join':
-        return 'prejoin';
-      case 'connecting':
-        return 'connecting';
-      case 'in-room':
-      case 'reconnecting':
-        // Until the call view module has arrived (normally long before: it loads from pre-join on), keep "connecting".
-        return callView ? 'call' : 'connecting';
-      case 'ended':
-        return 'ended';
-      default:
-        return 'error';
-    }
-  }
-
-  async #moveFocus(view: View): Promise<void> {
+  async #moveFocus(view: RoomView): Promise<void> {
     // Only when focus is ours (or was lost with a removed button): a status change never steals the page's focus.
     const active = document.activeElement;
     const ours = this.matches(':focus-within') || active === null || active === document.body;
@@ -516,29 +383,7 @@ export class HashdropRoom extends HashdropElement {
     else if (this.create) void session.createRoom();
   };
 
-  /**
-   * The error card's body in the element's language, by error code; the endpoint's or browser's own message
-   * (English, often with a technical detail) stays below as the detail. A code without a message of ours shows the
-   * original message as the body.
-   */
-  #errorTexts(error: SessionError | null): [body: string, detail: string] {
-    if (!error) return ['', ''];
-    // A code without a string of ours (or, in the CDN build, before the strings of errors have arrived) reads ''.
-    const ours = this.t(`error.${error.code}` as MessageKey);
-    return ours ? [ours, error.message] : [error.message, ''];
-  }
-
-  #card(title: string, body: string, action?: TemplateResult, busy = false, detail = ''): TemplateResult {
-    return html`<section part="card" aria-labelledby="card-title">
-      ${busy ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
-      <h2 id="card-title" tabindex="-1" data-focus-target>${title}</h2>
-      ${body ? html`<p>${body}</p>` : nothing}
-      ${detail ? html`<p part="error-detail" class="muted">${detail}</p>` : nothing}
-      ${action ? html`<div class="row">${action}</div>` : nothing}
-    </section>`;
-  }
-
-  #renderView(view: View, lang: string): TemplateResult {
+  #renderView(view: RoomView, lang: string): TemplateResult {
     const s = this.snap;
     switch (view) {
       case 'invalid': {
@@ -554,9 +399,9 @@ export class HashdropRoom extends HashdropElement {
       case 'lobby':
         return html`<hashdrop-lobby lang=${lang}></hashdrop-lobby>`;
       case 'connecting':
-        return this.#card(this.t('room.connecting.title'), this.t('room.connecting.body'), undefined, true);
+        return card(this.t('room.connecting.title'), this.t('room.connecting.body'), undefined, true);
       case 'ended':
-        return this.#card(
+        return card(
           this.t('room.ended.title'),
           this.t(`room.ended.${s.endedReason ?? 'left'}` as MessageKey),
           s.endedReason === 'room-deleted' || s.endedReason === 'host-ended' || s.endedReason === 'kicked'
@@ -566,9 +411,9 @@ export class HashdropRoom extends HashdropElement {
               </button>`,
         );
       case 'error': {
-        const [body, detail] = this.#errorTexts(s.error);
+        const [body, detail] = errorTexts(s.error, (key) => this.t(key));
         return html`<div role="alert">
-          ${this.#card(
+          ${card(
             this.t('room.error.title'),
             body,
             html`<button part="retry" class="primary" type="button" @click=${this.#retry}>
@@ -579,15 +424,15 @@ export class HashdropRoom extends HashdropElement {
           )}
         </div>`;
       }
-      case 'call':
-        // #view() only answers 'call' once the call view module is here.
-        return callView!.renderCallView({
-          snapshot: s,
-          session: this.session,
-          lang,
-          layout: this.layout === 'grid' ? 'grid' : 'spotlight',
-          t: (key) => this.t(key),
-        });
+      case 'call': {
+        // #view() only answers 'call' once the call view module is here (and has defined the tag).
+        const view = (this.#callView ??= document.createElement('hashdrop-call-view'));
+        view.snapshot = s;
+        view.session = this.session;
+        view.layout = this.layout === 'grid' ? 'grid' : 'spotlight';
+        view.lang = lang;
+        return html`${view}`;
+      }
     }
   }
 
@@ -596,7 +441,7 @@ export class HashdropRoom extends HashdropElement {
     return html`<div part="base" lang=${lang} dir=${this.direction}>
       <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
       ${this.notice ? html`<p part="notice" class="notice">${this.notice}</p>` : nothing}
-      ${this.#renderView(this.#view(), lang)}
+      ${this.#renderView(roomViewOf(this.snap, !!this.attributeError, !!loadedCallView()), lang)}
     </div>`;
   }
 }
