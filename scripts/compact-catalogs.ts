@@ -1,7 +1,7 @@
 /**
  * A Vite plugin for the CDN build that keeps strings out of the up-front bytes:
  * - English is split: the strings of the screens a page shows before a call (keys starting with one of
- *   `UP_FRONT_PREFIXES`) stay in en.ts, in the entry; the in-call ones move to en-rest.ts, a chunk the elements fetch
+ *   `UP_FRONT_PREFIXES`) stay in en.ts, in the entry; the in-call ones move to en-in-call.ts, a chunk the elements fetch
  *   when the first of them renders (src/i18n/index.ts), long before a call view needs them.
  * - A shipped language's chunk (de.ts, es.ts, fr.ts) carries its strings as a list in the order of the English keys,
  *   without the keys, and gets them back from the two English modules: about 1 KB gzip less per language.
@@ -17,11 +17,11 @@ import type { Plugin } from 'vite';
 
 /**
  * Keys the room, pre-join and lobby show before anything else loads. Any other key — in-call strings, and the
- * error screen's `error.*`, which the room shows only after a request failed — comes with en-rest.
+ * error screen's `error.*`, which the room shows only after a request failed — comes with en-in-call.
  */
 export const UP_FRONT_PREFIXES = ['status.', 'room.', 'prejoin.', 'lobby.'];
 
-const CATALOG = /[\\/]src[\\/]i18n[\\/]([a-z]{2,3}|en-rest)\.ts$/;
+const CATALOG = /[\\/]src[\\/]i18n[\\/]([a-z]{2,3}|en-in-call)\.ts$/;
 
 /** Evaluates a catalog module (plain data; its only import is a type) and returns its one exported object. */
 async function evaluate(file: string): Promise<Record<string, string>> {
@@ -35,10 +35,10 @@ async function evaluate(file: string): Promise<Record<string, string>> {
 }
 
 /** The English catalog split in two, each in the source's key order. */
-async function englishParts(dir: string): Promise<{ upFront: [string, string][]; rest: [string, string][] }> {
+async function englishParts(dir: string): Promise<{ upFront: [string, string][]; inCall: [string, string][] }> {
   const entries = Object.entries(await evaluate(join(dir, 'en.ts')));
   const isUpFront = ([key]: [string, string]) => UP_FRONT_PREFIXES.some((prefix) => key.startsWith(prefix));
-  return { upFront: entries.filter(isUpFront), rest: entries.filter((entry) => !isUpFront(entry)) };
+  return { upFront: entries.filter(isUpFront), inCall: entries.filter((entry) => !isUpFront(entry)) };
 }
 
 export function compactCatalogs(): Plugin {
@@ -49,15 +49,16 @@ export function compactCatalogs(): Plugin {
       if (!name) return null;
       const english = await englishParts(dirname(id));
       if (name === 'en') return `export const en = ${JSON.stringify(Object.fromEntries(english.upFront))};`;
-      if (name === 'en-rest') return `export const enRest = ${JSON.stringify(Object.fromEntries(english.rest))};`;
+      if (name === 'en-in-call')
+        return `export const enInCall = ${JSON.stringify(Object.fromEntries(english.inCall))};`;
       const catalog = await evaluate(id);
-      const values = [...english.upFront, ...english.rest].map(([key]) => catalog[key] ?? null);
+      const values = [...english.upFront, ...english.inCall].map(([key]) => catalog[key] ?? null);
       return [
         `import { en } from './en.js';`,
-        `import { enRest } from './en-rest.js';`,
+        `import { enInCall } from './en-in-call.js';`,
         `const values = ${JSON.stringify(values)};`,
         `export const ${name} = {};`,
-        `[...Object.keys(en), ...Object.keys(enRest)].forEach((key, i) => { if (values[i] !== null) ${name}[key] = values[i]; });`,
+        `[...Object.keys(en), ...Object.keys(enInCall)].forEach((key, i) => { if (values[i] !== null) ${name}[key] = values[i]; });`,
       ].join('\n');
     },
   };

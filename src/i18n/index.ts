@@ -1,5 +1,5 @@
 import { en, type MessageKey, type Messages } from './en.js';
-import { SHIPPED_LOADERS, loadEnglishRest } from './shipped.js';
+import { SHIPPED_LOADERS, loadEnglishInCall } from './shipped.js';
 
 export { en, type MessageKey, type Messages };
 
@@ -16,7 +16,7 @@ export { en, type MessageKey, type Messages };
 const shipped = new Map<string, Partial<Messages>>([['en', en]]);
 const page = new Map<string, Partial<Messages>>();
 const loading = new Map<string, Promise<void>>();
-let englishRest: Promise<void> | null = null;
+let englishInCall: Promise<void> | null = null;
 const listeners = new Set<() => void>();
 
 /** Languages that lay out right to left. */
@@ -76,23 +76,23 @@ export function loadMessages(lang: string): Promise<void> {
 }
 
 /**
- * The in-call English strings, which the CDN build fetches as a chunk of their own (see en-rest.ts): when the room
+ * The in-call English strings, which the CDN build fetches as a chunk of their own (see en-in-call.ts): when the room
  * starts loading its call screen (after pre-join is up), or when a string from it is first asked for (an error
  * screen, an in-call element on its own). English is every language's fallback, so this is for every language.
  */
 export function loadEnglishInCallStrings(): Promise<void> {
-  englishRest ??= loadEnglishRest().then(
-    (rest) => {
-      if (Object.keys(rest).length === 0) return;
-      shipped.set('en', { ...en, ...rest });
+  englishInCall ??= loadEnglishInCall().then(
+    (strings) => {
+      if (Object.keys(strings).length === 0) return;
+      shipped.set('en', { ...en, ...strings });
       notify();
     },
     (error: unknown) => {
-      englishRest = null;
+      englishInCall = null;
       console.warn('HashDrop: the in-call English strings could not be loaded.', error);
     },
   );
-  return englishRest;
+  return englishInCall;
 }
 
 function missingInCallString(): string {

@@ -10,5 +10,5 @@ export const SHIPPED_LOADERS: Record<string, () => Promise<Partial<Messages>>> =
   fr: () => import('./fr.js').then((m) => m.fr),
 };
 
-/** The in-call English strings: a chunk of their own in the CDN build, nothing in the sources (see en-rest.ts). */
-export const loadEnglishRest = (): Promise<Partial<Messages>> => import('./en-rest.js').then((m) => m.enRest);
+/** The in-call English strings: a chunk of their own in the CDN build, nothing in the sources (see en-in-call.ts). */
+export const loadEnglishInCall = (): Promise<Partial<Messages>> => import('./en-in-call.js').then((m) => m.enInCall);

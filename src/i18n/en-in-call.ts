@@ -6,4 +6,4 @@ import type { Messages } from './en.js';
  * strings of the room, pre-join and lobby, and this chunk is fetched when the first element renders — long before a
  * call view shows.
  */
-export const enRest: Partial<Messages> = {};
+export const enInCall: Partial<Messages> = {};
