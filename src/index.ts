@@ -55,7 +55,6 @@ defineOnDemand({
 
 export { HashdropRoom } from './elements/room/room.js';
 export { parseRoomAttribute, parseToggle } from './elements/room/attributes.js';
-export type { RoomLayout, RoomTheme, RoomToggle } from './elements/room/attributes.js';
 export { HashdropPrejoin } from './elements/prejoin/prejoin.js';
 export { HashdropLobby } from './elements/lobby/lobby.js';
 export { inviteLink } from './elements/invite/invite-link.js';

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { FRAMEWORK_TYPE_FILES, manifestElements, staleFrameworkTypings } from '../../scripts/framework-types.js';
 
 test('the committed React and Vue typings are what the manifest makes now', async () => {
@@ -34,4 +35,21 @@ test('the package exports the typings as hashdrop/react and hashdrop/vue', () =>
   assert.equal(pkg.exports['./react']?.types, `./${FRAMEWORK_TYPE_FILES.react}`);
   assert.equal(pkg.exports['./vue']?.types, `./${FRAMEWORK_TYPE_FILES.vue}`);
   assert.ok(pkg.files.includes('src/frameworks'), 'the typings are published');
+});
+
+test('the React typings reject a wrong value of an enumerated attribute (<hashdrop-room theme="blue">)', () => {
+  // test/package/react-typings.tsx marks each wrong value with @ts-expect-error: a typing that accepted it would leave
+  // that directive unused, which is an error of its own (TS2578).
+  const file = 'test/package/react-typings.tsx';
+  assert.match(readFileSync(file, 'utf8'), /@ts-expect-error[^\n]*\n\s*<hashdrop-room key="a" theme="blue" \/>/);
+  const config = ts.getParsedCommandLineOfConfigFile(
+    'tsconfig.json',
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
+  assert.ok(config, 'tsconfig.json parses');
+  const program = ts.createProgram([file], config.options);
+  const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
+  const messages = diagnostics.map((d) => `${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  assert.deepEqual(messages, []);
 });

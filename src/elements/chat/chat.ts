@@ -60,6 +60,8 @@ export function parseFileSize(value: string | number | null | undefined): number
  * @attr max-file-size - The largest file that may be shared, in bytes (default 15000000, 15 MB). A malformed value
  * is reported with `hashdrop-error` (INVALID_ATTRIBUTE) and the default is used.
  * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
+ * @attr hidden - HTML's own; while hidden, messages do not count as seen, and on showing again the chat scrolls to
+ *   the newest.
  *
  * @fires {HashdropChatUnreadEvent} hashdrop-chat-unread - The count of messages from others not seen yet changed
  * (`count`); a chat toggle shows it as a badge. Messages count as seen while the chat is visible.
@@ -93,7 +95,8 @@ export function parseFileSize(value: string | number | null | undefined): number
  * (text on it uses `--hashdrop-color-accent-contrast`).
  * @cssprop [--hashdrop-chat-preview-max-height=12rem] - Tallest image preview.
  *
- * Custom states: `:state(unread)` while there are unread messages, `:state(dragging)` while a file is dragged over.
+ * @cssstate unread - There are messages from others not seen yet.
+ * @cssstate dragging - A file is dragged over the chat.
  */
 export class HashdropChat extends SessionElement {
   static override styles = [tokenStyles, controlStyles, chatStyles];

@@ -71,8 +71,13 @@ const ICONS = {
  * The audience (stage mode) gets no microphone, camera or screen share controls, and an audio-only room no camera or
  * screen share. A role change (promoted to speaker, moved to the audience) and a host lowering your hand are announced.
  *
- * Custom states: `:state(mic-off)`, `:state(camera-off)`, `:state(sharing)`, `:state(chat-open)`, `:state(host)`,
- * `:state(hand-raised)`, `:state(audience)`.
+ * @cssstate mic-off - The microphone is off.
+ * @cssstate camera-off - The camera is off.
+ * @cssstate sharing - This browser shares its screen.
+ * @cssstate chat-open - The chat panel is open.
+ * @cssstate host - The viewer is a host.
+ * @cssstate hand-raised - The viewer's hand is raised.
+ * @cssstate audience - The viewer is in the audience (stage mode).
  */
 export class HashdropControlBar extends SessionElement {
   static override styles = [tokenStyles, controlStyles, dialogStyles, controlBarStyles];

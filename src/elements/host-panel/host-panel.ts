@@ -58,7 +58,8 @@ import { renderRecordingControl } from '../recording/recording-control.js';
  * @cssprop [--hashdrop-host-panel-background=var(--hashdrop-color-surface)] - Panel background.
  * @cssprop [--hashdrop-host-panel-item-background=var(--hashdrop-color-surface-raised)] - Background of a knock.
  *
- * Custom states: `:state(has-knocks)`, `:state(not-host)`.
+ * @cssstate has-knocks - Someone is asking to join.
+ * @cssstate not-host - The viewer is not a host (knocks are not shown).
  */
 export class HashdropHostPanel extends SessionElement {
   static override styles = [tokenStyles, controlStyles, dialogStyles, hostPanelStyles];
@@ -77,6 +78,7 @@ export class HashdropHostPanel extends SessionElement {
   /** The Remove confirmation; Cancel returns focus to the button that asked. */
   readonly #kick = new ConfirmDialogController(this, (confirmed) => void this.#closeKick(confirmed));
 
+  /** Moves focus to the heading (for a page that opens the panel on demand). */
   focusInitial(): void {
     this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
   }

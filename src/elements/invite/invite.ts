@@ -54,7 +54,8 @@ export async function loadQrEncoder(): Promise<QrEncoder> {
  * @cssprop [--hashdrop-invite-qr-size=192px] - Size of the QR code.
  * @cssprop [--hashdrop-invite-background=var(--hashdrop-color-surface)] - Background.
  *
- * Custom states: `:state(has-code)`, `:state(qr-ready)`.
+ * @cssstate has-code - There is a room to invite to (a code or link shows).
+ * @cssstate qr-ready - The QR code for the current link is drawn.
  */
 export class HashdropInvite extends SessionElement {
   static override styles = [tokenStyles, controlStyles, inviteStyles];
@@ -109,6 +110,7 @@ export class HashdropInvite extends SessionElement {
     await this.updateComplete;
   }
 
+  /** Moves focus to the heading (for a page that opens the invite on demand). */
   focusInitial(): void {
     this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
   }

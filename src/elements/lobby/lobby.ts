@@ -36,8 +36,12 @@ export function lobbyViewOf(snapshot: RoomSnapshot): LobbyView {
  * @cssprop [--hashdrop-lobby-max-width=32rem] - Width of the card.
  * @cssprop [--hashdrop-lobby-background=var(--hashdrop-color-surface)] - Card background.
  *
- * Custom states: `:state(pending)`, `:state(host-required)`, `:state(retrying)`, `:state(denied)`, `:state(closed)`,
- * `:state(full)`.
+ * @cssstate pending - Waiting for a host to let you in.
+ * @cssstate host-required - Waiting for a host to arrive (the room needs one).
+ * @cssstate retrying - Asking again after a failed attempt.
+ * @cssstate denied - A host declined the request.
+ * @cssstate closed - The room is closed.
+ * @cssstate full - The call is full.
  */
 export class HashdropLobby extends SessionElement {
   static override styles = [tokenStyles, controlStyles, spinnerStyles, lobbyStyles];

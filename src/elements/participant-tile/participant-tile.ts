@@ -97,8 +97,15 @@ const QUALITY_BARS: Record<ParticipantSnapshot['connectionQuality'], number> = {
  * @cssprop [--hashdrop-tile-label-color=#fff] - Text of the name and badges.
  * @cssprop [--hashdrop-tile-avatar-size=clamp(2.5rem,35%,7rem)] - Diameter of the avatar.
  *
- * Custom states: `:state(video)` or `:state(avatar)`, `:state(speaking)`, `:state(muted)`, `:state(pinned)`,
- * `:state(screen-share)`, `:state(hand-raised)`, `:state(local)`, `:state(poor-connection)`.
+ * @cssstate video - The video is shown.
+ * @cssstate avatar - No video: the initials are shown.
+ * @cssstate speaking - The participant is speaking (camera tiles).
+ * @cssstate muted - The microphone is off.
+ * @cssstate pinned - Pinned to the spotlight.
+ * @cssstate screen-share - The tile shows a shared screen.
+ * @cssstate hand-raised - The participant raised a hand.
+ * @cssstate local - The tile is this browser's own.
+ * @cssstate poor-connection - The participant's connection is poor or lost.
  */
 export class HashdropParticipantTile extends HashdropElement {
   static override styles = [tokenStyles, controlStyles, dialogStyles, participantTileStyles];
@@ -107,7 +114,7 @@ export class HashdropParticipantTile extends HashdropElement {
   @property({ attribute: false }) participant: ParticipantSnapshot | null = null;
   /** The session whose tracks to attach. */
   @property({ attribute: false }) session: RoomSessionApi | null = null;
-  @property({ reflect: true }) source: TileSource = 'camera';
+  @property({ reflect: true }) source: 'camera' | 'screen_share' = 'camera';
   @property({ type: Boolean, reflect: true }) pinned = false;
   @property({ type: Boolean, reflect: true }) static = false;
   @property() fit: 'cover' | 'contain' | '' = '';

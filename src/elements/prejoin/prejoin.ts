@@ -47,8 +47,11 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f]/u;
  * @cssprop [--hashdrop-prejoin-preview-radius=var(--hashdrop-radius-m)] - Corner radius of the preview.
  * @cssprop [--hashdrop-prejoin-level-color=var(--hashdrop-color-success)] - Fill of the microphone level bar.
  *
- * Custom states: `:state(camera-blocked)`, `:state(mic-blocked)`, `:state(no-devices)`, `:state(scheduled)`,
- * `:state(joining)`.
+ * @cssstate camera-blocked - Camera permission was denied.
+ * @cssstate mic-blocked - Microphone permission was denied.
+ * @cssstate no-devices - No camera and no microphone are available.
+ * @cssstate scheduled - The room starts later: a countdown shows.
+ * @cssstate joining - Join was pressed and the join is under way.
  */
 export class HashdropPrejoin extends SessionElement {
   static override styles = [tokenStyles, controlStyles, prejoinStyles];

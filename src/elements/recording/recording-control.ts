@@ -29,7 +29,9 @@ import { controlPanelStyles } from './recording.styles.js';
  * @csspart error - Why the last start or stop failed.
  * @csspart recording - The "Recording" indicator.
  *
- * Custom states: `:state(recording)`, `:state(pending)`, `:state(failed)`.
+ * @cssstate recording - The call is being recorded.
+ * @cssstate pending - Starting or stopping a recording.
+ * @cssstate failed - The last recording request failed.
  */
 export class HashdropRecordingControl extends SessionElement {
   static override styles = [tokenStyles, controlStyles, controlPanelStyles];

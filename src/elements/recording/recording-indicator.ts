@@ -17,7 +17,7 @@ import { indicatorStyles } from './recording.styles.js';
  *
  * @cssprop [--hashdrop-recording-color=var(--hashdrop-color-danger)] - The dot's and the border's color.
  *
- * Custom states: `:state(active)`.
+ * @cssstate active - A recording is running (the indicator shows).
  */
 export class HashdropRecordingIndicator extends HashdropElement {
   static override styles = [tokenStyles, indicatorStyles];

@@ -9,13 +9,6 @@ import { isLanguageTag, type MessageKey } from '../../i18n/index.js';
 /** A room id as the endpoint issues them (opaque, URL-safe). Codes are checked first. */
 const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
 
-/** The values of the `theme` attribute. */
-export type RoomTheme = 'light' | 'dark' | 'auto';
-/** The values of the `layout` attribute. */
-export type RoomLayout = 'spotlight' | 'grid';
-/** The values of the `audio` and `video` attributes (also `true`/`false`, and empty meaning on). */
-export type RoomToggle = 'on' | 'off' | 'true' | 'false' | '';
-
 /** Reads the `room` attribute: a code (any spelling, or an invite link) in canonical form, a room id, or null. */
 export function parseRoomAttribute(value: string): string | null {
   const text = value.trim();

@@ -17,14 +17,7 @@ import { sessionContext, snapshotContext } from '../shared/context.js';
 import { HashdropErrorEvent } from '../shared/events.js';
 import { HashdropElement } from '../shared/hashdrop-element.js';
 import { controlStyles, spinnerStyles, tokenStyles } from '../shared/tokens.styles.js';
-import {
-  checkRoomAttributes,
-  parseRoomAttribute,
-  parseToggle,
-  type RoomLayout,
-  type RoomTheme,
-  type RoomToggle,
-} from './attributes.js';
+import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attributes.js';
 import type { HashdropCallView } from './call-view.js';
 import { loadCallView, loadedCallView } from './call-view-loader.js';
 import { forgetHostKeyInUrl, hostKeyInUrl } from './host-key.js';
@@ -45,8 +38,8 @@ import { roomStyles } from './room.styles.js';
  * @attr name - The display name to prefill (and to join with, with `autojoin`).
  * @attr create - Create a new room on load and become its host (do not combine with `room`).
  * @attr autojoin - Join as soon as the room is ready, with `name`, skipping the Join button.
- * @attr audio - `on` (default) or `off`: the microphone's initial state.
- * @attr video - `on` (default) or `off`: the camera's initial state.
+ * @attr audio - `on` (default) or `off` (also `true`/`false`; empty means on): the microphone's initial state.
+ * @attr video - `on` (default) or `off` (also `true`/`false`; empty means on): the camera's initial state.
  * @attr lang - Language of all texts (falls back to the page's `lang`, then English).
  * @attr layout - The call's layout: `spotlight` (default: one person large above a strip of the others) or `grid`.
  * @attr theme - `light`, `dark` or `auto` (follows the OS). Without it the page's `color-scheme` applies.
@@ -88,7 +81,16 @@ import { roomStyles } from './room.styles.js';
  * @cssprop [--hashdrop-room-min-height=24rem] - Minimum height (keeps the page from jumping between screens).
  * @cssprop [--hashdrop-room-sidebar-width=20rem] - Width of the host's side column.
  *
- * Custom states: one per status (`:state(in-room)`, `:state(waiting)`, …) and `:state(invalid)`.
+ * @cssstate idle - No room yet (before the first snapshot, or no room chosen).
+ * @cssstate pre-join - The pre-join screen.
+ * @cssstate connecting - Joining.
+ * @cssstate waiting - In the lobby, waiting to be let in.
+ * @cssstate in-room - In the call.
+ * @cssstate reconnecting - In the call, reconnecting.
+ * @cssstate ended - The call is over.
+ * @cssstate denied - A host declined the request to join.
+ * @cssstate error - A failure the user can retry from.
+ * @cssstate invalid - An attribute is invalid (the attribute error screen shows).
  */
 export class HashdropRoom extends HashdropElement {
   static override styles = [tokenStyles, controlStyles, spinnerStyles, roomStyles];
@@ -102,10 +104,10 @@ export class HashdropRoom extends HashdropElement {
   @property() name = '';
   @property({ type: Boolean }) create = false;
   @property({ type: Boolean }) autojoin = false;
-  @property() audio: RoomToggle | null = null;
-  @property() video: RoomToggle | null = null;
-  @property() theme: RoomTheme | null = null;
-  @property() layout: RoomLayout | null = null;
+  @property() audio: 'on' | 'off' | 'true' | 'false' | '' | null = null;
+  @property() video: 'on' | 'off' | 'true' | 'false' | '' | null = null;
+  @property() theme: 'light' | 'dark' | 'auto' | null = null;
+  @property() layout: 'spotlight' | 'grid' | null = null;
   @property({ attribute: 'host-key' }) hostKey = '';
 
   @state() private snap: RoomSnapshot = INITIAL_SNAPSHOT;

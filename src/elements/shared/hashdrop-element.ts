@@ -32,9 +32,10 @@ function watchPageLang(listener: LangListener): () => void {
  *
  * @attr lang - Language of the texts: this, else the nearest ancestor's `lang`, else the page's, else English. `de`,
  * `es` and `fr` ship (loaded on first use); any other language takes a page's `registerMessages(lang, strings)`.
- * @attr dir - `rtl` or `ltr`; without it the nearest `dir` or `lang` above decides (Arabic, Hebrew, Persian, Urdu…
- * lay out right to left).
- * @attr theme - `light`, `dark` or `auto` (follows the OS); without it the page's `color-scheme` applies.
+ * @attr {'rtl' | 'ltr'} dir - `rtl` or `ltr`; without it the nearest `dir` or `lang` above decides (Arabic, Hebrew,
+ * Persian, Urdu… lay out right to left).
+ * @attr {'light' | 'dark' | 'auto'} theme - `light`, `dark` or `auto` (follows the OS); without it the page's
+ * `color-scheme` applies.
  * @cssprop [--hashdrop-font-family=inherit] - The font; without it, the page's.
  * @cssprop [--hashdrop-font-size=1rem] - The base text size.
  * @cssprop [--hashdrop-color-surface=light-dark(#ffffff, #17181c)] - Background of cards and panels.

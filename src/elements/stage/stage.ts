@@ -56,8 +56,12 @@ const NARROW = 600;
  * @cssprop [--hashdrop-stage-spotlight-max-height=60vh] - Tallest the spotlight gets.
  * @cssprop [--hashdrop-stage-background=transparent] - Background.
  *
- * Custom states: `:state(spotlight)` or `:state(grid)`, `:state(pinned)`, `:state(screen-share)` (a screen is in the
- * spotlight), `:state(zoomed)`, `:state(narrow)`.
+ * @cssstate spotlight - The spotlight layout.
+ * @cssstate grid - The grid layout.
+ * @cssstate pinned - Someone is pinned to the spotlight.
+ * @cssstate screen-share - A shared screen is in the spotlight.
+ * @cssstate zoomed - The spotlight is zoomed in.
+ * @cssstate narrow - The stage is narrower than 600px: smaller strip tiles.
  */
 export class HashdropStage extends SessionElement {
   static override styles = [tokenStyles, controlStyles, stageStyles];
@@ -116,6 +120,7 @@ export class HashdropStage extends SessionElement {
     if (item) this.announce(this.t('stage.pinned', { name: item.participant.name }));
   }
 
+  /** Unpins whoever is pinned: the spotlight follows the call again (screen share, active speaker). */
   unpin(): void {
     if (!this.pinnedKey) return;
     this.pinnedKey = null;
