@@ -8,9 +8,9 @@ import { tileListStyles } from './tile-list.styles.js';
 
 /**
  * @tagname hashdrop-tile-list
- * @summary A simple grid of participant tiles for the call: each shows the participant's camera (attached through the
- * session) or their initial, their name, and whether they are speaking or muted; remote microphones play through
- * hidden audio elements. The full in-call stage replaces it later.
+ * @summary A plain grid of everyone in the call, for pages that lay out a call themselves (the room uses
+ * `<hashdrop-stage>`): each tile shows the participant's camera (attached through the session) or their initial, their
+ * name, and whether they are speaking or muted; remote microphones play through hidden audio elements.
  *
  * @attr for - The id of a `<hashdrop-room>` whose call to show, when placed outside it.
  * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
