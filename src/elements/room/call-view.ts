@@ -7,7 +7,7 @@
  * `<hashdrop-call-view>` is internal: it renders into the room's shadow root (no shadow root of its own), so the
  * room's CSS parts (`call`, `controls`, `leave`, …) stay the room's, and it adds its styles to that root.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import { INITIAL_SNAPSHOT, type RoomSnapshot } from '../../core/snapshot.js';
@@ -56,17 +56,9 @@ export class HashdropCallView extends HashdropElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const root = this.getRootNode();
-    const sheet = callViewStyles.styleSheet;
-    if (!(root instanceof ShadowRoot)) return;
-    if (sheet && 'adoptedStyleSheets' in root) {
-      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    } else if (!root.querySelector('style[data-call-view]')) {
-      const style = document.createElement('style');
-      style.dataset.callView = '';
-      style.textContent = callViewStyles.cssText;
-      root.prepend(style);
-    }
+    // The room's shadow root gets this screen's styles after its own (each time: the list is set, not added to).
+    const root = this.getRootNode() as ShadowRoot;
+    adoptStyles(root, [...(root.host.constructor as typeof ReactiveElement).elementStyles, callViewStyles]);
   }
 
   /** The control bar's chat button asks for a state (`open`); unless the page canceled it, the panel follows. */

@@ -17,13 +17,13 @@ import { sessionContext, snapshotContext } from '../shared/context.js';
 import { HashdropErrorEvent } from '../shared/events.js';
 import { HashdropElement } from '../shared/hashdrop-element.js';
 import { controlStyles, spinnerStyles, tokenStyles } from '../shared/tokens.styles.js';
-import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attributes.js';
-import type { HashdropCallView } from './call-view.js';
-import { loadCallView, loadedCallView } from './call-view-loader.js';
-import { forgetHostKeyInUrl, hostKeyInUrl } from './host-key.js';
-import { card, errorTexts, roomViewOf, type RoomView } from './view.js';
-import { snapshotEvents } from './snapshot-events.js';
 import { roomStyles } from './room.styles.js';
+import type { HashdropCallView } from './call-view.js';
+import { snapshotEvents } from './snapshot-events.js';
+import { card, errorTexts, roomViewOf, type RoomView } from './view.js';
+import { forgetHostKeyInUrl, hostKeyInUrl } from './host-key.js';
+import { loadCallView, loadedCallView } from './call-view-loader.js';
+import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attributes.js';
 
 /**
  * @tagname hashdrop-room
