@@ -136,7 +136,6 @@ export const de = {
   'host.waiting-since': 'wartet seit {time}',
   'host.reason.host-required': 'wartet auf einen Host',
   'host.not-host': 'Nur Hosts können Leute hereinlassen.',
-  'host.failed': '{names}: wartet weiter. {reason}',
 
   // tiles
   'tiles.label': 'Teilnehmende',

@@ -149,7 +149,6 @@ export const en = {
   'host.waiting-since': 'waiting since {time}',
   'host.reason.host-required': 'waiting for a host',
   'host.not-host': 'Only hosts can let people in.',
-  'host.failed': '{names}: still waiting. {reason}',
 
   // tiles
   'tiles.label': 'Participants',

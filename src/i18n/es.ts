@@ -135,7 +135,6 @@ export const es = {
   'host.waiting-since': 'esperando desde las {time}',
   'host.reason.host-required': 'esperando a un anfitrión',
   'host.not-host': 'Solo los anfitriones pueden dejar entrar a otras personas.',
-  'host.failed': '{names}: sigue esperando. {reason}',
 
   // tiles
   'tiles.label': 'Participantes',

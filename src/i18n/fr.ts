@@ -136,7 +136,6 @@ export const fr = {
   'host.waiting-since': 'en attente depuis {time}',
   'host.reason.host-required': 'attend un hôte',
   'host.not-host': 'Seuls les hôtes peuvent faire entrer des personnes.',
-  'host.failed': '{names} : toujours en attente. {reason}',
 
   // tiles
   'tiles.label': 'Participants',

@@ -33,7 +33,8 @@ import { renderRecordingControl } from '../recording/recording-control.js';
  * @csspart knock - One knock.
  * @csspart knock-name - The name of the person knocking.
  * @csspart knock-meta - When they knocked.
- * @csspart knock-error - Why admitting or denying this knock failed (the knock shows again, and the reason is announced).
+ * @csspart knock-error - Also on `knock-meta` when admitting or denying this knock failed: it then says why (the knock
+ *   shows again, and the reason is announced).
  * @csspart admit - An Admit button.
  * @csspart deny - A Deny button.
  * @csspart admit-all - The Admit all button.
@@ -147,7 +148,11 @@ export class HashdropHostPanel extends SessionElement {
       this.failed.set(k.knockId, reason);
     }
     this.requestUpdate();
-    this.#announcer.announce(this.t('host.failed', { names: back.map((k) => k.displayName).join(', '), reason }));
+    // Still asking to join (as when they knocked), and why the decision did not go through.
+    const asking = back[1]
+      ? this.t('host.knocks', { count: back.length })
+      : this.t('host.knock', { name: back[0]!.displayName });
+    this.#announcer.announce(`${asking} ${reason}`);
   }
 
   // ── Stage and moderation ────────────────────────────────────────────────────────────────────────────────────
@@ -216,47 +221,41 @@ export class HashdropHostPanel extends SessionElement {
           : knocks.length === 0
             ? html`<p part="empty" class="muted">${this.t('host.empty')}</p>`
             : html`<ul part="list">
-                  ${knocks.map(
-                    (knock, index) =>
-                      html`<li part="knock" data-knock-id=${knock.knockId}>
-                        <span part="knock-name"
-                          >${knock.displayName}
-                          <span part="knock-meta"
-                            >${
-                              knock.reason === 'HOST_REQUIRED'
-                                ? this.t('host.reason.host-required')
-                                : this.t('host.waiting-since', {
-                                    time: formatClockTime(knock.createdAt, this.language),
-                                  })
-                            }</span
-                          ></span
-                        >
-                        ${
-                          this.failed.has(knock.knockId)
-                            ? html`<span part="knock-error" class="field-error"
-                                >${this.failed.get(knock.knockId)}</span
-                              >`
-                            : nothing
-                        }
-                        <button
-                          part="admit"
-                          class="primary"
-                          type="button"
-                          aria-label=${this.t('host.admit.label', { name: knock.displayName })}
-                          @click=${() => this.#decide([knock], (s) => s.admit(knock.knockId), index)}
-                        >
-                          ${this.t('host.admit')}
-                        </button>
-                        <button
-                          part="deny"
-                          type="button"
-                          aria-label=${this.t('host.deny.label', { name: knock.displayName })}
-                          @click=${() => this.#decide([knock], (s) => s.deny(knock.knockId), index)}
-                        >
-                          ${this.t('host.deny')}
-                        </button>
-                      </li>`,
-                  )}
+                  ${knocks.map((knock, index) => {
+                    const failure = this.failed.get(knock.knockId);
+                    return html`<li part="knock" data-knock-id=${knock.knockId}>
+                      <span part="knock-name"
+                        >${knock.displayName}
+                        <span part=${failure === undefined ? 'knock-meta' : 'knock-meta knock-error'}
+                          >${
+                            failure ??
+                            (knock.reason === 'HOST_REQUIRED'
+                              ? this.t('host.reason.host-required')
+                              : this.t('host.waiting-since', {
+                                  time: formatClockTime(knock.createdAt, this.language),
+                                }))
+                          }</span
+                        ></span
+                      >
+                      <button
+                        part="admit"
+                        class="primary"
+                        type="button"
+                        aria-label=${this.t('host.admit.label', { name: knock.displayName })}
+                        @click=${() => this.#decide([knock], (s) => s.admit(knock.knockId), index)}
+                      >
+                        ${this.t('host.admit')}
+                      </button>
+                      <button
+                        part="deny"
+                        type="button"
+                        aria-label=${this.t('host.deny.label', { name: knock.displayName })}
+                        @click=${() => this.#decide([knock], (s) => s.deny(knock.knockId), index)}
+                      >
+                        ${this.t('host.deny')}
+                      </button>
+                    </li>`;
+                  })}
                 </ul>
                 ${
                   knocks.length > 1
