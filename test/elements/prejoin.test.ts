@@ -71,6 +71,14 @@ describe('hashdrop-prejoin', () => {
     expect(text(el.shadowRoot!.getElementById('name-error'))).to.contain('control characters');
   });
 
+  it('checks a name by the contract rule the endpoint uses (a bidi override is refused too)', async () => {
+    const { el, session } = await mount(snapshots.preJoin(), 'Ada\u202Egpj.exe');
+    part<HTMLButtonElement>(el, 'join')!.click();
+    await tick(10);
+    expect(session.callsOf('join')).to.have.length(0);
+    expect(text(el.shadowRoot!.getElementById('name-error'))).to.contain('control characters');
+  });
+
   it('toggles mic and camera with Space and reflects aria-pressed', async () => {
     const { el, session } = await mount(snapshots.preJoin({ micEnabled: true, cameraEnabled: false }));
     const mic = part<HTMLButtonElement>(el, 'mic-toggle')!;

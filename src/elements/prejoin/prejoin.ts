@@ -1,16 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseRoomReference } from '../../contract/room-code.js';
-import { DISPLAY_NAME_MAX } from '../../contract/display-name.js';
+import { DISPLAY_NAME_MAX, DISPLAY_NAME_MESSAGES, checkDisplayName } from '../../contract/display-name.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import type { RoomSnapshot } from '../../core/snapshot.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { SessionElement } from '../shared/session-element.js';
 import { prejoinStyles } from './prejoin.styles.js';
 import { formatCountdown } from '../shared/countdown.js';
-
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/u;
 
 /**
  * @tagname hashdrop-prejoin
@@ -183,12 +180,18 @@ export class HashdropPrejoin extends SessionElement {
     if (this.codeError) this.codeError = '';
   };
 
+  /** The contract's display-name rule (the endpoint's too), its verdict in the element's language. */
   #validateName(value: string): string {
-    const name = value.trim();
-    if (!name) return this.t('prejoin.name.required');
-    if (name.length > DISPLAY_NAME_MAX) return this.t('prejoin.name.too-long', { max: DISPLAY_NAME_MAX });
-    if (CONTROL_CHARS.test(name)) return this.t('prejoin.name.invalid');
-    return '';
+    const check = checkDisplayName(value);
+    if (check.ok) return '';
+    const { empty, tooLong } = DISPLAY_NAME_MESSAGES;
+    const key =
+      check.message === empty
+        ? 'prejoin.name.required'
+        : check.message === tooLong
+          ? 'prejoin.name.too-long'
+          : 'prejoin.name.invalid';
+    return this.t(key, { max: DISPLAY_NAME_MAX });
   }
 
   #submit = async (e: Event) => {
