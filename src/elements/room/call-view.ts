@@ -9,7 +9,6 @@
  */
 import { adoptStyles, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { RoomSessionApi } from '../../core/session-api.js';
 import { INITIAL_SNAPSHOT, type RoomSnapshot } from '../../core/snapshot.js';
 import { HashdropHostPanel } from '../host-panel/host-panel.js';
 import { HashdropInvite } from '../invite/invite.js';
@@ -43,7 +42,6 @@ export function defineCallElements(): void {
  */
 export class HashdropCallView extends HashdropElement {
   @property({ attribute: false }) snapshot: RoomSnapshot = INITIAL_SNAPSHOT;
-  @property({ attribute: false }) session: RoomSessionApi | null = null;
   /** The stage's layout (the room's `layout` attribute). */
   @property() layout: 'spotlight' | 'grid' = 'spotlight';
 

@@ -430,7 +430,6 @@ export class HashdropRoom extends HashdropElement {
         // #view() only answers 'call' once the call view module is here (and has defined the tag).
         const view = (this.#callView ??= document.createElement('hashdrop-call-view'));
         view.snapshot = s;
-        view.session = this.session;
         view.layout = this.layout === 'grid' ? 'grid' : 'spotlight';
         view.lang = lang;
         return html`${view}`;
