@@ -1,5 +1,5 @@
 import type { CallSupportProblem } from './call-support.js';
-import type { ErrorCode, KnockSummary, Role, RoomView } from '../contract/index.js';
+import type { ErrorCode, KnockReason, KnockSummary, Role, RoomView } from '../contract/index.js';
 
 /**
  * The lifecycle of a session. `reconnecting` and `error` extend the product's list: `reconnecting` while LiveKit
@@ -68,7 +68,7 @@ export interface DevicesSnapshot {
 }
 
 export interface LobbySnapshot {
-  reason: 'WAITING_ROOM_PENDING' | 'HOST_REQUIRED';
+  reason: KnockReason;
   knockId: string;
   /** How many times the wait was renewed (long-poll rounds or retries after a network error). */
   attempts: number;
