@@ -1,13 +1,15 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseRoomReference } from '../../contract/room-code.js';
-import { DISPLAY_NAME_MAX, DISPLAY_NAME_MESSAGES, checkDisplayName } from '../../contract/display-name.js';
+import { DISPLAY_NAME_MAX } from '../../contract/display-name.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import type { RoomSnapshot } from '../../core/snapshot.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { SessionElement } from '../shared/session-element.js';
 import { prejoinStyles } from './prejoin.styles.js';
 import { formatCountdown } from '../shared/countdown.js';
+import { deviceNotices, type NoticeAction } from './device-notices.js';
+import { nameProblem } from './name-check.js';
 
 /**
  * @tagname hashdrop-prejoin
@@ -180,18 +182,9 @@ export class HashdropPrejoin extends SessionElement {
     if (this.codeError) this.codeError = '';
   };
 
-  /** The contract's display-name rule (the endpoint's too), its verdict in the element's language. */
   #validateName(value: string): string {
-    const check = checkDisplayName(value);
-    if (check.ok) return '';
-    const { empty, tooLong } = DISPLAY_NAME_MESSAGES;
-    const key =
-      check.message === empty
-        ? 'prejoin.name.required'
-        : check.message === tooLong
-          ? 'prejoin.name.too-long'
-          : 'prejoin.name.invalid';
-    return this.t(key, { max: DISPLAY_NAME_MAX });
+    const problem = nameProblem(value);
+    return problem ? this.t(problem, { max: DISPLAY_NAME_MAX }) : '';
   }
 
   #submit = async (e: Event) => {
@@ -232,50 +225,28 @@ export class HashdropPrejoin extends SessionElement {
   #pickCamera = (e: Event) => void this.activeSession?.selectCamera((e.target as HTMLSelectElement).value);
   #pickMic = (e: Event) => void this.activeSession?.selectMicrophone((e.target as HTMLSelectElement).value);
 
+  /** Allow and Check again both ask for the devices; the others switch one device off. */
+  #onNoticeAction(action: NoticeAction): () => void {
+    if (action === 'prejoin.without-camera') return this.#withoutCamera;
+    return action === 'prejoin.without-mic' ? this.#withoutMic : this.#requestDevices;
+  }
+
   #notices(s: RoomSnapshot): TemplateResult[] {
-    const d = s.devices;
-    const out: TemplateResult[] = [];
-    const askable = (p: string) => p === 'prompt' || p === 'unknown';
-    const notice = (text: string, ...actions: unknown[]) =>
-      html`<div part="notice" class="notice">
-        <p>${text}</p>
-        <div class="row">${actions}</div>
-      </div>`;
-    const withoutCam = s.cameraEnabled
-      ? html`<button type="button" @click=${this.#withoutCamera}>${this.t('prejoin.without-camera')}</button>`
-      : nothing;
-    const withoutMic = s.micEnabled
-      ? html`<button type="button" @click=${this.#withoutMic}>${this.t('prejoin.without-mic')}</button>`
-      : nothing;
-    const retry = html`<button type="button" @click=${this.#requestDevices}>
-      ${this.t('prejoin.retry-devices')}
-    </button>`;
-    if (s.status === 'pre-join' && (askable(d.cameraPermission) || askable(d.microphonePermission))) {
-      if (s.cameraEnabled || s.micEnabled) {
-        out.push(
-          html`<div class="row" part="notice">
-            <button type="button" class="primary" @click=${this.#requestDevices}>${this.t('prejoin.allow')}</button>
-          </div>`,
-        );
-      }
-    }
-    const camBlocked = d.cameraPermission === 'denied';
-    const micBlocked = d.microphonePermission === 'denied';
-    if (camBlocked && micBlocked) {
-      out.push(notice(this.t('prejoin.denied'), withoutCam, withoutMic, retry));
-    } else if (camBlocked) {
-      out.push(notice(this.t('prejoin.camera.denied'), withoutCam, retry));
-    } else if (micBlocked) {
-      out.push(notice(this.t('prejoin.mic.denied'), withoutMic, retry));
-    }
-    const noCam =
-      !camBlocked && (d.cameraPermission === 'unavailable' || (d.cameraPermission === 'granted' && !d.cameras.length));
-    const noMic =
-      !micBlocked &&
-      (d.microphonePermission === 'unavailable' || (d.microphonePermission === 'granted' && !d.microphones.length));
-    if (noCam) out.push(notice(this.t('prejoin.camera.none'), withoutCam));
-    if (noMic) out.push(notice(this.t('prejoin.mic.none'), withoutMic));
-    return out;
+    return deviceNotices(s).map(([message, ...actions]) => {
+      // The bare prompt (no message) is the screen's next step, so its button is the primary one.
+      const buttons = actions.map(
+        (action) =>
+          html`<button type="button" class=${message ? '' : 'primary'} @click=${this.#onNoticeAction(action)}>
+            ${this.t(action)}
+          </button>`,
+      );
+      return message
+        ? html`<div part="notice" class="notice">
+            <p>${this.t(message)}</p>
+            <div class="row">${buttons}</div>
+          </div>`
+        : html`<div class="row" part="notice">${buttons}</div>`;
+    });
   }
 
   #devicesSection(s: RoomSnapshot, showPreview: boolean, audioOnly: boolean): TemplateResult {
