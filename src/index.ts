@@ -43,7 +43,7 @@ defineOnDemand({
       defineElement('hashdrop-control-bar', m.HashdropControlBar),
     ),
   'hashdrop-tile-list': () =>
-    import('./elements/tile-list/tile-list.js').then((m) => defineElement('hashdrop-tile-list', m.HashdropTileList)),
+    import('./elements/tile-list/define.js').then((m) => defineElement('hashdrop-tile-list', m.HashdropTileList)),
   'hashdrop-chat': () => import('./elements/chat/chat.js').then((m) => defineElement('hashdrop-chat', m.HashdropChat)),
   'hashdrop-recording-indicator': () =>
     import('./elements/recording/recording-indicator.js').then((m) => m.defineIndicator()),

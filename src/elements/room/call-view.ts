@@ -15,7 +15,7 @@ import { HashdropInvite } from '../invite/invite.js';
 import { defineElement, HashdropElement } from '../shared/hashdrop-element.js';
 import { HashdropControlBar } from '../control-bar/control-bar.js';
 import { HashdropStage } from '../stage/stage.js';
-import { defineParticipantTile } from '../stage/stage-elements.js';
+import { defineParticipantTile } from '../participant-tile/define-tile.js';
 import { HashdropChat } from '../chat/chat.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
 import { renderRecordingIndicator } from '../recording/recording-indicator.js';

@@ -1,5 +1,5 @@
 import { defineElement } from '../shared/hashdrop-element.js';
-import { defineParticipantTile } from './stage-elements.js';
+import { defineParticipantTile } from '../participant-tile/define-tile.js';
 import { HashdropStage } from './stage.js';
 
 export { HashdropStage };

@@ -6,7 +6,7 @@ import type { RoomSessionApi } from '../../core/session-api.js';
 import type { RoomSnapshot } from '../../core/snapshot.js';
 import type { TileSource } from '../participant-tile/participant-tile.js';
 import { AnnouncerController } from '../shared/announcer.js';
-import { attachMedia } from '../shared/attach-media.js';
+import { remoteAudio } from '../shared/remote-audio.js';
 import type { HashdropPinRequestEvent } from '../shared/events.js';
 import { actionsFor } from '../shared/participant-actions.js';
 import { SessionElement } from '../shared/session-element.js';
@@ -417,25 +417,9 @@ export class HashdropStage extends SessionElement {
           )}`
         : html`<p class="alone muted">${this.t('stage.empty')}</p>`;
     }
-    const audio = snapshot.participants.filter((p) => !p.isLocal && p.microphone?.subscribed);
     return html`<section aria-label=${this.t('stage.label')} @hashdrop-pin-request=${this.#onPinRequest}>
         ${body}
       </section>
-      ${this.#audience(snapshot)}
-      <div class="media">
-        ${repeat(
-          audio,
-          (p) => p.microphone!.sid,
-          (p) => {
-            const sid = p.microphone!.sid;
-            return html`<audio
-              data-sid=${sid}
-              autoplay
-              ${attachMedia([session, sid], session && ((element) => session.attach(sid, element)))}
-            ></audio>`;
-          },
-        )}
-      </div>
-      ${this.#announcer.region()}`;
+      ${this.#audience(snapshot)} ${remoteAudio(snapshot.participants, session)} ${this.#announcer.region()}`;
   }
 }

@@ -1,85 +1,68 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ParticipantSnapshot } from '../../core/snapshot.js';
-import { attachMedia } from '../shared/attach-media.js';
+import type { HashdropParticipantTile } from '../participant-tile/participant-tile.js';
+import { actionsFor } from '../shared/participant-actions.js';
+import { remoteAudio } from '../shared/remote-audio.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { SessionElement } from '../shared/session-element.js';
 import { tileListStyles } from './tile-list.styles.js';
 
+/** The tile's own parts a page may style through the list, as it could before the list was built on tiles. */
+const TILE_PARTS = 'base, video, avatar, footer, name, name-text, mic-muted, quality, badges, badge, hand';
+
 /**
  * @tagname hashdrop-tile-list
  * @summary A plain grid of everyone in the call, for pages that lay out a call themselves (the room uses
- * `<hashdrop-stage>`): each tile shows the participant's camera (attached through the session) or their initial, their
- * name, and whether they are speaking or muted; remote microphones play through hidden audio elements.
+ * `<hashdrop-stage>`): one `<hashdrop-participant-tile>` per person — camera or initials, name, muted microphone,
+ * speaking outline, hand, connection quality, and for hosts the tile's menu of actions — and remote microphones
+ * played through hidden audio elements. No spotlight and no pinning: tiles are `static`.
  *
  * @attr for - The id of a `<hashdrop-room>` whose call to show, when placed outside it.
  * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
  *
  * @csspart list - The grid.
- * @csspart tile - One participant (also `local`, `speaking`, `muted` as extra part names when they apply).
- * @csspart video - A participant's video.
- * @csspart name - A participant's name label.
+ * @csspart tile - One participant's `<hashdrop-participant-tile>` (also `local`, `speaking`, `muted` as extra part
+ *   names when they apply). The tile's own parts are exported: `base`, `video`, `avatar`, `footer`, `name`,
+ *   `name-text`, `mic-muted`, `quality`, `badges`, `badge`, `hand`.
  *
  * @cssprop [--hashdrop-tile-list-min-tile=14rem] - Smallest tile width.
  * @cssprop [--hashdrop-tile-list-gap=var(--hashdrop-space-s)] - Gap between tiles.
- * @cssprop [--hashdrop-tile-background=var(--hashdrop-color-video)] - Tile background behind video.
- * @cssprop [--hashdrop-tile-speaking-color=var(--hashdrop-color-success)] - Outline of a speaking tile.
  */
 export class HashdropTileList extends SessionElement {
   static override styles = [tokenStyles, controlStyles, tileListStyles];
 
-  readonly #attached = new Set<string>();
+  readonly #audio = new Set<string>();
 
-  /** Track sids currently attached to media elements (tests, debugging). */
+  /** Track sids attached to media elements: the tiles' videos and the remote microphones (tests, debugging). */
   get attachedTracks(): string[] {
-    return [...this.#attached];
+    const sids = [...this.#audio];
+    for (const tile of this.renderRoot.querySelectorAll<HashdropParticipantTile>('hashdrop-participant-tile')) {
+      if (tile.attachedTrack) sids.push(tile.attachedTrack);
+    }
+    return sids;
   }
 
-  /** Plays a track in its media element while both are rendered (see `attachMedia`). */
-  #media(sid: string): ReturnType<typeof attachMedia> {
-    const session = this.activeSession;
-    return attachMedia(
-      [session, sid],
-      session &&
-        ((element) => {
-          const detach = session.attach(sid, element);
-          this.#attached.add(sid);
-          return () => {
-            this.#attached.delete(sid);
-            detach();
-          };
-        }),
-    );
-  }
+  readonly #onAudio = (sid: string, attached: boolean): void => {
+    if (attached) this.#audio.add(sid);
+    else this.#audio.delete(sid);
+  };
 
   #tile(p: ParticipantSnapshot): TemplateResult {
-    const camera = p.camera && !p.camera.muted && (p.isLocal || p.camera.subscribed) ? p.camera : null;
-    const mic = !p.isLocal && p.microphone && p.microphone.subscribed ? p.microphone : null;
     const muted = !p.microphone || p.microphone.muted;
     const parts = ['tile', p.isLocal ? 'local' : '', p.isSpeaking ? 'speaking' : '', muted ? 'muted' : '']
       .filter(Boolean)
       .join(' ');
-    const name = p.isLocal ? this.t('tiles.you', { name: p.name }) : p.name;
-    const status = [muted ? this.t('tiles.muted') : '', p.isSpeaking ? this.t('tiles.speaking') : '']
-      .filter(Boolean)
-      .join(', ');
-    return html`<li part=${parts} data-identity=${p.identity}>
-      ${
-        camera
-          ? html`<video
-              part="video"
-              class=${p.isLocal ? 'local' : ''}
-              data-sid=${camera.sid}
-              autoplay
-              playsinline
-              .muted=${true}
-              aria-hidden="true"
-              ${this.#media(camera.sid)}
-            ></video>`
-          : html`<span class="placeholder" aria-hidden="true">${(p.name.trim()[0] ?? '?').toUpperCase()}</span>`
-      }
-      ${mic ? html`<audio data-sid=${mic.sid} autoplay ${this.#media(mic.sid)}></audio>` : nothing}
-      <span part="name">${name}${status ? html`<span class="visually-hidden">, ${status}</span>` : nothing}</span>
+    return html`<li data-identity=${p.identity}>
+      <hashdrop-participant-tile
+        part=${parts}
+        exportparts=${TILE_PARTS}
+        lang=${this.language}
+        static
+        .participant=${p}
+        .session=${this.activeSession}
+        .actions=${actionsFor(this.snapshot, p)}
+      ></hashdrop-participant-tile>
     </li>`;
   }
 
@@ -92,6 +75,7 @@ export class HashdropTileList extends SessionElement {
           (p) => this.#tile(p),
         )}
       </ul>
-      ${participants.length === 1 ? html`<p class="muted">${this.t('tiles.alone')}</p>` : nothing}`;
+      ${participants.length === 1 ? html`<p class="muted">${this.t('tiles.alone')}</p>` : nothing}
+      ${remoteAudio(participants, this.activeSession, this.#onAudio)}`;
   }
 }

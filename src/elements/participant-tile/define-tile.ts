@@ -1,7 +1,7 @@
-import { HashdropParticipantTile } from '../participant-tile/participant-tile.js';
+import { HashdropParticipantTile } from './participant-tile.js';
 import { defineElement } from '../shared/hashdrop-element.js';
 
-/** The stage renders participant tiles: whoever defines the stage defines the tile too. */
+/** The stage and the tile list render participant tiles: whoever defines either defines the tile too. */
 export function defineParticipantTile(): void {
   defineElement('hashdrop-participant-tile', HashdropParticipantTile);
 }
