@@ -7,7 +7,7 @@
  *   lit and livekit-client. Includes the Node-only server entry.
  * Type declarations come from `tsc -p tsconfig.build.json`.
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { compactCatalogs } from './scripts/compact-catalogs.js';
@@ -26,13 +26,28 @@ const { dependencies = {} } = JSON.parse(readFileSync('package.json', 'utf8')) a
 const isDependency = (id: string) => Object.keys(dependencies).some((name) => id === name || id.startsWith(`${name}/`));
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 
+/**
+ * Vite wraps every dynamic import in a helper that preloads the chunk's dependencies with <link rel="modulepreload">,
+ * and keeps the helper (≈ 1.7 KB min) even with `modulePreload: false`, when it has nothing to preload. This build
+ * preloads nothing (a chunk's imports load with it), so the helper becomes a plain call of the import.
+ */
+function withoutPreloadHelper(): Plugin {
+  const id = '\0vite/preload-helper.js';
+  return {
+    name: 'hashdrop:without-preload-helper',
+    enforce: 'pre',
+    resolveId: (source) => (source === id ? id : null),
+    load: (source) => (source === id ? 'export const __vitePreload = (load) => load();' : null),
+  };
+}
+
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
     // Not library mode: Vite keeps whitespace in library-mode ES output, and this file must be fully minified.
     return {
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       // Shipped language chunks without their keys (see scripts/compact-catalogs.ts).
-      plugins: [compactCatalogs()],
+      plugins: [compactCatalogs(), withoutPreloadHelper()],
       publicDir: false,
       build: {
         outDir: 'dist/cdn',
