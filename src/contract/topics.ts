@@ -9,6 +9,22 @@ import type { KnockSummary, RoomPolicy } from './schemas.js';
 /** LiveKit's own chat topic: text and file streams here are seen by LiveKit's React components and mobile SDKs too. */
 export const CHAT_TOPIC = 'lk.chat';
 
+/**
+ * LiveKit's transcription topic: LiveKit Agents (and any speech-to-text participant) publish captions here as text
+ * streams, one stream per segment, with the attributes below.
+ */
+export const TRANSCRIPTION_TOPIC = 'lk.transcription';
+
+/** Attributes of a transcription text stream, as LiveKit's SDKs spell them. */
+export const TRANSCRIPTION_ATTRIBUTES = {
+  /** The segment the text belongs to: a later stream with the same id replaces its text. */
+  segmentId: 'lk.segment_id',
+  /** The track whose speech this is (a microphone); absent when the sender transcribes itself. */
+  trackId: 'lk.transcribed_track_id',
+  /** `"true"` once the segment's text will not change. */
+  final: 'lk.transcription_final',
+} as const;
+
 /** Server → hosts: a guest knocked, or a knock was settled (JSON `LobbyEvent`). */
 export const LOBBY_TOPIC = 'hashdrop.lobby';
 

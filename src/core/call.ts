@@ -1,7 +1,7 @@
 import type { CallSupportProblem } from './call-support.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { ChatEvent } from './chat.js';
-import type { EndedReason, ParticipantSnapshot } from './snapshot.js';
+import type { CaptionSnapshot, EndedReason, ParticipantSnapshot } from './snapshot.js';
 
 /**
  * The seam between the session (lifecycle, endpoint, snapshot) and the media SDK. The real implementation wraps
@@ -23,6 +23,8 @@ export interface CallEvents {
   control(event: ControlEvent): void;
   /** Chat on `lk.chat` from another participant: a text, a file announced, its progress, its bytes, a failure. */
   chat(event: ChatEvent): void;
+  /** The captions on screen changed (see captions.ts: who may caption whom, how long they stay). */
+  captions?(captions: CaptionSnapshot[]): void;
   /** LiveKit's room recording status (an Egress job is running), on connect and on every change. */
   recording?(active: boolean): void;
 }

@@ -7,6 +7,7 @@ import { ATTRIBUTES, CHAT_TOPIC, CONTROL_TOPIC, LOBBY_TOPIC, readRoomMetadata } 
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { CallConnection, CallEvents, PublishRequest } from './call.js';
 import type { receiveChat } from './chat.js';
+import { receiveCaptions } from './caption-stream.js';
 import { participantSnapshot } from './participants.js';
 import type { EndedReason } from './snapshot.js';
 
@@ -25,6 +26,7 @@ export class LiveKitConnection implements CallConnection {
   >();
   #rosterQueued = false;
   #stopChat: (() => void) | null = null;
+  readonly #stopCaptions: () => void;
   readonly #decoder = new TextDecoder();
   /**
    * Every camera, microphone and screen track opened for this call, published or not yet: a leave while one is still
@@ -48,6 +50,7 @@ export class LiveKitConnection implements CallConnection {
     const createScreenTracks = local.createScreenTracks.bind(local);
     local.createTracks = async (options) => this.#own(await createTracks(options));
     local.createScreenTracks = async (options) => this.#own(await createScreenTracks(options));
+    this.#stopCaptions = receiveCaptions(room, (captions) => !this.#closing && events.captions?.(captions));
     const refresh = () => this.#queueRoster();
     for (const event of [
       RoomEvent.Connected,
@@ -284,6 +287,7 @@ export class LiveKitConnection implements CallConnection {
     this.#closing = true;
     this.#stopChat?.();
     this.#stopChat = null;
+    this.#stopCaptions();
     for (const wanted of this.#wanted.values()) if (wanted.release) clearTimeout(wanted.release);
     this.#wanted.clear();
     // First, so the camera light goes off at once; the SDK stops the published ones again as it unpublishes them.

@@ -354,6 +354,9 @@ export class SessionLifecycle extends HostActions {
       recording: (active) => {
         if (live()) this.update((s) => applyRecording(s, active, new Date().toISOString()));
       },
+      captions: (captions) => {
+        if (live()) this.update({ captions });
+      },
     };
   }
 
@@ -374,6 +377,7 @@ export class SessionLifecycle extends HostActions {
       lobby: null,
       handRaisedAt: null,
       recording: NOT_RECORDING,
+      captions: [],
     });
     await connection?.disconnect().catch(() => {});
   }

@@ -195,8 +195,23 @@ export interface RoomSnapshot {
   /** The secret host-link key, present only in the session that created the room. */
   hostKey: string | null;
   recording: RecordingSnapshot;
+  /** Captions on screen now, oldest first (see `captions.ts`): what transcription agents said, and who spoke it. */
+  captions: CaptionSnapshot[];
   /** What this session can do for the viewer (whether the role allows it is `role`'s business). */
   capabilities: SessionCapabilities;
+}
+
+/** One caption segment: the words of one stretch of speech, replaced as a transcriber refines them. */
+export interface CaptionSnapshot {
+  /** The transcriber's segment id (unique per sender). */
+  segmentId: string;
+  /** Who spoke: the owner of the transcribed microphone, or the sender when it transcribes itself. */
+  speaker: string;
+  text: string;
+  /** The transcriber will not change this text again. */
+  final: boolean;
+  /** When the text last changed (ms since the epoch): captions leave the screen a few seconds after they stop. */
+  updatedAt: number;
 }
 
 export const EMPTY_DEVICES: DevicesSnapshot = {
@@ -230,5 +245,6 @@ export const INITIAL_SNAPSHOT: RoomSnapshot = Object.freeze({
   endedReason: null,
   hostKey: null,
   recording: NOT_RECORDING,
+  captions: [],
   capabilities: ALL_CAPABILITIES,
 }) as RoomSnapshot;

@@ -2,6 +2,14 @@
 // React 19: import type {} from 'hashdrop/react'; (the element types come with `import 'hashdrop'` or its entries).
 import type * as React from 'react';
 
+/** Props of `<hashdrop-captions>` in JSX. */
+export interface HashdropCaptionsProps extends React.DetailedHTMLProps<
+  React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-captions']>,
+  HTMLElementTagNameMap['hashdrop-captions']
+> {
+  for?: HTMLElementTagNameMap['hashdrop-captions']['htmlFor'];
+}
+
 /** Props of `<hashdrop-chat>` in JSX. */
 export interface HashdropChatProps extends React.DetailedHTMLProps<
   React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-chat']>,
@@ -137,6 +145,7 @@ export interface HashdropTileListProps extends React.DetailedHTMLProps<
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
+      'hashdrop-captions': HashdropCaptionsProps;
       'hashdrop-chat': HashdropChatProps;
       'hashdrop-control-bar': HashdropControlBarProps;
       'hashdrop-host-panel': HashdropHostPanelProps;

@@ -2,6 +2,11 @@
 // Vue 3: import type {} from 'hashdrop/vue'; and mark hashdrop-* as custom elements (compilerOptions.isCustomElement).
 import type { DefineComponent } from 'vue';
 
+/** Props and listeners of `<hashdrop-captions>` in Vue templates. */
+export interface HashdropCaptionsProps {
+  for?: HTMLElementTagNameMap['hashdrop-captions']['htmlFor'];
+}
+
 /** Props and listeners of `<hashdrop-chat>` in Vue templates. */
 export interface HashdropChatProps {
   for?: HTMLElementTagNameMap['hashdrop-chat']['htmlFor'];
@@ -100,6 +105,7 @@ export interface HashdropTileListProps {
 
 declare module 'vue' {
   interface GlobalComponents {
+    'hashdrop-captions': DefineComponent<HashdropCaptionsProps>;
     'hashdrop-chat': DefineComponent<HashdropChatProps>;
     'hashdrop-control-bar': DefineComponent<HashdropControlBarProps>;
     'hashdrop-host-panel': DefineComponent<HashdropHostPanelProps>;

@@ -181,6 +181,9 @@ export const de = {
   'tile.quality.unknown': 'Verbindungsqualität unbekannt',
 
   // stage
+  'captions.label': 'Untertitel',
+  'captions.show': 'Untertitel einblenden',
+  'captions.hide': 'Untertitel ausblenden',
   'stage.label': 'Anrufvideo',
   'stage.spotlight': 'Im Fokus: {name}',
   'stage.strip': 'Weitere Teilnehmende',

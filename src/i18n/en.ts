@@ -194,6 +194,9 @@ export const en = {
   'tile.quality.unknown': 'Connection quality unknown',
 
   // stage
+  'captions.label': 'Captions',
+  'captions.show': 'Show captions',
+  'captions.hide': 'Hide captions',
   'stage.label': 'Call video',
   'stage.spotlight': 'Spotlight: {name}',
   'stage.strip': 'Other participants',

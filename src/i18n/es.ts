@@ -180,6 +180,9 @@ export const es = {
   'tile.quality.unknown': 'Calidad de conexión desconocida',
 
   // stage
+  'captions.label': 'Subtítulos',
+  'captions.show': 'Mostrar subtítulos',
+  'captions.hide': 'Ocultar subtítulos',
   'stage.label': 'Vídeo de la llamada',
   'stage.spotlight': 'En primer plano: {name}',
   'stage.strip': 'Otros participantes',

@@ -182,6 +182,9 @@ export const fr = {
   'tile.quality.unknown': 'Qualité de connexion inconnue',
 
   // stage
+  'captions.label': 'Sous-titres',
+  'captions.show': 'Afficher les sous-titres',
+  'captions.hide': 'Masquer les sous-titres',
   'stage.label': 'Vidéo de l’appel',
   'stage.spotlight': 'Au premier plan : {name}',
   'stage.strip': 'Autres participants',

@@ -17,6 +17,7 @@ import { HashdropControlBar } from '../control-bar/control-bar.js';
 import { HashdropStage } from '../stage/stage.js';
 import { defineParticipantTile } from '../participant-tile/define-tile.js';
 import { HashdropChat } from '../chat/chat.js';
+import { HashdropCaptions } from '../captions/captions.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
 import { renderRecordingIndicator } from '../recording/recording-indicator.js';
 import { callViewStyles } from './call-view.styles.js';
@@ -32,6 +33,7 @@ export function defineCallElements(): void {
   defineElement('hashdrop-host-panel', HashdropHostPanel);
   defineElement('hashdrop-invite', HashdropInvite);
   defineElement('hashdrop-chat', HashdropChat);
+  defineElement('hashdrop-captions', HashdropCaptions);
   defineElement('hashdrop-call-view', HashdropCallView);
 }
 
@@ -88,6 +90,7 @@ export class HashdropCallView extends HashdropElement {
           ${renderRecordingIndicator(s.recording.active, lang)}
         </div>
         <hashdrop-stage part="stage" lang=${lang} layout=${this.layout}></hashdrop-stage>
+        <hashdrop-captions part="captions" lang=${lang}></hashdrop-captions>
         <hashdrop-control-bar
           part="controls"
           exportparts="mic-toggle, camera-toggle, screen-share, chat-toggle, leave, end-for-all"

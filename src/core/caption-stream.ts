@@ -1,0 +1,79 @@
+/**
+ * Receives `lk.transcription` text streams from the call and reports each segment's text as it grows (see
+ * captions.ts for who may caption whom). Loaded with livekit-client, only once a call starts.
+ */
+import type { Participant, Room } from 'livekit-client';
+import { TRANSCRIPTION_ATTRIBUTES, TRANSCRIPTION_TOPIC } from '../contract/topics.js';
+import { applyCaption, captionSpeaker, expireCaptions, MAX_CAPTION_CHARS, nextCaptionExpiry } from './captions.js';
+import type { CaptionSnapshot } from './snapshot.js';
+
+function trackOwner(room: Room, trackSid: string): string | null {
+  const everyone: Participant[] = [room.localParticipant, ...room.remoteParticipants.values()];
+  return everyone.find((p) => p.trackPublications.has(trackSid))?.identity ?? null;
+}
+
+/** Resolves once `identity` is in the room's roster, or after two seconds. */
+function knownSoon(room: Room, identity: string): Promise<void> {
+  if (room.getParticipantByIdentity(identity)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      room.off('participantConnected', onJoin);
+      resolve();
+    };
+    const onJoin = (participant: Participant) => participant.identity === identity && done();
+    const timer = setTimeout(done, 2000);
+    room.on('participantConnected', onJoin);
+  });
+}
+
+/**
+ * Starts receiving captions and reports the captions on screen whenever they change (a segment grows, one expires);
+ * returns how to stop.
+ */
+export function receiveCaptions(room: Room, report: (captions: CaptionSnapshot[]) => void): () => void {
+  let captions: CaptionSnapshot[] = [];
+  let expiry: ReturnType<typeof setTimeout> | null = null;
+  const show = (next: CaptionSnapshot[]) => {
+    if (next === captions) return;
+    captions = next;
+    report(captions);
+    if (expiry) clearTimeout(expiry);
+    const at = nextCaptionExpiry(captions);
+    expiry = at === null ? null : setTimeout(() => show(expireCaptions(captions, Date.now())), at - Date.now() + 1);
+  };
+  const emit = (event: Parameters<typeof applyCaption>[1]) => show(applyCaption(captions, event, Date.now()));
+
+  // Who spoke, decided again with each chunk: a stream can arrive before the browser has heard of its sender (the
+  // data channel is faster than the roster), and then the sender's kind is not known yet.
+  const speakerOf = (identity: string, trackSid: string | undefined): string | null => {
+    const sender = room.getParticipantByIdentity(identity);
+    if (!trackSid) return identity;
+    if (!sender) return null;
+    return captionSpeaker({ identity, isAgent: sender.isAgent }, trackSid, trackOwner(room, trackSid));
+  };
+
+  room.registerTextStreamHandler(TRANSCRIPTION_TOPIC, (reader, { identity }) => {
+    const attributes = reader.info.attributes ?? {};
+    const trackSid = attributes[TRANSCRIPTION_ATTRIBUTES.trackId] || undefined;
+    const segmentId = attributes[TRANSCRIPTION_ATTRIBUTES.segmentId] || reader.info.id;
+    const finalWhenDone = attributes[TRANSCRIPTION_ATTRIBUTES.final] === 'true';
+    void (async () => {
+      let text = '';
+      // Read to the end even when the caption is refused, so the SDK does not keep the stream's chunks queued.
+      for await (const chunk of reader) {
+        text = (text + chunk).slice(-MAX_CAPTION_CHARS);
+        const speaker = speakerOf(identity, trackSid);
+        if (speaker) emit({ segmentId, speaker, text, final: false });
+      }
+      const speaker = speakerOf(identity, trackSid) ?? (await knownSoon(room, identity), speakerOf(identity, trackSid));
+      if (speaker) emit({ segmentId, speaker, text, final: finalWhenDone });
+    })().catch(() => {
+      // A stream cut off mid-way (the transcriber left): what arrived stays until it expires.
+    });
+  });
+  return () => {
+    room.unregisterTextStreamHandler(TRANSCRIPTION_TOPIC);
+    if (expiry) clearTimeout(expiry);
+  };
+}
