@@ -19,6 +19,9 @@ export async function assertMayEnter(ctx: Context, room: RoomRecord, identity: s
   }
 }
 
+/** `ParticipantInfo.Kind.AGENT` in LiveKit's protocol (livekit_models.proto); the SDK does not re-export the enum. */
+const AGENT_KIND = 4;
+
 export type Refusal = 'room-deleted' | 'room-closed' | 'kicked' | 'earlier-call' | 'not-a-host';
 
 /**
@@ -34,8 +37,11 @@ export async function refusalFor(
   if (!room) return 'room-deleted';
   if (room.status === 'CLOSED') return 'room-closed';
   if (await ctx.store.isBanned(room.id, participant.identity)) return 'kicked';
+  // An agent (a transcriber, say) gets its token from LiveKit's agent dispatch, not from us, so it carries no call
+  // generation; only the holder of the API secret can sign the agent kind.
+  const agent = participant.kind === AGENT_KIND;
   const generation = Number(participant.attributes[ATTRIBUTES.call] ?? '0');
-  if (!Number.isInteger(generation) || generation < room.callGeneration) return 'earlier-call';
+  if (!agent && (!Number.isInteger(generation) || generation < room.callGeneration)) return 'earlier-call';
   // A host's token signed before they lost the host role (a kicked co-host is also banned; this covers one the
   // creator took off the host list).
   if (participant.attributes[ATTRIBUTES.role] === 'host' && !isHost(room, participant.identity)) return 'not-a-host';

@@ -189,6 +189,24 @@ for (const kind of STORE_KINDS) {
       );
     });
 
+    test('an agent from LiveKit’s dispatch (no call generation) stays in a later call', async () => {
+      const { room } = await callWithAdmittedGuest({ waitingRoom: false });
+      assert.equal((await host.request('POST', `/rooms/${room.id}/end`)).status, 200);
+      const hostAgain = await host.request('POST', `/rooms/${room.id}/join`, { displayName: 'Host' });
+      await track(await connect(hostAgain.body.serverUrl, hostAgain.body.token));
+      // Signed the way LiveKit's agent dispatch signs: with the API secret, the agent kind, no attributes of ours.
+      const grant = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity: 'agent-stt' });
+      grant.kind = 'agent';
+      grant.addGrant({ roomJoin: true, room: room.id, canSubscribe: true, canPublishData: true });
+      const agent = await track(await connect(stack.livekit.url, await grant.toJwt()));
+      await eventually('the endpoint accepting the agent', () =>
+        stack.handler.livekit.state(room.id).participants.has('agent-stt'),
+      );
+      assert.ok(agent.isConnected);
+      const people = await livekitRooms.listParticipants(room.id);
+      assert.ok(people.some((p) => p.identity === 'agent-stt'));
+    });
+
     test('a closed room stays closed: a token signed before the close does not reopen it', async () => {
       const { room, token, guestClient, hostClient } = await callWithAdmittedGuest({ waitingRoom: false });
       const closed = await host.request('PATCH', `/rooms/${room.id}`, { status: 'CLOSED' });
