@@ -18,6 +18,8 @@ export const SCHEMAS = {
   MuteRequest: contract.MuteRequest,
   HandRequest: contract.HandRequest,
   HandResponse: contract.HandResponse,
+  ReactionRequest: contract.ReactionRequest,
+  ReactionResponse: contract.ReactionResponse,
   StartRecordingRequest: contract.StartRecordingRequest,
   RecordingStateResponse: contract.RecordingStateResponse,
   RecordingListing: contract.RecordingListing,
@@ -272,6 +274,18 @@ const SPECS = {
     rateLimited: true,
     body: { schema: 'HandRequest' },
     success: [{ status: 200, schema: 'HandResponse', description: 'The hand as it is now' }],
+    errors: ['NOT_FOUND', 'LIVEKIT_UNAVAILABLE'],
+  },
+  sendReaction: {
+    summary: 'Send a reaction to everyone in the call (a participant in the call, the audience included)',
+    description:
+      'The endpoint relays the reaction as a server message on `hashdrop.reaction`, so the sender is the one the ' +
+      'endpoint identified, the audience can react without the right to send data, and reactions are rate-limited ' +
+      'per sender.',
+    auth: 'user',
+    rateLimited: true,
+    body: { schema: 'ReactionRequest' },
+    success: [{ status: 200, schema: 'ReactionResponse', description: 'Sent to everyone in the call' }],
     errors: ['NOT_FOUND', 'LIVEKIT_UNAVAILABLE'],
   },
   kickParticipant: {

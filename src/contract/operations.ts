@@ -26,6 +26,7 @@ export const admitKnock = ['POST', '/rooms/{idOrCode}/knocks/{knockId}/admit'] a
 export const denyKnock = ['POST', '/rooms/{idOrCode}/knocks/{knockId}/deny'] as const;
 export const lowerAllHands = ['POST', '/rooms/{idOrCode}/hands/lower-all'] as const;
 export const setOwnHand = ['POST', '/rooms/{idOrCode}/hand'] as const;
+export const sendReaction = ['POST', '/rooms/{idOrCode}/reactions'] as const;
 export const kickParticipant = ['POST', '/rooms/{idOrCode}/participants/{identity}/kick'] as const;
 export const muteParticipant = ['POST', '/rooms/{idOrCode}/participants/{identity}/mute'] as const;
 export const promoteParticipant = ['POST', '/rooms/{idOrCode}/participants/{identity}/promote'] as const;

@@ -117,6 +117,15 @@ export type ClaimHostRequest = v.InferInput<typeof ClaimHostRequest>;
 export const HandRequest = v.strictObject({ raised: v.boolean('raised must be true or false.') });
 export type HandRequest = v.InferInput<typeof HandRequest>;
 
+/** The reactions anyone in a call may send (a fixed set: a reaction is a picture, never text a sender chose). */
+export const REACTIONS = ['👍', '👏', '❤️', '😂', '😮', '🎉'] as const;
+export type Reaction = (typeof REACTIONS)[number];
+
+export const ReactionRequest = v.strictObject({
+  emoji: v.picklist(REACTIONS, `emoji must be one of ${REACTIONS.join(' ')}.`),
+});
+export type ReactionRequest = v.InferInput<typeof ReactionRequest>;
+
 export const MuteRequest = v.strictObject({
   /** Which of the participant's tracks to mute; the microphone when absent. */
   source: v.optional(v.picklist(['microphone', 'camera', 'screen_share'])),
@@ -288,6 +297,13 @@ export type MuteResponse = v.InferOutput<typeof MuteResponse>;
 /** `POST …/promote|demote`: the participant's new role (grants change live). */
 export const RoleChangeResponse = v.object({ identity: v.string(), role: v.picklist(['speaker', 'audience']) });
 export type RoleChangeResponse = v.InferOutput<typeof RoleChangeResponse>;
+
+export const ReactionResponse = v.object({
+  identity: v.string(),
+  emoji: v.picklist(REACTIONS),
+  sentAt: v.pipe(v.string(), v.isoTimestamp()),
+});
+export type ReactionResponse = v.InferOutput<typeof ReactionResponse>;
 
 export const LowerHandResponse = v.object({ identity: v.string(), handRaised: v.literal(false) });
 export type LowerHandResponse = v.InferOutput<typeof LowerHandResponse>;

@@ -1,5 +1,5 @@
 import type { Role } from './roles.js';
-import type { KnockSummary, RoomPolicy } from './schemas.js';
+import type { KnockSummary, Reaction, RoomPolicy } from './schemas.js';
 
 /**
  * Names that travel through LiveKit: data topics and participant attribute keys. Shared so the endpoint (which
@@ -28,6 +28,9 @@ export const TRANSCRIPTION_ATTRIBUTES = {
 /** Server → hosts: a guest knocked, or a knock was settled (JSON `LobbyEvent`). */
 export const LOBBY_TOPIC = 'hashdrop.lobby';
 
+/** Server → everyone: someone in the call reacted (JSON `ReactionEvent`), relayed by the endpoint (see `sendReaction`). */
+export const REACTION_TOPIC = 'hashdrop.reaction';
+
 /** Server → everyone: the host ended the meeting, or a participant was removed (JSON `ControlEvent`). */
 export const CONTROL_TOPIC = 'hashdrop.control';
 
@@ -52,6 +55,14 @@ export const ATTRIBUTES = {
 export type LobbyEvent =
   | { type: 'knock'; knock: KnockSummary }
   | { type: 'settled'; knockId: string; outcome: 'admitted' | 'denied' | 'cancelled' };
+
+/** Payload of a message on `REACTION_TOPIC`. */
+export interface ReactionEvent {
+  type: 'reaction';
+  identity: string;
+  emoji: Reaction;
+  sentAt: string;
+}
 
 /** Payload of a message on `CONTROL_TOPIC`. */
 export type ControlEvent =

@@ -1,7 +1,7 @@
 import type { CallSupportProblem } from './call-support.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { ChatEvent } from './chat.js';
-import type { CaptionSnapshot, EndedReason, ParticipantSnapshot } from './snapshot.js';
+import type { CaptionSnapshot, EndedReason, ParticipantSnapshot, ReactionSnapshot } from './snapshot.js';
 
 /**
  * The seam between the session (lifecycle, endpoint, snapshot) and the media SDK. The real implementation wraps
@@ -25,6 +25,8 @@ export interface CallEvents {
   chat(event: ChatEvent): void;
   /** The captions on screen changed (see captions.ts: who may caption whom, how long they stay). */
   captions?(captions: CaptionSnapshot[]): void;
+  /** The reactions on screen changed (one arrived from the endpoint, or one's time was up). */
+  reactions?(reactions: ReactionSnapshot[]): void;
   /** LiveKit's room recording status (an Egress job is running), on connect and on every change. */
   recording?(active: boolean): void;
 }

@@ -6,6 +6,7 @@ import type { Participant, Room } from 'livekit-client';
 import { TRANSCRIPTION_ATTRIBUTES, TRANSCRIPTION_TOPIC } from '../contract/topics.js';
 import { applyCaption, captionSpeaker, expireCaptions, MAX_CAPTION_CHARS, nextCaptionExpiry } from './captions.js';
 import type { CaptionSnapshot } from './snapshot.js';
+import { timedList } from './timed-list.js';
 
 function trackOwner(room: Room, trackSid: string): string | null {
   const everyone: Participant[] = [room.localParticipant, ...room.remoteParticipants.values()];
@@ -32,17 +33,9 @@ function knownSoon(room: Room, identity: string): Promise<void> {
  * returns how to stop.
  */
 export function receiveCaptions(room: Room, report: (captions: CaptionSnapshot[]) => void): () => void {
-  let captions: CaptionSnapshot[] = [];
-  let expiry: ReturnType<typeof setTimeout> | null = null;
-  const show = (next: CaptionSnapshot[]) => {
-    if (next === captions) return;
-    captions = next;
-    report(captions);
-    if (expiry) clearTimeout(expiry);
-    const at = nextCaptionExpiry(captions);
-    expiry = at === null ? null : setTimeout(() => show(expireCaptions(captions, Date.now())), at - Date.now() + 1);
-  };
-  const emit = (event: Parameters<typeof applyCaption>[1]) => show(applyCaption(captions, event, Date.now()));
+  const captions = timedList(report, expireCaptions, nextCaptionExpiry);
+  const emit = (event: Parameters<typeof applyCaption>[1]) =>
+    captions.set(applyCaption(captions.items, event, Date.now()));
 
   // Who spoke, decided again with each chunk: a stream can arrive before the browser has heard of its sender (the
   // data channel is faster than the roster), and then the sender's kind is not known yet.
@@ -74,6 +67,6 @@ export function receiveCaptions(room: Room, report: (captions: CaptionSnapshot[]
   });
   return () => {
     room.unregisterTextStreamHandler(TRANSCRIPTION_TOPIC);
-    if (expiry) clearTimeout(expiry);
+    captions.stop();
   };
 }

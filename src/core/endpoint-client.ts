@@ -13,6 +13,7 @@ import {
   joinRoom,
   listKnocks,
   lowerAllHands,
+  sendReaction,
   setOwnHand,
   startRecording,
   stopRecording,
@@ -35,6 +36,7 @@ import type {
   JoinResponse,
   KnockState,
   KnockSummary,
+  Reaction,
   RoomPolicy,
   RoomView,
 } from '../contract/index.js';
@@ -236,6 +238,10 @@ export class EndpointClient {
       body: { raised },
     });
     return body?.handRaisedAt ?? null;
+  }
+
+  async sendReaction(idOrCode: string, emoji: Reaction): Promise<void> {
+    await this.#call(sendReaction, [idOrCode], { body: { emoji } });
   }
 
   async lowerAllHands(idOrCode: string): Promise<void> {

@@ -3,13 +3,23 @@
  * actions. Loaded beside the SDK (see `LiveKitConnector.connect`), not up front: a pre-join page needs none of it.
  */
 import type { LocalTrack, RemoteTrackPublication, Room, Track } from 'livekit-client';
-import { ATTRIBUTES, CHAT_TOPIC, CONTROL_TOPIC, LOBBY_TOPIC, readRoomMetadata } from '../contract/topics.js';
+import {
+  ATTRIBUTES,
+  CHAT_TOPIC,
+  CONTROL_TOPIC,
+  LOBBY_TOPIC,
+  REACTION_TOPIC,
+  readRoomMetadata,
+  type ReactionEvent,
+} from '../contract/topics.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { CallConnection, CallEvents, PublishRequest } from './call.js';
 import type { receiveChat } from './chat.js';
 import { receiveCaptions } from './caption-stream.js';
+import { applyReaction, expireReactions, nextReactionExpiry } from './reactions.js';
+import { timedList, type TimedList } from './timed-list.js';
 import { participantSnapshot } from './participants.js';
-import type { EndedReason } from './snapshot.js';
+import type { EndedReason, ReactionSnapshot } from './snapshot.js';
 
 /** The livekit-client module, as `livekit-call.ts` loads it on demand. */
 export type LiveKit = typeof import('livekit-client');
@@ -27,6 +37,8 @@ export class LiveKitConnection implements CallConnection {
   #rosterQueued = false;
   #stopChat: (() => void) | null = null;
   readonly #stopCaptions: () => void;
+  readonly #reactions: TimedList<ReactionSnapshot>;
+  #reactionIds = 0;
   readonly #decoder = new TextDecoder();
   /**
    * Every camera, microphone and screen track opened for this call, published or not yet: a leave while one is still
@@ -50,6 +62,11 @@ export class LiveKitConnection implements CallConnection {
     const createScreenTracks = local.createScreenTracks.bind(local);
     local.createTracks = async (options) => this.#own(await createTracks(options));
     local.createScreenTracks = async (options) => this.#own(await createScreenTracks(options));
+    this.#reactions = timedList(
+      (list) => !this.#closing && events.reactions?.(list),
+      expireReactions,
+      nextReactionExpiry,
+    );
     this.#stopCaptions = receiveCaptions(room, (captions) => !this.#closing && events.captions?.(captions));
     const refresh = () => this.#queueRoster();
     for (const event of [
@@ -104,7 +121,7 @@ export class LiveKitConnection implements CallConnection {
     room.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
       // Lobby and control messages carry authority, so only server-sent ones (no sending participant) count:
       // a guest publishing `{"type":"ended"}` on the control topic must not end anyone's call.
-      if (participant || (topic !== LOBBY_TOPIC && topic !== CONTROL_TOPIC)) return;
+      if (participant || (topic !== LOBBY_TOPIC && topic !== CONTROL_TOPIC && topic !== REACTION_TOPIC)) return;
       let message: unknown;
       try {
         message = JSON.parse(this.#decoder.decode(payload));
@@ -113,7 +130,11 @@ export class LiveKitConnection implements CallConnection {
       }
       if (typeof message !== 'object' || message === null || !('type' in message)) return;
       if (topic === LOBBY_TOPIC) events.lobby(message as LobbyEvent);
-      else events.control(message as ControlEvent);
+      else if (topic === CONTROL_TOPIC) events.control(message as ControlEvent);
+      else
+        this.#reactions.set(
+          applyReaction(this.#reactions.items, message as ReactionEvent, ++this.#reactionIds, Date.now()),
+        );
     });
   }
 
@@ -288,6 +309,7 @@ export class LiveKitConnection implements CallConnection {
     this.#stopChat?.();
     this.#stopChat = null;
     this.#stopCaptions();
+    this.#reactions.stop();
     for (const wanted of this.#wanted.values()) if (wanted.release) clearTimeout(wanted.release);
     this.#wanted.clear();
     // First, so the camera light goes off at once; the SDK stops the published ones again as it unpublishes them.

@@ -36,6 +36,7 @@ const TOKEN_ENDPOINT_CAPABILITIES: SessionCapabilities = Object.freeze({
   updatePolicy: false,
   record: false,
   endForAll: false,
+  react: false,
 });
 
 /**

@@ -1,4 +1,4 @@
-import type { CreateRoomRequest, ParticipantAction, RoomPolicy } from '../contract/index.js';
+import type { CreateRoomRequest, ParticipantAction, Reaction, RoomPolicy } from '../contract/index.js';
 import type { RecordingLayout, RecordingMode } from '../contract/recording.js';
 import type { RoomSnapshot } from './snapshot.js';
 
@@ -70,6 +70,11 @@ export interface RoomSessionApi {
    * hosts see raised hands in order; a host lowering it shows up here as `handRaisedAt: null`.
    */
   setHandRaised(raised: boolean): Promise<void>;
+  /**
+   * Send a reaction to everyone in the call, through the endpoint (which relays it under this participant's
+   * identity, rate-limited). It shows in `snapshot.reactions` when the relay comes back, like everyone else's.
+   */
+  react(emoji: Reaction): Promise<void>;
   /**
    * Host only: kick, mute, promote, demote or lower the hand of one participant. The endpoint decides (and refuses
    * non-hosts); a refusal lands in `snapshot.error`.

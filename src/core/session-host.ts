@@ -1,4 +1,4 @@
-import type { ParticipantAction, RoomPolicy } from '../contract/index.js';
+import type { ParticipantAction, Reaction, RoomPolicy } from '../contract/index.js';
 import type { RecordingLayout, RecordingMode } from '../contract/recording.js';
 import type { CallConnection } from './call.js';
 import { settleKnocks } from './call-events.js';
@@ -82,6 +82,17 @@ export class HostActions extends SessionChat {
       if (confirmed !== undefined && this.connection === connection) this.update({ handRaisedAt: confirmed });
     } catch (error) {
       if (this.connection === connection) this.update({ handRaisedAt: previous, error: toSessionError(error) });
+    }
+  }
+
+  async react(emoji: Reaction): Promise<void> {
+    const endpoint = this.endpoint;
+    const room = this.snapshot.room;
+    if (this.disposed || !endpoint || !room || !this.connection) return;
+    try {
+      await endpoint.sendReaction(room.id, emoji);
+    } catch (error) {
+      this.update({ error: toSessionError(error) });
     }
   }
 

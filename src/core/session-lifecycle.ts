@@ -357,6 +357,9 @@ export class SessionLifecycle extends HostActions {
       captions: (captions) => {
         if (live()) this.update({ captions });
       },
+      reactions: (reactions) => {
+        if (live()) this.update({ reactions });
+      },
     };
   }
 
@@ -378,6 +381,7 @@ export class SessionLifecycle extends HostActions {
       handRaisedAt: null,
       recording: NOT_RECORDING,
       captions: [],
+      reactions: [],
     });
     await connection?.disconnect().catch(() => {});
   }

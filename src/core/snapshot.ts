@@ -1,5 +1,5 @@
 import type { CallSupportProblem } from './call-support.js';
-import type { ErrorCode, KnockReason, KnockSummary, Role, RoomView } from '../contract/index.js';
+import type { ErrorCode, KnockReason, KnockSummary, Reaction, Role, RoomView } from '../contract/index.js';
 
 /**
  * The lifecycle of a session. `reconnecting` and `error` extend the product's list: `reconnecting` while LiveKit
@@ -144,6 +144,8 @@ export interface SessionCapabilities {
   chat: boolean;
   /** Raise and lower one's own hand. */
   raiseHand: boolean;
+  /** Send reactions (the endpoint relays them). */
+  react: boolean;
   /** Host: kick, mute, promote, demote, lower hands (one or all). */
   moderate: boolean;
   /** Host: change the room's policy during the call (e.g. audience chat). */
@@ -157,6 +159,7 @@ export interface SessionCapabilities {
 export const ALL_CAPABILITIES: SessionCapabilities = Object.freeze({
   chat: true,
   raiseHand: true,
+  react: true,
   moderate: true,
   updatePolicy: true,
   record: true,
@@ -197,6 +200,8 @@ export interface RoomSnapshot {
   recording: RecordingSnapshot;
   /** Captions on screen now, oldest first (see `captions.ts`): what transcription agents said, and who spoke it. */
   captions: CaptionSnapshot[];
+  /** Reactions floating over the stage now, oldest first (see `reactions.ts`). */
+  reactions: ReactionSnapshot[];
   /** What this session can do for the viewer (whether the role allows it is `role`'s business). */
   capabilities: SessionCapabilities;
 }
@@ -212,6 +217,16 @@ export interface CaptionSnapshot {
   final: boolean;
   /** When the text last changed (ms since the epoch): captions leave the screen a few seconds after they stop. */
   updatedAt: number;
+}
+
+/** A reaction someone sent, as the endpoint relayed it. */
+export interface ReactionSnapshot {
+  /** Unique in this session (a key for rendering). */
+  id: number;
+  identity: string;
+  emoji: Reaction;
+  /** When it arrived (ms since the epoch). */
+  at: number;
 }
 
 export const EMPTY_DEVICES: DevicesSnapshot = {
@@ -246,5 +261,6 @@ export const INITIAL_SNAPSHOT: RoomSnapshot = Object.freeze({
   hostKey: null,
   recording: NOT_RECORDING,
   captions: [],
+  reactions: [],
   capabilities: ALL_CAPABILITIES,
 }) as RoomSnapshot;

@@ -16,6 +16,7 @@ import { DEFAULT_LONG_POLL_LIMITS, LongPollSlots, type LongPollLimits } from './
 import { DEFAULT_RATE_LIMIT, RateLimits, type RateLimitOptions } from './rate-limit.js';
 import * as lobby from './routes/lobby.js';
 import * as moderation from './routes/moderation.js';
+import * as reactions from './routes/reactions.js';
 import { Recorder } from './recording/recorder.js';
 import type { RecordingOptions } from './recording/config.js';
 import { createRouter, type Route } from './router.js';
@@ -89,6 +90,7 @@ const IMPLEMENTATIONS: Record<OperationId, Route> = {
   denyKnock: (ctx, i) => lobby.decideKnock(ctx, i, 'denied'),
   lowerAllHands: moderation.lowerAllHands,
   setOwnHand: moderation.setOwnHand,
+  sendReaction: reactions.sendReaction,
   kickParticipant: moderation.kick,
   muteParticipant: moderation.mute,
   promoteParticipant: (ctx, i) => moderation.setRole(ctx, i, 'speaker'),

@@ -2,10 +2,11 @@
  * Fixed-window counters per key (an identity or an IP), in memory. Each instance counts on its own; behind several
  * instances the effective limit is the per-instance limit times the instance count, which is still a bound on guessing.
  *
- * Three kinds of request are counted, each per identity and per IP:
+ * Four kinds of request are counted, each per identity and per IP:
  * - attempts: join, knock, claim-host, raising a hand;
  * - lookups: reading a room one does not host (a room code is a guessable word pair, so lookups are what an
  *   enumeration would spend);
+ * - reactions: emoji sent to a call (their own, shorter window);
  * - creations: new rooms and new anonymous identities (an identity has no caller yet, so only its IP counts).
  */
 export interface RateLimitRule {
@@ -24,6 +25,9 @@ export interface RateLimitOptions {
   /** New rooms (per identity and IP) and new anonymous identities (per IP). */
   createsPerIdentity?: RateLimitRule;
   createsPerIp?: RateLimitRule;
+  /** Reactions sent to a call: a burst is fine, a flood over everyone's screen is not. */
+  reactionsPerIdentity?: RateLimitRule;
+  reactionsPerIp?: RateLimitRule;
 }
 
 const MINUTE = 60_000;
@@ -35,9 +39,11 @@ export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = {
   lookupsPerIp: { limit: 120, windowMs: MINUTE },
   createsPerIdentity: { limit: 20, windowMs: MINUTE },
   createsPerIp: { limit: 60, windowMs: MINUTE },
+  reactionsPerIdentity: { limit: 10, windowMs: 10_000 },
+  reactionsPerIp: { limit: 60, windowMs: 10_000 },
 };
 
-export type RateLimitKind = 'attempt' | 'lookup' | 'create';
+export type RateLimitKind = 'attempt' | 'lookup' | 'create' | 'reaction';
 
 /** One identity limiter and one IP limiter per kind of request. */
 export class RateLimits {
@@ -48,6 +54,7 @@ export class RateLimits {
       attempt: { identity: new RateLimiter(rules.perIdentity), ip: new RateLimiter(rules.perIp) },
       lookup: { identity: new RateLimiter(rules.lookupsPerIdentity), ip: new RateLimiter(rules.lookupsPerIp) },
       create: { identity: new RateLimiter(rules.createsPerIdentity), ip: new RateLimiter(rules.createsPerIp) },
+      reaction: { identity: new RateLimiter(rules.reactionsPerIdentity), ip: new RateLimiter(rules.reactionsPerIp) },
     };
   }
 

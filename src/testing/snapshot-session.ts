@@ -1,4 +1,4 @@
-import type { CreateRoomRequest, ParticipantAction, RoomPolicy } from '../contract/index.js';
+import type { CreateRoomRequest, ParticipantAction, Reaction, RoomPolicy } from '../contract/index.js';
 import type { RecordingLayout, RecordingMode } from '../contract/recording.js';
 import type { RoomSessionApi, SnapshotListener } from '../core/session-api.js';
 import { INITIAL_SNAPSHOT, type RoomSnapshot } from '../core/snapshot.js';
@@ -125,6 +125,9 @@ export class SnapshotSession implements RoomSessionApi {
   }
   setHandRaised(raised: boolean) {
     return this.#record('setHandRaised', raised);
+  }
+  react(emoji: Reaction) {
+    return this.#record('react', emoji);
   }
   moderate(identity: string, action: ParticipantAction) {
     return this.#record('moderate', identity, action);
