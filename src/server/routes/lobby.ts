@@ -9,8 +9,12 @@ import { json, readBody } from '../http.js';
 import { knock, knockSummary, releaseHostRequired, settle, signJoin } from '../lobby.js';
 import type { KnockRecord, RoomRecord } from '../store/types.js';
 
-/** How often a waiting long-poll re-reads the store, so a decision made by another instance arrives within this. */
-const RECHECK_MS = 500;
+/**
+ * How often a waiting long-poll re-reads the store anyway. Decisions wake it at once through the notifier (on
+ * PostgreSQL from any instance); this is only the safety net for a notification lost while an instance's listening
+ * connection was down, so it is slow: one store read per waiting guest every few seconds.
+ */
+const RECHECK_MS = 5000;
 
 export async function join(ctx: Context, info: RequestInfo): Promise<Response> {
   const user = requireUser(info);
@@ -60,8 +64,9 @@ async function ownKnock(ctx: Context, info: RequestInfo): Promise<{ room: RoomRe
 
 /**
  * The guest's view of its knock. With `?wait=N` (≤ 25 s) it is held until the knock is settled, woken at once by the
- * in-process notifier and re-checking the store every half second (another instance's decision, a host arriving).
- * Only the knocker sees it, and only an admitted knock carries a token.
+ * notifier (a decision on this or, with PostgreSQL, any other instance) and re-checking the store every few seconds
+ * as a safety net. An instance shutting down answers held long-polls at once with the knock as it stands, and the
+ * client polls again (through another instance). Only the knocker sees it, and only an admitted knock carries a token.
  */
 export async function getKnock(ctx: Context, info: RequestInfo): Promise<Response> {
   const { room, knock: first } = await ownKnock(ctx, info);
@@ -95,12 +100,20 @@ async function holdKnock(
   const deadline = Date.now() + waitSeconds * 1000;
   let current: KnockRecord | null = first;
   const initialReason = first.reason;
-  while (current && current.status === 'pending' && current.reason === initialReason && Date.now() < deadline) {
+  // The client going away, or this instance shutting down, ends the wait.
+  const stop = AbortSignal.any([info.request.signal, ctx.draining]);
+  while (
+    current &&
+    current.status === 'pending' &&
+    current.reason === initialReason &&
+    Date.now() < deadline &&
+    !stop.aborted
+  ) {
     if (current.reason === 'HOST_REQUIRED') {
       await ctx.livekit.fresh(room.id, 1000);
       await releaseHostRequired(ctx, room);
     }
-    await ctx.notifier.wait(current.id, Math.min(RECHECK_MS, deadline - Date.now()), info.request.signal);
+    await ctx.notifier.wait(current.id, Math.min(RECHECK_MS, deadline - Date.now()), stop);
     if (info.request.signal.aborted) break;
     current = await ctx.store.getKnock(current.id);
   }
