@@ -8,6 +8,8 @@
  *   hashdrop_knocks_waiting                       knock long-polls this instance holds open now
  *   hashdrop_http_request_duration_seconds{operation,status}   every API request (long-polls included: by operation)
  *   hashdrop_livekit_errors_total{operation}      requests that failed because LiveKit refused or was unreachable
+ *   hashdrop_knock_changes_found_by_recheck_total   knock changes a long-poll found by its slow safety-net re-check
+ *                                                  instead of a notification (should stay 0: notifications lost)
  * plus prom-client's process metrics (CPU, memory, event-loop lag) with the `hashdrop_` prefix.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -36,6 +38,7 @@ export class EndpointMetrics {
   private readonly decisions: Counter<'outcome'>;
   private readonly duration: Histogram<'operation' | 'status'>;
   private readonly livekitErrors: Counter<'operation'>;
+  private readonly foundByRecheck: Counter;
   private readonly tokenDigest: Buffer | null;
 
   constructor(heldLongPolls: () => number, options: MetricsOptions = {}) {
@@ -74,6 +77,11 @@ export class EndpointMetrics {
       labelNames: ['operation'],
       registers,
     });
+    this.foundByRecheck = new Counter({
+      name: 'hashdrop_knock_changes_found_by_recheck_total',
+      help: 'Knock changes a long-poll found by its periodic re-check, not by a notification (notifications lost).',
+      registers,
+    });
     if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'hashdrop_' });
   }
 
@@ -94,6 +102,11 @@ export class EndpointMetrics {
       else if (operation === 'denyKnock') this.decisions.inc({ outcome: 'denied' });
       else if (operation === 'admitAllKnocks') this.decisions.inc({ outcome: 'admitted' }, admittedCount(response));
     }
+  }
+
+  /** A long-poll's periodic re-check found its knock changed: the notification for that change never arrived. */
+  recheckFoundChange(): void {
+    this.foundByRecheck.inc();
   }
 
   /** Whether the request may read the metrics: always without a token, else with `Authorization: Bearer <token>`. */

@@ -48,13 +48,19 @@ async function listeners(): Promise<number> {
   }
 }
 
-/** `waiter` waits on `knockId` until `notify` has run and woken it (the notification may race the LISTEN). */
+/** `waiter` watches `knockId`; `notify` must wake it (nothing else ends a ten-minute wait within the budget). */
 async function wokenBy(waiter: KnockNotifier, knockId: string, notify: () => void): Promise<void> {
-  let woken = false;
-  const waiting = waiter.wait(knockId, NEVER_MS).then(() => (woken = true));
-  notify();
-  await eventually(`the wait on ${knockId} to end`, () => woken, 10_000);
-  await waiting;
+  const watch = waiter.watch(knockId);
+  try {
+    let woken: boolean | null = null;
+    const waiting = watch.next(NEVER_MS).then((notified) => (woken = notified));
+    notify();
+    await eventually(`the wait on ${knockId} to end`, () => woken !== null, 10_000);
+    await waiting;
+    assert.equal(woken, true, 'ended by a notification');
+  } finally {
+    watch.stop();
+  }
 }
 
 test('each instance keeps one listening connection', async () => {
@@ -66,24 +72,41 @@ test('a notification from one instance wakes a wait on the other', async () => {
   await wokenBy(b, 'k-back', () => a.notify('k-back'));
 });
 
-test('a notification wakes the waits on its own knock only', async () => {
-  let otherWoken = false;
+test('a notification wakes the watches of its own knock only; an abort ends a wait unnotified', async () => {
+  const other = a.watch('k-other');
   const controller = new AbortController();
-  const other = a.wait('k-other', NEVER_MS, controller.signal).then(() => (otherWoken = true));
+  let otherWoken: boolean | null = null;
+  const waiting = other.next(NEVER_MS, controller.signal).then((notified) => (otherWoken = notified));
   await wokenBy(a, 'k-mine', () => b.notify('k-mine'));
-  assert.equal(otherWoken, false);
+  assert.equal(otherWoken, null);
   controller.abort();
-  await other;
+  await waiting;
+  assert.equal(otherWoken, false);
+  other.stop();
 });
 
-test('the notifying instance wakes its own waits without the database round trip', async () => {
-  // Synchronously: the wait has ended before notify() returns to the event loop.
-  let woken = false;
-  const waiting = a.wait('k-local', NEVER_MS).then(() => (woken = true));
-  a.notify('k-local');
-  await Promise.resolve();
-  await waiting;
-  assert.equal(woken, true);
+test('a notification that comes between two waits is kept for the next one', async () => {
+  // As when a decision commits while the long-poll is reading the store: the next wait returns at once.
+  const watch = a.watch('k-between');
+  try {
+    b.notify('k-between');
+    await eventually('the notification to arrive', async () => {
+      return watch.next(0).then((notified) => notified);
+    });
+  } finally {
+    watch.stop();
+  }
+});
+
+test('the notifying instance wakes its own watches without the database round trip', async () => {
+  const watch = a.watch('k-local');
+  try {
+    a.notify('k-local');
+    // Already there, before any I/O: a zero-length wait takes it.
+    assert.equal(await watch.next(0), true);
+  } finally {
+    watch.stop();
+  }
 });
 
 test('a cut listening connection reconnects, and notifications reach it again', async () => {

@@ -7,6 +7,7 @@ import { assertMayEnter } from '../admission.js';
 import { ApiError } from '../errors.js';
 import { json, readBody } from '../http.js';
 import { knock, knockSummary, releaseHostRequired, settle, signJoin } from '../lobby.js';
+import type { KnockWatch } from '../notifier.js';
 import type { KnockRecord, RoomRecord } from '../store/types.js';
 
 /**
@@ -69,14 +70,21 @@ async function ownKnock(ctx: Context, info: RequestInfo): Promise<{ room: RoomRe
  * client polls again (through another instance). Only the knocker sees it, and only an admitted knock carries a token.
  */
 export async function getKnock(ctx: Context, info: RequestInfo): Promise<Response> {
-  const { room, knock: first } = await ownKnock(ctx, info);
-  const waitSeconds = waitParameter(info.request);
-  // Only a request that will be held takes a slot; a plain read is as cheap as any other.
-  const release = waitSeconds > 0 ? ctx.longPolls.acquire(first.identity) : () => {};
+  // A long-poll watches its knock before reading it: a decision committed meanwhile still wakes it.
+  const watch = new URL(info.request.url).searchParams.has('wait') ? ctx.notifier.watch(info.params[1]!) : null;
   try {
-    return await holdKnock(ctx, info, room, first, waitSeconds);
+    const { room, knock: first } = await ownKnock(ctx, info);
+    const waitSeconds = waitParameter(info.request);
+    if (!watch || waitSeconds === 0) return json(200, await knockState(ctx, room, first));
+    // Only a request that will be held takes a slot; a plain read is as cheap as any other.
+    const release = ctx.longPolls.acquire(first.identity);
+    try {
+      return await holdKnock(ctx, info, room, first, waitSeconds, watch);
+    } finally {
+      release();
+    }
   } finally {
-    release();
+    watch?.stop();
   }
 }
 
@@ -96,6 +104,7 @@ async function holdKnock(
   room: RoomRecord,
   first: KnockRecord,
   waitSeconds: number,
+  watch: KnockWatch,
 ): Promise<Response> {
   const deadline = Date.now() + waitSeconds * 1000;
   let current: KnockRecord | null = first;
@@ -113,9 +122,13 @@ async function holdKnock(
       await ctx.livekit.fresh(room.id, 1000);
       await releaseHostRequired(ctx, room);
     }
-    await ctx.notifier.wait(current.id, Math.min(RECHECK_MS, deadline - Date.now()), stop);
+    const notified = await watch.next(Math.min(RECHECK_MS, deadline - Date.now()), stop);
     if (info.request.signal.aborted) break;
+    const before: KnockRecord = current;
     current = await ctx.store.getKnock(current.id);
+    if (!notified && (current?.status !== before.status || current.reason !== before.reason)) {
+      ctx.metrics?.recheckFoundChange();
+    }
   }
   if (!current) return json(200, { status: 'cancelled', knockId: first.id } satisfies KnockState);
   return json(200, await knockState(ctx, room, current));

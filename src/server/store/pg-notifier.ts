@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../logger.js';
-import { LocalKnockNotifier, type KnockNotifier } from '../notifier.js';
+import { LocalKnockNotifier, type KnockNotifier, type KnockWatch } from '../notifier.js';
 
 /** The one channel every instance listens on; the payload is `<instance>:<knockId>`. */
 export const KNOCK_CHANNEL = 'hashdrop_knocks';
@@ -47,15 +47,21 @@ export class PostgresKnockNotifier implements KnockNotifier {
     });
   }
 
-  async wait(knockId: string, ms: number, signal?: AbortSignal): Promise<void> {
+  watch(knockId: string): KnockWatch {
     this.waiting.set(knockId, (this.waiting.get(knockId) ?? 0) + 1);
-    try {
-      await this.local.wait(knockId, ms, signal);
-    } finally {
-      const left = (this.waiting.get(knockId) ?? 1) - 1;
-      if (left > 0) this.waiting.set(knockId, left);
-      else this.waiting.delete(knockId);
-    }
+    const watch = this.local.watch(knockId);
+    let stopped = false;
+    return {
+      next: (ms, signal) => watch.next(ms, signal),
+      stop: () => {
+        if (stopped) return;
+        stopped = true;
+        watch.stop();
+        const left = (this.waiting.get(knockId) ?? 1) - 1;
+        if (left > 0) this.waiting.set(knockId, left);
+        else this.waiting.delete(knockId);
+      },
+    };
   }
 
   async close(): Promise<void> {
@@ -97,7 +103,7 @@ export class PostgresKnockNotifier implements KnockNotifier {
     this.client = client;
     this.delay = RECONNECT_MIN_MS;
     this.markListening();
-    // Whatever was decided while nobody listened: every local waiter looks at the store once.
+    // Whatever was decided while nobody listened: every local watch looks at the store once.
     for (const knockId of [...this.waiting.keys()]) this.local.notify(knockId);
   }
 
