@@ -138,18 +138,19 @@ export async function waitFor(
 ): Promise<void> {
   let gaveUp = false;
   void failed?.then(() => (gaveUp = true));
+  // The deadline is checked here rather than given to p-wait-for as `timeout`: with one, its sleep adds an abort
+  // listener per round to one signal and never removes it (a MaxListenersExceededWarning on long waits).
+  const deadline = Date.now() + timeoutMs;
   await pWaitFor(
     async () => {
       if (gaveUp) throw new Error(`${what} exited before it was ready`);
+      if (Date.now() > deadline) throw new Error(`${what} was not ready after ${timeoutMs} ms`);
       try {
         return await probe();
       } catch {
         return false; // Not ready yet.
       }
     },
-    {
-      interval: intervalMs,
-      timeout: { milliseconds: timeoutMs, message: `${what} was not ready after ${timeoutMs} ms` },
-    },
+    { interval: intervalMs },
   );
 }

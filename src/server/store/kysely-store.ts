@@ -34,8 +34,13 @@ export class KyselyStore implements Store {
     return new KyselyStore(db, options);
   }
 
+  /** Notifiers opened on this store; closing the store closes them (a listening connection would outlive it). */
+  private readonly notifiers: KnockNotifier[] = [];
+
   openKnockNotifier(logger: Logger): KnockNotifier {
-    return this.options.knockNotifier?.(logger) ?? new LocalKnockNotifier();
+    const notifier = this.options.knockNotifier?.(logger) ?? new LocalKnockNotifier();
+    this.notifiers.push(notifier);
+    return notifier;
   }
 
   async ping(): Promise<void> {
@@ -235,6 +240,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.notifiers.splice(0).map((notifier) => notifier.close()));
     await this.db.destroy();
   }
 
