@@ -78,6 +78,32 @@ test(
   },
 );
 
+test(
+  'A killed mid-lobby (kill -9): the cut long-poll is retried through the proxy and gets the decision made on B',
+  { timeout: 90_000 },
+  async () => {
+    const { A, B } = topology.endpoints;
+    const host = await Person.identify(B.base);
+    const room = (await host.request(B.base, 'POST', '/rooms', { policy: { waitingRoom: true } })).body.room;
+    const guest = await Person.identify(A.base);
+    const pending = await guest.request(A.base, 'POST', `/rooms/${room.id}/join`, { displayName: 'Guest' });
+    const knockPath = `/rooms/${room.id}/knocks/${pending.body.knockId}`;
+    const poll = guest.request(A.base, 'GET', `${knockPath}?wait=25`).then(
+      () => 'answered',
+      () => 'cut',
+    );
+    await until('the long-poll held on A', async () => (await metric(A.base, 'hashdrop_knocks_waiting')) === 1);
+    await A.kill();
+    assert.equal(await poll, 'cut');
+    assert.equal((await host.request(B.base, 'POST', `${knockPath}/admit`)).status, 200);
+    const next = await guest.request(topology.base, 'GET', `${knockPath}?wait=25`);
+    assert.equal(next.body.status, 'admitted');
+    // A restarted on the same database knows the knock and its decision too.
+    await A.restart();
+    assert.equal((await guest.request(A.base, 'GET', knockPath)).body.status, 'admitted');
+  },
+);
+
 interface Client {
   name: string;
   peer: string;
@@ -163,6 +189,15 @@ test(
       );
       const seconds = ((performance.now() - killedAt) / 1000).toFixed(1);
       const back = outcomes.filter((o) => o.outcome === 'back').length;
+      // And the endpoint keeps signing joins that connect, into a call that was on the killed node.
+      const newcomer = await joinCall(rooms[0]!, 'Newcomer');
+      const late = new Room();
+      try {
+        await late.connect(newcomer.serverUrl, newcomer.token, { autoSubscribe: false, dynacast: false });
+        assert.equal(late.isConnected, true);
+      } finally {
+        await late.disconnect().catch(() => {});
+      }
       t.diagnostic(
         `${clients.length} clients in ${rooms.length} calls (${onVictim.size} on the killed node): ${back} back in the ` +
           `call, ${clients.length - back} ended, all settled ${seconds} s after the kill`,
