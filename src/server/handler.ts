@@ -203,14 +203,18 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
       if (error instanceof ServerError) {
         // LiveKit refused a RoomService call we did not expect to fail: report it as the media server's trouble.
         ctx.logger.warn('LiveKit call failed', { path: url.pathname, status: error.status, code: error.code });
-        return json(503, new ApiError('LIVEKIT_UNAVAILABLE', 'The media server refused the request.').body(), cors);
+        const body = new ApiError('LIVEKIT_UNAVAILABLE', 'The media server refused the request.').body();
+        return json(503, body, { ...cors, ...closing() });
       }
       ctx.logger.error('unhandled error', {
         method: request.method,
         path: url.pathname,
         error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown',
       });
-      return json(500, new ApiError('INTERNAL', 'Something went wrong on the server.').body(), cors);
+      return json(500, new ApiError('INTERNAL', 'Something went wrong on the server.').body(), {
+        ...cors,
+        ...closing(),
+      });
     }
   };
   // Hono's `:name{[^/]*}` back to the table's `{name}`.
