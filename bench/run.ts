@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { measureCdnBundle } from '../scripts/size.js';
 import { benchAdmission } from './admission.js';
 import { benchCallLoad } from './call-load.js';
+import { benchCrossInstance } from './cross-instance.js';
 import { benchEndpoint } from './endpoint.js';
 import { benchJoin } from './join.js';
 import { benchPageWeight } from './page-weight.js';
@@ -63,6 +64,19 @@ if (wanted('admission')) {
   results.admission = admission;
   console.log(`\n## Admission: host clicks Admit → guest in-room (${admission.admissions} admissions)`);
   console.log(`p50 ${ms(admission.p50Ms)}, p95 ${ms(admission.p95Ms)}`);
+}
+
+if (wanted('cluster')) {
+  const cluster = await benchCrossInstance(30);
+  results.crossInstance = cluster;
+  const side = (s: typeof cluster.crossInstance) =>
+    `p50 ${s.p50Ms.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms, max ${s.maxMs.toFixed(1)} ms`;
+  console.log(
+    `\n## Decision → waiting guest's long-poll answer, two instances on PostgreSQL (${cluster.rounds} rounds each, alternating)`,
+  );
+  console.log(`decided on B, guest waits on A (LISTEN/NOTIFY): ${side(cluster.crossInstance)}`);
+  console.log(`decided on A, guest waits on A (in-process):    ${side(cluster.sameInstance)}`);
+  console.log(`ratio (p95): ${cluster.p95Ratio.toFixed(2)}`);
 }
 
 if (wanted('endpoint')) {

@@ -121,6 +121,11 @@ export interface StartOptions {
   departureTimeout?: number;
   /** Where to put the config and log; a fresh temp dir by default. */
   workDir?: string;
+  /**
+   * One node of a cluster: the nodes share this Redis (`host:port`) and these keys. A cluster node is always started
+   * here, never taken from the environment.
+   */
+  cluster?: { redisAddress: string; apiKey: string; apiSecret: string };
 }
 
 function fromEnvironment(): LiveKitServer | null {
@@ -148,6 +153,8 @@ export function liveKitConfig(options: {
   apiSecret: string;
   webhookUrl?: string;
   departureTimeout?: number;
+  /** Several nodes route rooms and signal connections through one Redis. */
+  redisAddress?: string;
 }): string {
   return stringify({
     port: options.port,
@@ -166,6 +173,7 @@ export function liveKitConfig(options: {
     logging: { level: 'info' },
     room: { auto_create: true, empty_timeout: 60, departure_timeout: options.departureTimeout ?? 1 },
     ...(options.webhookUrl ? { webhook: { api_key: options.apiKey, urls: [options.webhookUrl] } } : {}),
+    ...(options.redisAddress ? { redis: { address: options.redisAddress } } : {}),
   });
 }
 
@@ -204,21 +212,30 @@ async function launch(binary: string, configFile: string, logFile: string, httpU
 
 /** Starts a LiveKit server (or returns the one named by the environment). */
 export async function startLiveKit(options: StartOptions = {}): Promise<LiveKitServer> {
-  const external = fromEnvironment();
+  const external = options.cluster ? null : fromEnvironment();
   if (external) return external;
 
   const binary = findLiveKitBinary();
   const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), 'hashdrop-livekit-'));
   if (!existsSync(workDir)) mkdirSync(workDir, { recursive: true });
-  const apiKey = 'devkey';
-  const apiSecret = randomBytes(24).toString('hex');
+  const apiKey = options.cluster?.apiKey ?? 'devkey';
+  const apiSecret = options.cluster?.apiSecret ?? randomBytes(24).toString('hex');
+  const { cluster, ...configOptions } = options;
   const configFile = join(workDir, 'livekit.yaml');
   const logFile = join(workDir, 'livekit.log');
 
   for (let attempt = 1; ; attempt++) {
     // get-port holds each port it hands out for a while, so the three differ.
     const [port, tcpPort, udpPort] = [await freePort(), await freePort(), await freePort()];
-    const config = liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, ...options });
+    const config = liveKitConfig({
+      port,
+      tcpPort,
+      udpPort,
+      apiKey,
+      apiSecret,
+      ...configOptions,
+      ...(cluster ? { redisAddress: cluster.redisAddress } : {}),
+    });
     writeFileSync(configFile, config, { mode: 0o600 });
     const httpUrl = `http://127.0.0.1:${port}`;
     try {

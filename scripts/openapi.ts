@@ -26,6 +26,7 @@ const AUTH_TEXT: Record<Auth, string> = {
   creator: 'The room’s creator only.',
   knocker: 'Only the guest who knocked.',
   webhook: 'Signed by LiveKit (`Authorization` carries its JWT).',
+  operator: 'The operator’s metrics token as `Authorization: Bearer <token>`, when one is configured.',
 };
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
@@ -84,9 +85,11 @@ function operationObject(op: Operation): Record<string, unknown> {
       ? []
       : op.auth === 'webhook'
         ? [{ livekitWebhook: [] }]
-        : op.auth === 'optional'
-          ? [{}, { bearer: [] }]
-          : [{ bearer: [] }];
+        : op.auth === 'operator'
+          ? [{}, { metricsToken: [] }]
+          : op.auth === 'optional'
+            ? [{}, { bearer: [] }]
+            : [{ bearer: [] }];
   return {
     operationId: op.operationId,
     summary: op.summary,
@@ -110,6 +113,7 @@ function operationObject(op: Operation): Record<string, unknown> {
 
 function tagOf(op: Operation): string {
   if (op.path.startsWith('/livekit')) return 'webhooks';
+  if (op.auth === 'operator' || /^\/(healthz|readyz)$/.test(op.path)) return 'operations';
   if (op.path.includes('/knocks') || op.path.endsWith('/join')) return 'joining';
   if (/\/(end|participants|hands)\b/.test(op.path)) return 'moderation';
   if (op.path.startsWith('/rooms')) return 'rooms';
@@ -165,6 +169,7 @@ export function buildOpenApi(): Record<string, unknown> {
       { name: 'joining', description: 'Join, the lobby (knocks) and its long-poll' },
       { name: 'moderation', description: 'Host actions on the live call, through LiveKit RoomService' },
       { name: 'webhooks', description: 'LiveKit → endpoint' },
+      { name: 'operations', description: 'Health, readiness and metrics, for load balancers and monitoring' },
     ],
     'x-error-statuses': errorTable,
     paths,
@@ -183,6 +188,11 @@ export function buildOpenApi(): Record<string, unknown> {
           in: 'header',
           name: 'Authorization',
           description: "LiveKit's webhook JWT, signed with the API secret and carrying the body's SHA-256.",
+        },
+        metricsToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The operator’s metrics token (`HASHDROP_METRICS_TOKEN`), when one is configured.',
         },
       },
     },

@@ -4,7 +4,7 @@
  * signal, or killed outright — and a failing or interrupted test run leaves no server behind.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import getPort from 'get-port';
 import pWaitFor from 'p-wait-for';
 
@@ -18,6 +18,37 @@ export interface GuardedProcess {
    * `user` only: under runuser the service is a grandchild and is stopped the ordinary way.
    */
   kill(): Promise<void>;
+  /**
+   * Sends `signal` to the service itself (not its guard), as an orchestrator would, and returns its pid — the guard
+   * keeps running until `stop()`. Without `user` only, as `kill()`. Null when the service is already gone.
+   */
+  signal(signal: NodeJS.Signals): number | null;
+}
+
+/** Whether a process with this pid is alive (and not a zombie waiting to be reaped). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\S+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** The guard's child that is the service, not its stdin reader (`cat`). */
+function serviceOf(guardPid: number): number | null {
+  for (const pid of childrenOf(guardPid)) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'cat') return pid;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return null;
 }
 
 /** Pids of a process's children (the guard's: the service and its stdin reader). */
@@ -82,6 +113,11 @@ export function spawnGuarded(
       }
       await this.stop();
     },
+    signal(signal) {
+      const pid = child.pid === undefined ? null : serviceOf(child.pid);
+      if (pid !== null) process.kill(pid, signal);
+      return pid;
+    },
   };
 }
 
@@ -102,18 +138,19 @@ export async function waitFor(
 ): Promise<void> {
   let gaveUp = false;
   void failed?.then(() => (gaveUp = true));
+  // The deadline is checked here rather than given to p-wait-for as `timeout`: with one, its sleep adds an abort
+  // listener per round to one signal and never removes it (a MaxListenersExceededWarning on long waits).
+  const deadline = Date.now() + timeoutMs;
   await pWaitFor(
     async () => {
       if (gaveUp) throw new Error(`${what} exited before it was ready`);
+      if (Date.now() > deadline) throw new Error(`${what} was not ready after ${timeoutMs} ms`);
       try {
         return await probe();
       } catch {
         return false; // Not ready yet.
       }
     },
-    {
-      interval: intervalMs,
-      timeout: { milliseconds: timeoutMs, message: `${what} was not ready after ${timeoutMs} ms` },
-    },
+    { interval: intervalMs },
   );
 }

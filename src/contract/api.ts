@@ -47,13 +47,18 @@ export const SCHEMAS = {
   LowerAllHandsResponse: contract.LowerAllHandsResponse,
   IdentityResponse: contract.IdentityResponse,
   InfoResponse: contract.InfoResponse,
+  HealthResponse: contract.HealthResponse,
+  ReadinessResponse: contract.ReadinessResponse,
   WebhookResponse: contract.WebhookResponse,
   ApiErrorBody: contract.ApiErrorBody,
 } satisfies Record<string, v.GenericSchema>;
 export type SchemaName = keyof typeof SCHEMAS;
 
-/** Who may call: nobody in particular, anyone identified, or the LiveKit server (signed webhook). */
-export type Auth = 'none' | 'optional' | 'user' | 'host' | 'creator' | 'knocker' | 'webhook';
+/**
+ * Who may call: nobody in particular, anyone identified, the LiveKit server (signed webhook), or the operator's
+ * monitoring (the metrics token, when one is configured).
+ */
+export type Auth = 'none' | 'optional' | 'user' | 'host' | 'creator' | 'knocker' | 'webhook' | 'operator';
 
 /** What the route table adds to an operation's method and path. */
 export interface OperationSpec {
@@ -82,6 +87,34 @@ const SPECS = {
     auth: 'none',
     success: [{ status: 200, schema: 'InfoResponse', description: 'The endpoint' }],
     errors: [],
+  },
+  getHealth: {
+    summary: 'Liveness: the process answers (for load balancers and orchestrators)',
+    description:
+      'Checks nothing else, so a database outage does not get every instance restarted; use `/readyz` to route ' +
+      'traffic. CORS and credentials do not apply.',
+    auth: 'none',
+    success: [{ status: 200, schema: 'HealthResponse', description: 'Alive' }],
+    errors: [],
+  },
+  getReadiness: {
+    summary: 'Readiness: the store answers and the instance is not shutting down',
+    description:
+      'A load balancer sends traffic only to instances that answer 200. From SIGTERM on it answers 503 `NOT_READY`, ' +
+      'while requests in progress finish. CORS and credentials do not apply.',
+    auth: 'none',
+    success: [{ status: 200, schema: 'ReadinessResponse', description: 'Ready for traffic' }],
+    errors: ['NOT_READY'],
+  },
+  getMetrics: {
+    summary: 'Prometheus metrics of this instance (text exposition format)',
+    description:
+      'Joins by outcome, knock decisions, knocks waiting, request durations by operation, LiveKit errors and process ' +
+      'metrics. Labels are operations, outcomes and error codes only (no room, identity or name). With a metrics ' +
+      'token configured (`metrics.token`, `HASHDROP_METRICS_TOKEN`) it needs `Authorization: Bearer <token>`.',
+    auth: 'operator',
+    success: [{ status: 200, description: 'The metrics, `text/plain; version=0.0.4`' }],
+    errors: ['NOT_FOUND'],
   },
   issueIdentity: {
     summary: 'Issue an anonymous identity credential',

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'LIVEKIT_UNAVAILABLE',
   'RECORDING_UNAVAILABLE',
   'OVERLOADED',
+  'NOT_READY',
   'INTERNAL',
 ] as const;
 

@@ -6,6 +6,9 @@
  * strings (no validator, no documentation). Nothing but operations may be exported here.
  */
 export const getInfo = ['GET', '/info'] as const;
+export const getHealth = ['GET', '/healthz'] as const;
+export const getReadiness = ['GET', '/readyz'] as const;
+export const getMetrics = ['GET', '/metrics'] as const;
 export const issueIdentity = ['POST', '/identity'] as const;
 export const livekitWebhook = ['POST', '/livekit/webhook'] as const;
 export const listRooms = ['GET', '/rooms'] as const;

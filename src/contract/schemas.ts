@@ -332,6 +332,14 @@ export const InfoResponse = v.object({
 });
 export type InfoResponse = v.InferOutput<typeof InfoResponse>;
 
+/** `GET /healthz`: the process is alive and answering. */
+export const HealthResponse = v.object({ status: v.literal('ok') });
+export type HealthResponse = v.InferOutput<typeof HealthResponse>;
+
+/** `GET /readyz`: the store answers and the instance is not shutting down (send it traffic). */
+export const ReadinessResponse = v.object({ status: v.literal('ready') });
+export type ReadinessResponse = v.InferOutput<typeof ReadinessResponse>;
+
 /** `POST /livekit/webhook`: an accepted (verified) webhook. */
 export const WebhookResponse = v.object({ ok: v.literal(true) });
 export type WebhookResponse = v.InferOutput<typeof WebhookResponse>;

@@ -7,6 +7,8 @@
  *   PORT (3000), HOST (127.0.0.1), HASHDROP_BASE_PATH (/api), HASHDROP_CORS_ORIGINS (comma-separated)
  *   HASHDROP_TRUST_PROXY=N behind N reverse proxies of your own (usually 1); HASHDROP_VERBOSE=1 for info logs
  *   HASHDROP_RATE_LIMIT=off disables join/knock limits (load tests only)
+ *   HASHDROP_METRICS_TOKEN  bearer token `GET /metrics` requires (metrics are open without it); HASHDROP_METRICS=off
+ *   HASHDROP_SHUTDOWN_GRACE_MS (10000): how long SIGTERM waits for requests in progress (docs/deployment.md)
  *   HASHDROP_RECORDING_DESTINATION (s3|gcs|azure), HASHDROP_RECORDING_BUCKET, _REGION, _ENDPOINT, _FORCE_PATH_STYLE=1,
  *   HASHDROP_RECORDING_FILE_NAME, HASHDROP_EGRESS_URL: recording through LiveKit Egress (README, "Recording")
  */
@@ -58,6 +60,10 @@ async function main(): Promise<void> {
     logger,
     ...recordingOption(),
     ...(env.HASHDROP_RATE_LIMIT === 'off' ? { rateLimit: false as const } : {}),
+    metrics:
+      env.HASHDROP_METRICS === 'off'
+        ? false
+        : { ...(env.HASHDROP_METRICS_TOKEN ? { token: env.HASHDROP_METRICS_TOKEN } : {}) },
   });
   const server = await serve(handler, {
     port: Number(env.PORT || 3000),
@@ -66,13 +72,22 @@ async function main(): Promise<void> {
     trustProxy: Number(env.HASHDROP_TRUST_PROXY ?? '0') || 0,
   });
   logger.warn('hashdrop-server listening', { url: server.url, store: env.DATABASE_URL ? 'postgres' : 'sqlite' });
-  const stop = async () => {
-    await server.close();
+  const graceMs = Number(env.HASHDROP_SHUTDOWN_GRACE_MS || 10_000);
+  // Graceful: readiness fails and held long-polls answer at once (clients poll again, through another instance); no
+  // new connections; requests in progress finish; then the store closes. A second signal exits at once.
+  const stop = async (signal: string) => {
+    logger.warn('hashdrop-server shutting down', { signal });
+    await handler.drain();
+    await server.shutdown(graceMs);
     await store.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.once(signal, () => process.exit(1));
+      void stop(signal);
+    });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@
 import type { IdentitySigner } from './identity.js';
 import type { LiveKitGateway } from './livekit.js';
 import type { Logger } from './logger.js';
+import type { EndpointMetrics } from './metrics.js';
 import type { KnockNotifier } from './notifier.js';
 import type { LongPollSlots } from './long-polls.js';
 import type { RateLimits } from './rate-limit.js';
@@ -21,7 +22,12 @@ export interface Context {
   store: Store;
   livekit: LiveKitGateway;
   signer: IdentitySigner;
+  /** Wakes knock long-polls when a knock is settled: in-process, or across instances (from the store's kind). */
   notifier: KnockNotifier;
+  /** Aborted when the instance starts shutting down: held long-polls answer at once, readiness fails. */
+  draining: AbortSignal;
+  /** Prometheus metrics of this handler; null when turned off. */
+  metrics: EndpointMetrics | null;
   logger: Logger;
   tokenTtlSeconds: number;
   identityTtlSeconds: number;

@@ -11,11 +11,13 @@ import { DEFAULT_MAX_BODY_BYTES, json } from './http.js';
 import { IdentitySigner } from './identity.js';
 import { LiveKitGateway, type LiveKitOptions } from './livekit.js';
 import { consoleLogger, type Logger } from './logger.js';
-import { KnockNotifier } from './notifier.js';
+import { LocalKnockNotifier } from './notifier.js';
+import { EndpointMetrics, type MetricsOptions } from './metrics.js';
 import { DEFAULT_LONG_POLL_LIMITS, LongPollSlots, type LongPollLimits } from './long-polls.js';
 import { DEFAULT_RATE_LIMIT, RateLimits, type RateLimitOptions } from './rate-limit.js';
 import * as lobby from './routes/lobby.js';
 import * as moderation from './routes/moderation.js';
+import * as operations from './routes/operations.js';
 import * as reactions from './routes/reactions.js';
 import { Recorder } from './recording/recorder.js';
 import type { RecordingOptions } from './recording/config.js';
@@ -58,6 +60,8 @@ export interface HashdropHandlerOptions {
   logger?: Logger;
   /** Recording to the operator's bucket through LiveKit Egress (S3, GCS, Azure); off when absent. */
   recording?: RecordingOptions;
+  /** Prometheus metrics at `GET /metrics` (on by default, open unless a `token` is set); `false` turns them off. */
+  metrics?: MetricsOptions | false;
 }
 
 export type HashdropHandler = ((request: Request, extra?: HandlerContext) => Promise<Response>) & {
@@ -65,11 +69,22 @@ export type HashdropHandler = ((request: Request, extra?: HandlerContext) => Pro
   readonly livekit: LiveKitGateway;
   /** What the router serves, as `METHOD /path/{param}` after the base path (`ALL`: the 405 answer) — for tests. */
   readonly routes: readonly string[];
+  /** This handler's metrics registry (null when metrics are off) — to merge into an app's own, or for tests. */
+  readonly metrics: EndpointMetrics | null;
+  /**
+   * Begins shutting down: readiness answers 503, every held knock long-poll is answered at once with the knock as it
+   * stands (the client polls again, through another instance), new long-polls are not held, and the cross-instance
+   * notifier stops listening. Requests in progress finish; stop the listener and close the store after this.
+   */
+  drain(): Promise<void>;
 };
 
 /** The implementation of every operation of the contract's API table (a missing one is a type error). */
 const IMPLEMENTATIONS: Record<OperationId, Route> = {
   getInfo: (ctx) => rooms.info(ctx),
+  getHealth: operations.health,
+  getReadiness: operations.readiness,
+  getMetrics: operations.metrics,
   issueIdentity: rooms.issueIdentity,
   livekitWebhook: webhook,
   listRooms: rooms.listRooms,
@@ -106,21 +121,29 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
   // Egress is reached through LiveKit's own API (its Twirp service), unless the operator names another URL.
   const apiUrl = options.livekit.apiUrl ?? options.livekit.url.replace(/^ws(s?):\/\//, 'http$1://');
   const recorder = options.recording ? new Recorder(options.recording, apiUrl, options.livekit, logger) : null;
+  const longPolls = new LongPollSlots({ ...DEFAULT_LONG_POLL_LIMITS, ...options.longPolls });
+  const draining = new AbortController();
+  const metrics = options.metrics === false ? null : new EndpointMetrics(() => longPolls.held, options.metrics);
   const ctx: Context = {
     store: options.store,
     livekit,
     signer: new IdentitySigner(options.secret),
-    notifier: new KnockNotifier(),
+    // The store's kind decides how far a decision's wake-up reaches: this process, or every instance sharing it.
+    notifier: options.store.openKnockNotifier?.(logger) ?? new LocalKnockNotifier(),
+    draining: draining.signal,
+    metrics,
     logger,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 60,
     identityTtlSeconds: options.identityTtlSeconds ?? 30 * 24 * 3600,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     limits: rateLimit ? new RateLimits(rateLimit) : null,
-    longPolls: new LongPollSlots({ ...DEFAULT_LONG_POLL_LIMITS, ...options.longPolls }),
+    longPolls,
     recording: recorder,
     version: packageVersion(),
   };
   const corsOrigins = new Set(options.corsOrigins ?? []);
+  // While shutting down, every answer asks the client to open a new connection: through a proxy, to another instance.
+  const closing = (): Record<string, string> => (draining.signal.aborted ? { connection: 'close' } : {});
 
   async function identify(request: Request): Promise<User | null> {
     if (options.authenticate) {
@@ -153,7 +176,12 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
     return corsOrigins.has('*') || corsOrigins.has(origin);
   }
 
-  const app = createRouter(ctx, IMPLEMENTATIONS, { basePath, originAllowed, identify });
+  const app = createRouter(ctx, IMPLEMENTATIONS, {
+    basePath,
+    originAllowed,
+    identify,
+    ...(metrics ? { observe: metrics.observe.bind(metrics) } : {}),
+  });
 
   const handler = async (request: Request, extra?: HandlerContext): Promise<Response> => {
     let url: URL;
@@ -168,26 +196,38 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
       // Hono answers HEAD as GET; no route serves HEAD here, so it is routed as a method no route has (405 or 404).
       const routed = request.method === 'HEAD' ? new Request(request, { method: 'HEAD-' }) : request;
       const response = await app.fetch(routed, extra);
-      for (const [key, value] of Object.entries(cors)) response.headers.set(key, value);
+      for (const [key, value] of Object.entries({ ...cors, ...closing() })) response.headers.set(key, value);
       return response;
     } catch (error) {
-      if (error instanceof ApiError) return json(error.status, error.body(), { ...error.headers, ...cors });
+      if (error instanceof ApiError) {
+        return json(error.status, error.body(), { ...error.headers, ...cors, ...closing() });
+      }
       if (error instanceof ServerError) {
         // LiveKit refused a RoomService call we did not expect to fail: report it as the media server's trouble.
         ctx.logger.warn('LiveKit call failed', { path: url.pathname, status: error.status, code: error.code });
-        return json(503, new ApiError('LIVEKIT_UNAVAILABLE', 'The media server refused the request.').body(), cors);
+        const body = new ApiError('LIVEKIT_UNAVAILABLE', 'The media server refused the request.').body();
+        return json(503, body, { ...cors, ...closing() });
       }
       ctx.logger.error('unhandled error', {
         method: request.method,
         path: url.pathname,
         error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown',
       });
-      return json(500, new ApiError('INTERNAL', 'Something went wrong on the server.').body(), cors);
+      return json(500, new ApiError('INTERNAL', 'Something went wrong on the server.').body(), {
+        ...cors,
+        ...closing(),
+      });
     }
   };
   // Hono's `:name{[^/]*}` back to the table's `{name}`.
   const routes = app.routes.map(
     ({ method, path }) => `${method} ${path.slice(basePath.length).replace(/:(\w+)\{[^}]*\}/g, '{$1}')}`,
   );
-  return Object.assign(handler, { livekit, routes });
+  let drained: Promise<void> | null = null;
+  const drain = () =>
+    (drained ??= (async () => {
+      draining.abort();
+      await ctx.notifier.close();
+    })());
+  return Object.assign(handler, { livekit, routes, metrics, drain });
 }

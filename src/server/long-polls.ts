@@ -23,6 +23,11 @@ export class LongPollSlots {
 
   constructor(private readonly limits: LongPollLimits) {}
 
+  /** Long-polls held open now (the `hashdrop_knocks_waiting` gauge). */
+  get held(): number {
+    return this.open;
+  }
+
   /** Takes a slot for `identity`, or throws 429 (this identity holds too many) / 503 (the instance is full). */
   acquire(identity: string): () => void {
     const held = this.byIdentity.get(identity) ?? 0;

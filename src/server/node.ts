@@ -143,12 +143,45 @@ export interface ServeOptions extends NodeListenerOptions {
   host?: string;
 }
 
+export interface ServedHandler {
+  server: Server;
+  url: string;
+  /** Closes the listener and every connection at once, requests in progress included. */
+  close(): Promise<void>;
+  /**
+   * Closes gracefully: stops accepting connections, closes idle ones, lets requests in progress finish (at most
+   * `graceMs`, default 10 s), then closes what is left. Drain the handler first so held long-polls answer at once.
+   */
+  shutdown(graceMs?: number): Promise<void>;
+}
+
 /** Starts an http server for the handler; resolves once listening. */
-export function serve(
-  handler: WebHandler,
-  options: ServeOptions = {},
-): Promise<{ server: Server; url: string; close(): Promise<void> }> {
-  const server = createServer(toNodeListener(handler, options));
+export function serve(handler: WebHandler, options: ServeOptions = {}): Promise<ServedHandler> {
+  const listener = toNodeListener(handler, options);
+  let inFlight = 0;
+  let allDone: (() => void) | null = null;
+  const server = createServer((req, res) => {
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) allDone?.();
+    });
+    listener(req, res);
+  });
+  const shutdown = async (graceMs = 10_000) => {
+    const closed = new Promise<void>((done) => server.close(() => done()));
+    server.closeIdleConnections();
+    if (inFlight > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise<void>((done) => (allDone = done)),
+        new Promise<void>((done) => (timer = setTimeout(done, graceMs))),
+      ]);
+      clearTimeout(timer);
+    }
+    server.closeAllConnections();
+    await closed;
+  };
   // Long-polls last up to 25 s; keep the defaults' request timeout above that.
   server.requestTimeout = 60_000;
   server.headersTimeout = 30_000;
@@ -164,6 +197,7 @@ export function serve(
             server.closeAllConnections();
             server.close(() => done());
           }),
+        shutdown,
       });
     });
   });

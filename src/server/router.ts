@@ -5,7 +5,7 @@
  * `createHashdropHandler` turns them into `{ error: { code, message } }` bodies.
  */
 import { Hono } from 'hono';
-import { OPERATIONS, type Auth, type Operation } from '../contract/api.js';
+import { OPERATIONS, type Operation } from '../contract/api.js';
 import type { OperationId } from '../contract/routes.js';
 import type { Context, HandlerContext, RequestInfo, User } from './context.js';
 import { ApiError } from './errors.js';
@@ -18,7 +18,12 @@ export interface RouterOptions {
   originAllowed: (request: Request) => boolean;
   /** The caller, from the host site's auth or a bearer credential; throws 401 on a malformed or bad credential. */
   identify: (request: Request) => Promise<User | null>;
+  /** Told of every operation's answer (a Response) or failure (the thrown error) and its duration, for metrics. */
+  observe?: (operationId: OperationId, outcome: unknown, seconds: number) => void;
 }
+
+/** Health and readiness probes come from load balancers: no origin or credential check may turn them away. */
+const OPERATOR_PROBES: ReadonlySet<OperationId> = new Set(['getHealth', 'getReadiness']);
 
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
@@ -84,7 +89,7 @@ export function createRouter(
     for (const op of operations) {
       const route = implementations[op.operationId];
       app.on(op.method, template, (c) =>
-        serve(ctx, route, op.auth, options, { request: c.req.raw, clientIp: c.env?.clientIp ?? null, paramsOf }),
+        serve(ctx, route, op, options, { request: c.req.raw, clientIp: c.env?.clientIp ?? null, paramsOf }),
       );
     }
     app.options(template, (c) => {
@@ -117,16 +122,37 @@ export function createRouter(
 async function serve(
   ctx: Context,
   route: Route,
-  auth: Auth,
+  op: Operation,
   options: RouterOptions,
   call: { request: Request; clientIp: string | null; paramsOf: (request: Request) => string[] },
 ): Promise<Response> {
-  const params = call.paramsOf(call.request);
-  // LiveKit's webhook is signed by LiveKit; origins and credentials do not apply to it.
-  const isWebhook = auth === 'webhook';
-  if (!isWebhook && !options.originAllowed(call.request)) {
-    throw new ApiError('ORIGIN_NOT_ALLOWED', 'This origin may not call the endpoint.');
+  return observed(op, options.observe, async () => {
+    const params = call.paramsOf(call.request);
+    // LiveKit's webhook is signed by LiveKit, and the operator's probes and scraper are not browsers: origins and
+    // identity credentials do not apply to them (the metrics route checks its own token).
+    const outsideCaller = op.auth === 'webhook' || op.auth === 'operator' || OPERATOR_PROBES.has(op.operationId);
+    if (!outsideCaller && !options.originAllowed(call.request)) {
+      throw new ApiError('ORIGIN_NOT_ALLOWED', 'This origin may not call the endpoint.');
+    }
+    const user = outsideCaller ? null : await options.identify(call.request);
+    return route(ctx, { request: call.request, user, clientIp: call.clientIp, params });
+  });
+}
+
+/** Times one operation and reports its answer or error to `observe` (metrics), then passes it on unchanged. */
+async function observed(
+  op: Operation,
+  observe: RouterOptions['observe'],
+  answer: () => Promise<Response>,
+): Promise<Response> {
+  if (!observe) return answer();
+  const started = performance.now();
+  try {
+    const response = await answer();
+    observe(op.operationId, response, (performance.now() - started) / 1000);
+    return response;
+  } catch (error) {
+    observe(op.operationId, error, (performance.now() - started) / 1000);
+    throw error;
   }
-  const user = isWebhook ? null : await options.identify(call.request);
-  return route(ctx, { request: call.request, user, clientIp: call.clientIp, params });
 }

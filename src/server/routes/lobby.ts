@@ -7,10 +7,15 @@ import { assertMayEnter } from '../admission.js';
 import { ApiError } from '../errors.js';
 import { json, readBody } from '../http.js';
 import { knock, knockSummary, releaseHostRequired, settle, signJoin } from '../lobby.js';
+import type { KnockWatch } from '../notifier.js';
 import type { KnockRecord, RoomRecord } from '../store/types.js';
 
-/** How often a waiting long-poll re-reads the store, so a decision made by another instance arrives within this. */
-const RECHECK_MS = 500;
+/**
+ * How often a waiting long-poll re-reads the store anyway. Decisions wake it at once through the notifier (on
+ * PostgreSQL from any instance); this is only the safety net for a notification lost while an instance's listening
+ * connection was down, so it is slow: one store read per waiting guest every few seconds.
+ */
+const RECHECK_MS = 5000;
 
 export async function join(ctx: Context, info: RequestInfo): Promise<Response> {
   const user = requireUser(info);
@@ -60,18 +65,26 @@ async function ownKnock(ctx: Context, info: RequestInfo): Promise<{ room: RoomRe
 
 /**
  * The guest's view of its knock. With `?wait=N` (≤ 25 s) it is held until the knock is settled, woken at once by the
- * in-process notifier and re-checking the store every half second (another instance's decision, a host arriving).
- * Only the knocker sees it, and only an admitted knock carries a token.
+ * notifier (a decision on this or, with PostgreSQL, any other instance) and re-checking the store every few seconds
+ * as a safety net. An instance shutting down answers held long-polls at once with the knock as it stands, and the
+ * client polls again (through another instance). Only the knocker sees it, and only an admitted knock carries a token.
  */
 export async function getKnock(ctx: Context, info: RequestInfo): Promise<Response> {
-  const { room, knock: first } = await ownKnock(ctx, info);
-  const waitSeconds = waitParameter(info.request);
-  // Only a request that will be held takes a slot; a plain read is as cheap as any other.
-  const release = waitSeconds > 0 ? ctx.longPolls.acquire(first.identity) : () => {};
+  // A long-poll watches its knock before reading it: a decision committed meanwhile still wakes it.
+  const watch = new URL(info.request.url).searchParams.has('wait') ? ctx.notifier.watch(info.params[1]!) : null;
   try {
-    return await holdKnock(ctx, info, room, first, waitSeconds);
+    const { room, knock: first } = await ownKnock(ctx, info);
+    const waitSeconds = waitParameter(info.request);
+    if (!watch || waitSeconds === 0) return json(200, await knockState(ctx, room, first));
+    // Only a request that will be held takes a slot; a plain read is as cheap as any other.
+    const release = ctx.longPolls.acquire(first.identity);
+    try {
+      return await holdKnock(ctx, info, room, first, waitSeconds, watch);
+    } finally {
+      release();
+    }
   } finally {
-    release();
+    watch?.stop();
   }
 }
 
@@ -91,18 +104,31 @@ async function holdKnock(
   room: RoomRecord,
   first: KnockRecord,
   waitSeconds: number,
+  watch: KnockWatch,
 ): Promise<Response> {
   const deadline = Date.now() + waitSeconds * 1000;
   let current: KnockRecord | null = first;
   const initialReason = first.reason;
-  while (current && current.status === 'pending' && current.reason === initialReason && Date.now() < deadline) {
+  // The client going away, or this instance shutting down, ends the wait.
+  const stop = AbortSignal.any([info.request.signal, ctx.draining]);
+  while (
+    current &&
+    current.status === 'pending' &&
+    current.reason === initialReason &&
+    Date.now() < deadline &&
+    !stop.aborted
+  ) {
     if (current.reason === 'HOST_REQUIRED') {
       await ctx.livekit.fresh(room.id, 1000);
       await releaseHostRequired(ctx, room);
     }
-    await ctx.notifier.wait(current.id, Math.min(RECHECK_MS, deadline - Date.now()), info.request.signal);
+    const notified = await watch.next(Math.min(RECHECK_MS, deadline - Date.now()), stop);
     if (info.request.signal.aborted) break;
+    const before: KnockRecord = current;
     current = await ctx.store.getKnock(current.id);
+    if (!notified && (current?.status !== before.status || current.reason !== before.reason)) {
+      ctx.metrics?.recheckFoundChange();
+    }
   }
   if (!current) return json(200, { status: 'cancelled', knockId: first.id } satisfies KnockState);
   return json(200, await knockState(ctx, room, current));

@@ -1,7 +1,9 @@
 /**
  * The one Store implementation, written once against Kysely; sqlite.ts and postgres.ts only choose the dialect.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Logger } from '../logger.js';
+import { LocalKnockNotifier, type KnockNotifier } from '../notifier.js';
 import { DEFAULT_POLICY, type RoomPolicy, type RoomStatus } from '../../contract/schemas.js';
 import { migrate } from './migrations.js';
 import type { Database, KnocksTable, RoomsTable } from './schema.js';
@@ -15,13 +17,34 @@ import {
   type Store,
 } from './types.js';
 
+export interface KyselyStoreOptions {
+  /** How this store's kind wakes long-polls across instances; in-process only when absent (one instance). */
+  knockNotifier?: (logger: Logger) => KnockNotifier;
+}
+
 export class KyselyStore implements Store {
-  private constructor(private readonly db: Kysely<Database>) {}
+  private constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: KyselyStoreOptions,
+  ) {}
 
   /** Runs migrations, then returns the store. */
-  static async open(db: Kysely<Database>): Promise<KyselyStore> {
+  static async open(db: Kysely<Database>, options: KyselyStoreOptions = {}): Promise<KyselyStore> {
     await migrate(db);
-    return new KyselyStore(db);
+    return new KyselyStore(db, options);
+  }
+
+  /** Notifiers opened on this store; closing the store closes them (a listening connection would outlive it). */
+  private readonly notifiers: KnockNotifier[] = [];
+
+  openKnockNotifier(logger: Logger): KnockNotifier {
+    const notifier = this.options.knockNotifier?.(logger) ?? new LocalKnockNotifier();
+    this.notifiers.push(notifier);
+    return notifier;
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
   }
 
   async createRoom(room: RoomRecord): Promise<void> {
@@ -217,6 +240,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.notifiers.splice(0).map((notifier) => notifier.close()));
     await this.db.destroy();
   }
 

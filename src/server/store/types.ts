@@ -4,6 +4,8 @@
  * and policies JSON text so both dialects store exactly the same values.
  */
 import type { KnockReason, RoomPolicy, RoomStatus } from '../../contract/index.js';
+import type { Logger } from '../logger.js';
+import type { KnockNotifier } from '../notifier.js';
 
 export interface RoomRecord {
   id: string;
@@ -83,6 +85,14 @@ export interface Store {
   recordWebhookEvent(id: string, now: string, forgetBefore: string): Promise<boolean>;
   /** Forgets a recorded event id (its handling failed, so LiveKit's retry must be handled). */
   forgetWebhookEvent(id: string): Promise<void>;
+
+  /**
+   * How a settled knock wakes long-polls on every instance that shares this store (PostgreSQL: LISTEN/NOTIFY). A store
+   * without it serves one instance, and the handler wakes its long-polls in-process.
+   */
+  openKnockNotifier?(logger: Logger): KnockNotifier;
+  /** Answers when the store can be reached (readiness); throws when it cannot. */
+  ping?(): Promise<void>;
 
   close(): Promise<void>;
 }
