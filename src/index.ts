@@ -45,6 +45,8 @@ defineOnDemand({
   'hashdrop-tile-list': () =>
     import('./elements/tile-list/define.js').then((m) => defineElement('hashdrop-tile-list', m.HashdropTileList)),
   'hashdrop-chat': () => import('./elements/chat/chat.js').then((m) => defineElement('hashdrop-chat', m.HashdropChat)),
+  'hashdrop-reactions': () =>
+    import('./elements/reactions/reactions.js').then((m) => defineElement('hashdrop-reactions', m.HashdropReactions)),
   'hashdrop-captions': () =>
     import('./elements/captions/captions.js').then((m) => defineElement('hashdrop-captions', m.HashdropCaptions)),
   'hashdrop-recording-indicator': () =>
@@ -65,6 +67,7 @@ export type { HashdropInvite } from './elements/invite/define.js';
 export type { HashdropHostPanel } from './elements/host-panel/define.js';
 export type { HashdropTileList } from './elements/tile-list/define.js';
 export type { HashdropCaptions } from './elements/captions/define.js';
+export type { HashdropReactions } from './elements/reactions/define.js';
 export type { HashdropStage } from './elements/stage/define.js';
 export type { HashdropParticipantTile } from './elements/participant-tile/define.js';
 export type { HashdropControlBar } from './elements/control-bar/define.js';

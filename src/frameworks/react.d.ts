@@ -84,6 +84,14 @@ export interface HashdropPrejoinProps extends React.DetailedHTMLProps<
   for?: HTMLElementTagNameMap['hashdrop-prejoin']['htmlFor'];
 }
 
+/** Props of `<hashdrop-reactions>` in JSX. */
+export interface HashdropReactionsProps extends React.DetailedHTMLProps<
+  React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-reactions']>,
+  HTMLElementTagNameMap['hashdrop-reactions']
+> {
+  for?: HTMLElementTagNameMap['hashdrop-reactions']['htmlFor'];
+}
+
 /** Props of `<hashdrop-recording-control>` in JSX. */
 export interface HashdropRecordingControlProps extends React.DetailedHTMLProps<
   React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-recording-control']>,
@@ -153,6 +161,7 @@ declare module 'react' {
       'hashdrop-lobby': HashdropLobbyProps;
       'hashdrop-participant-tile': HashdropParticipantTileProps;
       'hashdrop-prejoin': HashdropPrejoinProps;
+      'hashdrop-reactions': HashdropReactionsProps;
       'hashdrop-recording-control': HashdropRecordingControlProps;
       'hashdrop-recording-indicator': HashdropRecordingIndicatorProps;
       'hashdrop-room': HashdropRoomProps;

@@ -60,6 +60,11 @@ export interface HashdropPrejoinProps {
   for?: HTMLElementTagNameMap['hashdrop-prejoin']['htmlFor'];
 }
 
+/** Props and listeners of `<hashdrop-reactions>` in Vue templates. */
+export interface HashdropReactionsProps {
+  for?: HTMLElementTagNameMap['hashdrop-reactions']['htmlFor'];
+}
+
 /** Props and listeners of `<hashdrop-recording-control>` in Vue templates. */
 export interface HashdropRecordingControlProps {
   for?: HTMLElementTagNameMap['hashdrop-recording-control']['htmlFor'];
@@ -113,6 +118,7 @@ declare module 'vue' {
     'hashdrop-lobby': DefineComponent<HashdropLobbyProps>;
     'hashdrop-participant-tile': DefineComponent<HashdropParticipantTileProps>;
     'hashdrop-prejoin': DefineComponent<HashdropPrejoinProps>;
+    'hashdrop-reactions': DefineComponent<HashdropReactionsProps>;
     'hashdrop-recording-control': DefineComponent<HashdropRecordingControlProps>;
     'hashdrop-recording-indicator': DefineComponent<HashdropRecordingIndicatorProps>;
     'hashdrop-room': DefineComponent<HashdropRoomProps>;

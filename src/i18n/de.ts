@@ -181,6 +181,15 @@ export const de = {
   'tile.quality.unknown': 'Verbindungsqualität unbekannt',
 
   // stage
+  'reactions.label': 'Reaktionen',
+  'reactions.send': 'Reaktion senden',
+  'reactions.announce': '{name} reagiert mit {reaction}',
+  'reaction.thumbs-up': 'Daumen hoch',
+  'reaction.clap': 'Applaus',
+  'reaction.heart': 'Herz',
+  'reaction.laugh': 'Lachen',
+  'reaction.wow': 'Staunen',
+  'reaction.party': 'Feiern',
   'captions.label': 'Untertitel',
   'captions.show': 'Untertitel einblenden',
   'captions.hide': 'Untertitel ausblenden',

@@ -194,6 +194,15 @@ export const en = {
   'tile.quality.unknown': 'Connection quality unknown',
 
   // stage
+  'reactions.label': 'Reactions',
+  'reactions.send': 'Send a reaction',
+  'reactions.announce': '{name} reacted with {reaction}',
+  'reaction.thumbs-up': 'thumbs up',
+  'reaction.clap': 'applause',
+  'reaction.heart': 'heart',
+  'reaction.laugh': 'laughter',
+  'reaction.wow': 'surprise',
+  'reaction.party': 'celebration',
   'captions.label': 'Captions',
   'captions.show': 'Show captions',
   'captions.hide': 'Hide captions',

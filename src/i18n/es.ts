@@ -180,6 +180,15 @@ export const es = {
   'tile.quality.unknown': 'Calidad de conexión desconocida',
 
   // stage
+  'reactions.label': 'Reacciones',
+  'reactions.send': 'Enviar una reacción',
+  'reactions.announce': '{name} reaccionó con {reaction}',
+  'reaction.thumbs-up': 'pulgar arriba',
+  'reaction.clap': 'aplausos',
+  'reaction.heart': 'corazón',
+  'reaction.laugh': 'risa',
+  'reaction.wow': 'sorpresa',
+  'reaction.party': 'celebración',
   'captions.label': 'Subtítulos',
   'captions.show': 'Mostrar subtítulos',
   'captions.hide': 'Ocultar subtítulos',

@@ -182,6 +182,15 @@ export const fr = {
   'tile.quality.unknown': 'Qualité de connexion inconnue',
 
   // stage
+  'reactions.label': 'Réactions',
+  'reactions.send': 'Envoyer une réaction',
+  'reactions.announce': '{name} a réagi : {reaction}',
+  'reaction.thumbs-up': 'pouce levé',
+  'reaction.clap': 'applaudissements',
+  'reaction.heart': 'cœur',
+  'reaction.laugh': 'rire',
+  'reaction.wow': 'surprise',
+  'reaction.party': 'fête',
   'captions.label': 'Sous-titres',
   'captions.show': 'Afficher les sous-titres',
   'captions.hide': 'Masquer les sous-titres',

@@ -699,6 +699,7 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     assert.deepEqual(session.snapshot.capabilities, {
       chat: true,
       raiseHand: true,
+      react: true,
       moderate: true,
       updatePolicy: true,
       record: true,
@@ -710,7 +711,7 @@ describe('RoomSession', { timeout: 30_000 }, () => {
         headers: { 'content-type': 'application/json' },
       });
     start({ endpoint: undefined, tokenEndpoint: 'https://tokens.example/token', fetch: tokenFetch });
-    const off = { moderate: false, updatePolicy: false, record: false, endForAll: false };
+    const off = { react: false, moderate: false, updatePolicy: false, record: false, endForAll: false };
     assert.deepEqual(session.snapshot.capabilities, { chat: true, raiseHand: true, ...off });
     await session.prepare('standup');
     await session.join('Ada');

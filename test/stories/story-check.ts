@@ -30,7 +30,7 @@ export const stories = existsSync(`${STATIC}/index.json`)
 
 /** The stories of what a call shows, checked by stories-call.test.ts; the rest by stories.test.ts. */
 export function isCallStory(title: string): boolean {
-  return /stage|tile|control bar|chat|host panel|recording|captions/i.test(title);
+  return /stage|tile|control bar|chat|host panel|recording|captions|reactions/i.test(title);
 }
 
 /** Registers one test per story whose title `matches` (a story belongs to exactly one file's group). */

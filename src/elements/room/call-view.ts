@@ -18,6 +18,7 @@ import { HashdropStage } from '../stage/stage.js';
 import { defineParticipantTile } from '../participant-tile/define-tile.js';
 import { HashdropChat } from '../chat/chat.js';
 import { HashdropCaptions } from '../captions/captions.js';
+import { HashdropReactions } from '../reactions/reactions.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
 import { renderRecordingIndicator } from '../recording/recording-indicator.js';
 import { callViewStyles } from './call-view.styles.js';
@@ -34,6 +35,7 @@ export function defineCallElements(): void {
   defineElement('hashdrop-invite', HashdropInvite);
   defineElement('hashdrop-chat', HashdropChat);
   defineElement('hashdrop-captions', HashdropCaptions);
+  defineElement('hashdrop-reactions', HashdropReactions);
   defineElement('hashdrop-call-view', HashdropCallView);
 }
 
@@ -90,6 +92,7 @@ export class HashdropCallView extends HashdropElement {
           ${renderRecordingIndicator(s.recording.active, lang)}
         </div>
         <hashdrop-stage part="stage" lang=${lang} layout=${this.layout}></hashdrop-stage>
+        <hashdrop-reactions part="reactions" lang=${lang}></hashdrop-reactions>
         <hashdrop-captions part="captions" lang=${lang}></hashdrop-captions>
         <hashdrop-control-bar
           part="controls"
