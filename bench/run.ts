@@ -62,8 +62,15 @@ if (wanted('join')) {
 if (wanted('admission')) {
   const admission = await benchAdmission(20);
   results.admission = admission;
+  const step = (f: { p50Ms: number | null; p95Ms: number | null }) =>
+    f.p50Ms === null ? 'not seen' : `p50 ${ms(f.p50Ms)}, p95 ${ms(f.p95Ms!)}`;
   console.log(`\n## Admission: host clicks Admit → guest in-room (${admission.admissions} admissions)`);
   console.log(`p50 ${ms(admission.p50Ms)}, p95 ${ms(admission.p95Ms)}`);
+  console.log('after the click on Admit:');
+  for (const [name, f] of Object.entries(admission.steps)) console.log(`  ${name.padEnd(18)} ${step(f)}`);
+  console.log(`slowest step: ${admission.slowestStep}`);
+  console.log('floor, bare livekit-client Room.connect() in the same browser, after connect() is called:');
+  for (const [name, f] of Object.entries(admission.floor)) console.log(`  ${name.padEnd(18)} ${step(f)}`);
 }
 
 if (wanted('cluster')) {
