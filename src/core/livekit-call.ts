@@ -83,6 +83,12 @@ export class LiveKitConnector implements CallConnector {
     void loadConnection().catch(() => {});
   }
 
+  prepareRoom(): void {
+    this.preload();
+    // Failure here is only a lost head start: connect() makes the room (and reports) again.
+    void this.#ensureRoom().catch(() => {});
+  }
+
   warm(serverUrl: string, token?: string): void {
     const key = `${serverUrl} ${token ?? ''}`;
     if (this.#warmed.has(key)) return;
