@@ -1,6 +1,6 @@
 /**
  * The call itself over livekit-client: room events turned into roster snapshots and session events, media and chat
- * actions. Loaded beside the SDK (see `LiveKitConnector.connect`), not up front: a pre-join page needs none of it.
+ * actions. Loaded beside the SDK (see livekit-rooms.ts), not up front: a pre-join page needs none of it.
  */
 import type { LocalTrack, RemoteTrackPublication, Room, Track } from 'livekit-client';
 import {
