@@ -48,6 +48,16 @@ if (wanted('weight')) {
     `LiveKit React ${peer.componentsReact} PreJoin app:  ${kb(weight.peerPreJoin.minBytes)} min, ${kb(weight.peerPreJoin.gzipBytes)} gzip (${weight.peerPreJoin.files} files)`,
   );
   console.log(`ratio (gzip): ${(weight.hashdropPreJoin.gzipBytes / weight.peerPreJoin.gzipBytes).toFixed(2)}`);
+  const { hashdropInCall: inCall, peerInCall } = weight;
+  console.log(`\n## JavaScript a guest's page has loaded in a call (network idle)`);
+  console.log(`<hashdrop-room>:   ${kb(inCall.minBytes)} min, ${kb(inCall.gzipBytes)} gzip (${inCall.files} files)`);
+  console.log(
+    `LiveKit React ${peer.componentsReact} VideoConference app: ${kb(peerInCall.minBytes)} min, ${kb(peerInCall.gzipBytes)} gzip (${peerInCall.files} files)`,
+  );
+  console.log(`ratio (gzip): ${(inCall.gzipBytes / peerInCall.gzipBytes).toFixed(2)}`);
+  console.log('<hashdrop-room> files by gzip size:');
+  for (const chunk of inCall.chunks)
+    console.log(`  ${kb(chunk.gzipBytes).padStart(9)}  ${kb(chunk.minBytes).padStart(9)} min  ${chunk.file}`);
 }
 
 if (wanted('join')) {
