@@ -11,7 +11,7 @@ let sdk: Promise<LiveKit> | null = null;
 
 /** The only way src/core reaches livekit-client: a dynamic import, so pages that never start a call never load it. */
 export function loadLiveKit(): Promise<LiveKit> {
-  sdk ??= import('livekit-client').catch((error: unknown) => {
+  sdk ??= import('./livekit-sdk.js').catch((error: unknown) => {
     // A failed chunk download (flaky network) should be retryable on the next attempt.
     sdk = null;
     throw error;

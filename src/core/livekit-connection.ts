@@ -21,8 +21,8 @@ import { timedList, type TimedList } from './timed-list.js';
 import { participantSnapshot } from './participants.js';
 import type { EndedReason, ReactionSnapshot } from './snapshot.js';
 
-/** The livekit-client module, as `livekit-call.ts` loads it on demand. */
-export type LiveKit = typeof import('livekit-client');
+/** The livekit-client module (what of it the call uses, see livekit-sdk.ts), as `livekit-call.ts` loads it. */
+export type LiveKit = typeof import('./livekit-sdk.js');
 
 /** How long a remote video nobody shows stays subscribed (paused) before it is let go. */
 const UNSUBSCRIBE_AFTER_MS = 3000;
