@@ -56,16 +56,8 @@ export async function listDevices(): Promise<DeviceLists> {
   };
 }
 
-/**
- * The camera as the call captures it: livekit-client's default (`VideoPresets.h720`, 1280×720 at 30 fps), so the
- * preview's track is the one the call publishes, not a smaller one swapped for a new capture.
- */
-const CAMERA_CAPTURE: MediaTrackConstraints = { width: 1280, height: 720, frameRate: 30 };
-
-function constraint(wish: boolean | string, kind: 'audio' | 'video'): boolean | MediaTrackConstraints {
-  if (wish === false) return false;
-  const device = typeof wish === 'string' ? { deviceId: { exact: wish } } : {};
-  return kind === 'video' ? { ...CAMERA_CAPTURE, ...device } : typeof wish === 'string' ? device : true;
+function constraint(wish: boolean | string): boolean | MediaTrackConstraints {
+  return typeof wish === 'string' ? { deviceId: { exact: wish } } : wish;
 }
 
 function stateFromError(error: unknown): PermissionState {
@@ -88,10 +80,7 @@ export async function requestMedia(request: MediaRequest): Promise<MediaAccess> 
   }
   if (!wantVideo && !wantAudio) return { stream: null, camera: 'unknown', microphone: 'unknown' };
   try {
-    const stream = await devices.getUserMedia({
-      video: constraint(request.video, 'video'),
-      audio: constraint(request.audio, 'audio'),
-    });
+    const stream = await devices.getUserMedia({ video: constraint(request.video), audio: constraint(request.audio) });
     return { stream, camera: wantVideo ? 'granted' : 'unknown', microphone: wantAudio ? 'granted' : 'unknown' };
   } catch (error) {
     if (!(wantVideo && wantAudio)) {
@@ -100,8 +89,8 @@ export async function requestMedia(request: MediaRequest): Promise<MediaAccess> 
     }
   }
   const [video, audio] = await Promise.allSettled([
-    devices.getUserMedia({ video: constraint(request.video, 'video') }),
-    devices.getUserMedia({ audio: constraint(request.audio, 'audio') }),
+    devices.getUserMedia({ video: constraint(request.video) }),
+    devices.getUserMedia({ audio: constraint(request.audio) }),
   ]);
   const tracks = [video, audio].flatMap((result) => (result.status === 'fulfilled' ? result.value.getTracks() : []));
   return {

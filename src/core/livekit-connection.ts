@@ -181,7 +181,9 @@ export class LiveKitConnection implements CallConnection {
       request.video
         ? this.#opening([Source.Camera], () =>
             camera
-              ? local.publishTrack(this.#own([camera])[0]!, { source: Source.Camera })
+              ? this.#atCallResolution(this.#own([camera])[0]!).then((track) =>
+                  local.publishTrack(track, { source: Source.Camera }),
+                )
               : local.setCameraEnabled(true, request.cameraDeviceId ? { deviceId: request.cameraDeviceId } : undefined),
           )
         : null,
@@ -357,14 +359,31 @@ export class LiveKitConnection implements CallConnection {
     if (!track || track.readyState !== 'live') return null;
     const device = track.getSettings().deviceId;
     if (deviceId && device && device !== deviceId) return null;
-    const constraints: MediaTrackConstraints = { ...track.getConstraints(), ...(device ? { deviceId: device } : {}) };
-    const { LocalAudioTrack, LocalVideoTrack, Track } = this.lk;
+    const { LocalAudioTrack, LocalVideoTrack, Track, VideoPresets } = this.lk;
+    // What the SDK would have asked for; unmuting a released camera reopens it so.
+    const { width, height, frameRate } = VideoPresets.h720.resolution;
+    const constraints: MediaTrackConstraints = {
+      ...track.getConstraints(),
+      ...(kind === 'video' ? { width, height, frameRate } : {}),
+      ...(device ? { deviceId: device } : {}),
+    };
     const local =
       kind === 'audio'
         ? new LocalAudioTrack(track, constraints, false)
         : new LocalVideoTrack(track, constraints, false);
     local.source = kind === 'audio' ? Track.Source.Microphone : Track.Source.Camera;
     return local;
+  }
+
+  /**
+   * The preview's camera at the resolution the call sends (the SDK's default capture), changed on the live track: the
+   * pre-join screen previews at the camera's cheaper default, and nothing is reopened. If the camera cannot, it is
+   * published as it is.
+   */
+  async #atCallResolution(track: LocalTrack): Promise<LocalTrack> {
+    const { width, height, frameRate } = track.constraints;
+    await track.mediaStreamTrack.applyConstraints({ width, height, frameRate }).catch(() => {});
+    return track;
   }
 
   /** Tracks the SDK opens for this call: stopped at once if the call is already over, else kept for `disconnect`. */

@@ -13,6 +13,7 @@ import { until } from './fake-endpoint.js';
 /** A browser MediaStreamTrack as far as the connection looks at it. */
 class FakeMediaTrack {
   readyState: 'live' | 'ended' = 'live';
+  applied: MediaTrackConstraints[] = [];
   constructor(
     readonly kind: 'audio' | 'video',
     readonly deviceId: string,
@@ -25,6 +26,9 @@ class FakeMediaTrack {
   }
   stop() {
     this.readyState = 'ended';
+  }
+  async applyConstraints(constraints: MediaTrackConstraints) {
+    this.applied.push(constraints);
   }
 }
 
@@ -113,6 +117,7 @@ const FAKE_SDK = {
   DisconnectReason: names,
   LocalAudioTrack: FakeLocalTrack,
   LocalVideoTrack: FakeLocalTrack,
+  VideoPresets: { h720: { resolution: { width: 1280, height: 720, frameRate: 30 } } },
   Track: {
     Kind: { Video: 'video', Audio: 'audio' },
     Source: {
@@ -164,6 +169,9 @@ describe('LiveKitConnection: media an admission hands over', { timeout: 10_000 }
     assert.ok(local.published.every((track) => !track.userProvidedTrack));
     assert.equal(local.published[1]!.constraints.deviceId, 'cam-1');
     assert.equal(camera.readyState, 'live');
+    // Previewed at the camera's default size, sent at the call's: changed on the live track, not reopened.
+    assert.deepEqual(camera.applied, [{ width: 1280, height: 720, frameRate: 30 }]);
+    assert.deepEqual(microphone.applied, []);
   });
 
   it('a preview track on another device than the chosen one is stopped and the chosen one opened', async () => {
