@@ -105,6 +105,9 @@ class FakeRoom {
     this.handlers.clear();
     return this;
   }
+  // Captions arrive as text streams (caption-stream.ts); none come here.
+  registerTextStreamHandler() {}
+  unregisterTextStreamHandler() {}
   async disconnect() {
     for (const publication of this.localParticipant.trackPublications.values())
       (publication.track as FakeLocalTrack).stop();

@@ -169,6 +169,9 @@ class FakeSdkRoom {
     this.listeners = 0;
     return this;
   }
+  // The connection listens for captions on a text stream (caption-stream.ts); none come here.
+  registerTextStreamHandler() {}
+  unregisterTextStreamHandler() {}
   async disconnect() {
     this.disconnected = true;
     this.localParticipant.unpublishAll();
