@@ -2,7 +2,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { accessSync, constants } from 'node:fs';
-import { commonjsPackages } from './test/support/commonjs-packages.js';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 try {
@@ -21,7 +20,7 @@ export default {
   // decoding and layout-driven callbacks stall there), which made tests fail only when another file ran beside them.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [commonjsPackages(['qrcode']), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -8,6 +8,9 @@
  * On a small machine the load generator, livekit-server and anything else running share the cores with the endpoint,
  * so throughput and p99 move with the machine's load. The CPU the endpoint process spends per join (read from
  * /proc, Linux only) does not, and is the figure to compare when judging a change to the server.
+ *
+ * With HASHDROP_BENCH_CPU_PROF=<dir>, the endpoint runs under `node --cpu-prof` and leaves its profile in <dir> when
+ * the bench stops it (open it in Chrome DevTools' Performance panel, or sum its self time by function).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +65,9 @@ export async function benchEndpoint(
   const dir = mkdtempSync(join(tmpdir(), 'hashdrop-bench-'));
   const port = await freePort();
   // The endpoint runs as its own process (the real CLI), so the load generator does not share its event loop.
-  const server = spawnGuarded(process.execPath, ['--import', 'tsx', 'src/server/cli.ts'], {
+  const profileDir = process.env.HASHDROP_BENCH_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const server = spawnGuarded(process.execPath, [...profile, '--import', 'tsx', 'src/server/cli.ts'], {
     logFile: join(dir, 'server.log'),
     cwd: ROOT,
     env: {

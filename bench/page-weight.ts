@@ -1,8 +1,10 @@
 /**
  * What a visitor's browser downloads, measured by loading the pages: for <hashdrop-room> (CDN build) everything loaded
  * until the pre-join screen is up (the call's chunks may start preloading then; those are counted separately), and for
- * the peer, LiveKit's React PreJoin app (production build) until its pre-join form is up. Bytes are the JavaScript
- * response bodies, minified as served, and their gzip size (level 9).
+ * the peer, LiveKit's React PreJoin app (production build) until its pre-join form is up. Then the whole call: every
+ * script a guest's page has loaded once it is in a call and its network is idle, file by file (so the chunks are
+ * listed by size), against the peer's VideoConference app in a call. Bytes are the JavaScript response bodies,
+ * minified as served, and their gzip size (level 9); each file is compressed on its own, as it travels.
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
@@ -14,6 +16,51 @@ export interface PageWeight {
   files: number;
   minBytes: number;
   gzipBytes: number;
+}
+
+export interface ScriptWeight {
+  file: string;
+  minBytes: number;
+  gzipBytes: number;
+}
+
+/** A page's weight with its files, largest first. */
+export interface CallWeight extends PageWeight {
+  chunks: ScriptWeight[];
+}
+
+/** The scripts a page has loaded once `inCall` says it is in a call and its network has gone quiet. */
+async function scriptsInCall(
+  browser: Browser,
+  url: string,
+  inCall: (page: Page) => Promise<void>,
+): Promise<CallWeight> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await inCall(page);
+  await page.waitForLoadState('networkidle');
+  const urls = (await page.evaluate(`[...new Set(performance.getEntriesByType('resource')
+    .filter((entry) => new URL(entry.name).pathname.endsWith('.js'))
+    .map((entry) => entry.name))]`)) as string[];
+  await context.close();
+  const chunks = await Promise.all(
+    urls.map(async (script): Promise<ScriptWeight> => {
+      const body = Buffer.from(await (await fetch(script)).arrayBuffer());
+      return {
+        file: new URL(script).pathname.split('/').pop()!,
+        minBytes: body.length,
+        gzipBytes: gzipSync(body, { level: 9 }).length,
+      };
+    }),
+  );
+  chunks.sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return {
+    files: chunks.length,
+    minBytes: chunks.reduce((sum, chunk) => sum + chunk.minBytes, 0),
+    gzipBytes: chunks.reduce((sum, chunk) => sum + chunk.gzipBytes, 0),
+    chunks,
+  };
 }
 
 async function scriptsUntil(browser: Browser, url: string, ready: (page: Page) => Promise<void>): Promise<PageWeight> {
@@ -69,7 +116,14 @@ async function scriptsRequestedBefore(browser: Browser, url: string, marker: str
   };
 }
 
-export async function benchPageWeight(): Promise<{ hashdropPreJoin: PageWeight; peerPreJoin: PageWeight }> {
+export interface PageWeights {
+  hashdropPreJoin: PageWeight;
+  peerPreJoin: PageWeight;
+  hashdropInCall: CallWeight;
+  peerInCall: CallWeight;
+}
+
+export async function benchPageWeight(): Promise<PageWeights> {
   await buildPeerApp();
   const stack = await startBenchStack();
   const browser = await launchChromium();
@@ -92,7 +146,31 @@ export async function benchPageWeight(): Promise<{ hashdropPreJoin: PageWeight; 
           .waitFor()
           .then(() => undefined),
     );
-    return { hashdropPreJoin, peerPreJoin };
+    // Straight in (no waiting room), as a guest: the call screen without the host's panel.
+    const open = await api.createRoom({ name: 'Weight bench, in call', policy: { waitingRoom: false } });
+    const hashdropInCall = await scriptsInCall(
+      browser,
+      `${stack.url}/bench/pages/hashdrop.html?room=${open.room.code}`,
+      async (page) => {
+        await page.waitForFunction(
+          () => document.querySelector('hashdrop-room')?.getAttribute('status') === 'pre-join',
+        );
+        await page.getByLabel('Your name').fill('Weight Guest');
+        await page.getByRole('button', { name: 'Join', exact: true }).click();
+        await page.waitForFunction(() => document.querySelector('hashdrop-room')?.getAttribute('status') === 'in-room');
+        await page.evaluate(() => customElements.whenDefined('hashdrop-stage'));
+      },
+    );
+    const peerInCall = await scriptsInCall(
+      browser,
+      `${stack.url}/bench/livekit-react/dist/index.html?token=/bench/token&room=weight&name=Weight`,
+      (page) =>
+        page
+          .locator('.lk-video-conference')
+          .waitFor()
+          .then(() => undefined),
+    );
+    return { hashdropPreJoin, peerPreJoin, hashdropInCall, peerInCall };
   } finally {
     await browser.close();
     await stack.close();

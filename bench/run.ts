@@ -48,6 +48,16 @@ if (wanted('weight')) {
     `LiveKit React ${peer.componentsReact} PreJoin app:  ${kb(weight.peerPreJoin.minBytes)} min, ${kb(weight.peerPreJoin.gzipBytes)} gzip (${weight.peerPreJoin.files} files)`,
   );
   console.log(`ratio (gzip): ${(weight.hashdropPreJoin.gzipBytes / weight.peerPreJoin.gzipBytes).toFixed(2)}`);
+  const { hashdropInCall: inCall, peerInCall } = weight;
+  console.log(`\n## JavaScript a guest's page has loaded in a call (network idle)`);
+  console.log(`<hashdrop-room>:   ${kb(inCall.minBytes)} min, ${kb(inCall.gzipBytes)} gzip (${inCall.files} files)`);
+  console.log(
+    `LiveKit React ${peer.componentsReact} VideoConference app: ${kb(peerInCall.minBytes)} min, ${kb(peerInCall.gzipBytes)} gzip (${peerInCall.files} files)`,
+  );
+  console.log(`ratio (gzip): ${(inCall.gzipBytes / peerInCall.gzipBytes).toFixed(2)}`);
+  console.log('<hashdrop-room> files by gzip size:');
+  for (const chunk of inCall.chunks)
+    console.log(`  ${kb(chunk.gzipBytes).padStart(9)}  ${kb(chunk.minBytes).padStart(9)} min  ${chunk.file}`);
 }
 
 if (wanted('join')) {
@@ -62,8 +72,15 @@ if (wanted('join')) {
 if (wanted('admission')) {
   const admission = await benchAdmission(20);
   results.admission = admission;
+  const step = (f: { p50Ms: number | null; p95Ms: number | null }) =>
+    f.p50Ms === null ? 'not seen' : `p50 ${ms(f.p50Ms)}, p95 ${ms(f.p95Ms!)}`;
   console.log(`\n## Admission: host clicks Admit → guest in-room (${admission.admissions} admissions)`);
   console.log(`p50 ${ms(admission.p50Ms)}, p95 ${ms(admission.p95Ms)}`);
+  console.log('after the click on Admit:');
+  for (const [name, f] of Object.entries(admission.steps)) console.log(`  ${name.padEnd(18)} ${step(f)}`);
+  console.log(`slowest step: ${admission.slowestStep}`);
+  console.log('floor, bare livekit-client Room.connect() in the same browser, after connect() is called:');
+  for (const [name, f] of Object.entries(admission.floor)) console.log(`  ${name.padEnd(18)} ${step(f)}`);
 }
 
 if (wanted('cluster')) {

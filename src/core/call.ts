@@ -45,6 +45,11 @@ export interface PublishRequest {
   video: boolean;
   microphoneDeviceId: string | null;
   cameraDeviceId: string | null;
+  /**
+   * Camera and microphone already open (the pre-join preview): what matches the wish is published as it is, the rest
+   * stopped. From this call on the connection owns these tracks.
+   */
+  preview?: MediaStream | null;
 }
 
 export interface CallConnection {
@@ -74,6 +79,11 @@ export interface CallConnector {
   support?(): CallSupportProblem | null;
   /** Start downloading the SDK (pre-join screen is up; no network to LiveKit yet). */
   preload(): void;
+  /**
+   * Build what the call needs that takes no token and no network (the SDK loaded, its Room made), so that a guest
+   * waiting in the lobby connects the moment it is admitted.
+   */
+  prepareRoom?(): void;
   /** Warm DNS, TLS and the signal connection as soon as a server URL (and token) is known. */
   warm(serverUrl: string, token?: string): void;
   connect(request: ConnectRequest, events: CallEvents): Promise<CallConnection>;

@@ -1,6 +1,6 @@
 /**
  * The call itself over livekit-client: room events turned into roster snapshots and session events, media and chat
- * actions. Loaded beside the SDK (see `LiveKitConnector.connect`), not up front: a pre-join page needs none of it.
+ * actions. Loaded beside the SDK (see livekit-rooms.ts), not up front: a pre-join page needs none of it.
  */
 import type { LocalTrack, RemoteTrackPublication, Room, Track } from 'livekit-client';
 import {
@@ -21,11 +21,17 @@ import { timedList, type TimedList } from './timed-list.js';
 import { participantSnapshot } from './participants.js';
 import type { EndedReason, ReactionSnapshot } from './snapshot.js';
 
-/** The livekit-client module, as `livekit-call.ts` loads it on demand. */
-export type LiveKit = typeof import('livekit-client');
+/** The livekit-client module (what of it the call uses, see livekit-sdk.ts), as `livekit-call.ts` loads it. */
+export type LiveKit = typeof import('./livekit-sdk.js');
 
 /** How long a remote video nobody shows stays subscribed (paused) before it is let go. */
 const UNSUBSCRIBE_AFTER_MS = 3000;
+/**
+ * How long a video that has just arrived may wait for a view before it is paused. The view attaches a tile's video
+ * within a render of the roster that shows it (a join's first frames arrive before the call screen has drawn its
+ * tiles); pausing at once and resuming then would cost a round trip to the server and a key frame from the sender.
+ */
+const ARRIVAL_GRACE_MS = 500;
 
 export class LiveKitConnection implements CallConnection {
   #closing = false;
@@ -97,7 +103,7 @@ export class LiveKitConnection implements CallConnection {
     room.on(RoomEvent.TrackSubscribed, (track, publication) => {
       if (track.kind !== lk.Track.Kind.Video) return;
       const wanted = this.#wanted.get(publication.trackSid);
-      if (!wanted?.elements.size) return this.#release(publication);
+      if (!wanted?.elements.size) return this.#release(publication, ARRIVAL_GRACE_MS);
       for (const element of wanted.elements) track.attach(element);
       publication.setEnabled(true);
     });
@@ -155,19 +161,30 @@ export class LiveKitConnection implements CallConnection {
   async publish(request: PublishRequest): Promise<void> {
     const { Source } = this.lk.Track;
     const local = this.room.localParticipant;
+    const microphone = request.audio ? this.#adopt(request.preview, 'audio', request.microphoneDeviceId) : null;
+    const camera = request.video ? this.#adopt(request.preview, 'video', request.cameraDeviceId) : null;
+    for (const track of request.preview?.getTracks() ?? []) {
+      if (track !== microphone?.mediaStreamTrack && track !== camera?.mediaStreamTrack) track.stop();
+    }
     // Camera and microphone start together: opening devices and negotiating both tracks overlap.
     const results = await Promise.allSettled([
       request.audio
         ? this.#opening([Source.Microphone], () =>
-            local.setMicrophoneEnabled(
-              true,
-              request.microphoneDeviceId ? { deviceId: request.microphoneDeviceId } : undefined,
-            ),
+            microphone
+              ? local.publishTrack(this.#own([microphone])[0]!, { source: Source.Microphone })
+              : local.setMicrophoneEnabled(
+                  true,
+                  request.microphoneDeviceId ? { deviceId: request.microphoneDeviceId } : undefined,
+                ),
           )
         : null,
       request.video
         ? this.#opening([Source.Camera], () =>
-            local.setCameraEnabled(true, request.cameraDeviceId ? { deviceId: request.cameraDeviceId } : undefined),
+            camera
+              ? this.#atCallResolution(this.#own([camera])[0]!).then((track) =>
+                  local.publishTrack(track, { source: Source.Camera }),
+                )
+              : local.setCameraEnabled(true, request.cameraDeviceId ? { deviceId: request.cameraDeviceId } : undefined),
           )
         : null,
     ]);
@@ -205,13 +222,24 @@ export class LiveKitConnection implements CallConnection {
 
   /**
    * A remote video no view shows: paused now (nothing is sent), unsubscribed if nothing wants it back within
-   * UNSUBSCRIBE_AFTER_MS — a tile moving between strip and spotlight re-attaches long before that.
+   * UNSUBSCRIBE_AFTER_MS — a tile moving between strip and spotlight re-attaches long before that. One that has just
+   * arrived gets `graceMs` first (ARRIVAL_GRACE_MS), for the view to draw its tile.
    */
-  #release(publication: RemoteTrackPublication): void {
+  #release(publication: RemoteTrackPublication, graceMs = 0): void {
     const trackSid = publication.trackSid;
     let entry = this.#wanted.get(trackSid);
     if (!entry) this.#wanted.set(trackSid, (entry = { elements: new Set(), release: null }));
     if (entry.release || entry.elements.size > 0) return;
+    if (graceMs > 0) {
+      // Not wanted yet: let it play on for a moment, then release it as usual unless a view took it meanwhile.
+      const arrived = entry;
+      arrived.release = setTimeout(() => {
+        arrived.release = null;
+        if (arrived.elements.size === 0 && this.#wanted.get(trackSid) === arrived && !this.#closing)
+          this.#release(publication);
+      }, graceMs);
+      return;
+    }
     publication.setEnabled(false);
     const released = entry;
     released.release = setTimeout(() => {
@@ -320,6 +348,42 @@ export class LiveKitConnection implements CallConnection {
       this.room.removeAllListeners();
       this.release();
     }
+  }
+
+  /**
+   * A preview track of `kind` made the SDK's own, as if it had opened it (so muting the camera still releases it and
+   * unmuting reopens it with the same constraints), or null when there is none that is live and on the chosen device.
+   */
+  #adopt(preview: MediaStream | null | undefined, kind: 'audio' | 'video', deviceId: string | null): LocalTrack | null {
+    const track = (kind === 'audio' ? preview?.getAudioTracks() : preview?.getVideoTracks())?.[0];
+    if (!track || track.readyState !== 'live') return null;
+    const device = track.getSettings().deviceId;
+    if (deviceId && device && device !== deviceId) return null;
+    const { LocalAudioTrack, LocalVideoTrack, Track, VideoPresets } = this.lk;
+    // What the SDK would have asked for; unmuting a released camera reopens it so.
+    const { width, height, frameRate } = VideoPresets.h720.resolution;
+    const constraints: MediaTrackConstraints = {
+      ...track.getConstraints(),
+      ...(kind === 'video' ? { width, height, frameRate } : {}),
+      ...(device ? { deviceId: device } : {}),
+    };
+    const local =
+      kind === 'audio'
+        ? new LocalAudioTrack(track, constraints, false)
+        : new LocalVideoTrack(track, constraints, false);
+    local.source = kind === 'audio' ? Track.Source.Microphone : Track.Source.Camera;
+    return local;
+  }
+
+  /**
+   * The preview's camera at the resolution the call sends (the SDK's default capture), changed on the live track: the
+   * pre-join screen previews at the camera's cheaper default, and nothing is reopened. If the camera cannot, it is
+   * published as it is.
+   */
+  async #atCallResolution(track: LocalTrack): Promise<LocalTrack> {
+    const { width, height, frameRate } = track.constraints;
+    await track.mediaStreamTrack.applyConstraints({ width, height, frameRate }).catch(() => {});
+    return track;
   }
 
   /** Tracks the SDK opens for this call: stopped at once if the call is already over, else kept for `disconnect`. */

@@ -25,7 +25,7 @@ export class PreviewMedia {
   async open(request: MediaRequest): Promise<MediaAccess> {
     this.#wanted = true;
     const generation = ++this.#generation;
-    this.#release();
+    stopStream(this.#detach());
     const access = await requestMedia(request);
     if (generation !== this.#generation) {
       stopStream(access.stream);
@@ -39,9 +39,17 @@ export class PreviewMedia {
 
   /** Releases camera and microphone (the indicator light goes off). */
   stop(): void {
+    stopStream(this.take());
+  }
+
+  /**
+   * Hands the open stream over, its tracks still live (the call publishes them as they are: no second getUserMedia,
+   * no camera light going off and on): the preview lets go of it, shows it nowhere and meters it no more.
+   */
+  take(): MediaStream | null {
     this.#generation += 1;
     this.#wanted = false;
-    this.#release();
+    return this.#detach();
   }
 
   attach(element: HTMLVideoElement): () => void {
@@ -68,14 +76,15 @@ export class PreviewMedia {
     this.#elements.clear();
   }
 
-  #release(): void {
+  /** Lets go of the stream without stopping it; the caller stops it or passes it on. */
+  #detach(): MediaStream | null {
     this.#stopMeterNow();
     const stream = this.#stream;
     this.#stream = null;
-    stopStream(stream);
     for (const element of this.#elements) {
-      if (element.srcObject === stream) element.srcObject = null;
+      if (stream && element.srcObject === stream) element.srcObject = null;
     }
+    return stream;
   }
 
   #render(): void {

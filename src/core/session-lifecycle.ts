@@ -165,6 +165,8 @@ export class SessionLifecycle extends HostActions {
         room: result.room,
         lobby: { reason: result.code, knockId: result.knockId, attempts: 0, retrying: false },
       });
+      // Everything the call needs but the token, while the host decides: the admission then only connects.
+      this.#connector.prepareRoom?.();
       await this.#waitInLobby(result.knockId, signal, epoch);
     } catch (error) {
       if (epoch !== this.#epoch || isAbortError(error)) return;

@@ -1,6 +1,6 @@
 import { canPublish } from '../contract/roles.js';
 import type { CallConnection } from './call.js';
-import { listDevices, queryPermission } from './devices.js';
+import { listDevices, queryPermission, stopStream } from './devices.js';
 import { PreviewMedia } from './preview.js';
 import { mediaError } from './session-errors.js';
 import { SessionCore } from './session-core.js';
@@ -88,21 +88,23 @@ export class LocalMedia extends SessionCore {
   /** Publishes the wished tracks once connected (the audience publishes nothing); `current` says the call still is. */
   protected async publishInitial(connection: CallConnection, current: () => boolean): Promise<void> {
     const s = this.snapshot;
-    // The call captures its own tracks; the preview's must go so the camera is not opened twice.
-    this.#preview.stop();
+    // The preview's tracks go to the call (opened since pre-join, published as they are); the preview lets them go.
+    const preview = this.#preview.take();
     if (!canPublish(s.role ?? 'participant')) {
       // The audience receives only; if promoted later, they turn their devices on themselves.
+      stopStream(preview);
       this.update({ micEnabled: false, cameraEnabled: false });
       return;
     }
     if (s.room?.policy.audioOnly && s.cameraEnabled) this.update({ cameraEnabled: false });
-    if (!s.micEnabled && !this.snapshot.cameraEnabled) return;
+    if (!s.micEnabled && !this.snapshot.cameraEnabled) return stopStream(preview);
     try {
       await connection.publish({
         audio: s.micEnabled,
         video: this.snapshot.cameraEnabled,
         microphoneDeviceId: s.devices.selectedMicrophone,
         cameraDeviceId: s.devices.selectedCamera,
+        preview,
       });
     } catch (error) {
       if (current()) this.update({ error: mediaError(error) });

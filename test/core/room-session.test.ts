@@ -50,8 +50,12 @@ class FakeConnector implements CallConnector {
   connection = new FakeConnection();
   failWith: Error | null = null;
   disposed = false;
+  prepared = 0;
   preload() {
     this.preloads += 1;
+  }
+  prepareRoom() {
+    this.prepared += 1;
   }
   warm(serverUrl: string, token?: string) {
     this.warmed.push(`${serverUrl} ${token}`);
@@ -165,6 +169,9 @@ class FakeSdkRoom {
     this.listeners = 0;
     return this;
   }
+  // The connection listens for captions on a text stream (caption-stream.ts); none come here.
+  registerTextStreamHandler() {}
+  unregisterTextStreamHandler() {}
   async disconnect() {
     this.disconnected = true;
     this.localParticipant.unpublishAll();
@@ -284,6 +291,19 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     assert.equal(session.snapshot.error?.attribute, 'endpoint');
   });
 
+  it('a waiting guest has the call prepared while it waits, with no token and no connection', async () => {
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    void session.join('Ada');
+    await waitFor('waiting');
+    const lobby = session.snapshot.lobby!;
+    await until(() => server.parked(lobby.knockId) === 1, 'the knock long-poll');
+    assert.equal(connector.prepared, 1, 'the room is made while the host decides');
+    assert.deepEqual(connector.warmed, [], 'nothing warmed with a token: there is none');
+    assert.equal(connector.connects.length, 0);
+    await session.cancelWaiting();
+  });
+
   it('lobby path: join → waiting → admitted → connecting → in-room, warming with the token first', async () => {
     start();
     await session.prepare('STELLAR-PHOENIX');
@@ -318,6 +338,8 @@ describe('RoomSession', { timeout: 30_000 }, () => {
       video: true,
       microphoneDeviceId: null,
       cameraDeviceId: null,
+      // No preview in Node (no getUserMedia): nothing to hand over.
+      preview: null,
     });
     // The join request carried the trimmed name.
     const joinRequest = server.requests.find((r) => r.path.endsWith('/join'));

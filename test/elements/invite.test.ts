@@ -65,7 +65,7 @@ describe('hashdrop-invite', () => {
     );
     await el.qrReady();
     const img = part<HTMLImageElement>(el, 'qr');
-    expect(img, 'QR image rendered (qrcode loaded)').to.exist;
+    expect(img, 'QR image rendered (the encoder loaded)').to.exist;
     expect(img!.alt).to.contain('https://rooms.example/r/STELLAR-PHOENIX');
     expect(await decodeImage(img!)).to.equal('https://rooms.example/r/STELLAR-PHOENIX');
     expect(el.hasState('qr-ready')).to.be.true;

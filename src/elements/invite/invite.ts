@@ -12,14 +12,9 @@ import { inviteStyles } from './invite.styles.js';
 
 export { inviteLink };
 
-interface QrEncoder {
-  toDataURL(text: string, options: Record<string, unknown>): Promise<string>;
-}
-
 /** Loads the QR encoder on first use, so pages that never show a QR code never download it. */
-export async function loadQrEncoder(): Promise<QrEncoder> {
-  const mod = (await import('qrcode')) as unknown as QrEncoder & { default?: QrEncoder };
-  return mod.default && typeof mod.default.toDataURL === 'function' ? mod.default : mod;
+export async function loadQrEncoder(): Promise<typeof import('./qr-image.js')> {
+  return import('./qr-image.js');
 }
 
 /**
@@ -78,8 +73,8 @@ export class HashdropInvite extends SessionElement {
     task: async ([link, noQr]: readonly [string, boolean]) => {
       if (!link || noQr) return '';
       try {
-        const encoder = await loadQrEncoder();
-        return await encoder.toDataURL(link, { errorCorrectionLevel: 'M', margin: 2, width: 384 });
+        const { qrImageUrl } = await loadQrEncoder();
+        return qrImageUrl(link);
       } catch {
         return '';
       }
