@@ -28,6 +28,10 @@ export const RECORDING_STATUSES = [
 ] as const;
 export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
 
+/** What an Egress job makes: a `recording` (files in the operator's bucket) or a live `stream` (RTMP/RTMPS). */
+export const EGRESS_KINDS = ['recording', 'stream'] as const;
+export type EgressKind = (typeof EGRESS_KINDS)[number];
+
 export const StartRecordingRequest = v.strictObject({
   /** `composite` (default) or `tracks`. */
   mode: v.optional(v.picklist(RECORDING_MODES, 'mode is "composite" or "tracks".')),
@@ -37,6 +41,24 @@ export const StartRecordingRequest = v.strictObject({
 export type StartRecordingRequest = v.InferInput<typeof StartRecordingRequest>;
 
 const Timestamp = v.pipe(v.string(), v.isoTimestamp());
+
+/**
+ * Whether the room is being recorded (or streamed) now, as the endpoint's store has it from Egress' own reports, and
+ * whether the latest job failed. Everyone may know; only hosts get Egress' `reason`.
+ */
+export const EgressState = v.pipe(
+  v.object({
+    active: v.boolean(),
+    /** When the running job started (null when none runs). */
+    startedAt: v.nullable(Timestamp),
+    /** The latest job ended by itself with a failure (Egress error, aborted, or its time limit). */
+    failed: v.boolean(),
+    /** Hosts only: Egress' reason for that failure; null for everyone else and when nothing failed. */
+    reason: v.nullable(v.string()),
+  }),
+  v.description('Whether a recording or live stream runs now, and whether the latest one failed (from Egress).'),
+);
+export type EgressState = v.InferOutput<typeof EgressState>;
 
 /** One Egress job of this room, as Egress itself lists it. */
 export const RecordingSummary = v.pipe(

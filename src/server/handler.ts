@@ -120,7 +120,9 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
   const logger = options.logger ?? consoleLogger();
   // Egress is reached through LiveKit's own API (its Twirp service), unless the operator names another URL.
   const apiUrl = options.livekit.apiUrl ?? options.livekit.url.replace(/^ws(s?):\/\//, 'http$1://');
-  const recorder = options.recording ? new Recorder(options.recording, apiUrl, options.livekit, logger) : null;
+  const recorder = options.recording
+    ? new Recorder(options.recording, apiUrl, options.livekit, options.store, logger)
+    : null;
   const longPolls = new LongPollSlots({ ...DEFAULT_LONG_POLL_LIMITS, ...options.longPolls });
   const draining = new AbortController();
   const metrics = options.metrics === false ? null : new EndpointMetrics(() => longPolls.held, options.metrics);

@@ -19,10 +19,14 @@ import {
   S3Upload,
   TrackEgressRequest,
 } from 'livekit-server-sdk';
-import type { Logger } from '../../src/server/index.js';
+import { DEFAULT_POLICY } from '../../src/contract/index.js';
+import type { Logger, Store } from '../../src/server/index.js';
 import { recordingFromEnv, withEnvCredentials, type RecordingDestination } from '../../src/server/recording/config.js';
 import { compositeOutput, trackOutput } from '../../src/server/recording/outputs.js';
 import { Recorder } from '../../src/server/recording/recorder.js';
+import { openTestStore, stopShared } from './harness.js';
+
+after(stopShared);
 
 const ROOM = { id: 'r0123456789abcdef01234567', code: 'STELLAR-PHOENIX' };
 const SECRETS = {
@@ -130,10 +134,20 @@ interface Caught {
   authorization: string | undefined;
 }
 
-/** A loopback stand-in for LiveKit's Twirp endpoint: records each request, answers like Egress would. */
-async function fakeTwirp(): Promise<{ url: string; caught: Caught[]; server: Server; listed: unknown[] }> {
+/**
+ * A loopback stand-in for LiveKit's Twirp endpoint: records each request and answers like Egress would — a start
+ * with a new job, a stop with the job ending, a listing with the jobs it has (plus `listed`).
+ */
+async function fakeTwirp(): Promise<{
+  url: string;
+  caught: Caught[];
+  server: Server;
+  listed: unknown[];
+  jobs: Map<string, unknown>;
+}> {
   const caught: Caught[] = [];
   const listed: unknown[] = [];
+  const jobs = new Map<string, { egressId: string; roomName: string; status: string }>();
   let next = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -143,13 +157,43 @@ async function fakeTwirp(): Promise<{ url: string; caught: Caught[]; server: Ser
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
       caught.push({ method, body, authorization: req.headers.authorization });
       res.setHeader('content-type', 'application/json');
-      if (method === 'ListEgress') return res.end(JSON.stringify({ items: listed }));
+      if (method === 'ListEgress') {
+        const mine = [...jobs.values()].filter((job) => job.roomName === body.roomName);
+        return res.end(JSON.stringify({ items: [...mine, ...listed] }));
+      }
+      if (method === 'StopEgress') {
+        const job = jobs.get(body.egressId as string)!;
+        job.status = 'EGRESS_ENDING';
+        return res.end(JSON.stringify(job));
+      }
       next += 1;
-      res.end(JSON.stringify({ egressId: `EG_${next}`, roomName: body.roomName ?? '', status: 'EGRESS_STARTING' }));
+      const job = { egressId: `EG_${next}`, roomName: (body.roomName as string) ?? '', status: 'EGRESS_STARTING' };
+      jobs.set(job.egressId, job);
+      res.end(JSON.stringify(job));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, caught, server, listed };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, caught, server, listed, jobs };
+}
+
+/** A fresh SQLite store holding ROOM (Egress jobs belong to a room). */
+async function storeWithRoom(): Promise<Store> {
+  const store = await openTestStore('sqlite');
+  await store.createRoom({
+    ...ROOM,
+    name: 'Room',
+    creatorId: 'alice',
+    hosts: [],
+    scheduledStartAt: null,
+    scheduledEndAt: null,
+    status: 'ACTIVE',
+    policy: DEFAULT_POLICY,
+    hostKeyHash: 'ab'.repeat(32),
+    callGeneration: 0,
+    createdAt: '2030-01-01T00:00:00.000Z',
+    updatedAt: '2030-01-01T00:00:00.000Z',
+  });
+  return store;
 }
 
 function quietLogger(): { logger: Logger; lines: string[] } {
@@ -171,15 +215,17 @@ describe('the Twirp requests EgressClient sends', () => {
       test(`StartRoomCompositeEgress, ${kind}, ${layout}`, async () => {
         twirp.caught.length = 0;
         const { logger, lines } = quietLogger();
+        const store = await storeWithRoom();
         const recorder = new Recorder(
           { destination: DESTINATIONS[kind], fileName: '{room_code}/{time}' },
           twirp.url,
           { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+          store,
           logger,
           {},
         );
         const started = await recorder.start(ROOM, { mode: 'composite', layout }, async () => []);
-        assert.deepEqual([...started.egressIds], [`EG_${[...started.egressIds][0]!.slice(3)}`]);
+        assert.equal(started.egressIds.length, 1);
         assert.equal(twirp.caught.length, 1);
         const [call] = twirp.caught;
         assert.equal(call!.method, 'StartRoomCompositeEgress');
@@ -198,23 +244,31 @@ describe('the Twirp requests EgressClient sends', () => {
           EXPECTED_UPLOAD[kind],
           'the upload block, field by field',
         );
-        assert.equal(recorder.current(ROOM.id)?.mode, 'composite');
-        // Stop: the remembered job is stopped by id.
+        const [job] = await store.listEgressJobs(ROOM.id);
+        assert.deepEqual(
+          [job?.egressId, job?.kind, job?.mode, job?.layout, job?.status],
+          [started.egressIds[0], 'recording', 'composite', layout, 'starting'],
+        );
+        // Stop: the stored job is stopped by id, and the store has it ending.
         twirp.caught.length = 0;
-        assert.deepEqual(await recorder.stop(ROOM.id), [...started.egressIds]);
+        assert.deepEqual(await recorder.stop(ROOM.id, 'recording'), started.egressIds);
         const stop = twirp.caught.find((c) => c.method === 'StopEgress');
-        assert.deepEqual(stop!.body, { egressId: [...started.egressIds][0] });
-        assert.equal(recorder.current(ROOM.id), undefined);
+        assert.deepEqual(stop!.body, { egressId: started.egressIds[0] });
+        assert.equal((await store.listEgressJobs(ROOM.id))[0]?.status, 'ending');
+        assert.equal((await recorder.state(ROOM.id, true)).recording.active, false);
         assert.ok(!lines.join('\n').includes(SECRETS[kind].slice(0, 20)), 'no secret in the log');
+        await store.close();
       });
     }
 
     test(`StartTrackEgress per published track, ${kind}`, async () => {
       twirp.caught.length = 0;
+      const store = await storeWithRoom();
       const recorder = new Recorder(
         { destination: DESTINATIONS[kind] },
         twirp.url,
         { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+        store,
         quietLogger().logger,
         {},
       );
@@ -222,7 +276,7 @@ describe('the Twirp requests EgressClient sends', () => {
         'TR_audio',
         'TR_video',
       ]);
-      assert.equal(started.egressIds.size, 2);
+      assert.equal(started.egressIds.length, 2);
       assert.equal(started.layout, null);
       const requests = twirp.caught
         .filter((c) => c.method === 'StartTrackEgress')
@@ -239,18 +293,22 @@ describe('the Twirp requests EgressClient sends', () => {
       await recorder.trackPublished(ROOM, 'TR_screen');
       await recorder.trackPublished(ROOM, 'TR_screen');
       assert.equal(twirp.caught.filter((c) => c.method === 'StartTrackEgress').length, 3);
-      assert.equal(recorder.current(ROOM.id)?.egressIds.size, 3);
-      await recorder.stop(ROOM.id);
+      const jobs = await store.listEgressJobs(ROOM.id, 'recording');
+      assert.deepEqual(jobs.map((job) => job.trackSid).sort(), ['TR_audio', 'TR_screen', 'TR_video']);
+      await recorder.stop(ROOM.id, 'recording');
       assert.equal(twirp.caught.filter((c) => c.method === 'StopEgress').length, 3);
+      await store.close();
     });
   }
 
-  test('a second start while recording is a CONFLICT, not a second job', async () => {
+  test('a second start while recording is a CONFLICT, not a second job — from another instance too', async () => {
     twirp.caught.length = 0;
+    const store = await storeWithRoom();
     const recorder = new Recorder(
       { destination: DESTINATIONS.s3 },
       twirp.url,
       { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+      store,
       quietLogger().logger,
       {},
     );
@@ -259,10 +317,24 @@ describe('the Twirp requests EgressClient sends', () => {
       recorder.start(ROOM, { mode: 'composite', layout: 'grid' }, async () => []),
       (error: { code?: string }) => error.code === 'CONFLICT',
     );
+    const secondInstance = new Recorder(
+      { destination: DESTINATIONS.s3 },
+      twirp.url,
+      { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+      store,
+      quietLogger().logger,
+      {},
+    );
+    await assert.rejects(
+      secondInstance.start(ROOM, { mode: 'composite', layout: 'grid' }, async () => []),
+      (error: { code?: string }) => error.code === 'CONFLICT',
+    );
     assert.equal(twirp.caught.filter((c) => c.method === 'StartRoomCompositeEgress').length, 1);
+    await store.close();
   });
 
   test("the listing hosts see is Egress' own, with no credentials from the stored request", async () => {
+    twirp.jobs.clear();
     twirp.listed.length = 0;
     twirp.listed.push({
       egressId: 'EG_done',
@@ -279,15 +351,17 @@ describe('the Twirp requests EgressClient sends', () => {
       },
       fileResults: [{ filename: 'STELLAR-PHOENIX/2023-11-14T221320.mp4', location: 'https://calls.s3/x.mp4' }],
     });
+    const store = await storeWithRoom();
     const recorder = new Recorder(
       { destination: DESTINATIONS.s3 },
       twirp.url,
       { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+      store,
       quietLogger().logger,
       {},
     );
-    const state = await recorder.list('r-listed');
-    assert.equal(state.recording, false);
+    const state = await recorder.state(ROOM.id, true, true);
+    assert.equal(state.recording.active, false);
     assert.deepEqual(state.listing, {
       available: true,
       items: [
@@ -305,6 +379,10 @@ describe('the Twirp requests EgressClient sends', () => {
       ],
     });
     assert.ok(!JSON.stringify(state).includes(SECRETS.s3));
+    // …and what it lists is kept in the store.
+    const [kept] = await store.listEgressJobs(ROOM.id);
+    assert.deepEqual([kept?.egressId, kept?.status, kept?.layout], ['EG_done', 'complete', 'grid']);
     twirp.listed.length = 0;
+    await store.close();
   });
 });
