@@ -1,31 +1,26 @@
 /**
- * Egress' webhooks, as livekit-server sends them: a `WebhookEvent` (livekit_webhook.proto) with the job in
- * `egressInfo` (livekit_egress.proto) and no `room`, encoded as protobuf JSON (Go's protojson: camelCase names, enum
- * names, 64-bit integers as strings), signed with a JWT from the API key whose `sha256` claim is the body's SHA-256
- * (base64), sent as `Authorization` without a scheme and `content-type: application/webhook+json`.
- *
- * Fed to the endpoint in front of a real livekit-server (which has no Egress here, so its listing is unavailable and
- * the store alone answers) for started, updated, ended and failed jobs, on both stores; plus a second endpoint
- * instance over the same store, and the participants in the call being told.
+ * Egress' webhooks, as livekit-server sends them (see egress-events.ts), fed to the endpoint in front of a real
+ * livekit-server (which has no Egress here, so its listing is unavailable and the store alone answers) for started,
+ * updated, ended and failed jobs, on both stores; plus a second endpoint instance over the same store, and the
+ * participants in the call being told.
  */
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { dispose, RoomEvent, type Room } from '@livekit/rtc-node';
-import {
-  AccessToken,
-  EgressInfo,
-  EgressStatus,
-  EncodedFileOutput,
-  EncodedFileType,
-  RoomCompositeEgressRequest,
-  S3Upload,
-  StreamOutput,
-  StreamProtocol,
-  WebhookEvent,
-} from 'livekit-server-sdk';
+import { AccessToken, EgressInfo, EgressStatus } from 'livekit-server-sdk';
 import { CONTROL_TOPIC, type ControlEvent } from '../../src/contract/index.js';
 import { createHashdropHandler, silentLogger } from '../../src/server/index.js';
+import {
+  compositeInfo,
+  deliver,
+  S3_SECRET,
+  SECONDS,
+  STREAM_KEY,
+  streamInfo,
+  T0,
+  webhookBody,
+} from './egress-events.js';
 import {
   connect,
   eventually,
@@ -41,80 +36,6 @@ after(async () => {
   await stopShared();
   await dispose();
 });
-
-const S3_SECRET = 'S3-SECRET-in-the-egress-request-4711';
-const STREAM_KEY = 'live_4711_stream-key-never-shown';
-const SECONDS = 1_000_000_000n;
-const T0 = 1_800_000_000n * SECONDS;
-
-/** The job as Egress reports it: a room composite to S3, with the request (and its credentials) included. */
-function compositeInfo(roomName: string, egressId: string, patch: Partial<EgressInfo>): EgressInfo {
-  return new EgressInfo({
-    egressId,
-    roomId: 'RM_livekit-room-sid',
-    roomName,
-    status: EgressStatus.EGRESS_STARTING,
-    updatedAt: T0,
-    request: {
-      case: 'roomComposite',
-      value: new RoomCompositeEgressRequest({
-        roomName,
-        layout: 'speaker',
-        fileOutputs: [
-          new EncodedFileOutput({
-            fileType: EncodedFileType.MP4,
-            filepath: 'CODE/{time}.mp4',
-            output: { case: 's3', value: new S3Upload({ bucket: 'calls', secret: S3_SECRET }) },
-          }),
-        ],
-      }),
-    },
-    ...patch,
-  });
-}
-
-function streamInfo(roomName: string, egressId: string, patch: Partial<EgressInfo>): EgressInfo {
-  return new EgressInfo({
-    egressId,
-    roomName,
-    status: EgressStatus.EGRESS_STARTING,
-    request: {
-      case: 'roomComposite',
-      value: new RoomCompositeEgressRequest({
-        roomName,
-        layout: 'grid',
-        streamOutputs: [
-          new StreamOutput({ protocol: StreamProtocol.RTMP, urls: [`rtmps://live.example.com/app/${STREAM_KEY}`] }),
-        ],
-      }),
-    },
-    ...patch,
-  });
-}
-
-/** The body livekit-server posts: protojson of a `WebhookEvent` (field names as in livekit_webhook.proto). */
-function webhookBody(event: string, egressInfo: EgressInfo): string {
-  const message = new WebhookEvent({
-    egressInfo,
-    id: `EV_${randomBytes(8).toString('hex')}`,
-    createdAt: BigInt(Math.floor(Date.now() / 1000)),
-  });
-  // The SDK's WebhookEvent subclass resets `event` after the protobuf constructor has set it, so it is set here.
-  message.event = event as WebhookEvent['event'];
-  return message.toJsonString();
-}
-
-/** Posts `egressInfo` under `event` the way livekit-server's webhook notifier does. */
-async function deliver(stack: Stack, event: string, egressInfo: EgressInfo, base = stack.base): Promise<Response> {
-  const body = webhookBody(event, egressInfo);
-  const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { ttl: '5m' });
-  token.sha256 = createHash('sha256').update(body).digest('base64');
-  return fetch(`${base}/livekit/webhook`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/webhook+json', authorization: await token.toJwt() },
-    body,
-  });
-}
 
 for (const kind of STORE_KINDS) {
   describe(`Egress webhooks (${kind})`, () => {

@@ -10,7 +10,11 @@ import { scrubError } from './summary.js';
 
 /** `RECORDING_UNAVAILABLE`, remembering what Egress said (its Twirp code), or that it did not answer (null). */
 export class EgressFailure extends ApiError {
-  constructor(readonly twirpCode: string | null) {
+  constructor(
+    readonly twirpCode: string | null,
+    /** Egress' own message, URLs cut out. */
+    readonly detail: string | null = null,
+  ) {
     super(
       'RECORDING_UNAVAILABLE',
       twirpCode !== null
@@ -50,7 +54,9 @@ export async function askEgress<T>(
         ? { status: error.status, code: error.code, reason: scrubError(error.message) }
         : { reason: 'no answer' }),
     });
-    throw new EgressFailure(refused ? (error.code ?? `http_${error.status}`) : null);
+    throw refused
+      ? new EgressFailure(error.code ?? `http_${error.status}`, scrubError(error.message))
+      : new EgressFailure(null);
   } finally {
     clearTimeout(timer);
   }

@@ -17,12 +17,13 @@ import {
   type EncodingOptions,
   type EncodingOptionsPreset,
 } from 'livekit-server-sdk';
-import type {
-  EgressKind,
-  EgressState,
-  RecordingLayout,
-  RecordingListing,
-  RecordingMode,
+import {
+  RECORDING_STATUSES,
+  type EgressKind,
+  type EgressState,
+  type RecordingLayout,
+  type RecordingListing,
+  type RecordingMode,
 } from '../../contract/recording.js';
 import { ApiError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -249,7 +250,7 @@ export class Recorder {
           const info = await this.#ask('stop', roomId, () => this.egress.stopEgress(id), this.#stopTimeoutMs);
           await this.#save(info, roomId);
         } catch (error) {
-          if (error instanceof EgressFailure && error.alreadyEnded) await this.#settleEnded(roomId, id);
+          if (error instanceof EgressFailure && error.alreadyEnded) await this.#settleEnded(roomId, id, error.detail);
           else unanswered = true;
         }
       }),
@@ -258,19 +259,25 @@ export class Recorder {
     if (unanswered) throw new ApiError('RECORDING_UNAVAILABLE', 'The recording service did not answer; try again.');
   }
 
-  /** A stop found the job over: keep Egress' own final word (status, error), or at least that it ended. */
-  async #settleEnded(roomId: string, egressId: string): Promise<void> {
-    const [info] = await this.#ask('list', roomId, () => this.egress.listEgress({ egressId }), LIST_TIMEOUT_MS).catch(
+  /**
+   * A stop found the job over: keep Egress' own final word (its listing of the job: status, error), or else the
+   * status its refusal names ("egress with status EGRESS_FAILED cannot be stopped"), or at least that it ended.
+   */
+  async #settleEnded(roomId: string, egressId: string, refusal: string | null): Promise<void> {
+    const listed = await this.#ask('list', roomId, () => this.egress.listEgress({ egressId }), LIST_TIMEOUT_MS).catch(
       () => [] as EgressInfo[],
     );
+    const info = listed.find((item) => item.egressId === egressId);
     if (info && !isRunning({ status: statusOf(info) })) {
       await this.#save(info, roomId);
       return;
     }
     const known = (await this.store.listEgressJobs(roomId)).find((job) => job.egressId === egressId);
     if (!known) return;
+    const named = /EGRESS_([A-Z_]+)/.exec(refusal ?? '')?.[1]?.toLowerCase();
+    const status = RECORDING_STATUSES.find((s) => s === named && !isRunning({ status: s })) ?? 'complete';
     const now = new Date().toISOString();
-    await this.store.saveEgressJob({ ...known, status: 'aborted', endedAt: known.endedAt ?? now, updatedAt: now });
+    await this.store.saveEgressJob({ ...known, status, endedAt: known.endedAt ?? now, updatedAt: now });
   }
 
   /**
