@@ -23,6 +23,7 @@ import { Recorder } from './recording/recorder.js';
 import type { RecordingOptions } from './recording/config.js';
 import { createRouter, type Route } from './router.js';
 import * as recording from './routes/recording.js';
+import * as streaming from './routes/streaming.js';
 import * as rooms from './routes/rooms.js';
 import { webhook } from './routes/webhook.js';
 import type { Store } from './store/types.js';
@@ -97,6 +98,8 @@ const IMPLEMENTATIONS: Record<OperationId, Route> = {
   endCall: moderation.endCall,
   startRecording: recording.startRecording,
   stopRecording: recording.stopRecording,
+  startStream: streaming.startStream,
+  stopStream: streaming.stopStream,
   listKnocks: lobby.listKnocks,
   admitAllKnocks: lobby.admitAll,
   getKnock: lobby.getKnock,

@@ -24,7 +24,7 @@ export function recorderOf(ctx: Context): Recorder {
 export async function requireCallOn(ctx: Context, room: RoomRecord): Promise<void> {
   const live = await ctx.livekit.fresh(room.id, 0);
   if (!live.opened || live.participants.size === 0) {
-    throw new ApiError('CONFLICT', 'Nobody is in the call yet; recording starts once the call is on.');
+    throw new ApiError('CONFLICT', 'Nobody is in the call yet; recording or streaming starts once the call is on.');
   }
 }
 
