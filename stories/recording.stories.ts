@@ -66,6 +66,16 @@ export const RecordingUnavailable: Story = {
   },
 };
 
+/** Egress failed the job on its own (here: an Egress build without an AAC encoder); the host sees Egress' reason. */
+export const FailedByItself: Story = {
+  args: {
+    snapshot: () =>
+      snapshots.host(0, {
+        recording: { ...NOT_RECORDING, failure: { reason: 'could not find element: faac' } },
+      }),
+  },
+};
+
 /** The badge everyone sees, in pre-join (from the endpoint's room view) and in the call. */
 export const Indicator: Story = {
   render: ({ lang, theme }) =>
