@@ -10,18 +10,28 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import {
+  AudioCodec,
   AzureBlobUpload,
   DirectFileOutput,
   EncodedFileOutput,
   EncodedFileType,
+  EncodingOptions,
+  EncodingOptionsPreset,
   GCPUpload,
   RoomCompositeEgressRequest,
   S3Upload,
   TrackEgressRequest,
+  VideoCodec,
 } from 'livekit-server-sdk';
 import { DEFAULT_POLICY } from '../../src/contract/index.js';
 import type { Logger, Store } from '../../src/server/index.js';
-import { recordingFromEnv, withEnvCredentials, type RecordingDestination } from '../../src/server/recording/config.js';
+import {
+  recordingFromEnv,
+  validateRecordingOptions,
+  withEnvCredentials,
+  type CompositeEncoding,
+  type RecordingDestination,
+} from '../../src/server/recording/config.js';
 import { compositeOutput, trackOutput } from '../../src/server/recording/outputs.js';
 import { Recorder } from '../../src/server/recording/recorder.js';
 import { openTestStore, stopShared } from './harness.js';
@@ -384,5 +394,81 @@ describe('the Twirp requests EgressClient sends', () => {
     assert.deepEqual([kept?.egressId, kept?.status, kept?.layout], ['EG_done', 'complete', 'grid']);
     twirp.listed.length = 0;
     await store.close();
+  });
+});
+
+describe("the composite's encoding, as Egress receives it", () => {
+  let twirp: Awaited<ReturnType<typeof fakeTwirp>>;
+  before(async () => {
+    twirp = await fakeTwirp();
+  });
+  after(() => new Promise<void>((resolve) => twirp.server.close(() => resolve())));
+
+  /** Starts one composite recording with `encoding` and returns the request Egress got, as the SDK's type. */
+  async function compositeRequest(encoding?: CompositeEncoding): Promise<RoomCompositeEgressRequest> {
+    twirp.caught.length = 0;
+    const store = await storeWithRoom();
+    try {
+      const recorder = new Recorder(
+        { destination: DESTINATIONS.s3, ...(encoding ? { encoding } : {}) },
+        twirp.url,
+        { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+        store,
+        quietLogger().logger,
+        {},
+      );
+      await recorder.start(ROOM, { mode: 'composite', layout: 'spotlight' }, async () => []);
+      const call = twirp.caught.find((c) => c.method === 'StartRoomCompositeEgress');
+      return RoomCompositeEgressRequest.fromJson(call!.body as never);
+    } finally {
+      await store.close();
+    }
+  }
+
+  test("none set: no options, so Egress' default (H.264 + AAC) applies", async () => {
+    assert.equal((await compositeRequest()).options.case, undefined);
+  });
+
+  test('a preset is sent as the preset', async () => {
+    const request = await compositeRequest({ preset: 'H264_1080P_30' });
+    assert.equal(request.options.case, 'preset');
+    assert.equal(request.options.value, EncodingOptionsPreset.H264_1080P_30);
+  });
+
+  test('Opus audio (for an Egress without AAC) is sent as advanced options, the rest left to Egress', async () => {
+    const request = await compositeRequest({ audioCodec: 'opus', videoCodec: 'h264-main', width: 1920, height: 1080 });
+    assert.equal(request.options.case, 'advanced');
+    const options = request.options.value as EncodingOptions;
+    assert.equal(options.audioCodec, AudioCodec.OPUS);
+    assert.equal(options.videoCodec, VideoCodec.H264_MAIN);
+    assert.equal(options.width, 1920);
+    assert.equal(options.height, 1080);
+    assert.equal(options.framerate, 0, 'unset: Egress fills its default');
+    assert.equal(request.fileOutputs[0]?.fileType, EncodedFileType.MP4);
+  });
+
+  test('bad encodings fail at start-up, and the CLI reads preset and audio codec', () => {
+    const make = (encoding: CompositeEncoding) => validateRecordingOptions({ destination: DESTINATIONS.s3, encoding });
+    assert.throws(() => make({ preset: 'H264_4K' as never }), /preset must be one of/);
+    assert.throws(() => make({ preset: 'H264_720P_30', audioCodec: 'opus' }), /not both/);
+    assert.throws(() => make({ audioCodec: 'mp3' as never }), /"aac" or "opus"/);
+    assert.throws(() => make({ width: -1 }), /positive whole number/);
+    assert.deepEqual(
+      recordingFromEnv({
+        HASHDROP_RECORDING_DESTINATION: 's3',
+        HASHDROP_RECORDING_BUCKET: 'calls',
+        HASHDROP_RECORDING_AUDIO_CODEC: 'opus',
+      })?.encoding,
+      { audioCodec: 'opus' },
+    );
+    assert.throws(
+      () =>
+        recordingFromEnv({
+          HASHDROP_RECORDING_DESTINATION: 's3',
+          HASHDROP_RECORDING_BUCKET: 'calls',
+          HASHDROP_RECORDING_PRESET: 'nope',
+        }),
+      /preset must be one of/,
+    );
   });
 });
