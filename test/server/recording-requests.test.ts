@@ -361,6 +361,16 @@ describe('the Twirp requests EgressClient sends', () => {
       },
       fileResults: [{ filename: 'STELLAR-PHOENIX/2023-11-14T221320.mp4', location: 'https://calls.s3/x.mp4' }],
     });
+    // An older job that failed, first seen in this listing: it must not pass for the latest one.
+    const oldFailure = {
+      egressId: 'EG_zz_old',
+      roomName: ROOM.id,
+      status: 'EGRESS_FAILED',
+      error: 'pipeline frozen',
+      startedAt: '1600000000000000000',
+      endedAt: '1600000003000000000',
+      roomComposite: { roomName: ROOM.id, layout: 'grid' },
+    };
     const store = await storeWithRoom();
     const recorder = new Recorder(
       { destination: DESTINATIONS.s3 },
@@ -392,6 +402,17 @@ describe('the Twirp requests EgressClient sends', () => {
     // …and what it lists is kept in the store.
     const [kept] = await store.listEgressJobs(ROOM.id);
     assert.deepEqual([kept?.egressId, kept?.status, kept?.layout], ['EG_done', 'complete', 'grid']);
+    // Another instance (its own listing cache) sees the old failure too; the latest job still completed.
+    twirp.listed.push(oldFailure);
+    const other = new Recorder(
+      { destination: DESTINATIONS.s3 },
+      twirp.url,
+      { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+      store,
+      quietLogger().logger,
+      {},
+    );
+    assert.equal((await other.state(ROOM.id, true, true)).recording.failed, false, 'the latest job (2023) completed');
     twirp.listed.length = 0;
     await store.close();
   });

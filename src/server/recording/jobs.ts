@@ -59,7 +59,8 @@ export function jobRecord(
     error,
     startedAt: timeOf(info.startedAt),
     endedAt: timeOf(info.endedAt),
-    createdAt: now,
+    // Kept from the first report only: a job first seen in a listing long after it ran must not pass for the latest.
+    createdAt: timeOf(info.startedAt) ?? now,
     updatedAt: now,
   };
 }
