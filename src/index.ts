@@ -51,6 +51,10 @@ defineOnDemand({
     import('./elements/captions/captions.js').then((m) => defineElement('hashdrop-captions', m.HashdropCaptions)),
   'hashdrop-recording-indicator': () =>
     import('./elements/recording/recording-indicator.js').then((m) => m.defineIndicator()),
+  'hashdrop-stream-control': () =>
+    import('./elements/recording/stream-control.js').then((m) =>
+      defineElement('hashdrop-stream-control', m.HashdropStreamControl),
+    ),
   'hashdrop-recording-control': () =>
     import('./elements/recording/recording-control.js').then((m) =>
       defineElement('hashdrop-recording-control', m.HashdropRecordingControl),
@@ -72,7 +76,11 @@ export type { HashdropStage } from './elements/stage/define.js';
 export type { HashdropParticipantTile } from './elements/participant-tile/define.js';
 export type { HashdropControlBar } from './elements/control-bar/define.js';
 export type { HashdropChat } from './elements/chat/define.js';
-export type { HashdropRecordingControl, HashdropRecordingIndicator } from './elements/recording/define.js';
+export type {
+  HashdropRecordingControl,
+  HashdropRecordingIndicator,
+  HashdropStreamControl,
+} from './elements/recording/define.js';
 export * from './elements/shared/events.js';
 export { sessionContext, snapshotContext } from './elements/shared/context.js';
 export {

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/index.js';
 // Defined up front so the story renders on the first frame (the host panel and the call view define them on use).
 import '../src/elements/recording/define.js';
-import { NOT_RECORDING, type RecordingSnapshot, type RoomSnapshot } from '../src/core/snapshot.js';
+import { NOT_RECORDING, NOT_STREAMING, type RecordingSnapshot, type RoomSnapshot } from '../src/core/snapshot.js';
 import { roomView, snapshots } from '../src/testing/fixtures.js';
 import { langControl, storySession, themeControl } from './support.js';
 
@@ -66,6 +66,16 @@ export const RecordingUnavailable: Story = {
   },
 };
 
+/** Egress failed the job on its own (here: an Egress build without an AAC encoder); the host sees Egress' reason. */
+export const FailedByItself: Story = {
+  args: {
+    snapshot: () =>
+      snapshots.host(0, {
+        recording: { ...NOT_RECORDING, failure: { reason: 'could not find element: faac' } },
+      }),
+  },
+};
+
 /** The badge everyone sees, in pre-join (from the endpoint's room view) and in the call. */
 export const Indicator: Story = {
   render: ({ lang, theme }) =>
@@ -89,5 +99,38 @@ export const InACallBeingRecorded: Story = {
       lang=${lang}
       theme=${theme}
       .session=${storySession(snapshots.host(0, { recording: running() }))}
+    ></hashdrop-room>`,
+};
+
+/** The host's live-stream control (RTMP/RTMPS): the masked URL field, layout, Go live. */
+export const LiveStreamControl: Story = {
+  render: ({ lang, theme }) => {
+    const session = storySession(snapshots.host(0));
+    session.onAction = (call, s) => {
+      if (call.action === 'startStream') s.update({ stream: running({ startedAt: new Date().toISOString() }) });
+      if (call.action === 'stopStream') s.update({ stream: NOT_STREAMING });
+    };
+    return html`<hashdrop-stream-control lang=${lang} theme=${theme} .session=${session}></hashdrop-stream-control>`;
+  },
+};
+
+/** The stream failed by itself (the RTMP server refused it); the host reads Egress' reason. */
+export const LiveStreamFailed: Story = {
+  render: ({ lang, theme }) =>
+    html`<hashdrop-stream-control
+      lang=${lang}
+      theme=${theme}
+      .session=${storySession(
+        snapshots.host(0, { stream: { ...NOT_STREAMING, failure: { reason: 'failed to connect to <url>' } } }),
+      )}
+    ></hashdrop-stream-control>`,
+};
+
+export const InACallBeingStreamed: Story = {
+  render: ({ lang, theme }) =>
+    html`<hashdrop-room
+      lang=${lang}
+      theme=${theme}
+      .session=${storySession(snapshots.inRoom(2, { stream: running() }))}
     ></hashdrop-room>`,
 };

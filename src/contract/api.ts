@@ -24,6 +24,9 @@ export const SCHEMAS = {
   RecordingStateResponse: contract.RecordingStateResponse,
   RecordingListing: contract.RecordingListing,
   RecordingSummary: contract.RecordingSummary,
+  EgressState: contract.EgressState,
+  StartStreamRequest: contract.StartStreamRequest,
+  StreamStateResponse: contract.StreamStateResponse,
   RoomPolicy: contract.RoomPolicy,
   RoomStatus: contract.RoomStatus,
   LiveParticipant: contract.LiveParticipant,
@@ -218,9 +221,12 @@ const SPECS = {
     summary: "Start recording the call to the operator's bucket (hosts), through LiveKit Egress",
     description:
       '`mode`: `composite` (default; one MP4 of the whole call, `layout` `spotlight` (default) or `grid`) or `tracks` ' +
-      '(one file per published track, tracks published later included). Needs someone in the call. When no Egress ' +
-      'service answers within 3 s (`recording.startTimeoutMs`), or recording is not set up on this endpoint, the ' +
-      'answer is 503 `RECORDING_UNAVAILABLE` and nothing is left recording.',
+      '(one file per published track, tracks published later included; 409 while nothing is published). Needs ' +
+      'someone in the call; 409 `CONFLICT` while the room is already recorded (by any endpoint instance). When no ' +
+      'Egress service answers within 3 s (`recording.startTimeoutMs`), or recording is not set up on this endpoint, ' +
+      'the answer is 503 `RECORDING_UNAVAILABLE` and nothing is left recording. What happens next comes from ' +
+      "Egress' webhooks: `recordingState` on the room (and a `CONTROL_TOPIC` message in the call) says whether it " +
+      "runs, and whether it failed — with Egress' reason, for hosts.",
     auth: 'host',
     body: { schema: 'StartRecordingRequest', optional: true },
     success: [{ status: 201, schema: 'RecordingStateResponse', description: 'Recording' }],
@@ -229,10 +235,32 @@ const SPECS = {
   stopRecording: {
     summary: 'Stop recording (hosts): every active Egress job of the room is stopped',
     description:
-      'Also stops jobs started before a restart or by another instance (they are found in Egress’ own listing). ' +
-      'Answers 200 with `recording: false` when nothing was running.',
+      'Stops the jobs the store has running and those Egress lists (started before a restart or by another ' +
+      'instance). A job that already ended (LiveKit answers 412 `failed_precondition`, after about 3 s) counts as ' +
+      'stopped. Answers 200 with `recording: false` when nothing was running; 503 `RECORDING_UNAVAILABLE` when ' +
+      'Egress did not answer within 10 s (`recording.stopTimeoutMs`).',
     auth: 'host',
     success: [{ status: 200, schema: 'RecordingStateResponse', description: 'Not recording' }],
+    errors: ['RECORDING_UNAVAILABLE'],
+  },
+  startStream: {
+    summary: 'Go live: stream the call to an RTMP/RTMPS server (hosts), through LiveKit Egress',
+    description:
+      "The call's composite view (`layout` `spotlight` (default) or `grid`) goes to `url` — YouTube, Twitch or " +
+      'any RTMP server; the stream key is part of the URL. The URL is write-only: it goes to Egress and nowhere ' +
+      'else (no response, log line or store holds it). Needs someone in the call; 409 while the room already ' +
+      'streams. Status and failure reach everyone like recording: `stream` on the room, a `CONTROL_TOPIC` message ' +
+      'in the call. Streams are H.264 + AAC (all RTMP carries), so Egress needs an AAC encoder.',
+    auth: 'host',
+    body: { schema: 'StartStreamRequest' },
+    success: [{ status: 201, schema: 'StreamStateResponse', description: 'Streaming' }],
+    errors: ['CONFLICT', 'RECORDING_UNAVAILABLE', 'LIVEKIT_UNAVAILABLE'],
+  },
+  stopStream: {
+    summary: 'Stop the live stream (hosts)',
+    description: 'Like stopping a recording: a stream that already ended counts as stopped.',
+    auth: 'host',
+    success: [{ status: 200, schema: 'StreamStateResponse', description: 'Not streaming' }],
     errors: ['RECORDING_UNAVAILABLE'],
   },
   listKnocks: {

@@ -28,6 +28,10 @@ export const RECORDING_STATUSES = [
 ] as const;
 export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
 
+/** What an Egress job makes: a `recording` (files in the operator's bucket) or a live `stream` (RTMP/RTMPS). */
+export const EGRESS_KINDS = ['recording', 'stream'] as const;
+export type EgressKind = (typeof EGRESS_KINDS)[number];
+
 export const StartRecordingRequest = v.strictObject({
   /** `composite` (default) or `tracks`. */
   mode: v.optional(v.picklist(RECORDING_MODES, 'mode is "composite" or "tracks".')),
@@ -37,6 +41,24 @@ export const StartRecordingRequest = v.strictObject({
 export type StartRecordingRequest = v.InferInput<typeof StartRecordingRequest>;
 
 const Timestamp = v.pipe(v.string(), v.isoTimestamp());
+
+/**
+ * Whether the room is being recorded (or streamed) now, as the endpoint's store has it from Egress' own reports, and
+ * whether the latest job failed. Everyone may know; only hosts get Egress' `reason`.
+ */
+export const EgressState = v.pipe(
+  v.object({
+    active: v.boolean(),
+    /** When the running job started (null when none runs). */
+    startedAt: v.nullable(Timestamp),
+    /** The latest job ended by itself with a failure (Egress error, aborted, or its time limit). */
+    failed: v.boolean(),
+    /** Hosts only: Egress' reason for that failure; null for everyone else and when nothing failed. */
+    reason: v.nullable(v.string()),
+  }),
+  v.description('Whether a recording or live stream runs now, and whether the latest one failed (from Egress).'),
+);
+export type EgressState = v.InferOutput<typeof EgressState>;
 
 /** One Egress job of this room, as Egress itself lists it. */
 export const RecordingSummary = v.pipe(
@@ -79,3 +101,36 @@ export const RecordingStateResponse = v.object({
   egressIds: v.array(v.string()),
 });
 export type RecordingStateResponse = v.InferOutput<typeof RecordingStateResponse>;
+
+/**
+ * `POST …/stream`: go live to an RTMP or RTMPS server with the call's composite view. The URL carries the stream key,
+ * so it is write-only: sent to Egress, never returned, logged or stored by the endpoint. Error messages never echo it.
+ */
+export const StartStreamRequest = v.pipe(
+  v.strictObject({
+    /** The ingest URL with the stream key, e.g. `rtmps://a.rtmps.youtube.com/live2/KEY`. Write-only. */
+    url: v.pipe(
+      v.string('url is the rtmp:// or rtmps:// ingest URL, stream key included.'),
+      v.maxLength(2048, 'url is at most 2048 characters.'),
+      v.regex(
+        /^rtmps?:\/\/[^\s/?#]+(\/\S*)?$/,
+        'url must be an rtmp:// or rtmps:// URL (the stream key is part of its path).',
+      ),
+    ),
+    /** `spotlight` (default) or `grid`. */
+    layout: v.optional(v.picklist(RECORDING_LAYOUTS, 'layout is "spotlight" or "grid".')),
+  }),
+  v.description('Where to stream: an RTMP/RTMPS URL with its key (write-only: never returned or logged).'),
+);
+export type StartStreamRequest = v.InferInput<typeof StartStreamRequest>;
+
+/** `POST …/stream` (201) and `DELETE …/stream` (200): whether the call streams now. Never carries the URL. */
+export const StreamStateResponse = v.object({
+  streaming: v.boolean(),
+  layout: v.nullable(v.picklist(RECORDING_LAYOUTS)),
+  /** When this stream started (null once stopped). */
+  startedAt: v.nullable(Timestamp),
+  /** The Egress jobs started (on start) or stopped (on stop). */
+  egressIds: v.array(v.string()),
+});
+export type StreamStateResponse = v.InferOutput<typeof StreamStateResponse>;

@@ -3,7 +3,7 @@ import { DISPLAY_NAME_ALLOWED, DISPLAY_NAME_MAX, DISPLAY_NAME_MESSAGES } from '.
 import { ERROR_CODES, KNOCK_REASONS, type ErrorBody } from './errors.js';
 import { ROLES } from './roles.js';
 import { ROOM_CODE_PATTERN } from './room-code.js';
-import { RecordingListing } from './recording.js';
+import { EgressState, RecordingListing } from './recording.js';
 
 /**
  * One schema per request and resource. The endpoint validates every body with them; the browser never loads them (it
@@ -202,6 +202,10 @@ export const RoomView = v.pipe(
     ),
     /** Whether the call is being recorded now (present when the endpoint has recording configured). */
     recording: v.optional(v.pipe(v.boolean(), v.description('Whether the call is being recorded now.'))),
+    /** The recording in full: running since when, and whether the latest one failed (with why, for hosts). */
+    recordingState: v.optional(EgressState),
+    /** The live stream (RTMP): running since when, and whether the latest one failed (with why, for hosts). */
+    stream: v.optional(EgressState),
     /** Hosts only: the room's recordings, from LiveKit Egress' own listing. */
     recordings: v.optional(RecordingListing),
     /** Whether the caller is a host of this room. */

@@ -1,3 +1,4 @@
+import type { EgressKind, EgressState } from './recording.js';
 import type { Role } from './roles.js';
 import type { KnockSummary, Reaction, RoomPolicy } from './schemas.js';
 
@@ -31,7 +32,10 @@ export const LOBBY_TOPIC = 'hashdrop.lobby';
 /** Server → everyone: someone in the call reacted (JSON `ReactionEvent`), relayed by the endpoint (see `sendReaction`). */
 export const REACTION_TOPIC = 'hashdrop.reaction';
 
-/** Server → everyone: the host ended the meeting, or a participant was removed (JSON `ControlEvent`). */
+/**
+ * Server → everyone: the host ended the meeting, a participant was removed, a role or the policy changed, the
+ * recording or stream changed (JSON `ControlEvent`).
+ */
 export const CONTROL_TOPIC = 'hashdrop.control';
 
 /**
@@ -69,7 +73,9 @@ export type ControlEvent =
   | { type: 'ended'; reason: 'host-ended' }
   | { type: 'removed'; identity: string; reason: 'kicked' }
   | { type: 'role-changed'; identity: string; role: Role }
-  | { type: 'policy-changed'; policy: RoomPolicy };
+  | { type: 'policy-changed'; policy: RoomPolicy }
+  /** The room's recording or live stream changed (started, stopped, failed); `state.reason` reaches hosts only. */
+  | { type: 'egress'; kind: EgressKind; state: EgressState };
 
 /**
  * LiveKit room metadata the endpoint sets. "End for all" writes `{ "ended": "host-ended" }` before deleting the room:

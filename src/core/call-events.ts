@@ -1,8 +1,9 @@
 import { canPublish } from '../contract/roles.js';
-import type { ControlEvent, KnockSummary, LobbyEvent, Role, RoomView } from '../contract/index.js';
+import type { ControlEvent, EgressState, KnockSummary, LobbyEvent, Role, RoomView } from '../contract/index.js';
 import type { KnockProgress } from './endpoint-client.js';
 import {
   NOT_RECORDING,
+  NOT_STREAMING,
   type EndedReason,
   type ParticipantSnapshot,
   type RecordingSnapshot,
@@ -78,6 +79,10 @@ export function applyControlEvent(s: RoomSnapshot, event: ControlEvent): Control
   if (event.type === 'removed' && event.identity === self) return { patch: {}, end: 'kicked' };
   if (event.type === 'role-changed' && event.identity === self) return { patch: withRole(s, { role: event.role }) };
   if (event.type === 'policy-changed' && s.room) return { patch: { room: { ...s.room, policy: event.policy } } };
+  if (event.type === 'egress') {
+    const key = event.kind === 'recording' ? 'recording' : 'stream';
+    return { patch: { [key]: withEgressState(s[key], event.state) } };
+  }
   return { patch: {} };
 }
 
@@ -116,8 +121,24 @@ export function mergeKnocks(base: readonly KnockSummary[], extra: readonly Knock
   return [...base, ...extra.filter((knock) => !seen.has(knock.knockId))];
 }
 
+/** The endpoint's word on a recording or stream (room view, control event) over what the snapshot had. */
+export function withEgressState(current: RecordingSnapshot, state: EgressState): RecordingSnapshot {
+  return {
+    ...current,
+    active: state.active,
+    startedAt: state.active ? (state.startedAt ?? current.startedAt) : null,
+    failure: state.failed ? { reason: state.reason } : null,
+  };
+}
+
+/** Before the call: the endpoint's room view says whether the live stream runs, or failed. */
+export function streamOf(room: RoomView): RecordingSnapshot {
+  return room.stream ? withEgressState(NOT_STREAMING, room.stream) : NOT_STREAMING;
+}
+
 /** Before the call: the endpoint's room view says whether it is recorded (and, to hosts, since when). */
 export function recordingOf(room: RoomView): RecordingSnapshot {
+  if (room.recordingState) return withEgressState(NOT_RECORDING, room.recordingState);
   if (!room.recording) return NOT_RECORDING;
   const running = room.recordings?.items.filter((item) => ['starting', 'active'].includes(item.status)) ?? [];
   const startedAt =

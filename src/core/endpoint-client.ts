@@ -16,7 +16,9 @@ import {
   sendReaction,
   setOwnHand,
   startRecording,
+  startStream,
   stopRecording,
+  stopStream,
   updateRoom,
 } from '../contract/operations.js';
 import {
@@ -40,7 +42,12 @@ import type {
   RoomPolicy,
   RoomView,
 } from '../contract/index.js';
-import type { RecordingStateResponse, StartRecordingRequest } from '../contract/recording.js';
+import type {
+  RecordingStateResponse,
+  StartRecordingRequest,
+  StartStreamRequest,
+  StreamStateResponse,
+} from '../contract/recording.js';
 import { CredentialStore, defaultStorage, type KeyValueStorage } from './credential-store.js';
 import { EndpointError, errorFromResponse, fetchOrNetworkError, isAbortError } from './endpoint-error.js';
 
@@ -225,6 +232,15 @@ export class EndpointClient {
 
   stopRecording(idOrCode: string): Promise<RecordingStateResponse> {
     return this.#call(stopRecording, [idOrCode]);
+  }
+
+  /** The URL (with its stream key) goes in the body, to the endpoint only. */
+  startStream(idOrCode: string, request: StartStreamRequest): Promise<StreamStateResponse> {
+    return this.#call(startStream, [idOrCode], { body: request });
+  }
+
+  stopStream(idOrCode: string): Promise<StreamStateResponse> {
+    return this.#call(stopStream, [idOrCode]);
   }
 
   /** A host's action on one participant; the endpoint refuses it for anyone else. */

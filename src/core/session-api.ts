@@ -66,6 +66,13 @@ export interface RoomSessionApi {
   /** Host only: stop recording. */
   stopRecording(): Promise<void>;
   /**
+   * Host only: go live to an RTMP/RTMPS server (`url` with the stream key; the session keeps no copy).
+   * `snapshot.stream` shows it starting, then live; a refused start lands in `stream.error`.
+   */
+  startStream(options: { url: string; layout?: RecordingLayout }): Promise<void>;
+  /** Host only: stop the live stream. */
+  stopStream(): Promise<void>;
+  /**
    * Raise or lower this participant's hand. It is a LiveKit participant attribute holding the time it went up, so
    * hosts see raised hands in order; a host lowering it shows up here as `handRaisedAt: null`.
    */

@@ -45,27 +45,51 @@ export class HostActions extends SessionChat {
   }
 
   async startRecording(options: { mode?: RecordingMode; layout?: RecordingLayout } = {}): Promise<void> {
-    const s = this.snapshot;
-    if (this.disposed || !this.endpoint || !s.room || s.recording.pending || s.recording.active) return;
-    this.update({ recording: { ...s.recording, pending: 'starting', error: null } });
-    try {
-      const started = await this.endpoint.startRecording(this.roomKey(), options);
-      // LiveKit's own status follows once Egress is running; the endpoint's answer already says it is on.
-      this.update({ recording: { active: true, startedAt: started.startedAt, pending: null, error: null } });
-    } catch (error) {
-      this.update({ recording: { ...NOT_RECORDING, error: toSessionError(error) } });
-    }
+    await this.#startEgress('recording', (endpoint, room) => endpoint.startRecording(room, options));
   }
 
   async stopRecording(): Promise<void> {
+    await this.#stopEgress('recording', (endpoint, room) => endpoint.stopRecording(room));
+  }
+
+  async startStream(options: { url: string; layout?: RecordingLayout }): Promise<void> {
+    await this.#startEgress('stream', (endpoint, room) => endpoint.startStream(room, options));
+  }
+
+  async stopStream(): Promise<void> {
+    await this.#stopEgress('stream', (endpoint, room) => endpoint.stopStream(room));
+  }
+
+  /** A host's start of the recording or stream: pending, then on (the endpoint's answer says so), or why not. */
+  async #startEgress(
+    key: 'recording' | 'stream',
+    start: (endpoint: EndpointClient, room: string) => Promise<{ startedAt: string | null }>,
+  ): Promise<void> {
     const s = this.snapshot;
-    if (this.disposed || !this.endpoint || !s.room || s.recording.pending) return;
-    this.update({ recording: { ...s.recording, pending: 'stopping', error: null } });
+    if (this.disposed || !this.endpoint || !s.room || s[key].pending || s[key].active) return;
+    // A new attempt clears the last one's error and failure.
+    this.update({ [key]: { ...s[key], pending: 'starting', error: null, failure: null } });
     try {
-      await this.endpoint.stopRecording(this.roomKey());
-      this.update({ recording: NOT_RECORDING });
+      const started = await start(this.endpoint, this.roomKey());
+      // Egress' own reports follow (LiveKit's status, the endpoint's messages); the answer already says it is on.
+      this.update({ [key]: { ...NOT_RECORDING, active: true, startedAt: started.startedAt } });
     } catch (error) {
-      this.update((now) => ({ recording: { ...now.recording, pending: null, error: toSessionError(error) } }));
+      this.update({ [key]: { ...NOT_RECORDING, error: toSessionError(error) } });
+    }
+  }
+
+  async #stopEgress(
+    key: 'recording' | 'stream',
+    stop: (endpoint: EndpointClient, room: string) => Promise<unknown>,
+  ): Promise<void> {
+    const s = this.snapshot;
+    if (this.disposed || !this.endpoint || !s.room || s[key].pending) return;
+    this.update({ [key]: { ...s[key], pending: 'stopping', error: null } });
+    try {
+      await stop(this.endpoint, this.roomKey());
+      this.update({ [key]: NOT_RECORDING });
+    } catch (error) {
+      this.update((now) => ({ [key]: { ...now[key], pending: null, error: toSessionError(error) } }));
     }
   }
 

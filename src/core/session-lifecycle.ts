@@ -10,6 +10,7 @@ import {
   applyRoster,
   mergeKnocks,
   recordingOf,
+  streamOf,
   wasDemoted,
 } from './call-events.js';
 import { connectFailure } from './connect-failure.js';
@@ -82,7 +83,7 @@ export class SessionLifecycle extends HostActions {
         this.update({ room });
         return this.#fail({ code: 'ROOM_CLOSED', message: 'This room is closed.' });
       }
-      this.#toPreJoin({ room, recording: recordingOf(room) });
+      this.#toPreJoin({ room, recording: recordingOf(room), stream: streamOf(room) });
       // The user is reading the pre-join screen: fetch the SDK once it is painted, so Join does not wait for it.
       whenIdle(() => this.#connector.preload());
     } catch (error) {
@@ -384,6 +385,7 @@ export class SessionLifecycle extends HostActions {
       recording: NOT_RECORDING,
       captions: [],
       reactions: [],
+      stream: NOT_RECORDING,
     });
     await connection?.disconnect().catch(() => {});
   }

@@ -115,9 +115,15 @@ export interface ChatMessageSnapshot {
   };
 }
 
-/** Whether the call is being recorded (LiveKit Egress), and the host's start / stop in progress. */
+/**
+ * Whether the call is being recorded (or streamed live) through LiveKit Egress, the host's start / stop in progress,
+ * and whether the latest one failed by itself.
+ */
 export interface RecordingSnapshot {
-  /** The room is being recorded: LiveKit's room recording status in the call, the endpoint's room view before it. */
+  /**
+   * Running now: for the recording, LiveKit's room recording status in the call (true while any Egress job captures
+   * the room); the endpoint's word (room view, then its `egress` control events) otherwise.
+   */
   active: boolean;
   /** ISO time the recording started, when known (hosts: for the elapsed time). */
   startedAt: string | null;
@@ -125,6 +131,11 @@ export interface RecordingSnapshot {
   pending: 'starting' | 'stopping' | null;
   /** Why the last start or stop failed (e.g. `RECORDING_UNAVAILABLE`); cleared by the next attempt. */
   error: SessionError | null;
+  /**
+   * The latest job ended by itself with a failure (Egress' error, aborted, its time limit), as the endpoint reports
+   * it. `reason` is Egress' own words, for hosts only (null for everyone else). Cleared by the next start.
+   */
+  failure: { reason: string | null } | null;
 }
 
 export const NOT_RECORDING: RecordingSnapshot = Object.freeze({
@@ -132,7 +143,11 @@ export const NOT_RECORDING: RecordingSnapshot = Object.freeze({
   startedAt: null,
   pending: null,
   error: null,
+  failure: null,
 }) as RecordingSnapshot;
+
+/** The live stream has the recording's shape (Egress runs both). */
+export const NOT_STREAMING: RecordingSnapshot = NOT_RECORDING;
 
 /**
  * What this session can do for the viewer, beside what the role allows: elements show an action when both say yes.
@@ -202,6 +217,8 @@ export interface RoomSnapshot {
   captions: CaptionSnapshot[];
   /** Reactions floating over the stage now, oldest first (see `reactions.ts`). */
   reactions: ReactionSnapshot[];
+  /** The live stream (RTMP) of the call's composite view. */
+  stream: RecordingSnapshot;
   /** What this session can do for the viewer (whether the role allows it is `role`'s business). */
   capabilities: SessionCapabilities;
 }
@@ -262,5 +279,6 @@ export const INITIAL_SNAPSHOT: RoomSnapshot = Object.freeze({
   recording: NOT_RECORDING,
   captions: [],
   reactions: [],
+  stream: NOT_STREAMING,
   capabilities: ALL_CAPABILITIES,
 }) as RoomSnapshot;

@@ -106,6 +106,7 @@ export interface HashdropRecordingIndicatorProps extends React.DetailedHTMLProps
   HTMLElementTagNameMap['hashdrop-recording-indicator']
 > {
   active?: HTMLElementTagNameMap['hashdrop-recording-indicator']['active'];
+  kind?: HTMLElementTagNameMap['hashdrop-recording-indicator']['kind'];
 }
 
 /** Props of `<hashdrop-room>` in JSX. */
@@ -142,6 +143,14 @@ export interface HashdropStageProps extends React.DetailedHTMLProps<
   narrow?: HTMLElementTagNameMap['hashdrop-stage']['narrow'];
 }
 
+/** Props of `<hashdrop-stream-control>` in JSX. */
+export interface HashdropStreamControlProps extends React.DetailedHTMLProps<
+  React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-stream-control']>,
+  HTMLElementTagNameMap['hashdrop-stream-control']
+> {
+  for?: HTMLElementTagNameMap['hashdrop-stream-control']['htmlFor'];
+}
+
 /** Props of `<hashdrop-tile-list>` in JSX. */
 export interface HashdropTileListProps extends React.DetailedHTMLProps<
   React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-tile-list']>,
@@ -166,6 +175,7 @@ declare module 'react' {
       'hashdrop-recording-indicator': HashdropRecordingIndicatorProps;
       'hashdrop-room': HashdropRoomProps;
       'hashdrop-stage': HashdropStageProps;
+      'hashdrop-stream-control': HashdropStreamControlProps;
       'hashdrop-tile-list': HashdropTileListProps;
     }
   }

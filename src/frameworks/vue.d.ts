@@ -73,6 +73,7 @@ export interface HashdropRecordingControlProps {
 /** Props and listeners of `<hashdrop-recording-indicator>` in Vue templates. */
 export interface HashdropRecordingIndicatorProps {
   active?: HTMLElementTagNameMap['hashdrop-recording-indicator']['active'];
+  kind?: HTMLElementTagNameMap['hashdrop-recording-indicator']['kind'];
 }
 
 /** Props and listeners of `<hashdrop-room>` in Vue templates. */
@@ -103,6 +104,11 @@ export interface HashdropStageProps {
   narrow?: HTMLElementTagNameMap['hashdrop-stage']['narrow'];
 }
 
+/** Props and listeners of `<hashdrop-stream-control>` in Vue templates. */
+export interface HashdropStreamControlProps {
+  for?: HTMLElementTagNameMap['hashdrop-stream-control']['htmlFor'];
+}
+
 /** Props and listeners of `<hashdrop-tile-list>` in Vue templates. */
 export interface HashdropTileListProps {
   for?: HTMLElementTagNameMap['hashdrop-tile-list']['htmlFor'];
@@ -123,6 +129,7 @@ declare module 'vue' {
     'hashdrop-recording-indicator': DefineComponent<HashdropRecordingIndicatorProps>;
     'hashdrop-room': DefineComponent<HashdropRoomProps>;
     'hashdrop-stage': DefineComponent<HashdropStageProps>;
+    'hashdrop-stream-control': DefineComponent<HashdropStreamControlProps>;
     'hashdrop-tile-list': DefineComponent<HashdropTileListProps>;
   }
 }

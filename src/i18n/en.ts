@@ -307,6 +307,23 @@ export const en = {
   'recording.stopped': 'Recording stopped.',
   'recording.failed': 'Recording could not start: {reason}',
   'recording.stop-failed': 'Recording could not be stopped: {reason}',
+  'recording.ended-failed': 'The recording failed: {reason}',
+  'recording.ended-failed.unknown': 'The recording failed.',
+  'stream.title': 'Live stream',
+  'stream.badge': 'Live',
+  'stream.badge.label': 'this call is being streamed live',
+  'stream.url': 'Stream URL (RTMP or RTMPS, stream key included)',
+  'stream.layout': 'Layout',
+  'stream.start': 'Go live',
+  'stream.stop': 'End the live stream',
+  'stream.starting': 'Going live…',
+  'stream.stopping': 'Ending…',
+  'stream.started': 'The live stream started.',
+  'stream.stopped': 'The live stream ended.',
+  'stream.failed': 'The live stream could not start: {reason}',
+  'stream.stop-failed': 'The live stream could not be ended: {reason}',
+  'stream.ended-failed': 'The live stream failed: {reason}',
+  'stream.ended-failed.unknown': 'The live stream failed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

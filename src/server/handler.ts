@@ -23,6 +23,7 @@ import { Recorder } from './recording/recorder.js';
 import type { RecordingOptions } from './recording/config.js';
 import { createRouter, type Route } from './router.js';
 import * as recording from './routes/recording.js';
+import * as streaming from './routes/streaming.js';
 import * as rooms from './routes/rooms.js';
 import { webhook } from './routes/webhook.js';
 import type { Store } from './store/types.js';
@@ -97,6 +98,8 @@ const IMPLEMENTATIONS: Record<OperationId, Route> = {
   endCall: moderation.endCall,
   startRecording: recording.startRecording,
   stopRecording: recording.stopRecording,
+  startStream: streaming.startStream,
+  stopStream: streaming.stopStream,
   listKnocks: lobby.listKnocks,
   admitAllKnocks: lobby.admitAll,
   getKnock: lobby.getKnock,
@@ -120,7 +123,9 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
   const logger = options.logger ?? consoleLogger();
   // Egress is reached through LiveKit's own API (its Twirp service), unless the operator names another URL.
   const apiUrl = options.livekit.apiUrl ?? options.livekit.url.replace(/^ws(s?):\/\//, 'http$1://');
-  const recorder = options.recording ? new Recorder(options.recording, apiUrl, options.livekit, logger) : null;
+  const recorder = options.recording
+    ? new Recorder(options.recording, apiUrl, options.livekit, options.store, logger)
+    : null;
   const longPolls = new LongPollSlots({ ...DEFAULT_LONG_POLL_LIMITS, ...options.longPolls });
   const draining = new AbortController();
   const metrics = options.metrics === false ? null : new EndpointMetrics(() => longPolls.held, options.metrics);

@@ -20,4 +20,4 @@ export type { NodeListenerOptions, ServeOptions, ServedHandler } from './node.js
 export type { MetricsOptions } from './metrics.js';
 export type { KnockNotifier, KnockWatch } from './notifier.js';
 export { openStore, createSqliteStore, createPostgresStore, CodeTakenError } from './store/index.js';
-export type { Store, RoomRecord, KnockRecord, RoomPatch } from './store/index.js';
+export type { Store, RoomRecord, KnockRecord, RoomPatch, EgressJobRecord } from './store/index.js';

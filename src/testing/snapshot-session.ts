@@ -123,6 +123,12 @@ export class SnapshotSession implements RoomSessionApi {
   stopRecording() {
     return this.#record('stopRecording');
   }
+  startStream(options: { url: string; layout?: RecordingLayout }) {
+    return this.#record('startStream', options);
+  }
+  stopStream() {
+    return this.#record('stopStream');
+  }
   setHandRaised(raised: boolean) {
     return this.#record('setHandRaised', raised);
   }

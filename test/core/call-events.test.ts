@@ -9,6 +9,7 @@ import {
   applyRoster,
   mergeKnocks,
   recordingOf,
+  streamOf,
   settleKnocks,
   wasDemoted,
 } from '../../src/core/call-events.js';
@@ -221,5 +222,28 @@ describe('recordingOf', () => {
       },
     } as never);
     assert.deepEqual(recordingOf(room), { ...NOT_RECORDING, active: true, startedAt: '2026-01-01T10:01:00.000Z' });
+  });
+});
+
+describe('Egress state from the endpoint', () => {
+  const failed = { active: false, startedAt: null, failed: true, reason: 'could not find element: faac' };
+
+  it("a failed recording ends it and keeps Egress' reason (room view and control event alike)", () => {
+    const on = snapshot({ recording: { ...NOT_RECORDING, active: true, startedAt: '2026-01-01T10:00:00.000Z' } });
+    const { patch } = applyControlEvent(on, { type: 'egress', kind: 'recording', state: failed });
+    assert.deepEqual(patch.recording, { ...NOT_RECORDING, failure: { reason: 'could not find element: faac' } });
+    assert.equal(patch.stream, undefined, 'the stream is not touched');
+    assert.deepEqual(recordingOf(roomView({ recording: false, recordingState: failed } as never)).failure, {
+      reason: 'could not find element: faac',
+    });
+  });
+
+  it('a stream event changes the stream only, and a running one carries its start', () => {
+    const live = { active: true, startedAt: '2026-01-01T10:00:00.000Z', failed: false, reason: null };
+    const { patch } = applyControlEvent(snapshot(), { type: 'egress', kind: 'stream', state: live });
+    assert.deepEqual(patch.stream, { ...NOT_RECORDING, active: true, startedAt: '2026-01-01T10:00:00.000Z' });
+    assert.equal(patch.recording, undefined);
+    assert.deepEqual(streamOf(roomView({ stream: { ...failed, reason: null } } as never)).failure, { reason: null });
+    assert.equal(streamOf(roomView()), NOT_RECORDING);
   });
 });

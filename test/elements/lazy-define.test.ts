@@ -20,6 +20,7 @@ const LAZY = [
   'hashdrop-chat',
   'hashdrop-recording-control',
   'hashdrop-recording-indicator',
+  'hashdrop-stream-control',
   // The room's own call screen (internal, defined with the call view module).
   'hashdrop-call-view',
 ];

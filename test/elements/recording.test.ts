@@ -165,6 +165,38 @@ describe('hashdrop-recording-control', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("a recording that failed by itself ends, and the host reads Egress' reason", async () => {
+    const session = sessionWith(snapshots.host(0, { recording: recording() }));
+    const el = await fixture<HashdropRecordingControl>(
+      html`<hashdrop-recording-control .session=${session}></hashdrop-recording-control>`,
+    );
+    session.update({ recording: { ...NOT_RECORDING, failure: { reason: 'could not find element: faac' } } });
+    await el.updateComplete;
+    expect(el.hasState('recording')).to.be.false;
+    expect(el.hasState('failed')).to.be.true;
+    expect(text(part(el, 'failure'))).to.equal('The recording failed: could not find element: faac');
+    expect(liveText(el)).to.equal('The recording failed: could not find element: faac');
+    expect(part<HTMLButtonElement>(el, 'start')!.disabled, 'the host may start again').to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it("says so in the host's language, and without a reason when none was given", async () => {
+    const session = sessionWith(
+      snapshots.host(0, { recording: { ...NOT_RECORDING, failure: { reason: 'pipeline frozen' } } }),
+    );
+    const el = await fixture<HashdropRecordingControl>(
+      html`<hashdrop-recording-control lang="de" .session=${session}></hashdrop-recording-control>`,
+    );
+    // The German catalog loads on first use.
+    await waitUntil(
+      () => text(part(el, 'failure')) === 'Die Aufnahme ist fehlgeschlagen: pipeline frozen',
+      `read “${text(part(el, 'failure'))}”`,
+    );
+    session.update({ recording: { ...NOT_RECORDING, failure: { reason: null } } });
+    await el.updateComplete;
+    expect(text(part(el, 'failure'))).to.equal('Die Aufnahme ist fehlgeschlagen.');
+  });
+
   it('is part of the host panel, keyboard reachable', async () => {
     const session = sessionWith(recordedHost());
     const el = await fixture<HashdropHostPanel>(html`<hashdrop-host-panel .session=${session}></hashdrop-host-panel>`);

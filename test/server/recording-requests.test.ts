@@ -10,19 +10,33 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import {
+  AudioCodec,
   AzureBlobUpload,
   DirectFileOutput,
   EncodedFileOutput,
   EncodedFileType,
+  EncodingOptions,
+  EncodingOptionsPreset,
   GCPUpload,
   RoomCompositeEgressRequest,
   S3Upload,
   TrackEgressRequest,
+  VideoCodec,
 } from 'livekit-server-sdk';
-import type { Logger } from '../../src/server/index.js';
-import { recordingFromEnv, withEnvCredentials, type RecordingDestination } from '../../src/server/recording/config.js';
+import { DEFAULT_POLICY } from '../../src/contract/index.js';
+import type { Logger, Store } from '../../src/server/index.js';
+import {
+  recordingFromEnv,
+  validateRecordingOptions,
+  withEnvCredentials,
+  type CompositeEncoding,
+  type RecordingDestination,
+} from '../../src/server/recording/config.js';
 import { compositeOutput, trackOutput } from '../../src/server/recording/outputs.js';
 import { Recorder } from '../../src/server/recording/recorder.js';
+import { openTestStore, stopShared } from './harness.js';
+
+after(stopShared);
 
 const ROOM = { id: 'r0123456789abcdef01234567', code: 'STELLAR-PHOENIX' };
 const SECRETS = {
@@ -130,10 +144,20 @@ interface Caught {
   authorization: string | undefined;
 }
 
-/** A loopback stand-in for LiveKit's Twirp endpoint: records each request, answers like Egress would. */
-async function fakeTwirp(): Promise<{ url: string; caught: Caught[]; server: Server; listed: unknown[] }> {
+/**
+ * A loopback stand-in for LiveKit's Twirp endpoint: records each request and answers like Egress would — a start
+ * with a new job, a stop with the job ending, a listing with the jobs it has (plus `listed`).
+ */
+async function fakeTwirp(): Promise<{
+  url: string;
+  caught: Caught[];
+  server: Server;
+  listed: unknown[];
+  jobs: Map<string, unknown>;
+}> {
   const caught: Caught[] = [];
   const listed: unknown[] = [];
+  const jobs = new Map<string, { egressId: string; roomName: string; status: string }>();
   let next = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -143,13 +167,43 @@ async function fakeTwirp(): Promise<{ url: string; caught: Caught[]; server: Ser
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
       caught.push({ method, body, authorization: req.headers.authorization });
       res.setHeader('content-type', 'application/json');
-      if (method === 'ListEgress') return res.end(JSON.stringify({ items: listed }));
+      if (method === 'ListEgress') {
+        const mine = [...jobs.values()].filter((job) => job.roomName === body.roomName);
+        return res.end(JSON.stringify({ items: [...mine, ...listed] }));
+      }
+      if (method === 'StopEgress') {
+        const job = jobs.get(body.egressId as string)!;
+        job.status = 'EGRESS_ENDING';
+        return res.end(JSON.stringify(job));
+      }
       next += 1;
-      res.end(JSON.stringify({ egressId: `EG_${next}`, roomName: body.roomName ?? '', status: 'EGRESS_STARTING' }));
+      const job = { egressId: `EG_${next}`, roomName: (body.roomName as string) ?? '', status: 'EGRESS_STARTING' };
+      jobs.set(job.egressId, job);
+      res.end(JSON.stringify(job));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, caught, server, listed };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, caught, server, listed, jobs };
+}
+
+/** A fresh SQLite store holding ROOM (Egress jobs belong to a room). */
+async function storeWithRoom(): Promise<Store> {
+  const store = await openTestStore('sqlite');
+  await store.createRoom({
+    ...ROOM,
+    name: 'Room',
+    creatorId: 'alice',
+    hosts: [],
+    scheduledStartAt: null,
+    scheduledEndAt: null,
+    status: 'ACTIVE',
+    policy: DEFAULT_POLICY,
+    hostKeyHash: 'ab'.repeat(32),
+    callGeneration: 0,
+    createdAt: '2030-01-01T00:00:00.000Z',
+    updatedAt: '2030-01-01T00:00:00.000Z',
+  });
+  return store;
 }
 
 function quietLogger(): { logger: Logger; lines: string[] } {
@@ -171,15 +225,17 @@ describe('the Twirp requests EgressClient sends', () => {
       test(`StartRoomCompositeEgress, ${kind}, ${layout}`, async () => {
         twirp.caught.length = 0;
         const { logger, lines } = quietLogger();
+        const store = await storeWithRoom();
         const recorder = new Recorder(
           { destination: DESTINATIONS[kind], fileName: '{room_code}/{time}' },
           twirp.url,
           { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+          store,
           logger,
           {},
         );
         const started = await recorder.start(ROOM, { mode: 'composite', layout }, async () => []);
-        assert.deepEqual([...started.egressIds], [`EG_${[...started.egressIds][0]!.slice(3)}`]);
+        assert.equal(started.egressIds.length, 1);
         assert.equal(twirp.caught.length, 1);
         const [call] = twirp.caught;
         assert.equal(call!.method, 'StartRoomCompositeEgress');
@@ -198,23 +254,31 @@ describe('the Twirp requests EgressClient sends', () => {
           EXPECTED_UPLOAD[kind],
           'the upload block, field by field',
         );
-        assert.equal(recorder.current(ROOM.id)?.mode, 'composite');
-        // Stop: the remembered job is stopped by id.
+        const [job] = await store.listEgressJobs(ROOM.id);
+        assert.deepEqual(
+          [job?.egressId, job?.kind, job?.mode, job?.layout, job?.status],
+          [started.egressIds[0], 'recording', 'composite', layout, 'starting'],
+        );
+        // Stop: the stored job is stopped by id, and the store has it ending.
         twirp.caught.length = 0;
-        assert.deepEqual(await recorder.stop(ROOM.id), [...started.egressIds]);
+        assert.deepEqual(await recorder.stop(ROOM.id, 'recording'), started.egressIds);
         const stop = twirp.caught.find((c) => c.method === 'StopEgress');
-        assert.deepEqual(stop!.body, { egressId: [...started.egressIds][0] });
-        assert.equal(recorder.current(ROOM.id), undefined);
+        assert.deepEqual(stop!.body, { egressId: started.egressIds[0] });
+        assert.equal((await store.listEgressJobs(ROOM.id))[0]?.status, 'ending');
+        assert.equal((await recorder.state(ROOM.id, true)).recording.active, false);
         assert.ok(!lines.join('\n').includes(SECRETS[kind].slice(0, 20)), 'no secret in the log');
+        await store.close();
       });
     }
 
     test(`StartTrackEgress per published track, ${kind}`, async () => {
       twirp.caught.length = 0;
+      const store = await storeWithRoom();
       const recorder = new Recorder(
         { destination: DESTINATIONS[kind] },
         twirp.url,
         { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+        store,
         quietLogger().logger,
         {},
       );
@@ -222,7 +286,7 @@ describe('the Twirp requests EgressClient sends', () => {
         'TR_audio',
         'TR_video',
       ]);
-      assert.equal(started.egressIds.size, 2);
+      assert.equal(started.egressIds.length, 2);
       assert.equal(started.layout, null);
       const requests = twirp.caught
         .filter((c) => c.method === 'StartTrackEgress')
@@ -239,18 +303,22 @@ describe('the Twirp requests EgressClient sends', () => {
       await recorder.trackPublished(ROOM, 'TR_screen');
       await recorder.trackPublished(ROOM, 'TR_screen');
       assert.equal(twirp.caught.filter((c) => c.method === 'StartTrackEgress').length, 3);
-      assert.equal(recorder.current(ROOM.id)?.egressIds.size, 3);
-      await recorder.stop(ROOM.id);
+      const jobs = await store.listEgressJobs(ROOM.id, 'recording');
+      assert.deepEqual(jobs.map((job) => job.trackSid).sort(), ['TR_audio', 'TR_screen', 'TR_video']);
+      await recorder.stop(ROOM.id, 'recording');
       assert.equal(twirp.caught.filter((c) => c.method === 'StopEgress').length, 3);
+      await store.close();
     });
   }
 
-  test('a second start while recording is a CONFLICT, not a second job', async () => {
+  test('a second start while recording is a CONFLICT, not a second job — from another instance too', async () => {
     twirp.caught.length = 0;
+    const store = await storeWithRoom();
     const recorder = new Recorder(
       { destination: DESTINATIONS.s3 },
       twirp.url,
       { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+      store,
       quietLogger().logger,
       {},
     );
@@ -259,10 +327,24 @@ describe('the Twirp requests EgressClient sends', () => {
       recorder.start(ROOM, { mode: 'composite', layout: 'grid' }, async () => []),
       (error: { code?: string }) => error.code === 'CONFLICT',
     );
+    const secondInstance = new Recorder(
+      { destination: DESTINATIONS.s3 },
+      twirp.url,
+      { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+      store,
+      quietLogger().logger,
+      {},
+    );
+    await assert.rejects(
+      secondInstance.start(ROOM, { mode: 'composite', layout: 'grid' }, async () => []),
+      (error: { code?: string }) => error.code === 'CONFLICT',
+    );
     assert.equal(twirp.caught.filter((c) => c.method === 'StartRoomCompositeEgress').length, 1);
+    await store.close();
   });
 
   test("the listing hosts see is Egress' own, with no credentials from the stored request", async () => {
+    twirp.jobs.clear();
     twirp.listed.length = 0;
     twirp.listed.push({
       egressId: 'EG_done',
@@ -279,15 +361,27 @@ describe('the Twirp requests EgressClient sends', () => {
       },
       fileResults: [{ filename: 'STELLAR-PHOENIX/2023-11-14T221320.mp4', location: 'https://calls.s3/x.mp4' }],
     });
+    // An older job that failed, first seen in this listing: it must not pass for the latest one.
+    const oldFailure = {
+      egressId: 'EG_zz_old',
+      roomName: ROOM.id,
+      status: 'EGRESS_FAILED',
+      error: 'pipeline frozen',
+      startedAt: '1600000000000000000',
+      endedAt: '1600000003000000000',
+      roomComposite: { roomName: ROOM.id, layout: 'grid' },
+    };
+    const store = await storeWithRoom();
     const recorder = new Recorder(
       { destination: DESTINATIONS.s3 },
       twirp.url,
       { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+      store,
       quietLogger().logger,
       {},
     );
-    const state = await recorder.list('r-listed');
-    assert.equal(state.recording, false);
+    const state = await recorder.state(ROOM.id, true, true);
+    assert.equal(state.recording.active, false);
     assert.deepEqual(state.listing, {
       available: true,
       items: [
@@ -305,6 +399,97 @@ describe('the Twirp requests EgressClient sends', () => {
       ],
     });
     assert.ok(!JSON.stringify(state).includes(SECRETS.s3));
+    // …and what it lists is kept in the store.
+    const [kept] = await store.listEgressJobs(ROOM.id);
+    assert.deepEqual([kept?.egressId, kept?.status, kept?.layout], ['EG_done', 'complete', 'grid']);
+    // Another instance (its own listing cache) sees the old failure too; the latest job still completed.
+    twirp.listed.push(oldFailure);
+    const other = new Recorder(
+      { destination: DESTINATIONS.s3 },
+      twirp.url,
+      { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+      store,
+      quietLogger().logger,
+      {},
+    );
+    assert.equal((await other.state(ROOM.id, true, true)).recording.failed, false, 'the latest job (2023) completed');
     twirp.listed.length = 0;
+    await store.close();
+  });
+});
+
+describe("the composite's encoding, as Egress receives it", () => {
+  let twirp: Awaited<ReturnType<typeof fakeTwirp>>;
+  before(async () => {
+    twirp = await fakeTwirp();
+  });
+  after(() => new Promise<void>((resolve) => twirp.server.close(() => resolve())));
+
+  /** Starts one composite recording with `encoding` and returns the request Egress got, as the SDK's type. */
+  async function compositeRequest(encoding?: CompositeEncoding): Promise<RoomCompositeEgressRequest> {
+    twirp.caught.length = 0;
+    const store = await storeWithRoom();
+    try {
+      const recorder = new Recorder(
+        { destination: DESTINATIONS.s3, ...(encoding ? { encoding } : {}) },
+        twirp.url,
+        { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+        store,
+        quietLogger().logger,
+        {},
+      );
+      await recorder.start(ROOM, { mode: 'composite', layout: 'spotlight' }, async () => []);
+      const call = twirp.caught.find((c) => c.method === 'StartRoomCompositeEgress');
+      return RoomCompositeEgressRequest.fromJson(call!.body as never);
+    } finally {
+      await store.close();
+    }
+  }
+
+  test("none set: no options, so Egress' default (H.264 + AAC) applies", async () => {
+    assert.equal((await compositeRequest()).options.case, undefined);
+  });
+
+  test('a preset is sent as the preset', async () => {
+    const request = await compositeRequest({ preset: 'H264_1080P_30' });
+    assert.equal(request.options.case, 'preset');
+    assert.equal(request.options.value, EncodingOptionsPreset.H264_1080P_30);
+  });
+
+  test('Opus audio (for an Egress without AAC) is sent as advanced options, the rest left to Egress', async () => {
+    const request = await compositeRequest({ audioCodec: 'opus', videoCodec: 'h264-main', width: 1920, height: 1080 });
+    assert.equal(request.options.case, 'advanced');
+    const options = request.options.value as EncodingOptions;
+    assert.equal(options.audioCodec, AudioCodec.OPUS);
+    assert.equal(options.videoCodec, VideoCodec.H264_MAIN);
+    assert.equal(options.width, 1920);
+    assert.equal(options.height, 1080);
+    assert.equal(options.framerate, 0, 'unset: Egress fills its default');
+    assert.equal(request.fileOutputs[0]?.fileType, EncodedFileType.MP4);
+  });
+
+  test('bad encodings fail at start-up, and the CLI reads preset and audio codec', () => {
+    const make = (encoding: CompositeEncoding) => validateRecordingOptions({ destination: DESTINATIONS.s3, encoding });
+    assert.throws(() => make({ preset: 'H264_4K' as never }), /preset must be one of/);
+    assert.throws(() => make({ preset: 'H264_720P_30', audioCodec: 'opus' }), /not both/);
+    assert.throws(() => make({ audioCodec: 'mp3' as never }), /"aac" or "opus"/);
+    assert.throws(() => make({ width: -1 }), /positive whole number/);
+    assert.deepEqual(
+      recordingFromEnv({
+        HASHDROP_RECORDING_DESTINATION: 's3',
+        HASHDROP_RECORDING_BUCKET: 'calls',
+        HASHDROP_RECORDING_AUDIO_CODEC: 'opus',
+      })?.encoding,
+      { audioCodec: 'opus' },
+    );
+    assert.throws(
+      () =>
+        recordingFromEnv({
+          HASHDROP_RECORDING_DESTINATION: 's3',
+          HASHDROP_RECORDING_BUCKET: 'calls',
+          HASHDROP_RECORDING_PRESET: 'nope',
+        }),
+      /preset must be one of/,
+    );
   });
 });

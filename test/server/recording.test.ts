@@ -3,16 +3,17 @@
  * `RECORDING_UNAVAILABLE` within 5 seconds, nothing is left marked as recording, and no storage credential reaches a
  * response or a log line. Also: who may start, bad input, and an endpoint with recording off.
  *
- * The store plays no part in recording (the Egress listing is the truth), so one store kind is enough here.
+ * Recording state in the store, from Egress' webhooks on both stores, is egress-webhooks.test.ts'; one store is enough
+ * here.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { dispose, type Room } from '@livekit/rtc-node';
+import { AudioSource, dispose, LocalAudioTrack, TrackPublishOptions, TrackSource, type Room } from '@livekit/rtc-node';
 import type { IdentityResponse } from '../../src/contract/index.js';
 import type { CallConnection, CallConnector, CallEvents } from '../../src/core/call.js';
 import { RoomSession } from '../../src/core/room-session.js';
 import type { Logger } from '../../src/server/index.js';
-import { connect, startStack, stopShared, type Api, type Stack } from './harness.js';
+import { connect, eventually, startStack, stopShared, type Api, type Stack } from './harness.js';
 
 after(async () => {
   await stopShared();
@@ -62,14 +63,36 @@ describe('recording without an Egress service (real livekit-server)', () => {
     await stack.stop();
   });
 
+  let microphone: LocalAudioTrack | null = null;
+  /** The host's client publishes a (silent) microphone, so per-track recording has a track to record. */
+  async function publishMicrophone(): Promise<void> {
+    if (microphone) return;
+    microphone = LocalAudioTrack.createAudioTrack('mic', new AudioSource(48000, 1));
+    const options = new TrackPublishOptions();
+    options.source = TrackSource.SOURCE_MICROPHONE;
+    await hostClient.localParticipant!.publishTrack(microphone, options);
+    await eventually('the microphone published', async () => {
+      const people = await stack.handler.livekit.rooms.listParticipants(room.id);
+      return people.some((person) => person.tracks.length > 0);
+    });
+  }
+
   async function call(who: Api, method: string, path: string, body?: unknown) {
     const reply = await who.request(method, path, body);
     bodies.push(JSON.stringify(reply.body));
     return reply;
   }
 
+  test('start (tracks) with nothing published is a CONFLICT saying so', async () => {
+    const reply = await call(host, 'POST', `/rooms/${room.id}/recording`, { mode: 'tracks' });
+    assert.equal(reply.status, 409);
+    assert.equal(reply.body.error.code, 'CONFLICT');
+    assert.match(reply.body.error.message, /published/);
+  });
+
   for (const mode of ['composite', 'tracks'] as const) {
     test(`start (${mode}) is RECORDING_UNAVAILABLE within 5 seconds, and nothing is left recording`, async () => {
+      if (mode === 'tracks') await publishMicrophone();
       const started = performance.now();
       const reply = await call(host, 'POST', `/rooms/${room.id}/recording`, { mode, layout: 'grid' });
       const elapsed = performance.now() - started;

@@ -16,6 +16,7 @@ import { actionDone, kickConfirm, raisedHands } from '../shared/participant-acti
 import { dialogStyles } from '../shared/tokens.styles.js';
 import { renderHands, renderPeople, type PeopleListContext } from './people-list.js';
 import { renderRecordingControl } from '../recording/recording-control.js';
+import { renderStreamControl } from '../recording/stream-control.js';
 
 /**
  * @tagname hashdrop-host-panel
@@ -55,6 +56,7 @@ import { renderRecordingControl } from '../recording/recording-control.js';
  * @csspart kick-confirm - The dialog's Remove button.
  * @csspart kick-cancel - The dialog's Cancel button.
  * @csspart recording - The recording control (`<hashdrop-recording-control>`).
+ * @csspart stream - The live-stream control (`<hashdrop-stream-control>`).
  *
  * @cssprop [--hashdrop-host-panel-background=var(--hashdrop-color-surface)] - Panel background.
  * @cssprop [--hashdrop-host-panel-item-background=var(--hashdrop-color-surface-raised)] - Background of a knock.
@@ -269,7 +271,7 @@ export class HashdropHostPanel extends SessionElement {
                     : nothing
                 }`
       }
-      ${this.#moderation()} ${renderRecordingControl(this.activeSession)}
+      ${this.#moderation()} ${renderRecordingControl(this.activeSession)} ${renderStreamControl(this.activeSession)}
     </section>`;
   }
 }

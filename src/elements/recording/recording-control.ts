@@ -14,7 +14,8 @@ import { controlPanelStyles } from './recording.styles.js';
 /**
  * @tagname hashdrop-recording-control
  * @summary The host's recording control: choose one mixed video (spotlight or grid layout) or one file per track,
- * start and stop, the time recorded so far, and why a start failed. Renders nothing for someone who is not a host.
+ * start and stop, the time recorded so far, why a start failed, and — when a recording failed by itself — LiveKit
+ * Egress' reason. Renders nothing for someone who is not a host.
  * The endpoint records through LiveKit Egress to the operator's bucket.
  *
  * @attr for - The id of a `<hashdrop-room>` whose session to control, when placed outside it.
@@ -27,11 +28,12 @@ import { controlPanelStyles } from './recording.styles.js';
  * @csspart stop - The Stop recording button.
  * @csspart elapsed - The time recorded so far.
  * @csspart error - Why the last start or stop failed.
+ * @csspart failure - The recording failed by itself, and Egress' reason.
  * @csspart recording - The "Recording" indicator.
  *
  * @cssstate recording - The call is being recorded.
  * @cssstate pending - Starting or stopping a recording.
- * @cssstate failed - The last recording request failed.
+ * @cssstate failed - The last recording request failed, or the recording failed by itself.
  */
 export class HashdropRecordingControl extends SessionElement {
   static override styles = [tokenStyles, controlStyles, controlPanelStyles];
@@ -53,6 +55,7 @@ export class HashdropRecordingControl extends SessionElement {
     if (!was) return;
     if (now.active && !was.active) this.#announcer.announce(this.t('recording.started'));
     else if (!now.active && was.active) this.#announcer.announce(this.t('recording.stopped'));
+    if (now.failure && !was.failure) this.#announcer.announce(this.#failureText(now.failure.reason));
     if (now.error && now.error !== was.error) {
       this.#announcer.announce(
         this.t(was.pending === 'stopping' ? 'recording.stop-failed' : 'recording.failed', {
@@ -67,7 +70,7 @@ export class HashdropRecordingControl extends SessionElement {
     const recording = this.snapshot.recording;
     this.setState('recording', recording.active);
     this.setState('pending', recording.pending !== null);
-    this.setState('failed', recording.error !== null);
+    this.setState('failed', recording.error !== null || recording.failure !== null);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -87,6 +90,10 @@ export class HashdropRecordingControl extends SessionElement {
     }
   }
 
+  #failureText(reason: string | null): string {
+    return reason ? this.t('recording.ended-failed', { reason }) : this.t('recording.ended-failed.unknown');
+  }
+
   #start(): void {
     void this.activeSession?.startRecording({
       mode: this.mode,
@@ -101,7 +108,7 @@ export class HashdropRecordingControl extends SessionElement {
   override render(): TemplateResult | typeof nothing {
     const s = this.snapshot;
     if (s.role !== 'host' || !this.activeSession || !s.capabilities.record) return nothing;
-    const { active, pending, error, startedAt } = s.recording;
+    const { active, pending, error, failure, startedAt } = s.recording;
     const elapsed = startedAt ? formatCountdown(this.now - Date.parse(startedAt)) : '';
     return html`<section part="base" aria-labelledby="recording-title">
       <div class="row">
@@ -157,7 +164,9 @@ export class HashdropRecordingControl extends SessionElement {
               </button>
             </div>`
       }
-      ${error ? html`<p part="error">${error.message}</p>` : nothing} ${this.#announcer.region()}
+      ${error ? html`<p part="error">${error.message}</p>` : nothing}
+      ${failure && !active ? html`<p part="failure">${this.#failureText(failure.reason)}</p>` : nothing}
+      ${this.#announcer.region()}
     </section>`;
   }
 }

@@ -6,10 +6,12 @@ import { indicatorStyles } from './recording.styles.js';
 
 /**
  * @tagname hashdrop-recording-indicator
- * @summary "Recording" with a red dot while the call is being recorded; shown in pre-join and in the call. Its live
- * region is always in the page, so turning `active` on is announced by screen readers.
+ * @summary "Recording" with a red dot while the call is being recorded — or "Live" while it is streamed; shown in
+ * pre-join and in the call. Its live region is always in the page, so turning `active` on is announced by screen
+ * readers.
  *
- * @attr active - The call is being recorded (the session snapshot's `recording.active`).
+ * @attr active - The call is being recorded (the session snapshot's `recording.active`), or streamed (`stream.active`).
+ * @attr kind - `recording` (default) or `stream` (a live stream): which of the two the badge says.
  * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
  *
  * @csspart badge - The badge (rendered only while active).
@@ -17,12 +19,13 @@ import { indicatorStyles } from './recording.styles.js';
  *
  * @cssprop [--hashdrop-recording-color=var(--hashdrop-color-danger)] - The dot's and the border's color.
  *
- * @cssstate active - A recording is running (the indicator shows).
+ * @cssstate active - A recording (or stream) is running (the indicator shows).
  */
 export class HashdropRecordingIndicator extends HashdropElement {
   static override styles = [tokenStyles, indicatorStyles];
 
   @property({ type: Boolean, reflect: true }) active = false;
+  @property({ reflect: true }) kind: 'recording' | 'stream' = 'recording';
 
   /**
    * False for a moment after the first render, so the live region is in the page, empty, before the badge fills it:
@@ -34,6 +37,10 @@ export class HashdropRecordingIndicator extends HashdropElement {
     setTimeout(() => (this.ready = true), 50);
   }
 
+  get #prefix(): 'recording' | 'stream' {
+    return this.kind === 'stream' ? 'stream' : 'recording';
+  }
+
   protected override updated(): void {
     this.setState('active', this.active);
   }
@@ -42,9 +49,10 @@ export class HashdropRecordingIndicator extends HashdropElement {
     return html`<span role="status" aria-live="polite"
       >${
         this.active && this.ready
-          ? html`<span part="badge" title=${this.t('recording.badge.label')}
-              ><span part="dot" aria-hidden="true"></span>${this.t('recording.badge')}<span class="visually-hidden"
-                >: ${this.t('recording.badge.label')}</span
+          ? html`<span part="badge" title=${this.t(`${this.#prefix}.badge.label`)}
+              ><span part="dot" aria-hidden="true"></span>${this.t(`${this.#prefix}.badge`)}<span
+                class="visually-hidden"
+                >: ${this.t(`${this.#prefix}.badge.label`)}</span
               ></span
             >`
           : ''
@@ -66,6 +74,17 @@ export function renderRecordingIndicator(active: boolean, lang: string): Templat
   defineIndicator();
   return html`<hashdrop-recording-indicator
     part="recording"
+    lang=${lang}
+    ?active=${active}
+  ></hashdrop-recording-indicator>`;
+}
+
+/** The "Live" badge for the call screen: shown to everyone while the call is streamed. */
+export function renderStreamIndicator(active: boolean, lang: string): TemplateResult {
+  defineIndicator();
+  return html`<hashdrop-recording-indicator
+    part="stream"
+    kind="stream"
     lang=${lang}
     ?active=${active}
   ></hashdrop-recording-indicator>`;

@@ -20,7 +20,7 @@ import { HashdropChat } from '../chat/chat.js';
 import { HashdropCaptions } from '../captions/captions.js';
 import { HashdropReactions } from '../reactions/reactions.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
-import { renderRecordingIndicator } from '../recording/recording-indicator.js';
+import { renderRecordingIndicator, renderStreamIndicator } from '../recording/recording-indicator.js';
 import { callViewStyles } from './call-view.styles.js';
 
 /**
@@ -89,7 +89,7 @@ export class HashdropCallView extends HashdropElement {
             ${s.room?.name || s.room?.code || this.t('room.in-call.title')}
           </h2>
           ${s.status === 'reconnecting' ? html`<span class="muted">${this.t('room.reconnecting')}</span>` : nothing}
-          ${renderRecordingIndicator(s.recording.active, lang)}
+          ${renderRecordingIndicator(s.recording.active, lang)} ${renderStreamIndicator(s.stream.active, lang)}
         </div>
         <hashdrop-stage part="stage" lang=${lang} layout=${this.layout}></hashdrop-stage>
         <hashdrop-reactions part="reactions" lang=${lang}></hashdrop-reactions>

@@ -65,6 +65,7 @@ import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attribut
  * @csspart call - The in-call layout.
  * @csspart call-header - The call's title row.
  * @csspart recording - The "Recording" badge in the call's title row (`<hashdrop-recording-indicator>`).
+ * @csspart stream - The "Live" badge in the call's title row while the call is streamed (`<hashdrop-recording-indicator kind="stream">`).
  * @csspart stage - The in-call media view (`<hashdrop-stage>`).
  * @csspart controls - The in-call control bar (`<hashdrop-control-bar>`); its buttons are exported as the parts below.
  * @csspart mic-toggle - The in-call microphone toggle.

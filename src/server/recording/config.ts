@@ -52,10 +52,49 @@ export interface RecordingOptions {
   egressUrl?: string;
   /** How long a start may take before it is reported as `RECORDING_UNAVAILABLE` (default 3000 ms). */
   startTimeoutMs?: number;
+  /**
+   * How long a stop may take (default 10000 ms). livekit-server answers a stop of a job that already ended only after
+   * about 3 s (it asks Egress first), so this must be well above that.
+   */
+  stopTimeoutMs?: number;
+  /** The composite recording's encoding; see `CompositeEncoding` (default: Egress' own, H.264 720p30 + AAC). */
+  encoding?: CompositeEncoding;
 }
+
+/**
+ * How Egress encodes a composite recording: one of its presets, or codecs and sizes. An MP4 with AAC audio (the
+ * default) needs an Egress build with an AAC encoder (GStreamer's `faac`); `audioCodec: 'opus'` makes an MP4 with
+ * Opus audio, which any Egress build can write. Live streams always use H.264 + AAC (RTMP carries nothing else).
+ */
+export interface CompositeEncoding {
+  /** An Egress preset, e.g. `H264_1080P_30`. Not with the fields below. */
+  preset?: (typeof ENCODING_PRESETS)[number];
+  audioCodec?: 'aac' | 'opus';
+  videoCodec?: 'h264-baseline' | 'h264-main' | 'h264-high';
+  width?: number;
+  height?: number;
+  framerate?: number;
+  /** kbps */
+  videoBitrate?: number;
+  /** kbps */
+  audioBitrate?: number;
+}
+
+/** Egress' `EncodingOptionsPreset` names (livekit_egress.proto). */
+export const ENCODING_PRESETS = [
+  'H264_720P_30',
+  'H264_720P_60',
+  'H264_1080P_30',
+  'H264_1080P_60',
+  'PORTRAIT_H264_720P_30',
+  'PORTRAIT_H264_720P_60',
+  'PORTRAIT_H264_1080P_30',
+  'PORTRAIT_H264_1080P_60',
+] as const;
 
 export const DEFAULT_FILE_NAME = '{room_code}/{time}';
 export const DEFAULT_START_TIMEOUT_MS = 3000;
+export const DEFAULT_STOP_TIMEOUT_MS = 10_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -97,9 +136,34 @@ export function validateRecordingOptions(options: RecordingOptions): void {
   if (options.fileName !== undefined && !/^[^\0]{1,512}$/.test(options.fileName)) {
     throw new Error('recording.fileName must be 1–512 characters.');
   }
-  const timeout = options.startTimeoutMs;
-  if (timeout !== undefined && !(timeout > 0 && timeout <= 30_000)) {
-    throw new Error('recording.startTimeoutMs must be between 1 and 30000.');
+  for (const name of ['startTimeoutMs', 'stopTimeoutMs'] as const) {
+    const timeout = options[name];
+    if (timeout !== undefined && !(timeout > 0 && timeout <= 30_000)) {
+      throw new Error(`recording.${name} must be between 1 and 30000.`);
+    }
+  }
+  if (options.encoding) validateEncoding(options.encoding);
+}
+
+function validateEncoding(encoding: CompositeEncoding): void {
+  const { preset, ...codecs } = encoding;
+  if (preset !== undefined && !ENCODING_PRESETS.includes(preset)) {
+    throw new Error(`recording.encoding.preset must be one of ${ENCODING_PRESETS.join(', ')}.`);
+  }
+  if (preset !== undefined && Object.values(codecs).some((value) => value !== undefined)) {
+    throw new Error('recording.encoding takes a preset or codecs, not both.');
+  }
+  if (codecs.audioCodec !== undefined && !['aac', 'opus'].includes(codecs.audioCodec)) {
+    throw new Error('recording.encoding.audioCodec must be "aac" or "opus".');
+  }
+  if (codecs.videoCodec !== undefined && !['h264-baseline', 'h264-main', 'h264-high'].includes(codecs.videoCodec)) {
+    throw new Error('recording.encoding.videoCodec must be "h264-baseline", "h264-main" or "h264-high".');
+  }
+  for (const name of ['width', 'height', 'framerate', 'videoBitrate', 'audioBitrate'] as const) {
+    const value = codecs[name];
+    if (value !== undefined && !(Number.isInteger(value) && value > 0 && value <= 100_000)) {
+      throw new Error(`recording.encoding.${name} must be a positive whole number.`);
+    }
   }
 }
 
@@ -130,6 +194,14 @@ export function recordingFromEnv(env: Env = process.env): RecordingOptions | nul
   const options: RecordingOptions = { destination };
   if (env.HASHDROP_RECORDING_FILE_NAME) options.fileName = env.HASHDROP_RECORDING_FILE_NAME;
   if (env.HASHDROP_EGRESS_URL) options.egressUrl = env.HASHDROP_EGRESS_URL;
+  const preset = env.HASHDROP_RECORDING_PRESET;
+  const audioCodec = env.HASHDROP_RECORDING_AUDIO_CODEC;
+  if (preset || audioCodec) {
+    options.encoding = {
+      ...(preset ? { preset: preset as CompositeEncoding['preset'] } : {}),
+      ...(audioCodec ? { audioCodec: audioCodec as CompositeEncoding['audioCodec'] } : {}),
+    };
+  }
   validateRecordingOptions(options);
   return options;
 }

@@ -19,8 +19,21 @@ export function isActive(info: EgressInfo): boolean {
   return info.status <= EgressStatus.EGRESS_ENDING;
 }
 
+/** Egress' status (an enum of livekit_egress.proto) by our name; an unknown future status counts as failed. */
+export function statusOf(info: EgressInfo): RecordingStatus {
+  return STATUS[info.status] ?? 'failed';
+}
+
+/**
+ * Egress' error texts may quote an output URL, and a stream URL carries the stream key: any URL is cut out before the
+ * text is stored, logged or shown.
+ */
+export function scrubError(error: string): string {
+  return error.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '<url>').slice(0, 500);
+}
+
 /** Egress times are Unix nanoseconds; 0 means "not yet". */
-function time(nanoseconds: bigint): string | null {
+export function timeOf(nanoseconds: bigint): string | null {
   return nanoseconds > 0n ? new Date(Number(nanoseconds / 1_000_000n)).toISOString() : null;
 }
 
@@ -64,9 +77,9 @@ export function summarize(info: EgressInfo): RecordingSummary {
     destination: destinationOf(requested?.output),
     fileName: result?.filename || requested?.filepath || '',
     location: result?.location || null,
-    startedAt: time(info.startedAt),
-    endedAt: time(info.endedAt),
-    status: STATUS[info.status] ?? 'failed',
-    error: info.error || null,
+    startedAt: timeOf(info.startedAt),
+    endedAt: timeOf(info.endedAt),
+    status: statusOf(info),
+    error: info.error ? scrubError(info.error) : null,
   };
 }

@@ -113,9 +113,11 @@ export async function getRoom(ctx: Context, info: RequestInfo): Promise<Response
   }
   if (ctx.recording) {
     // Everyone may know the call is recorded (pre-join says so); only hosts see the files.
-    const state = await ctx.recording.list(room.id);
-    view.recording = state.recording;
-    if (view.youAreHost) view.recordings = state.listing;
+    const state = await ctx.recording.state(room.id, view.youAreHost === true, view.youAreHost === true);
+    view.recording = state.recording.active;
+    view.recordingState = state.recording;
+    view.stream = state.stream;
+    if (state.listing) view.recordings = state.listing;
   }
   return json(200, { room: view });
 }

@@ -4,7 +4,7 @@
  * a delete), keep the live state current, release guests waiting for a host, and close a one-shot room when its last
  * participant leaves.
  */
-import { WebhookReceiver, type ParticipantInfo, type WebhookEvent } from 'livekit-server-sdk';
+import { WebhookReceiver, type EgressInfo, type ParticipantInfo, type WebhookEvent } from 'livekit-server-sdk';
 import { OUR_ROOM_ID, refusalFor } from '../admission.js';
 import type { Context, RequestInfo } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -12,6 +12,7 @@ import { json, readText } from '../http.js';
 import { isNotFound } from '../livekit.js';
 import { releaseHostRequired } from '../lobby.js';
 import type { RoomRecord } from '../store/types.js';
+import { announceEgress } from './recording.js';
 
 /** How long an event id is remembered: far longer than a signed webhook stays valid (its JWT lives minutes). */
 const REPLAY_MEMORY_MS = 24 * 3600 * 1000;
@@ -49,6 +50,11 @@ export async function webhook(ctx: Context, info: RequestInfo): Promise<Response
 }
 
 async function handleEvent(ctx: Context, event: WebhookEvent): Promise<Response> {
+  // Egress' events carry no `room`: the room is the job's `egressInfo.roomName`.
+  if (event.egressInfo && event.event.startsWith('egress_')) {
+    await egressReported(ctx, event.egressInfo);
+    return json(200, { ok: true });
+  }
   const roomId = event.room?.name;
   if (!roomId) return json(200, { ok: true });
   const room = await ctx.store.getRoomById(roomId);
@@ -63,7 +69,6 @@ async function handleEvent(ctx: Context, event: WebhookEvent): Promise<Response>
 
   switch (event.event) {
     case 'room_finished':
-      ctx.recording?.forget(roomId);
       ctx.livekit.roomFinished(roomId);
       await ctx.store.resetCall(roomId);
       break;
@@ -88,20 +93,33 @@ async function handleEvent(ctx: Context, event: WebhookEvent): Promise<Response>
         }
       }
       // Nobody left to record: stop (Egress would otherwise record an empty room until LiveKit closes it).
-      if (ctx.recording?.current(roomId) && (await ctx.livekit.fresh(roomId, 0)).participants.size === 0) {
+      if (
+        ctx.recording &&
+        (await ctx.recording.running(roomId)) &&
+        (await ctx.livekit.fresh(roomId, 0)).participants.size === 0
+      ) {
         await ctx.recording.stopQuietly(roomId);
       }
       break;
     case 'track_published':
       if (event.track) await ctx.recording?.trackPublished(room, event.track.sid);
       break;
-    case 'egress_ended':
-      if (event.egressInfo) ctx.recording?.egressEnded(roomId, event.egressInfo.egressId);
-      break;
     default:
       break;
   }
   return json(200, { ok: true });
+}
+
+/**
+ * `egress_started`, `egress_updated`, `egress_ended`: Egress' report of a job of one of our rooms goes to the store, and
+ * everyone in the call is told where the recording (or stream) now stands — a job that failed ends "recording" here.
+ */
+async function egressReported(ctx: Context, info: EgressInfo): Promise<void> {
+  if (!ctx.recording || !OUR_ROOM_ID.test(info.roomName)) return;
+  const room = await ctx.store.getRoomById(info.roomName);
+  if (!room) return;
+  const kind = await ctx.recording.report(info, room.id);
+  await announceEgress(ctx, room, kind);
 }
 
 /**

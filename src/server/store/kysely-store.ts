@@ -6,9 +6,10 @@ import type { Logger } from '../logger.js';
 import { LocalKnockNotifier, type KnockNotifier } from '../notifier.js';
 import { DEFAULT_POLICY, type RoomPolicy, type RoomStatus } from '../../contract/schemas.js';
 import { migrate } from './migrations.js';
-import type { Database, KnocksTable, RoomsTable } from './schema.js';
+import type { Database, EgressJobsTable, KnocksTable, RoomsTable } from './schema.js';
 import {
   CodeTakenError,
+  type EgressJobRecord,
   type KnockReason,
   type KnockRecord,
   type KnockStatus,
@@ -239,6 +240,58 @@ export class KyselyStore implements Store {
     await this.db.deleteFrom('webhook_events').where('id', '=', id).execute();
   }
 
+  // --- Egress jobs (recordings and live streams) ---
+
+  async saveEgressJob(job: EgressJobRecord): Promise<void> {
+    const stage = EGRESS_STAGE[job.status];
+    await this.db
+      .insertInto('egress_jobs')
+      .values({
+        egress_id: job.egressId,
+        room_id: job.roomId,
+        kind: job.kind,
+        mode: job.mode,
+        layout: job.layout,
+        track_sid: job.trackSid,
+        status: job.status,
+        stage,
+        error: job.error,
+        started_at: job.startedAt,
+        ended_at: job.endedAt,
+        created_at: job.createdAt,
+        updated_at: job.updatedAt,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('egress_id')
+          .doUpdateSet((eb) => ({
+            status: eb.ref('excluded.status'),
+            stage: eb.ref('excluded.stage'),
+            error: eb.fn.coalesce('excluded.error', 'egress_jobs.error'),
+            started_at: eb.fn.coalesce('excluded.started_at', 'egress_jobs.started_at'),
+            ended_at: eb.fn.coalesce('excluded.ended_at', 'egress_jobs.ended_at'),
+            layout: eb.fn.coalesce('egress_jobs.layout', 'excluded.layout'),
+            track_sid: eb.fn.coalesce('egress_jobs.track_sid', 'excluded.track_sid'),
+            updated_at: eb.ref('excluded.updated_at'),
+          }))
+          // Forward only; an ended job keeps its first ended status (a late "aborted" does not hide a failure).
+          .where((eb) =>
+            eb.or([
+              eb('egress_jobs.stage', '<', eb.ref('excluded.stage')),
+              eb.and([eb('egress_jobs.stage', '=', eb.ref('excluded.stage')), eb('egress_jobs.stage', '<', ENDED)]),
+            ]),
+          ),
+      )
+      .execute();
+  }
+
+  async listEgressJobs(roomId: string, kind?: EgressJobRecord['kind']): Promise<EgressJobRecord[]> {
+    let query = this.db.selectFrom('egress_jobs').selectAll().where('room_id', '=', roomId);
+    if (kind) query = query.where('kind', '=', kind);
+    const rows = await query.orderBy('created_at', 'desc').orderBy('egress_id', 'desc').limit(100).execute();
+    return rows.map(fromEgressRow);
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.notifiers.splice(0).map((notifier) => notifier.close()));
     await this.db.destroy();
@@ -294,6 +347,35 @@ async function insertHosts(db: Kysely<Database>, roomId: string, hosts: string[]
     .insertInto('room_hosts')
     .values(unique.map((user_id, position) => ({ room_id: roomId, user_id, position })))
     .execute();
+}
+
+/** Egress' job states in the order a job moves through them; every ended status is one stage. */
+const ENDED = 3;
+const EGRESS_STAGE: Record<EgressJobRecord['status'], number> = {
+  starting: 0,
+  active: 1,
+  ending: 2,
+  complete: ENDED,
+  failed: ENDED,
+  aborted: ENDED,
+  limit_reached: ENDED,
+};
+
+function fromEgressRow(row: Selectable<EgressJobsTable>): EgressJobRecord {
+  return {
+    egressId: row.egress_id,
+    roomId: row.room_id,
+    kind: row.kind as EgressJobRecord['kind'],
+    mode: row.mode as EgressJobRecord['mode'],
+    layout: row.layout as EgressJobRecord['layout'],
+    trackSid: row.track_sid,
+    status: row.status as EgressJobRecord['status'],
+    error: row.error,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 function fromKnockRow(row: Selectable<KnocksTable>): KnockRecord {

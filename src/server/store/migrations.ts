@@ -73,6 +73,29 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('webhook_events_received').on('webhook_events').column('received_at').execute();
     },
   },
+  '0004_recordings': {
+    async up(db: AnyDb) {
+      // LiveKit Egress jobs (recordings and live streams) as Egress' webhooks and answers report them: the one
+      // record every endpoint instance reads whether a room is being recorded or streamed, and why a job failed.
+      await db.schema
+        .createTable('egress_jobs')
+        .addColumn('egress_id', 'text', (c) => c.primaryKey())
+        .addColumn('room_id', 'text', (c) => c.notNull().references('rooms.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('layout', 'text')
+        .addColumn('track_sid', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('stage', 'integer', (c) => c.notNull())
+        .addColumn('error', 'text')
+        .addColumn('started_at', 'text')
+        .addColumn('ended_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('egress_jobs_room').on('egress_jobs').columns(['room_id', 'kind', 'stage']).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

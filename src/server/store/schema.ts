@@ -42,10 +42,27 @@ export interface WebhookEventsTable {
   received_at: string;
 }
 
+export interface EgressJobsTable {
+  egress_id: string;
+  room_id: string;
+  kind: string;
+  mode: string;
+  layout: string | null;
+  track_sid: string | null;
+  status: string;
+  stage: number;
+  error: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   rooms: RoomsTable;
   room_hosts: RoomHostsTable;
   knocks: KnocksTable;
   bans: BansTable;
   webhook_events: WebhookEventsTable;
+  egress_jobs: EgressJobsTable;
 }

@@ -3,7 +3,15 @@
  * (kysely-store.ts): SQLite (the embedded default) and PostgreSQL (several endpoint instances). Times are ISO strings
  * and policies JSON text so both dialects store exactly the same values.
  */
-import type { KnockReason, RoomPolicy, RoomStatus } from '../../contract/index.js';
+import type {
+  EgressKind,
+  KnockReason,
+  RecordingLayout,
+  RecordingMode,
+  RecordingStatus,
+  RoomPolicy,
+  RoomStatus,
+} from '../../contract/index.js';
 import type { Logger } from '../logger.js';
 import type { KnockNotifier } from '../notifier.js';
 
@@ -43,6 +51,28 @@ export interface KnockRecord {
   displayName: string;
   reason: KnockReason;
   status: KnockStatus;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * One LiveKit Egress job of a room (a recording or a live stream), as Egress last reported it — in its answer to a
+ * start or stop, a webhook, or its listing.
+ */
+export interface EgressJobRecord {
+  egressId: string;
+  roomId: string;
+  kind: EgressKind;
+  mode: RecordingMode;
+  /** Composite jobs: the stage layout asked for. */
+  layout: RecordingLayout | null;
+  /** Track jobs: the track recorded. */
+  trackSid: string | null;
+  status: RecordingStatus;
+  /** Egress' reason for a failure. */
+  error: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -93,6 +123,15 @@ export interface Store {
   openKnockNotifier?(logger: Logger): KnockNotifier;
   /** Answers when the store can be reached (readiness); throws when it cannot. */
   ping?(): Promise<void>;
+
+  /**
+   * Records what Egress reported about a job. Reports arrive out of order (a start's answer after its own webhook, a
+   * retried webhook late), so a report never takes a job back: starting → active → ending → ended, and the first
+   * ended status (with its error) stays. Times and errors already known are kept when a report leaves them out.
+   */
+  saveEgressJob(job: EgressJobRecord): Promise<void>;
+  /** The room's jobs, newest first (at most 100), of one kind when given. */
+  listEgressJobs(roomId: string, kind?: EgressKind): Promise<EgressJobRecord[]>;
 
   close(): Promise<void>;
 }
