@@ -21,6 +21,8 @@ const LAZY = [
   'hashdrop-recording-control',
   'hashdrop-recording-indicator',
   'hashdrop-stream-control',
+  'hashdrop-captions',
+  'hashdrop-reactions',
   // The room's own call screen (internal, defined with the call view module).
   'hashdrop-call-view',
 ];
