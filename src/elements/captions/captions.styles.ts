@@ -3,8 +3,8 @@ import { css } from 'lit';
 export const captionsStyles = css`
   :host {
     display: block;
-    --hashdrop-captions-background: rgba(0, 0, 0, 0.78);
-    --hashdrop-captions-color: #fff;
+    --hashdrop-captions-background: var(--_hd-overlay);
+    --hashdrop-captions-color: var(--_hd-on-video);
     --hashdrop-captions-font-size: 1.125rem;
   }
   :host([hidden]),

@@ -20,8 +20,8 @@ import type { RoomSnapshot } from '../../core/snapshot.js';
  * @csspart speaker - Who spoke.
  * @csspart text - What they said.
  *
- * @cssprop [--hashdrop-captions-background=rgba(0,0,0,.78)] - Background of a line.
- * @cssprop [--hashdrop-captions-color=#fff] - Text colour.
+ * @cssprop [--hashdrop-captions-background=var(--hashdrop-color-overlay)] - Background of a line.
+ * @cssprop [--hashdrop-captions-color=var(--hashdrop-color-on-video)] - Text colour.
  * @cssprop [--hashdrop-captions-font-size=1.125rem] - Text size.
  *
  * @cssstate empty - No caption is showing.

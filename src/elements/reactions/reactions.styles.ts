@@ -29,8 +29,8 @@ export const reactionsStyles = css`
   [part='name'] {
     padding: 0.05em 0.45em;
     border-radius: var(--_hd-radius-s);
-    background: rgba(0, 0, 0, 0.72);
-    color: #fff;
+    background: var(--_hd-overlay);
+    color: var(--_hd-on-video);
     font-size: 0.75rem;
     white-space: nowrap;
     max-width: 9rem;
