@@ -16,6 +16,8 @@ import { EgressState, RecordingListing } from './recording.js';
 export { DISPLAY_NAME_MAX } from './display-name.js';
 export const ROOM_NAME_MAX = 120;
 export const MAX_PARTICIPANTS_LIMIT = 64;
+/** The largest audience a stage may have (receive-only, so it scales past the publishing limit). */
+export const MAX_AUDIENCE_LIMIT = 1000;
 export const MAX_HOSTS = 20;
 
 /** A trimmed display name, 1–64 characters, no control characters. */
@@ -49,8 +51,20 @@ export const RoomPolicy = v.strictObject({
   waitingRoom: v.boolean(),
   /** Non-host joiners cannot open the call; they wait until a host is present. */
   requireHost: v.boolean(),
-  /** A cap on people in the call at once, 1–64. */
-  maxParticipants: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_PARTICIPANTS_LIMIT)),
+  /** A cap on people in the call at once, 1–64; in stage mode the cap on the stage (hosts and speakers). */
+  maxParticipants: v.pipe(
+    v.number('maxParticipants must be a number.'),
+    v.integer('maxParticipants must be a whole number.'),
+    v.minValue(1, 'maxParticipants must be at least 1.'),
+    v.maxValue(MAX_PARTICIPANTS_LIMIT, `maxParticipants is at most ${MAX_PARTICIPANTS_LIMIT}.`),
+  ),
+  /** In stage mode, a cap on the audience (receive-only), 0–1000, on top of `maxParticipants`. Unused otherwise. */
+  maxAudience: v.pipe(
+    v.number('maxAudience must be a number.'),
+    v.integer('maxAudience must be a whole number.'),
+    v.minValue(0, 'maxAudience cannot be negative.'),
+    v.maxValue(MAX_AUDIENCE_LIMIT, `maxAudience is at most ${MAX_AUDIENCE_LIMIT}.`),
+  ),
   /** The room becomes CLOSED when the last participant leaves (a one-shot meeting). */
   autoCloseWhenEmpty: v.boolean(),
   /** The room runs as a stage: hosts and speakers publish, the audience receives only. */
@@ -66,6 +80,7 @@ export const DEFAULT_POLICY: RoomPolicy = {
   waitingRoom: true,
   requireHost: false,
   maxParticipants: 50,
+  maxAudience: 500,
   autoCloseWhenEmpty: false,
   stageMode: false,
   audienceChat: true,
