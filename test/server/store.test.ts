@@ -111,5 +111,75 @@ for (const kind of STORE_KINDS) {
         await store.close();
       }
     });
+
+    test('roles given during a call are stored per room and cleared with the call', async () => {
+      const store = await openTestStore(kind);
+      try {
+        await store.createRoom(room('r1', 'AMBER-OTTER'));
+        await store.setCallRole('r1', 'g1', 'speaker');
+        await store.setCallRole('r1', 'g1', 'speaker');
+        await store.setCallRole('r1', 'g2', 'speaker');
+        assert.equal(await store.callRole('r1', 'g1'), 'speaker');
+        assert.equal(await store.callRole('r1', 'g3'), null);
+        await store.setCallRole('r1', 'g2', null);
+        assert.deepEqual(await store.listSpeakers('r1'), ['g1']);
+        await store.resetCall('r1');
+        assert.deepEqual(await store.listSpeakers('r1'), []);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('seats: each kind has its cap, a holder keeps its seat, reservations expire, connections stay', async () => {
+      const store = await openTestStore(kind);
+      try {
+        await store.createRoom(room('r1', 'AMBER-OTTER'));
+        const caps = { stage: 2, audience: 1 };
+        const claim = (identity: string, seat: 'stage' | 'audience', now: number) =>
+          store.claimSeat({ roomId: 'r1', identity, kind: seat, caps, now, holdUntil: now + 1000 });
+        assert.equal(await claim('a', 'stage', 0), true);
+        assert.equal(await claim('b', 'stage', 0), true);
+        assert.equal(await claim('c', 'stage', 0), false, 'the stage is full');
+        assert.equal(await claim('a', 'stage', 10), true, 'a holder asking again keeps its seat');
+        assert.equal(await claim('c', 'audience', 0), true);
+        assert.equal(await claim('d', 'audience', 0), false, 'the audience is full');
+        assert.deepEqual(await store.countSeats('r1', 0), { stage: 2, audience: 1 });
+        await store.seatConnected('r1', { identity: 'a', sid: 'PA_1', kind: 'stage' }, 500);
+        assert.deepEqual(await store.countSeats('r1', 5000), { stage: 1, audience: 0 }, 'only the connection stays');
+        assert.equal(await claim('d', 'audience', 5000), true, 'an expired reservation frees its seat');
+        await store.seatLeft('r1', 'a', 'PA_0');
+        assert.deepEqual(await store.countSeats('r1', 5000), { stage: 1, audience: 1 }, 'an older connection leaving');
+        await store.seatLeft('r1', 'a', 'PA_1');
+        assert.deepEqual(await store.countSeats('r1', 5000), { stage: 0, audience: 1 });
+        await store.seatConnected('r1', { identity: 'ghost', sid: 'PA_2', kind: 'stage' }, 6000);
+        await store.seatConnected('r1', { identity: 'late', sid: 'PA_3', kind: 'stage' }, 8000);
+        await store.syncSeats('r1', [{ identity: 'e', sid: 'PA_4', kind: 'audience' }], 7000);
+        assert.deepEqual(
+          await store.countSeats('r1', 7000),
+          { stage: 1, audience: 1 },
+          'LiveKit does not list the ghost; the one reported after the list was asked for stays',
+        );
+        await store.releaseSeat('r1', 'late');
+        await store.resetCall('r1');
+        assert.deepEqual(await store.countSeats('r1', 7000), { stage: 0, audience: 0 });
+      } finally {
+        await store.close();
+      }
+    });
+
+    test('rate counters count within a window and start over after it', async () => {
+      const store = await openTestStore(kind);
+      try {
+        assert.deepEqual(await store.hitCounter('attempt:id:g1', 1000, 100), { count: 1, windowStart: 100 });
+        assert.deepEqual(await store.hitCounter('attempt:id:g1', 1000, 600), { count: 2, windowStart: 100 });
+        assert.deepEqual(await store.hitCounter('attempt:id:g2', 1000, 600), { count: 1, windowStart: 600 });
+        assert.deepEqual(await store.hitCounter('attempt:id:g1', 1000, 1100), { count: 1, windowStart: 1100 });
+        await store.sweepCounters(700);
+        assert.deepEqual(await store.hitCounter('attempt:id:g2', 1000, 800), { count: 1, windowStart: 800 });
+        assert.deepEqual(await store.hitCounter('attempt:id:g1', 1000, 1200), { count: 2, windowStart: 1100 });
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

@@ -5,6 +5,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Logger } from '../logger.js';
 import { LocalKnockNotifier, type KnockNotifier } from '../notifier.js';
 import { DEFAULT_POLICY, type RoomPolicy, type RoomStatus } from '../../contract/schemas.js';
+import { CallState, type Dialect } from './call-state.js';
 import { migrate } from './migrations.js';
 import type { Database, EgressJobsTable, KnocksTable, RoomsTable } from './schema.js';
 import {
@@ -23,16 +24,20 @@ export interface KyselyStoreOptions {
   knockNotifier?: (logger: Logger) => KnockNotifier;
 }
 
-export class KyselyStore implements Store {
+/** Rooms, knocks, bans and webhook ids here; a call's roles, seats and rate-limit counters in CallState. */
+export class KyselyStore extends CallState implements Store {
   private constructor(
-    private readonly db: Kysely<Database>,
+    db: Kysely<Database>,
+    dialect: Dialect,
     private readonly options: KyselyStoreOptions,
-  ) {}
+  ) {
+    super(db, dialect);
+  }
 
   /** Runs migrations, then returns the store. */
-  static async open(db: Kysely<Database>, options: KyselyStoreOptions = {}): Promise<KyselyStore> {
+  static async open(db: Kysely<Database>, dialect: Dialect, options: KyselyStoreOptions = {}): Promise<KyselyStore> {
     await migrate(db);
-    return new KyselyStore(db, options);
+    return new KyselyStore(db, dialect, options);
   }
 
   /** Notifiers opened on this store; closing the store closes them (a listening connection would outlive it). */
@@ -113,6 +118,7 @@ export class KyselyStore implements Store {
       await tx.deleteFrom('room_hosts').where('room_id', '=', id).execute();
       await tx.deleteFrom('knocks').where('room_id', '=', id).execute();
       await tx.deleteFrom('bans').where('room_id', '=', id).execute();
+      await CallState.forgetCall(tx, id);
       const result = await tx.deleteFrom('rooms').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     });
@@ -211,6 +217,7 @@ export class KyselyStore implements Store {
           .execute();
       }
       await tx.deleteFrom('bans').where('room_id', '=', roomId).execute();
+      await CallState.forgetCall(tx, roomId);
       // Settled knocks belonged to the old call; pending ones become cancelled so a waiting guest reads an outcome.
       await tx
         .deleteFrom('knocks')

@@ -73,6 +73,39 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('webhook_events_received').on('webhook_events').column('received_at').execute();
     },
   },
+  '0003_roles_seats_limits': {
+    async up(db: AnyDb) {
+      // Roles given during a call (a promotion to speaker), so a rejoin through any instance or after a restart keeps
+      // them. Cleared when the call ends.
+      await db.schema
+        .createTable('call_roles')
+        .addColumn('room_id', 'text', (c) => c.notNull().references('rooms.id').onDelete('cascade'))
+        .addColumn('identity', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('call_roles_pk', ['room_id', 'identity'])
+        .execute();
+      // One row per seat held: a reservation (signed, not yet connected, until `expires_at`, epoch ms) or a
+      // connection LiveKit reported (`connected` 1, with its participant sid). `kind` is the stage or the audience.
+      await db.schema
+        .createTable('seats')
+        .addColumn('room_id', 'text', (c) => c.notNull().references('rooms.id').onDelete('cascade'))
+        .addColumn('identity', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('connected', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('sid', 'text')
+        .addPrimaryKeyConstraint('seats_pk', ['room_id', 'identity'])
+        .execute();
+      // Fixed-window rate-limit counters shared by every instance (key: kind, scope and who; window start epoch ms).
+      await db.schema
+        .createTable('rate_counters')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('rate_counters_window').on('rate_counters').column('window_start').execute();
+    },
+  },
   '0004_recordings': {
     async up(db: AnyDb) {
       // LiveKit Egress jobs (recordings and live streams) as Egress' webhooks and answers report them: the one

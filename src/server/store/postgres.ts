@@ -10,7 +10,7 @@ export async function createPostgresStore(connectionString: string, options: { m
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   // An idle client's network error must not crash the process; the pool replaces the client.
   pool.on('error', () => {});
-  return KyselyStore.open(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), {
+  return KyselyStore.open(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres', {
     knockNotifier: (logger) => new PostgresKnockNotifier(connectionString, pool, logger),
   });
 }

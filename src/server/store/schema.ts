@@ -1,4 +1,4 @@
-/** Table shapes for Kysely, identical in SQLite and PostgreSQL (text and integer columns only). */
+/** Table shapes for Kysely, identical in SQLite and PostgreSQL (text and integer columns only; epoch ms as bigint). */
 export interface RoomsTable {
   id: string;
   code: string;
@@ -58,6 +58,28 @@ export interface EgressJobsTable {
   updated_at: string;
 }
 
+export interface CallRolesTable {
+  room_id: string;
+  identity: string;
+  role: string;
+}
+
+export interface SeatsTable {
+  room_id: string;
+  identity: string;
+  kind: string;
+  /** Epoch ms (bigint: PostgreSQL hands it back as a string). */
+  expires_at: number | string;
+  connected: number;
+  sid: string | null;
+}
+
+export interface RateCountersTable {
+  key: string;
+  window_start: number | string;
+  count: number;
+}
+
 export interface Database {
   rooms: RoomsTable;
   room_hosts: RoomHostsTable;
@@ -65,4 +87,7 @@ export interface Database {
   bans: BansTable;
   webhook_events: WebhookEventsTable;
   egress_jobs: EgressJobsTable;
+  call_roles: CallRolesTable;
+  seats: SeatsTable;
+  rate_counters: RateCountersTable;
 }

@@ -16,6 +16,7 @@ export async function createSqliteStore(path: string): Promise<Store> {
   database.pragma('busy_timeout = 5000');
   return KyselyStore.open(
     new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) }),
+    'sqlite',
   );
 }
 

@@ -77,7 +77,71 @@ export interface EgressJobRecord {
   updatedAt: string;
 }
 
-export interface Store {
+/** Where a seat is: on the stage (hosts, speakers, everyone in a room without stage mode) or in the audience. */
+export type SeatKind = 'stage' | 'audience';
+
+/** How many seats of each kind a room has (its policy's caps). */
+export type SeatCaps = Record<SeatKind, number>;
+
+export interface SeatClaim {
+  roomId: string;
+  identity: string;
+  kind: SeatKind;
+  caps: SeatCaps;
+  /** Epoch ms. */
+  now: number;
+  /** Epoch ms until which the seat is held even if LiveKit never reports the identity connecting. */
+  holdUntil: number;
+}
+
+/** Someone LiveKit reports in the call. */
+export interface SeatHolder {
+  identity: string;
+  sid: string;
+  kind: SeatKind;
+}
+
+/**
+ * What one call decides beyond the room itself — roles given during the call, seats, rate-limit counters — so every
+ * instance decides from the same state (call-state.ts implements it).
+ */
+export interface CallStateStore {
+  /** The role given to `identity` during the current call (a promotion), or null when none was. */
+  callRole(roomId: string, identity: string): Promise<'speaker' | null>;
+  /** Identities promoted to speaker in the current call. */
+  listSpeakers(roomId: string): Promise<string[]>;
+  /** Records (speaker) or removes (null) a role given during the call. */
+  setCallRole(roomId: string, identity: string, role: 'speaker' | null): Promise<void>;
+
+  /**
+   * Takes or keeps a seat of `kind` for `identity`, atomically with counting the others' seats (the room row is
+   * locked for it): false when that kind is full. A seat the identity already holds moves to `kind`.
+   */
+  claimSeat(claim: SeatClaim): Promise<boolean>;
+  /** LiveKit reported `identity` connected at `now` (a webhook): its seat is held until it leaves. */
+  seatConnected(roomId: string, holder: SeatHolder, now: number): Promise<void>;
+  /** LiveKit reported the connection `sid` of `identity` left (an empty sid: whichever connection it had). */
+  seatLeft(roomId: string, identity: string, sid: string): Promise<void>;
+  /** Gives up the seat of `identity` at once (kicked). */
+  releaseSeat(roomId: string, identity: string): Promise<void>;
+  /**
+   * Brings the seats in line with who LiveKit says is connected (a missed or reordered webhook), as listed by a
+   * request sent at `listedAt` (epoch ms).
+   */
+  syncSeats(roomId: string, connected: SeatHolder[], listedAt: number): Promise<void>;
+  /** Seats held now, per kind. */
+  countSeats(roomId: string, now: number): Promise<SeatCaps>;
+
+  /**
+   * Counts one hit on `key` in a fixed window of `windowMs`, atomically: returns the count in the current window and
+   * when that window started (epoch ms).
+   */
+  hitCounter(key: string, windowMs: number, now: number): Promise<{ count: number; windowStart: number }>;
+  /** Drops counters whose window started before `before` (epoch ms). */
+  sweepCounters(before: number): Promise<void>;
+}
+
+export interface Store extends CallStateStore {
   /** Inserts a room; throws `CodeTakenError` when the code is already used (the caller retries with a new code). */
   createRoom(room: RoomRecord): Promise<void>;
   getRoomById(id: string): Promise<RoomRecord | null>;
@@ -102,9 +166,9 @@ export interface Store {
   addBan(roomId: string, identity: string, now: string): Promise<void>;
   isBanned(roomId: string, identity: string): Promise<boolean>;
   /**
-   * The call ended: forget its bans and settled knocks and cancel pending ones, so the next call starts clean. With
-   * `revokeTokens` (end for all, close, delete) the room's call generation is raised too, so no token signed for the
-   * ended call gets back in.
+   * The call ended: forget its bans, roles, seats and settled knocks and cancel pending ones, so the next call starts
+   * clean. With `revokeTokens` (end for all, close, delete) the room's call generation is raised too, so no token
+   * signed for the ended call gets back in.
    */
   resetCall(roomId: string, options?: { revokeTokens?: boolean }): Promise<void>;
 
