@@ -29,12 +29,17 @@ export function requireCreator(room: RoomRecord, info: RequestInfo): User {
 }
 
 /**
- * Counts one request of `kind` (an attempt by default: join, knock, claim-host, hand) per identity and per IP; 429 with
- * Retry-After when over either limit.
+ * Counts one request of `kind` (an attempt by default: join, knock, claim-host, hand) per identity and per IP, in the
+ * store's counters shared by every instance; 429 with Retry-After when over either limit.
  */
-export function rateLimit(ctx: Context, info: RequestInfo, user: User | null, kind: RateLimitKind = 'attempt'): void {
+export async function rateLimit(
+  ctx: Context,
+  info: RequestInfo,
+  user: User | null,
+  kind: RateLimitKind = 'attempt',
+): Promise<void> {
   if (!ctx.limits) return;
-  const wait = ctx.limits.hit(kind, user?.id ?? null, info.clientIp);
+  const wait = await ctx.limits.hit(kind, user?.id ?? null, info.clientIp);
   if (wait > 0) {
     throw new ApiError('RATE_LIMITED', 'Too many attempts; try again shortly.', {
       'retry-after': String(Math.ceil(wait / 1000)),

@@ -141,7 +141,7 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
     tokenTtlSeconds: options.tokenTtlSeconds ?? 60,
     identityTtlSeconds: options.identityTtlSeconds ?? 30 * 24 * 3600,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    limits: rateLimit ? new RateLimits(rateLimit) : null,
+    limits: rateLimit ? new RateLimits(rateLimit, options.store) : null,
     longPolls,
     recording: recorder,
     version: packageVersion(),

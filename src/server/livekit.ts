@@ -1,8 +1,8 @@
 /**
  * Everything the endpoint asks of LiveKit: signing participant tokens (local, no network) and RoomService calls
- * (network). It also keeps the live state of each call — who is connected, whether the LiveKit room is open — fed by
+ * (network). It also caches the live state of each call — who is connected, whether the LiveKit room is open — fed by
  * webhooks and by RoomService refreshes, so the join route's hot path needs no LiveKit round trip: a join into an open
- * room only signs a token.
+ * room takes a seat in the store and signs a token.
  */
 import { EventEmitter } from 'node:events';
 import {
@@ -31,40 +31,25 @@ interface LiveEntry {
   participant: LiveParticipant;
 }
 
-/** What this instance knows about one call. */
+/**
+ * What this instance has seen of one call: a cache of LiveKit's state, never the ground for who may do what (roles and
+ * seats are the store's, see seats.ts).
+ */
 export class LiveRoom {
   /** Whether the LiveKit room exists (created by us or seen in a webhook / refresh). */
   opened = false;
   readonly participants = new Map<string, LiveEntry>();
-  /** Identities admitted recently but not yet connected: they hold a seat for a short while. */
-  readonly reserved = new Map<string, number>();
-  /** Identities promoted to speaker in a stage room, so a reconnect keeps the role. */
-  readonly speakers = new Set<string>();
   refreshedAt = 0;
+  /** When the request behind the last refresh was sent: what it listed was true at least from then. */
+  listedAt = 0;
   refreshing: Promise<void> | null = null;
-
-  /** People in the call or about to be, other than `except`. */
-  occupancy(except: string, now = Date.now()): number {
-    let count = 0;
-    for (const identity of this.participants.keys()) if (identity !== except) count += 1;
-    for (const [identity, until] of this.reserved) {
-      if (until <= now) this.reserved.delete(identity);
-      else if (identity !== except && !this.participants.has(identity)) count += 1;
-    }
-    return count;
-  }
 
   clear(): void {
     this.opened = false;
     this.participants.clear();
-    this.reserved.clear();
-    this.speakers.clear();
     this.refreshedAt = 0;
   }
 }
-
-/** Seconds an admitted-but-not-yet-connected identity holds its seat. */
-const RESERVATION_MS = 15_000;
 
 export function toLiveParticipant(info: ParticipantInfo): LiveParticipant {
   const role = info.attributes[ATTRIBUTES.role];
@@ -162,16 +147,11 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
     return room;
   }
 
-  reserve(roomId: string, identity: string): void {
-    this.state(roomId).reserved.set(identity, Date.now() + RESERVATION_MS);
-  }
-
   /** Webhook: a participant connected. */
   participantJoined(roomId: string, info: ParticipantInfo): void {
     const room = this.state(roomId);
     room.opened = true;
     room.participants.set(info.identity, { sid: info.sid, participant: toLiveParticipant(info) });
-    room.reserved.delete(info.identity);
     this.emit('change', roomId);
   }
 
@@ -229,8 +209,12 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
 
   private async refreshNow(roomId: string, room: LiveRoom): Promise<void> {
     let infos: ParticipantInfo[] = [];
+    const listedAt = Date.now();
     try {
       infos = await this.call(() => this.rooms.listParticipants(roomId));
+      // Someone is in: the room exists, though this instance may never have seen it opened (another one did). An empty
+      // list proves nothing (LiveKit lists a room it does not have as empty).
+      if (infos.length > 0) room.opened = true;
     } catch (error) {
       if (!isNotFound(error)) throw error;
       room.opened = false;
@@ -240,9 +224,9 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
     for (const info of infos) {
       if (info.state === ParticipantInfo_State.DISCONNECTED) continue;
       room.participants.set(info.identity, { sid: info.sid, participant: toLiveParticipant(info) });
-      room.reserved.delete(info.identity);
     }
     room.refreshedAt = Date.now();
+    room.listedAt = listedAt;
     const changed =
       hadHosts.size !== room.participants.size || [...room.participants.keys()].some((id) => !hadHosts.has(id));
     if (changed) this.emit('change', roomId);

@@ -14,21 +14,18 @@ import {
 import { assertMayEnter } from './admission.js';
 import type { Context } from './context.js';
 import { hostsPresent, roleFor, roomView } from './room-views.js';
-import { ApiError } from './errors.js';
+import { livekitCap, takeSeat } from './seats.js';
 import type { KnockReason, KnockRecord, RoomRecord } from './store/types.js';
 
 /**
  * Signs a token for someone allowed in — the only place a token is signed. `room` must be as the store has it now:
- * the room's status and the caller's ban are checked here, then the seat.
+ * the room's status and the caller's ban are checked here, then a seat is taken in the store.
  */
 export async function signJoin(ctx: Context, room: RoomRecord, identity: string, name: string): Promise<AdmittedJoin> {
   await assertMayEnter(ctx, room, identity);
-  const live = await ctx.livekit.ensureOpen(room.id, room.policy.maxParticipants);
-  if (!live.participants.has(identity) && live.occupancy(identity) >= room.policy.maxParticipants) {
-    throw new ApiError('ROOM_FULL', `The call is full (${room.policy.maxParticipants} people).`);
-  }
-  ctx.livekit.reserve(room.id, identity);
-  const role = roleFor(ctx, room, identity);
+  const live = await ctx.livekit.ensureOpen(room.id, livekitCap(room.policy));
+  const role = await roleFor(ctx, room, identity);
+  await takeSeat(ctx, room, identity, role, live);
   const token = await ctx.livekit.mintToken({
     roomId: room.id,
     identity,

@@ -1,6 +1,8 @@
+import type { CallStateStore } from './store/types.js';
+
 /**
- * Fixed-window counters per key (an identity or an IP), in memory. Each instance counts on its own; behind several
- * instances the effective limit is the per-instance limit times the instance count, which is still a bound on guessing.
+ * Fixed-window counters per key (an identity or an IP), kept in the store: every instance counts into the same
+ * counters, so the documented limits hold for the whole cluster, however many instances share the database.
  *
  * Four kinds of request are counted, each per identity and per IP:
  * - attempts: join, knock, claim-host, raising a hand;
@@ -45,50 +47,48 @@ export const DEFAULT_RATE_LIMIT: Required<RateLimitOptions> = {
 
 export type RateLimitKind = 'attempt' | 'lookup' | 'create' | 'reaction';
 
-/** One identity limiter and one IP limiter per kind of request. */
+/** Where the counters live (the store). */
+export type CounterStore = Pick<CallStateStore, 'hitCounter' | 'sweepCounters'>;
+
+/** One identity rule and one IP rule per kind of request, counted in the store. */
 export class RateLimits {
-  private readonly limiters: Record<RateLimitKind, { identity: RateLimiter; ip: RateLimiter }>;
-
-  constructor(rules: Required<RateLimitOptions>) {
-    this.limiters = {
-      attempt: { identity: new RateLimiter(rules.perIdentity), ip: new RateLimiter(rules.perIp) },
-      lookup: { identity: new RateLimiter(rules.lookupsPerIdentity), ip: new RateLimiter(rules.lookupsPerIp) },
-      create: { identity: new RateLimiter(rules.createsPerIdentity), ip: new RateLimiter(rules.createsPerIp) },
-      reaction: { identity: new RateLimiter(rules.reactionsPerIdentity), ip: new RateLimiter(rules.reactionsPerIp) },
-    };
-  }
-
-  /** Counts one request of `kind`; returns 0 when allowed or the milliseconds to wait when over either limit. */
-  hit(kind: RateLimitKind, identity: string | null, ip: string | null): number {
-    const { identity: byIdentity, ip: byIp } = this.limiters[kind];
-    return Math.max(identity ? byIdentity.hit(identity) : 0, ip ? byIp.hit(ip) : 0);
-  }
-}
-
-export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly rules: Record<RateLimitKind, { identity: RateLimitRule; ip: RateLimitRule }>;
+  private readonly longestWindowMs: number;
   private lastSweep = 0;
 
-  constructor(private readonly rule: RateLimitRule) {}
-
-  /** Counts one attempt; returns 0 when allowed or the milliseconds to wait when over the limit. */
-  hit(key: string, now = Date.now()): number {
-    this.sweep(now);
-    const window = this.windows.get(key);
-    if (!window || now - window.start >= this.rule.windowMs) {
-      this.windows.set(key, { start: now, count: 1 });
-      return 0;
-    }
-    window.count += 1;
-    return window.count > this.rule.limit ? window.start + this.rule.windowMs - now : 0;
+  constructor(
+    rules: Required<RateLimitOptions>,
+    private readonly counters: CounterStore,
+  ) {
+    this.rules = {
+      attempt: { identity: rules.perIdentity, ip: rules.perIp },
+      lookup: { identity: rules.lookupsPerIdentity, ip: rules.lookupsPerIp },
+      create: { identity: rules.createsPerIdentity, ip: rules.createsPerIp },
+      reaction: { identity: rules.reactionsPerIdentity, ip: rules.reactionsPerIp },
+    };
+    this.longestWindowMs = Math.max(...Object.values(rules).map((rule) => rule.windowMs));
   }
 
-  /** Drops finished windows now and then, so memory stays bounded by the keys of one window. */
+  /** Counts one request of `kind`; resolves 0 when allowed or the milliseconds to wait when over either limit. */
+  async hit(kind: RateLimitKind, identity: string | null, ip: string | null, now = Date.now()): Promise<number> {
+    const rules = this.rules[kind];
+    const [byIdentity, byIp] = await Promise.all([
+      identity ? this.count(`${kind}:id:${identity}`, rules.identity, now) : 0,
+      ip ? this.count(`${kind}:ip:${ip}`, rules.ip, now) : 0,
+    ]);
+    this.sweep(now);
+    return Math.max(byIdentity, byIp);
+  }
+
+  private async count(key: string, rule: RateLimitRule, now: number): Promise<number> {
+    const { count, windowStart } = await this.counters.hitCounter(key, rule.windowMs, now);
+    return count > rule.limit ? Math.max(1, windowStart + rule.windowMs - now) : 0;
+  }
+
+  /** Drops finished windows now and then (in the background), so the table stays bounded by one window's keys. */
   private sweep(now: number): void {
-    if (now - this.lastSweep < this.rule.windowMs) return;
+    if (now - this.lastSweep < this.longestWindowMs) return;
     this.lastSweep = now;
-    for (const [key, window] of this.windows) {
-      if (now - window.start >= this.rule.windowMs) this.windows.delete(key);
-    }
+    this.counters.sweepCounters(now - this.longestWindowMs).catch(() => {});
   }
 }

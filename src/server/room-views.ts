@@ -19,11 +19,17 @@ export function hostsPresent(ctx: Context, room: RoomRecord): string[] {
   return [...live.participants.keys()].filter((identity) => isHost(room, identity));
 }
 
-/** The role a caller gets when admitted. */
-export function roleFor(ctx: Context, room: RoomRecord, userId: string): Role {
+/** The role a caller gets when admitted: a promotion during the call is the store's, so any instance knows it. */
+export async function roleFor(ctx: Context, room: RoomRecord, userId: string): Promise<Role> {
+  if (isHost(room, userId) || !room.policy.stageMode) return roleAmong(room, userId, []);
+  return roleAmong(room, userId, (await ctx.store.callRole(room.id, userId)) === 'speaker' ? [userId] : []);
+}
+
+/** The role of `userId` given the call's promoted speakers (read once for a whole room by the caller). */
+export function roleAmong(room: RoomRecord, userId: string, speakers: readonly string[]): Role {
   if (isHost(room, userId)) return 'host';
   if (!room.policy.stageMode) return 'participant';
-  return ctx.livekit.state(room.id).speakers.has(userId) ? 'speaker' : 'audience';
+  return speakers.includes(userId) ? 'speaker' : 'audience';
 }
 
 /** A room as the API shows it to `userId`: who runs the room (creator, hosts) only to its hosts. */

@@ -13,8 +13,7 @@ import { createDatabase, startPostgres, type PostgresServer } from '../../script
 import { freePort } from '../../scripts/processes.js';
 import {
   createHashdropHandler,
-  createPostgresStore,
-  createSqliteStore,
+  openStore,
   silentLogger,
   toNodeListener,
   type HashdropHandler,
@@ -31,10 +30,15 @@ const livekitServer: Promise<LiveKitServer> | null = null;
 
 /** One PostgreSQL per test process, each stack gets its own database. */
 export async function openTestStore(kind: StoreKind): Promise<Store> {
-  if (kind === 'sqlite') return createSqliteStore(join(mkdtempSync(join(tmpdir(), 'hashdrop-test-')), 'test.db'));
+  return openStore(await testStoreLocation(kind));
+}
+
+/** A new, empty store location: a temp SQLite file, or a fresh database on the test process's PostgreSQL. */
+export async function testStoreLocation(kind: StoreKind): Promise<string> {
+  if (kind === 'sqlite') return join(mkdtempSync(join(tmpdir(), 'hashdrop-test-')), 'test.db');
   postgres ??= startPostgres();
   const server = await postgres;
-  return createPostgresStore(await createDatabase(server.url, `t_${randomBytes(6).toString('hex')}`));
+  return createDatabase(server.url, `t_${randomBytes(6).toString('hex')}`);
 }
 
 export interface Stack {
@@ -64,15 +68,8 @@ export async function startStack(kind: StoreKind, overrides: Partial<HashdropHan
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const livekit = await startLiveKit({ webhookUrl: `http://127.0.0.1:${port}/api/livekit/webhook` });
-  const store = await openTestStore(kind);
-  handler = createHashdropHandler({
-    livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
-    store,
-    secret: 'test-secret-0123456789abcdef',
-    rateLimit: false,
-    logger: silentLogger,
-    ...overrides,
-  });
+  const store = overrides.store ?? (await openTestStore(kind));
+  handler = createHashdropHandler(instanceOptions(livekit, store, overrides));
   const base = `http://127.0.0.1:${port}/api`;
   return {
     kind,
@@ -85,6 +82,51 @@ export async function startStack(kind: StoreKind, overrides: Partial<HashdropHan
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await livekit.stop();
+      await store.close();
+    },
+  };
+}
+
+function instanceOptions(
+  livekit: LiveKitServer,
+  store: Store,
+  overrides: Partial<HashdropHandlerOptions>,
+): HashdropHandlerOptions {
+  return {
+    livekit: { url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret },
+    secret: 'test-secret-0123456789abcdef',
+    rateLimit: false,
+    logger: silentLogger,
+    ...overrides,
+    store,
+  };
+}
+
+/** Another endpoint instance beside a stack: same LiveKit and secret, its own memory and listener, the given store. */
+export interface Instance {
+  base: string;
+  api: Api;
+  handler: HashdropHandler;
+  stop(): Promise<void>;
+}
+
+export async function startInstance(
+  stack: Stack,
+  store: Store,
+  overrides: Partial<HashdropHandlerOptions> = {},
+): Promise<Instance> {
+  const handler = createHashdropHandler(instanceOptions(stack.livekit, store, overrides));
+  const server: Server = createServer(toNodeListener(handler));
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${port}/api`;
+  return {
+    base,
+    api: new Api(base),
+    handler,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },
   };
@@ -119,6 +161,14 @@ export class Api {
   /** A new person (fresh anonymous identity) talking to the same endpoint. */
   async person(): Promise<Api> {
     return new Api(this.base).identify();
+  }
+
+  /** The same person talking to another instance (identities are signed with the secret all instances share). */
+  through(base: string): Api {
+    const other = new Api(base);
+    other.credential = this.credential;
+    other.userId = this.userId;
+    return other;
   }
 
   async request<T = any>(

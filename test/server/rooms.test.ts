@@ -40,6 +40,7 @@ for (const kind of STORE_KINDS) {
         waitingRoom: false,
         requireHost: false,
         maxParticipants: 5,
+        maxAudience: 500,
         autoCloseWhenEmpty: false,
         stageMode: false,
         audienceChat: true,

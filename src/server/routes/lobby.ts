@@ -19,7 +19,7 @@ const RECHECK_MS = 5000;
 
 export async function join(ctx: Context, info: RequestInfo): Promise<Response> {
   const user = requireUser(info);
-  rateLimit(ctx, info, user);
+  await rateLimit(ctx, info, user);
   const { displayName } = await readBody(info.request, 'joinRoom', ctx.maxBodyBytes);
   const room = await findRoom(ctx, info.params[0]!);
   if (isHost(room, user.id)) {

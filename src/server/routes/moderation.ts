@@ -3,12 +3,13 @@ import { TrackSource, type ParticipantInfo } from 'livekit-server-sdk';
 import { ATTRIBUTES, CONTROL_TOPIC, type ControlEvent, type RoomMetadata } from '../../contract/index.js';
 import type { Context, RequestInfo } from '../context.js';
 import { isHost, rateLimit, requireHost, requireUser } from '../guards.js';
-import { findRoom, roleFor } from '../room-views.js';
+import { findRoom, roleAmong } from '../room-views.js';
 import { ApiError } from '../errors.js';
 import { json, readBody } from '../http.js';
 import { isNotFound } from '../livekit.js';
 import type { RoomRecord } from '../store/types.js';
 import { permissionsFor } from '../grants.js';
+import { moveSeat, seatKind } from '../seats.js';
 
 /**
  * End for all: everyone is told, then disconnected, and every token signed for this call stops working (the call
@@ -115,7 +116,8 @@ export async function removeFromCall(
     }
   }
   live.participants.delete(identity);
-  live.reserved.delete(identity);
+  await ctx.store.releaseSeat(roomId, identity);
+  await ctx.store.setCallRole(roomId, identity, null);
   return removed;
 }
 
@@ -139,21 +141,24 @@ export async function mute(ctx: Context, info: RequestInfo): Promise<Response> {
   return json(200, { identity: participant.identity, source, muted: true });
 }
 
-/** Promote (speaker) / demote (audience): grants and the role attribute change live, without reconnecting. */
+/**
+ * Promote (speaker) / demote (audience): grants and the role attribute change live, without reconnecting. The role
+ * and the seat are the store's, so a rejoin through any instance, or after a restart, keeps them; a promotion needs a
+ * free seat on the stage.
+ */
 export async function setRole(ctx: Context, info: RequestInfo, role: 'speaker' | 'audience'): Promise<Response> {
   const room = await findRoom(ctx, info.params[0]!);
   requireHost(room, info);
   const participant = await target(ctx, room, info.params[1]!);
   if (isHost(room, participant.identity)) throw new ApiError('CONFLICT', 'A host keeps the host role.');
+  await moveSeat(ctx, room, participant.identity, seatKind(role));
+  await ctx.store.setCallRole(room.id, participant.identity, role === 'speaker' ? 'speaker' : null);
   await ctx.livekit.call(() =>
     ctx.livekit.rooms.updateParticipant(room.id, participant.identity, {
       attributes: { [ATTRIBUTES.role]: role },
       permission: permissionsFor(role, room.policy),
     }),
   );
-  const speakers = ctx.livekit.state(room.id).speakers;
-  if (role === 'speaker') speakers.add(participant.identity);
-  else speakers.delete(participant.identity);
   const event: ControlEvent = { type: 'role-changed', identity: participant.identity, role };
   await ctx.livekit.sendData(room.id, CONTROL_TOPIC, event).catch(() => {});
   return json(200, { identity: participant.identity, role });
@@ -165,7 +170,7 @@ export async function setRole(ctx: Context, info: RequestInfo, role: 'speaker' |
  */
 export async function setOwnHand(ctx: Context, info: RequestInfo): Promise<Response> {
   const user = requireUser(info);
-  rateLimit(ctx, info, user);
+  await rateLimit(ctx, info, user);
   const room = await findRoom(ctx, info.params[0]!);
   const { raised } = await readBody(info.request, 'setOwnHand', ctx.maxBodyBytes);
   const participant = await target(ctx, room, user.id);
@@ -228,8 +233,11 @@ export async function applyPolicyToCall(ctx: Context, room: RoomRecord): Promise
     if (isNotFound(error)) return;
     throw error;
   }
+  // The promotions are read from the store, not this instance's memory: after a restart, or on another instance,
+  // a speaker keeps the right to publish.
+  const speakers = await ctx.store.listSpeakers(room.id);
   for (const participant of participants) {
-    const role = roleFor(ctx, room, participant.identity);
+    const role = roleAmong(room, participant.identity, speakers);
     await ctx.livekit
       .call(() =>
         ctx.livekit.rooms.updateParticipant(room.id, participant.identity, {

@@ -13,7 +13,7 @@ import { isNotFound } from '../livekit.js';
 
 export async function sendReaction(ctx: Context, info: RequestInfo): Promise<Response> {
   const user = requireUser(info);
-  rateLimit(ctx, info, user, 'reaction');
+  await rateLimit(ctx, info, user, 'reaction');
   const room = await findRoom(ctx, info.params[0]!);
   const { emoji } = await readBody(info.request, 'sendReaction', ctx.maxBodyBytes);
   // Only someone in the call reacts to it: LiveKit's word, not a cache (a kicked person is gone from it at once).

@@ -27,8 +27,8 @@ export function info(ctx: Context): Response {
 }
 
 /** Issues a fresh anonymous identity. The browser keeps it and sends it back as a bearer credential. */
-export function issueIdentity(ctx: Context, info: RequestInfo): Response {
-  rateLimit(ctx, info, null, 'create');
+export async function issueIdentity(ctx: Context, info: RequestInfo): Promise<Response> {
+  await rateLimit(ctx, info, null, 'create');
   const issued = ctx.signer.issue(ctx.identityTtlSeconds);
   const body: IdentityResponse = {
     credential: issued.credential,
@@ -40,7 +40,7 @@ export function issueIdentity(ctx: Context, info: RequestInfo): Response {
 
 export async function createRoom(ctx: Context, info: RequestInfo): Promise<Response> {
   const user = requireUser(info);
-  rateLimit(ctx, info, user, 'create');
+  await rateLimit(ctx, info, user, 'create');
   const input = await readBody(info.request, 'createRoom', ctx.maxBodyBytes);
   const hostKey = randomBytes(24).toString('base64url');
   const now = new Date().toISOString();
@@ -90,11 +90,11 @@ export async function getRoom(ctx: Context, info: RequestInfo): Promise<Response
   try {
     room = await findRoom(ctx, info.params[0]!);
   } catch (error) {
-    rateLimit(ctx, info, info.user, 'lookup');
+    await rateLimit(ctx, info, info.user, 'lookup');
     throw error;
   }
   const host = isHost(room, info.user?.id);
-  if (!host) rateLimit(ctx, info, info.user, 'lookup');
+  if (!host) await rateLimit(ctx, info, info.user, 'lookup');
   const view: RoomView = roomView(room, info.user?.id);
   if (host) {
     const live = await ctx.livekit.fresh(room.id, 0);
@@ -152,7 +152,8 @@ export async function updateRoom(ctx: Context, info: RequestInfo): Promise<Respo
   if (!updated) throw new ApiError('NOT_FOUND', 'There is no room with that id or code.');
   // Closing a room ends its call: a closed room has nobody in it, and no token signed before gets back in.
   if (input.status === 'CLOSED' && room.status !== 'CLOSED') await endLiveCall(ctx, updated);
-  else if (input.policy && ctx.livekit.state(room.id).opened) await applyPolicyToCall(ctx, updated);
+  // Whether a call runs is LiveKit's word (this instance may never have seen it): re-read when the cache is stale.
+  else if (input.policy && (await ctx.livekit.fresh(room.id)).opened) await applyPolicyToCall(ctx, updated);
   return json(200, { room: roomView(updated, user.id) });
 }
 
@@ -174,7 +175,7 @@ export async function deleteRoom(ctx: Context, info: RequestInfo): Promise<Respo
 /** The secret host link: whoever presents the room's host key becomes one of its hosts. */
 export async function claimHost(ctx: Context, info: RequestInfo): Promise<Response> {
   const user = requireUser(info);
-  rateLimit(ctx, info, user);
+  await rateLimit(ctx, info, user);
   const room = await findRoom(ctx, info.params[0]!);
   const input = await readBody(info.request, 'claimHost', ctx.maxBodyBytes);
   if (!hostKeyMatches(room, input.hostKey))

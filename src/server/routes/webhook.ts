@@ -1,7 +1,7 @@
 /**
  * LiveKit's webhooks, verified with the SDK's receiver (signed with our API key) and acted on once per event id. They
  * turn away whoever connects without the right to be there (a token from before a kick, an end for all, a close or
- * a delete), keep the live state current, release guests waiting for a host, and close a one-shot room when its last
+ * a delete), keep the live state and the store's seats current, release guests waiting for a host, and close a one-shot room when its last
  * participant leaves.
  */
 import { WebhookReceiver, type EgressInfo, type ParticipantInfo, type WebhookEvent } from 'livekit-server-sdk';
@@ -9,9 +9,10 @@ import { OUR_ROOM_ID, refusalFor } from '../admission.js';
 import type { Context, RequestInfo } from '../context.js';
 import { ApiError } from '../errors.js';
 import { json, readText } from '../http.js';
-import { isNotFound } from '../livekit.js';
+import { isNotFound, toLiveParticipant } from '../livekit.js';
+import { seatKind } from '../seats.js';
 import { releaseHostRequired } from '../lobby.js';
-import type { RoomRecord } from '../store/types.js';
+import type { RoomRecord, SeatHolder } from '../store/types.js';
 import { announceEgress } from './recording.js';
 
 /** How long an event id is remembered: far longer than a signed webhook stays valid (its JWT lives minutes). */
@@ -78,11 +79,17 @@ async function handleEvent(ctx: Context, event: WebhookEvent): Promise<Response>
       break;
     case 'participant_joined':
       if (event.participant && (await turnedAway(ctx, room, event.participant))) break;
-      if (event.participant) ctx.livekit.participantJoined(roomId, event.participant);
+      if (event.participant) {
+        ctx.livekit.participantJoined(roomId, event.participant);
+        await ctx.store.seatConnected(roomId, seatHolder(event.participant), Date.now());
+      }
       await releaseHostRequired(ctx, room);
       break;
     case 'participant_left':
-      if (event.participant) ctx.livekit.participantLeft(roomId, event.participant);
+      if (event.participant) {
+        ctx.livekit.participantLeft(roomId, event.participant);
+        await ctx.store.seatLeft(roomId, event.participant.identity, event.participant.sid);
+      }
       if (room.policy.autoCloseWhenEmpty && room.status === 'ACTIVE') {
         // Confirm with LiveKit rather than trusting our own counts, which may have missed a join.
         const live = await ctx.livekit.fresh(roomId, 0);
@@ -149,4 +156,8 @@ async function deleteLiveKitRoom(ctx: Context, roomId: string): Promise<void> {
     if (!isNotFound(error)) throw error;
   }
   ctx.livekit.roomFinished(roomId);
+}
+
+function seatHolder(participant: ParticipantInfo): SeatHolder {
+  return { identity: participant.identity, sid: participant.sid, kind: seatKind(toLiveParticipant(participant).role) };
 }
