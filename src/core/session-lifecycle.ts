@@ -286,7 +286,9 @@ export class SessionLifecycle extends HostActions {
       );
     } catch (error) {
       if (epoch !== this.#epoch) return;
-      return this.#fail(connectFailure(error));
+      const failure = await this.#whyNotConnected(connectFailure(error));
+      if (epoch !== this.#epoch) return;
+      return this.#fail(failure);
     }
     if (epoch !== this.#epoch) {
       void connection.disconnect().catch(() => {});
@@ -306,6 +308,21 @@ export class SessionLifecycle extends HostActions {
     }));
     void this.publishInitial(connection, () => epoch === this.#epoch);
     if (this.snapshot.role === 'host') void this.#loadKnocks(epoch);
+  }
+
+  /**
+   * LiveKit refuses a connection past its room's cap with a bare handshake failure (no reason a browser can read), so
+   * a connection that could not be set up is asked about once: the endpoint, asked to join again, answers ROOM_FULL
+   * when the call filled up (it compares with LiveKit's own count). Any other answer keeps the original failure.
+   */
+  async #whyNotConnected(failure: SessionError): Promise<SessionError> {
+    if (failure.code !== 'CONNECTION_FAILED' || !this.endpoint) return failure;
+    try {
+      await this.endpoint.join(this.roomKey(), { displayName: this.snapshot.displayName }, this.#work.signal);
+    } catch (error) {
+      if (error instanceof EndpointError && error.code === 'ROOM_FULL') return toSessionError(error);
+    }
+    return failure;
   }
 
   async #loadKnocks(epoch: number): Promise<void> {

@@ -412,6 +412,27 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     }
   });
 
+  it('a connection LiveKit refuses because the call filled up meanwhile is told as a full call', async () => {
+    server.join = { kind: 'admitted' };
+    // LiveKit's refusal past its cap is a bare handshake failure; by then the endpoint counts the call as full.
+    connector.failWith = Object.assign(new Error('Encountered unknown websocket error during connection'), {
+      name: 'ConnectionError',
+      reason: 0,
+    });
+    const connect = connector.connect.bind(connector);
+    connector.connect = (request, events) => {
+      server.join = { kind: 'error', status: 409, code: 'ROOM_FULL', message: 'The call is full (5 people).' };
+      return connect(request, events);
+    };
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    await session.join('Bo');
+    assert.equal(session.snapshot.status, 'error');
+    assert.deepEqual(session.snapshot.error, { code: 'ROOM_FULL', message: 'The call is full (5 people).' });
+    assert.equal(server.requests.filter((r) => r.path.endsWith('/join')).length, 2);
+    session.dispose();
+  });
+
   it('a full room is an error state with the code and message', async () => {
     server.join = { kind: 'error', status: 409, code: 'ROOM_FULL', message: 'The room is full.' };
     start();
