@@ -368,7 +368,7 @@ const SPECS = {
     summary: 'Make a participant a speaker (stage mode; grants change live) (hosts)',
     auth: 'host',
     success: [{ status: 200, schema: 'RoleChangeResponse', description: 'Now a speaker' }],
-    errors: ['CONFLICT', 'LIVEKIT_UNAVAILABLE'],
+    errors: ['CONFLICT', 'ROOM_FULL', 'LIVEKIT_UNAVAILABLE'],
   },
   demoteParticipant: {
     summary: 'Make a participant audience (stage mode; cannot publish) (hosts)',
