@@ -65,7 +65,9 @@ export async function takeSeat(
     return ctx.store.claimSeat({ roomId: room.id, identity, kind, caps, now, holdUntil: now + RESERVATION_MS });
   };
   if (await claim()) return;
-  const fresh = await ctx.livekit.fresh(room.id, 0);
+  // A list at most a second old: a flood of joins into a full room asks LiveKit about once a second per instance.
+  // Rows newer than the list are left alone (see syncSeats), so an older list cannot free a seat that is taken.
+  const fresh = await ctx.livekit.fresh(room.id, 1000);
   await ctx.store.syncSeats(room.id, liveHolders(fresh), fresh.listedAt);
   if (await claim()) return;
   throw fullError(kind, caps);
