@@ -37,7 +37,7 @@ export interface EndpointBench {
 }
 
 /** user + system CPU of a process and its threads in µs, from /proc/<pid>/stat (clock ticks of 1/100 s). */
-function processCpuUs(pid: number): number | null {
+export function processCpuUs(pid: number): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10_000;

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { measureCdnBundle } from '../scripts/size.js';
 import { benchAdmission } from './admission.js';
+import { benchAudioStage, describeLoad } from './audio-stage.js';
 import { benchCallLoad } from './call-load.js';
 import { benchCrossInstance } from './cross-instance.js';
 import { benchEndpoint } from './endpoint.js';
@@ -122,6 +123,17 @@ if (wanted('call')) {
   console.log(
     `ratios: CPU ${call.ratios.cpu.toFixed(2)}, heap ${call.ratios.heap.toFixed(2)}, bytes ${call.ratios.bytes.toFixed(2)}`,
   );
+}
+
+if (wanted('stage')) {
+  const stage = await benchAudioStage();
+  results.audioStage = stage;
+  console.log(`\n## Audio-only stage: 1 host, ${stage.listeners} listeners joined through the endpoint`);
+  console.log(
+    `joins: ${stage.joinsPerSecond} /s (${stage.joinSeconds} s in all); held ${stage.holdSeconds} s, ${stage.disconnects} disconnects`,
+  );
+  console.log(describeLoad('endpoint process', stage.endpoint));
+  if (stage.livekit) console.log(describeLoad('livekit-server', stage.livekit));
 }
 
 mkdirSync('test-results', { recursive: true });
