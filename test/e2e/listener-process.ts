@@ -18,19 +18,31 @@ const options = JSON.parse(process.argv[2] ?? '{}') as ListenerShare;
 const rooms: Room[] = [];
 let stopping = false;
 
+/** Network attempts per request: a kept-alive socket the server closes just as it is reused fails the request. */
+const REQUEST_ATTEMPTS = 3;
+
 async function post<T>(path: string, credential: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${options.endpoint}${path}`, {
-    method: 'POST',
-    headers: {
-      ...(credential ? { authorization: `Bearer ${credential}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${path} → ${response.status} ${text}`);
-  return JSON.parse(text) as T;
+  for (let attempt = 1; ; attempt++) {
+    let response: Response;
+    try {
+      response = await fetch(`${options.endpoint}${path}`, {
+        method: 'POST',
+        headers: {
+          ...(credential ? { authorization: `Bearer ${credential}` } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      // Only a request that never got an answer is sent again (joining twice is harmless: the seat is the same one).
+      if (attempt >= REQUEST_ATTEMPTS) throw error;
+      continue;
+    }
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${path} → ${response.status} ${text}`);
+    return JSON.parse(text) as T;
+  }
 }
 
 async function join(index: number): Promise<void> {
