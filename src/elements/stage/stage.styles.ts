@@ -13,6 +13,13 @@ export const stageStyles = css`
     min-width: 0;
     position: relative;
   }
+  section {
+    display: flex;
+    flex-direction: column;
+    gap: var(--hashdrop-stage-gap);
+    flex: 1 1 auto;
+    min-height: 0;
+  }
   :host([narrow]) {
     --hashdrop-stage-strip-tile-width: 7.5rem;
   }
@@ -47,10 +54,12 @@ export const stageStyles = css`
     position: absolute;
     inset: 0;
   }
+  /* Bottom end, above the tile's name row: the top end belongs to the tile's host menu ("⋯"), the top start to Unpin
+     and the tile's badges, so nothing covers anything. */
   [part='zoom-controls'] {
     position: absolute;
     inset-inline-end: var(--_hd-space-s);
-    top: var(--_hd-space-s);
+    bottom: calc(var(--_hd-space-s) + 2rem);
     display: flex;
     gap: 2px;
     align-items: center;
