@@ -1,5 +1,11 @@
 import { css } from 'lit';
 
+/**
+ * The control bar's look. The labels show or hide with the bar's own width (a container query: a side panel narrows
+ * it), not the window's. Calm by default: an off toggle is not a warning (the shared red outline stays for the
+ * pre-join's device toggles); a microphone or camera that is off is inverted with a crossed-out icon, unmistakable
+ * but not red; red is Leave and End for all. The leave icon's arrow points out of the door, mirrored right to left.
+ */
 export const controlBarStyles = css`
   :host {
     --hashdrop-control-bar-gap: var(--_hd-space-s);
@@ -7,7 +13,6 @@ export const controlBarStyles = css`
     --hashdrop-control-bar-badge-background: var(--_hd-accent);
     --hashdrop-control-bar-badge-color: var(--_hd-on-accent);
     display: block;
-    /* The labels show or hide with the bar's own width (a side panel narrows it), not the window's. */
     container-type: inline-size;
     background: var(--hashdrop-control-bar-background);
   }
@@ -39,7 +44,6 @@ export const controlBarStyles = css`
   button:hover {
     border-color: var(--_hd-text-muted);
   }
-  /* Calm by default: an off toggle is not a warning (the shared red outline is for the pre-join's device toggles). */
   button[aria-pressed='false'] {
     border-color: var(--_hd-border);
     color: var(--_hd-text);
@@ -48,7 +52,6 @@ export const controlBarStyles = css`
     background: color-mix(in srgb, var(--_hd-accent) 18%, var(--_hd-surface));
     border-color: var(--_hd-accent);
   }
-  /* A microphone or camera that is off: inverted colours and a crossed-out icon, unmistakable but not red. */
   [part~='mic-toggle'][aria-pressed='false'],
   [part~='camera-toggle'][aria-pressed='false'] {
     background: var(--_hd-text);
@@ -91,11 +94,9 @@ export const controlBarStyles = css`
     width: 1rem;
     height: 1rem;
   }
-  /* The leave icon's arrow points out of the door: the other way in a right-to-left layout. */
   :host(:state(rtl)) [part~='leave'] svg {
     transform: scaleX(-1);
   }
-  /* Icons only when the bar is too narrow for its labels (they stay for screen readers and as tooltips). */
   @container (max-width: 58rem) {
     .label {
       position: absolute;

@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+/**
+ * The invite's look. The code stays on one line, never broken at its hyphen: its size shrinks with the column
+ * instead (a code is at most about 20 characters). The link is shortened in the middle: its start gives way
+ * (ellipsis), its end with the room code stays whole.
+ */
 export const inviteStyles = css`
   :host {
     display: block;
@@ -15,7 +20,6 @@ export const inviteStyles = css`
   }
   [part='code'] {
     display: block;
-    /* One line, never broken at its hyphen: the size shrinks with the column instead (a code is at most ~20 characters). */
     font-size: clamp(1rem, 7.5cqi, var(--hashdrop-invite-code-size));
     font-weight: 700;
     letter-spacing: 0.06em;
@@ -32,7 +36,6 @@ export const inviteStyles = css`
     white-space: nowrap;
     margin-bottom: var(--_hd-space-s);
   }
-  /* Shortened in the middle: the start gives way (ellipsis), the end with the room code stays whole. */
   .link-start {
     overflow: hidden;
     text-overflow: ellipsis;
@@ -49,7 +52,6 @@ export const inviteStyles = css`
     width: var(--hashdrop-invite-qr-size);
     height: var(--hashdrop-invite-qr-size);
     margin: var(--_hd-space-m) 0;
-    /* Not a theme color: scanners need dark modules on white, in a dark theme too. */
     background: #fff;
     image-rendering: pixelated;
     border-radius: var(--_hd-radius-s);

@@ -9,7 +9,9 @@ export const NARROW_QUERY = `(max-width: ${NARROW_WIDTH}px)`;
  * The call screen's layout inside `<hashdrop-room>`; `<hashdrop-call-view>` adds it to the room's shadow root, so
  * `:host` here is the room. In a call the room takes its container's height (a minimum when the container has none),
  * and on a phone the whole viewport; the stage takes everything but the title row and the control bar, on a dark
- * background whatever the theme (as video calls do), while panels and controls keep the theme's colours.
+ * background whatever the theme (as video calls do), while panels and controls keep the theme's colours. The spotlight
+ * (or the grid) takes what the strip leaves, instead of a 16:9 box. Narrow: one column, and the panels open as sheets
+ * over the stage, above the control bar.
  */
 export const callViewStyles = css`
   :host(:state(in-room)),
@@ -87,7 +89,6 @@ export const callViewStyles = css`
     border-radius: var(--_hd-radius-l);
     --hashdrop-stage-spotlight-max-height: none;
   }
-  /* The spotlight (or the grid) takes what the strip leaves, instead of a 16:9 box. */
   [part='stage']::part(spotlight) {
     flex: 1 1 0;
     min-height: 6rem;
@@ -116,7 +117,6 @@ export const callViewStyles = css`
   [part='sidebar'][hidden] {
     display: none;
   }
-  /* Narrow: one column, and the panels open as sheets over the stage, above the control bar. */
   @container call (max-width: ${NARROW_WIDTH}px) {
     [part='call'].with-chat,
     [part='call'].with-sidebar,

@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+/**
+ * The stage's look. The zoom controls sit at the bottom end, above the tile's name row: the top end belongs to the
+ * tile's host menu ("⋯"), the top start to Unpin and the tile's badges, so nothing covers anything.
+ */
 export const stageStyles = css`
   :host {
     --hashdrop-stage-gap: var(--_hd-space-s);
@@ -54,8 +58,6 @@ export const stageStyles = css`
     position: absolute;
     inset: 0;
   }
-  /* Bottom end, above the tile's name row: the top end belongs to the tile's host menu ("⋯"), the top start to Unpin
-     and the tile's badges, so nothing covers anything. */
   [part='zoom-controls'] {
     position: absolute;
     inset-inline-end: var(--_hd-space-s);
