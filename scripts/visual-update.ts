@@ -1,13 +1,15 @@
 /**
  * `npm run visual:update`: retakes every baseline of the visual check (test/visual/baselines) from the built
- * Storybook, and deletes baselines of stories that are gone. The only way a baseline changes: run it after a
+ * Storybook, and deletes baselines of stories that are gone. With `--missing`, takes only the baselines not there yet
+ * (a new story; or resuming an interrupted run). The only way a baseline changes: run it after a
  * deliberate change of the look, look at the pictures, commit them.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BASELINES, THEMES, VIEWPORTS, baselineName } from '../test/visual/compare.js';
 import { StoryCamera, storyEntries } from '../test/visual/render.js';
 
+const onlyMissing = process.argv.includes('--missing');
 const stories = storyEntries();
 if (stories.length === 0) throw new Error('Build Storybook first: npm run build-storybook');
 mkdirSync(BASELINES, { recursive: true });
@@ -18,8 +20,9 @@ try {
     for (const viewport of VIEWPORTS) {
       for (const theme of THEMES) {
         const name = baselineName(story.id, viewport, theme);
-        writeFileSync(join(BASELINES, name), await camera.shoot(story.id, viewport, theme));
         written.add(name);
+        if (onlyMissing && existsSync(join(BASELINES, name))) continue;
+        writeFileSync(join(BASELINES, name), await camera.shoot(story.id, viewport, theme));
       }
     }
   }

@@ -59,6 +59,8 @@ export function storyEntries(): StoryEntry[] {
 /** One browser and one page per viewport, reused from story to story. */
 export class StoryCamera {
   readonly #pages = new Map<string, Page>();
+  /** What each page shows now. */
+  readonly #shown = new Map<Page, { storyId: string; theme: string }>();
   private constructor(private readonly browser: Browser) {}
 
   static async open(): Promise<StoryCamera> {
@@ -105,12 +107,14 @@ export class StoryCamera {
    */
   async shoot(storyId: string, viewport: Viewport, theme: Theme, act?: (page: Page) => Promise<void>): Promise<Buffer> {
     const page = await this.#page(viewport);
-    if (page.url().startsWith(ORIGIN)) {
-      const outcome = await page.evaluate<string>(switchStory(storyId, theme));
+    const shown = this.#shown.get(page);
+    if (shown && page.url().startsWith(ORIGIN)) {
+      const outcome = await page.evaluate<string>(switchStory(storyId, theme, shown));
       if (outcome !== 'rendered') throw new Error(`story ${storyId}: ${outcome}`);
     } else {
       await page.goto(`${ORIGIN}/iframe.html?id=${storyId}&viewMode=story&globals=theme:${theme}`);
     }
+    this.#shown.set(page, { storyId, theme });
     await page.waitForFunction(
       () =>
         document.querySelector('#storybook-root')?.childElementCount ||
@@ -129,23 +133,40 @@ export class StoryCamera {
  * Shows another story (and theme) in a loaded Storybook preview: empties the root (so nothing of the last story is
  * reused), asks for the theme and the story on Storybook's channel, and resolves once that story has rendered.
  */
-function switchStory(storyId: string, theme: string): string {
-  // A string, for the reason given at storyComplete.
-  return `new Promise((resolve) => {
-    const storyId = ${JSON.stringify(storyId)};
+function switchStory(storyId: string, theme: string, shown: { storyId: string; theme: string }): string {
+  // A string, for the reason given at storyComplete. One change at a time, each awaited, so no render of the last
+  // story can land after the next one's: a new theme re-renders the story shown, then the new story is asked for.
+  const sameStory = shown.storyId === storyId;
+  const themeChanged = shown.theme !== theme;
+  return `(async () => {
+    const sameStory = ${sameStory};
+    const themeChanged = ${themeChanged};
     const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
-    document.querySelector('#storybook-root').innerHTML = '';
-    const timer = setTimeout(() => resolve('did not render within 15 s'), 15000);
-    const done = (arg) => {
-      if ((typeof arg === 'string' ? arg : arg?.storyId) !== storyId) return;
-      channel.off('storyRendered', done);
-      clearTimeout(timer);
-      resolve('rendered');
-    };
-    channel.on('storyRendered', done);
-    channel.emit('updateGlobals', { globals: { theme: ${JSON.stringify(theme)} } });
-    channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
-  })`;
+    const root = document.querySelector('#storybook-root');
+    const renderOf = (wanted) => new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), 15000);
+      const done = (arg) => {
+        if (wanted && (typeof arg === 'string' ? arg : arg?.storyId) !== wanted) return;
+        channel.off('storyRendered', done);
+        clearTimeout(timer);
+        resolve(true);
+      };
+      channel.on('storyRendered', done);
+    });
+    if (sameStory) root.innerHTML = '';
+    if (themeChanged) {
+      const rendered = renderOf(null);
+      channel.emit('updateGlobals', { globals: { theme: ${JSON.stringify(theme)} } });
+      if (!(await rendered)) return 'no render after the theme changed';
+    }
+    if (!sameStory) {
+      root.innerHTML = '';
+      const rendered = renderOf(${JSON.stringify(storyId)});
+      channel.emit('setCurrentStory', { storyId: ${JSON.stringify(storyId)}, viewMode: 'story' });
+      if (!(await rendered)) return 'did not render within 15 s';
+    }
+    return root.childElementCount ? 'rendered' : 'rendered nothing';
+  })()`;
 }
 
 /**
