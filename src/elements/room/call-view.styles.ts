@@ -11,7 +11,8 @@ export const NARROW_QUERY = `(max-width: ${NARROW_WIDTH}px)`;
  * and on a phone the whole viewport; the stage takes everything but the title row and the control bar, on a dark
  * background whatever the theme (as video calls do), while panels and controls keep the theme's colours. The spotlight
  * (or the grid) takes what the strip leaves, instead of a 16:9 box. Narrow: one column, and the panels open as sheets
- * over the stage, above the control bar.
+ * over the stage, above the control bar. The panels' contents never make the call taller (size containment): they
+ * scroll inside the height the call has.
  */
 export const callViewStyles = css`
   :host(:state(in-room)),
@@ -102,6 +103,10 @@ export const callViewStyles = css`
   }
   [part='controls'] {
     flex: none;
+  }
+  [part='chat-panel'],
+  [part='sidebar'] {
+    contain: size;
   }
   [part='chat-panel'] {
     min-height: 0;
