@@ -12,7 +12,7 @@ export const NARROW_QUERY = `(max-width: ${NARROW_WIDTH}px)`;
  * background whatever the theme (as video calls do), while panels and controls keep the theme's colours. The spotlight
  * (or the grid) takes what the strip leaves, instead of a 16:9 box. Narrow: one column, and the panels open as sheets
  * over the stage, above the control bar. The panels' contents never make the call taller (size containment): they
- * scroll inside the height the call has.
+ * scroll inside the height the call has. Reactions float up from the bottom of the stage, taking no row of their own.
  */
 export const callViewStyles = css`
   :host(:state(in-room)),
@@ -103,6 +103,11 @@ export const callViewStyles = css`
   }
   [part='controls'] {
     flex: none;
+  }
+  [part='reactions'] {
+    margin-block-start: calc(-2.5rem - var(--_hd-space-s));
+    z-index: 1;
+    pointer-events: none;
   }
   [part='chat-panel'],
   [part='sidebar'] {
