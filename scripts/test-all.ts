@@ -24,6 +24,10 @@ const STEPS: Step[] = [
   { name: 'end to end (real livekit-server, Chromium, Firefox ESR)', command: 'tsx scripts/node-tests.ts test/e2e' },
   { name: 'storybook build', command: 'npm run --silent build-storybook' },
   { name: 'stories (render + axe)', command: 'tsx scripts/node-tests.ts test/stories' },
+  {
+    name: 'visual (every story at 390×844 and 1280×800, light and dark, against baselines)',
+    command: 'node --import tsx --test --test-concurrency=1 --test-reporter=spec test/visual/visual.test.ts',
+  },
 ];
 
 interface Outcome {

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/index.js';
 import { snapshots } from '../src/testing/fixtures.js';
 import type { RoomSnapshot } from '../src/core/snapshot.js';
-import { langControl, storySession, themeControl } from './support.js';
+import { FULLSCREEN, langControl, roomFrame, storySession, themeControl } from './support.js';
 
 interface Args {
   lang: string;
@@ -26,8 +26,16 @@ const meta: Meta<Args> = {
     snapshot: { table: { disable: true } },
   },
   args: { theme: 'light', name: '', snapshot: () => snapshots.preJoin() },
+  parameters: FULLSCREEN,
   render: ({ lang, theme, name, snapshot }) =>
-    html`<hashdrop-room lang=${lang} theme=${theme} name=${name} .session=${storySession(snapshot())}></hashdrop-room>`,
+    roomFrame(
+      html`<hashdrop-room
+        lang=${lang}
+        theme=${theme}
+        name=${name}
+        .session=${storySession(snapshot())}
+      ></hashdrop-room>`,
+    ),
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/index.js';
-import { snapshots } from '../src/testing/fixtures.js';
+import { participant, snapshots } from '../src/testing/fixtures.js';
 import type { RoomSnapshot } from '../src/core/snapshot.js';
-import { langControl, storySession, themeControl } from './support.js';
+import { FULLSCREEN, langControl, roomFrame, storySession, themeControl } from './support.js';
 
 interface Args {
   lang: string;
@@ -22,8 +22,16 @@ const meta: Meta<Args> = {
     snapshot: { table: { disable: true } },
   },
   args: { lang: 'en', theme: 'light', name: '' },
+  parameters: FULLSCREEN,
   render: ({ lang, theme, name, snapshot }) =>
-    html`<hashdrop-room lang=${lang} theme=${theme} name=${name} .session=${storySession(snapshot())}></hashdrop-room>`,
+    roomFrame(
+      html`<hashdrop-room
+        lang=${lang}
+        theme=${theme}
+        name=${name}
+        .session=${storySession(snapshot())}
+      ></hashdrop-room>`,
+    ),
 };
 export default meta;
 type Story = StoryObj<Args>;
@@ -39,8 +47,25 @@ export const Denied: Story = { args: { snapshot: () => snapshots.denied() } };
 export const InRoomOne: Story = { args: { snapshot: () => snapshots.inRoom(1) } };
 export const InRoomTwo: Story = { args: { snapshot: () => snapshots.inRoom(2) } };
 export const InRoomSix: Story = { args: { snapshot: () => snapshots.inRoom(6) } };
+export const InRoomTwentyFive: Story = { args: { snapshot: () => snapshots.inRoom(25) } };
 export const InRoomFifty: Story = { args: { snapshot: () => snapshots.inRoom(50) } };
-export const HostWithKnocks: Story = { args: { snapshot: () => snapshots.host(3) } };
+/** Someone shares a screen: it takes the spotlight, the cameras move to the strip. */
+export const ScreenShare: Story = {
+  args: {
+    snapshot: () =>
+      snapshots.inRoom(4, {
+        participants: [
+          participant(0),
+          participant(1, {
+            screenShare: { sid: 'TR_screen_1', source: 'screen_share', muted: false, subscribed: true, width: 1280 },
+          }),
+          participant(2),
+          participant(3),
+        ],
+      }),
+  },
+};
+export const HostWithKnocks: Story = { args: { snapshot: () => snapshots.host(2) } };
 export const Reconnecting: Story = { args: { snapshot: () => snapshots.reconnecting() } };
 export const Ended: Story = { args: { snapshot: () => snapshots.ended('left') } };
 export const EndedByHost: Story = { args: { snapshot: () => snapshots.ended('host-ended') } };

@@ -7,7 +7,7 @@ import '../src/elements/control-bar/define.js';
 import { DEFAULT_POLICY } from '../src/contract/schemas.js';
 import { roomView, snapshots } from '../src/testing/fixtures.js';
 import type { RoomSnapshot } from '../src/core/snapshot.js';
-import { langControl, storySession, themeControl } from './support.js';
+import { FULLSCREEN, langControl, roomFrame, storySession, themeControl } from './support.js';
 
 interface Args {
   lang: string;
@@ -24,8 +24,9 @@ const meta: Meta<Args> = {
   component: 'hashdrop-room',
   argTypes: { lang: langControl, theme: themeControl, snapshot: { table: { disable: true } } },
   args: { lang: 'en', theme: 'light' },
+  parameters: FULLSCREEN,
   render: ({ lang, theme, snapshot }) =>
-    html`<hashdrop-room lang=${lang} theme=${theme} .session=${storySession(snapshot())}></hashdrop-room>`,
+    roomFrame(html`<hashdrop-room lang=${lang} theme=${theme} .session=${storySession(snapshot())}></hashdrop-room>`),
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -1,3 +1,4 @@
+import { html, type TemplateResult } from 'lit';
 import type { RoomSnapshot } from '../src/core/snapshot.js';
 import { SnapshotSession, createTestVideoStream } from '../src/testing/snapshot-session.js';
 import { registerArabicStrings } from './arabic.js';
@@ -14,6 +15,8 @@ export function storySession(snapshot: RoomSnapshot): SnapshotSession {
   const colors = ['#2f5bea', '#1b7f3b', '#b5368c', '#c77700', '#006d77', '#6a4c93'];
   snapshot.participants.forEach((p, i) => {
     if (p.camera) session.streams.set(p.camera.sid, createTestVideoStream(p.name, colors[i % colors.length]));
+    if (p.screenShare)
+      session.streams.set(p.screenShare.sid, createTestVideoStream('Shared screen', '#30343f', 640, 360));
   });
   session.streams.set('preview', createTestVideoStream('Preview', '#444a58'));
   session.onAction = (call) => console.info('[session]', call.action, ...call.args);
@@ -31,3 +34,12 @@ export const themeControl = {
   options: ['light', 'dark', 'auto'],
   description: 'Color theme.',
 };
+
+/**
+ * A room story's frame: the whole preview (Storybook's `fullscreen` layout), as a page that gives the room its
+ * viewport. In a call the room takes its container's size, so the call fills the frame.
+ */
+export function roomFrame(room: TemplateResult): TemplateResult {
+  return html`<div style="height: 100vh">${room}</div>`;
+}
+export const FULLSCREEN = { layout: 'fullscreen' as const };

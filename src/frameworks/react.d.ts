@@ -28,9 +28,12 @@ export interface HashdropControlBarProps extends React.DetailedHTMLProps<
 > {
   'chat-open'?: HTMLElementTagNameMap['hashdrop-control-bar']['chatOpen'];
   unread?: HTMLElementTagNameMap['hashdrop-control-bar']['unread'];
+  'people-button'?: HTMLElementTagNameMap['hashdrop-control-bar']['peopleButton'];
+  'people-open'?: HTMLElementTagNameMap['hashdrop-control-bar']['peopleOpen'];
   'no-shortcuts'?: HTMLElementTagNameMap['hashdrop-control-bar']['noShortcuts'];
   for?: HTMLElementTagNameMap['hashdrop-control-bar']['htmlFor'];
   'onhashdrop-chat-toggle'?: (event: GlobalEventHandlersEventMap['hashdrop-chat-toggle']) => void;
+  'onhashdrop-people-toggle'?: (event: GlobalEventHandlersEventMap['hashdrop-people-toggle']) => void;
 }
 
 /** Props of `<hashdrop-host-panel>` in JSX. */

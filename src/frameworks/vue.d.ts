@@ -19,9 +19,12 @@ export interface HashdropChatProps {
 export interface HashdropControlBarProps {
   'chat-open'?: HTMLElementTagNameMap['hashdrop-control-bar']['chatOpen'];
   unread?: HTMLElementTagNameMap['hashdrop-control-bar']['unread'];
+  'people-button'?: HTMLElementTagNameMap['hashdrop-control-bar']['peopleButton'];
+  'people-open'?: HTMLElementTagNameMap['hashdrop-control-bar']['peopleOpen'];
   'no-shortcuts'?: HTMLElementTagNameMap['hashdrop-control-bar']['noShortcuts'];
   for?: HTMLElementTagNameMap['hashdrop-control-bar']['htmlFor'];
   onHashdropChatToggle?: (event: GlobalEventHandlersEventMap['hashdrop-chat-toggle']) => void;
+  onHashdropPeopleToggle?: (event: GlobalEventHandlersEventMap['hashdrop-people-toggle']) => void;
 }
 
 /** Props and listeners of `<hashdrop-host-panel>` in Vue templates. */

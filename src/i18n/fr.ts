@@ -221,6 +221,9 @@ export const fr = {
   'controls.screen-share': 'Partager l’écran',
   'controls.chat': 'Discussion',
   'controls.chat.unread': '{count} non lus',
+  'controls.more': 'Plus',
+  'controls.people': 'Participants',
+  'controls.people.waiting': '{count} en attente d’entrer',
   'controls.end.title': 'Terminer la réunion pour tout le monde ?',
   'controls.end.body':
     'Toutes les personnes de l’appel seront déconnectées et la salle sera fermée pour cette réunion.',

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/control-bar/define.js';
 import type { HashdropControlBar } from '../../src/elements/control-bar/control-bar.js';
 import type { HashdropChatToggleEvent } from '../../src/elements/shared/events.js';
+import type { HashdropPeopleToggleEvent } from '../../src/elements/control-bar/people-toggle-event.js';
 import { participant, snapshots } from '../../src/testing/fixtures.js';
 import { part, sessionWith, text, tick } from './helpers.js';
 
@@ -160,6 +161,78 @@ describe('hashdrop-control-bar', () => {
     part(el, 'chat-toggle')!.click();
     await el.updateComplete;
     expect(el.chatOpen).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a microphone or camera that is off crossed out and inverted, not in red', async () => {
+    const { el, session } = await bar();
+    const mic = part(el, 'mic-toggle')!;
+    const onIcon = mic.querySelector('svg')!.innerHTML;
+    const onBackground = getComputedStyle(mic).backgroundColor;
+    session.update({ micEnabled: false });
+    await el.updateComplete;
+    // The colours change with a short transition: read them once it is over.
+    await Promise.all(mic.getAnimations().map((animation) => animation.finished));
+    expect(mic.querySelector('svg')!.innerHTML, 'another icon').to.not.equal(onIcon);
+    expect(getComputedStyle(mic).backgroundColor, 'another colour').to.not.equal(onBackground);
+    const leave = getComputedStyle(part(el, 'leave')!).backgroundColor;
+    expect(getComputedStyle(mic).backgroundColor, "not Leave's red").to.not.equal(leave);
+    expect(getComputedStyle(part(el, 'screen-share')!).color, 'share is not red').to.not.equal(leave);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps one row at 360px: screen share, raise hand and End for all go into a More menu', async () => {
+    for (const snapshot of [snapshots.host(0), snapshots.inRoom(2)]) {
+      const session = sessionWith(snapshot);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 360px"><hashdrop-control-bar .session=${session}></hashdrop-control-bar></div>`,
+      );
+      const el = wrapper.querySelector<HashdropControlBar>('hashdrop-control-bar')!;
+      for (let i = 0; i < 50 && !el.hasState('compact'); i++) await tick(20);
+      await el.updateComplete;
+      expect(el.hasState('compact')).to.be.true;
+      expect(part(el, 'screen-share'), 'not in the bar').to.be.null;
+      const tops = [...part(el, 'bar')!.children].map((child) => (child as HTMLElement).offsetTop);
+      expect(new Set(tops).size, 'one row').to.equal(1);
+      const more = part<HTMLButtonElement>(el, 'more')!;
+      more.click();
+      await el.updateComplete;
+      await tick();
+      const share = el.shadowRoot!.querySelector<HTMLElement>('[part~="menu-item"][part~="screen-share"]')!;
+      expect(share.getAttribute('role')).to.equal('menuitemcheckbox');
+      expect(el.shadowRoot!.activeElement, 'focus in the menu').to.equal(share);
+      const endForAll = el.shadowRoot!.querySelector('[part~="menu-item"][part~="end-for-all"]');
+      expect(!!endForAll, 'End for all in the menu for hosts only').to.equal(snapshot.role === 'host');
+      share.click();
+      await el.updateComplete;
+      expect(session.callsOf('setScreenShareEnabled')).to.deep.equal([[true]]);
+      expect(part(el, 'more-menu'), 'the menu closed').to.be.null;
+      expect(el.shadowRoot!.activeElement, 'focus back on More').to.equal(more);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('gives hosts a People button with the count waiting, a cancelable toggle, and announces knocks while closed', async () => {
+    const session = sessionWith(snapshots.host(2));
+    const el = await fixture<HashdropControlBar>(
+      html`<hashdrop-control-bar people-button .session=${session}></hashdrop-control-bar>`,
+    );
+    expect(text(part(el, 'people-toggle'))).to.contain('2 waiting to join');
+    expect(text(part(el, 'waiting-count'))).to.equal('2');
+    const events: HashdropPeopleToggleEvent[] = [];
+    el.addEventListener('hashdrop-people-toggle', (e) => events.push(e as HashdropPeopleToggleEvent));
+    part(el, 'people-toggle')!.click();
+    await el.updateComplete;
+    expect(events.map((e) => e.open)).to.deep.equal([true]);
+    expect(part(el, 'people-toggle')!.getAttribute('aria-pressed')).to.equal('true');
+    part(el, 'people-toggle')!.click();
+    await el.updateComplete;
+    expect(el.peopleOpen).to.be.false;
+    const knocks = snapshots.host(3).knocks;
+    session.update({ knocks });
+    await el.updateComplete;
+    await tick(80);
+    expect(status(el)).to.equal(`${knocks[2]!.displayName} is asking to join.`);
     await expect(el).to.be.accessible();
   });
 });

@@ -81,6 +81,29 @@ describe('hashdrop-invite', () => {
     expect(await decodeImage(part<HTMLImageElement>(el, 'qr')!)).to.equal(expected.toString());
   });
 
+  it('keeps the code on one line and shortens a long link in the middle, whole in its tooltip', async () => {
+    const template = 'https://rooms.example.com/a/very/long/path/for/meetings/of/the/team/{code}';
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 260px">
+        <hashdrop-invite no-qr code="HOPEFUL-RAPIDS" link-template=${template}></hashdrop-invite>
+      </div>`,
+    );
+    const el = wrapper.querySelector<HashdropInvite>('hashdrop-invite')!;
+    await el.updateComplete;
+    const link = template.replace('{code}', 'HOPEFUL-RAPIDS');
+    const code = part(el, 'code')!;
+    const lineHeight = parseFloat(getComputedStyle(code).fontSize) * 1.5;
+    expect(code.getBoundingClientRect().height, 'the code on one line').to.be.below(lineHeight);
+    expect(text(part(el, 'link')), 'the whole link for screen readers').to.equal(link);
+    expect(part(el, 'link')!.title).to.equal(link);
+    const start = el.shadowRoot!.querySelector<HTMLElement>('.link-start')!;
+    const end = el.shadowRoot!.querySelector<HTMLElement>('.link-end')!;
+    expect(start.scrollWidth, 'the start is cut').to.be.above(start.clientWidth);
+    expect(end.scrollWidth, 'the end with the code is whole').to.be.at.most(end.clientWidth);
+    expect(text(end)).to.contain('HOPEFUL-RAPIDS');
+    await expect(el).to.be.accessible();
+  });
+
   it('copies the code and the link and announces it', async () => {
     const el = await fixture<HashdropInvite>(html`<hashdrop-invite no-qr code="BRAVE-OTTER"></hashdrop-invite>`);
     const written: string[] = [];

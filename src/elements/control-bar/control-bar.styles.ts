@@ -1,26 +1,79 @@
 import { css } from 'lit';
 
+/**
+ * The control bar's look. The labels show or hide with the bar's own width (a container query: a side panel narrows
+ * it), not the window's. Calm by default: an off toggle is not a warning (the shared red outline stays for the
+ * pre-join's device toggles); a microphone or camera that is off is inverted with a crossed-out icon, unmistakable
+ * but not red; red is Leave and End for all. The leave icon's arrow points out of the door, mirrored right to left.
+ */
 export const controlBarStyles = css`
   :host {
     --hashdrop-control-bar-gap: var(--_hd-space-s);
     --hashdrop-control-bar-background: transparent;
-    --hashdrop-control-bar-badge-background: var(--_hd-danger);
-    --hashdrop-control-bar-badge-color: var(--_hd-on-danger);
+    --hashdrop-control-bar-badge-background: var(--_hd-accent);
+    --hashdrop-control-bar-badge-color: var(--_hd-on-accent);
     display: block;
+    container-type: inline-size;
     background: var(--hashdrop-control-bar-background);
   }
   [part='bar'] {
     display: flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
     justify-content: center;
     align-items: center;
     gap: var(--hashdrop-control-bar-gap);
+  }
+  :host(:state(compact)) [part='bar'] {
+    gap: var(--_hd-space-xs);
+  }
+  button {
+    position: relative;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_hd-space-xs);
+    min-height: 2.75rem;
+    min-width: 2.75rem;
+    border-radius: 999px;
+    white-space: nowrap;
+    transition:
+      background-color 150ms ease-out,
+      border-color 150ms ease-out,
+      color 150ms ease-out;
+  }
+  button:hover {
+    border-color: var(--_hd-text-muted);
+  }
+  button[aria-pressed='false'] {
+    border-color: var(--_hd-border);
+    color: var(--_hd-text);
+  }
+  button[aria-pressed='true'] {
+    background: color-mix(in srgb, var(--_hd-accent) 18%, var(--_hd-surface));
+    border-color: var(--_hd-accent);
+  }
+  [part~='mic-toggle'][aria-pressed='false'],
+  [part~='camera-toggle'][aria-pressed='false'] {
+    background: var(--_hd-text);
+    border-color: var(--_hd-text);
+    color: var(--_hd-surface);
+  }
+  [part~='mic-toggle'][aria-pressed='true'],
+  [part~='camera-toggle'][aria-pressed='true'] {
+    background: var(--_hd-surface-raised);
+    border-color: var(--_hd-border);
+  }
+  button.danger,
+  button.danger:hover {
+    background: var(--_hd-danger);
+    border-color: var(--_hd-danger);
+    color: var(--_hd-on-danger);
   }
   [part~='group'] {
     position: relative;
     display: inline-flex;
   }
-  [part~='group'] > button:first-child {
+  [part~='group'] > button:first-child:not(:only-of-type) {
     border-start-end-radius: 0;
     border-end-end-radius: 0;
   }
@@ -28,22 +81,36 @@ export const controlBarStyles = css`
     border-start-start-radius: 0;
     border-end-start-radius: 0;
     border-inline-start-width: 0;
-    padding: 0 var(--_hd-space-s);
-  }
-  button {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_hd-space-xs);
+    min-width: 1.75rem;
+    padding: 0 6px;
   }
   svg {
-    width: 1.1em;
-    height: 1.1em;
+    width: 1.25rem;
+    height: 1.25rem;
     fill: currentColor;
     flex: none;
   }
-  /* The leave icon's arrow points out of the door: the other way in a right-to-left layout. */
+  [part~='device-button'] svg {
+    width: 1rem;
+    height: 1rem;
+  }
   :host(:state(rtl)) [part~='leave'] svg {
     transform: scaleX(-1);
+  }
+  @container (max-width: 58rem) {
+    .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    [part='bar'] > button,
+    [part~='group'] > button:first-child {
+      padding: 0;
+      width: 2.75rem;
+    }
   }
   [part~='menu'] {
     position: absolute;
@@ -58,11 +125,23 @@ export const controlBarStyles = css`
     border-radius: var(--_hd-radius-m);
     box-shadow: var(--_hd-shadow);
   }
+  [part~='more-menu'] {
+    inset-inline-start: auto;
+    inset-inline-end: 0;
+  }
   [part~='menu-item'] {
     justify-content: flex-start;
     border: 0;
+    border-radius: var(--_hd-radius-s);
     background: transparent;
     text-align: start;
+    gap: var(--_hd-space-s);
+  }
+  [part~='menu-item'][aria-checked='true'] {
+    font-weight: 600;
+  }
+  [part~='menu-item'].danger-text {
+    color: var(--_hd-danger);
   }
   [part~='menu-item']:hover,
   [part~='menu-item']:focus-visible {
@@ -71,15 +150,18 @@ export const controlBarStyles = css`
   [part~='menu-item'] .check {
     width: 1.2em;
   }
-  [part='unread'] {
-    min-width: 1.5em;
-    padding: 0 0.4em;
+  .badge {
+    position: absolute;
+    top: -4px;
+    inset-inline-end: -4px;
+    min-width: 1.25rem;
+    padding: 0 0.3em;
     border-radius: 999px;
     background: var(--hashdrop-control-bar-badge-background);
     color: var(--hashdrop-control-bar-badge-color);
-    font-size: 0.8em;
+    font-size: 0.75rem;
     font-weight: 700;
-    line-height: 1.5;
+    line-height: 1.25rem;
   }
   [part='sharing-status'] {
     margin: var(--_hd-space-xs) 0 0;
@@ -87,14 +169,9 @@ export const controlBarStyles = css`
     font-size: 0.875em;
     color: var(--_hd-text-muted);
   }
-  @media (max-width: 30rem) {
-    .label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
+  @media (prefers-reduced-motion: reduce) {
+    button {
+      transition: none;
     }
   }
 `;

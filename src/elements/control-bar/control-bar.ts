@@ -1,33 +1,34 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { ResizeController } from '@lit-labs/observers/resize-controller.js';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { DeviceOption, RoomSnapshot } from '../../core/snapshot.js';
 import { isConnected } from '../../core/transitions.js';
 import { HashdropChatToggleEvent } from '../shared/events.js';
-import { icon, SHARED_ICONS } from '../shared/icons.js';
+import { icon } from '../shared/icons.js';
 import { AnnouncerController } from '../shared/announcer.js';
 import { ConfirmDialogController } from '../shared/confirm-dialog.js';
 import { MenuController } from '../shared/menu.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, dialogStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { controlBarStyles } from './control-bar.styles.js';
+import { CONTROL_ICONS as ICONS } from './control-icons.js';
+import { HashdropPeopleToggleEvent } from './people-toggle-event.js';
+import { moreMenu, secondaryButton, type SecondaryControl } from './secondary-controls.js';
 
-type Menu = 'microphone' | 'camera';
+export type Menu = 'microphone' | 'camera' | 'more';
 
-const ICONS = {
-  mic: svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1a7 7 0 0 0 6-6.9Z"/>`,
-  camera: svg`<path d="M17 10.5V7a1 1 0 0 0-1-1H4a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-3.5l4 4v-11Z"/>`,
-  screen: SHARED_ICONS.screen,
-  hand: SHARED_ICONS.hand,
-  chat: svg`<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2Z"/>`,
-  leave: svg`<path d="M10 17v-3H3v-4h7V7l5 5Zm9-14H11v2h8v14h-8v2h8a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2Z"/>`,
-  caret: svg`<path d="m7 14 5-5 5 5Z"/>`,
-};
+/** Below this width (px) the bar keeps its primary controls and moves the rest into its "More" menu: one row from 360px. */
+const COMPACT_WIDTH = 420;
 
 /**
  * @tagname hashdrop-control-bar
  * @summary The in-call controls: microphone and camera toggles with device menus, screen share (and who is sharing),
  * raise hand, the chat toggle with an unread count, Leave, and for hosts "End for all" behind a confirmation dialog. State changes
  * are announced through a polite live region.
+ *
+ * One row at any width from 360px: icon buttons (each with its name as a tooltip and for screen readers) carry text
+ * labels where there is room; in a bar narrower than 420px, screen share, raise hand and End for all move into a
+ * "More" menu. Red is kept for Leave and End for all; a microphone or camera that is off shows a crossed-out icon.
  *
  * Keyboard shortcuts, while in a call (and unless `no-shortcuts` is set): **Ctrl+D** (⌘D on a Mac) turns the
  * microphone on or off, **Ctrl+E** (⌘E) the camera. In a device menu the arrow keys move, Enter chooses and Escape
@@ -36,12 +37,17 @@ const ICONS = {
  * @attr chat-open - The chat is showing (the chat button is pressed). The owner of the chat sets it; the bar flips it
  *   itself when nobody cancels `hashdrop-chat-toggle`.
  * @attr unread - Chat messages not seen yet, shown as a badge on the chat button while the chat is closed.
+ * @attr people-button - Shows a People button (hosts) with the count of people waiting, which asks for the host panel
+ *   (`hashdrop-people-toggle`); `<hashdrop-room>` sets it.
+ * @attr people-open - The host panel is showing (the People button is pressed).
  * @attr no-shortcuts - Turns the keyboard shortcuts off.
  * @attr for - The id of a `<hashdrop-room>` whose call to control, when placed outside it.
  * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
  *
  * @fires {HashdropChatToggleEvent} hashdrop-chat-toggle - The chat button was pressed (`open`: the state asked for);
  *   cancelable.
+ * @fires {HashdropPeopleToggleEvent} hashdrop-people-toggle - The People button was pressed (`open`: the state asked
+ *   for); cancelable.
  *
  * @slot unread - Replaces the unread badge of the chat button.
  *
@@ -57,6 +63,10 @@ const ICONS = {
  * @csspart hand-toggle - The Raise hand toggle (everyone but hosts).
  * @csspart chat-toggle - The chat button.
  * @csspart unread - The unread badge.
+ * @csspart people-toggle - The People button (with `people-button`).
+ * @csspart waiting-count - The People button's badge: how many are waiting to join.
+ * @csspart more - The "More" button of a narrow bar.
+ * @csspart more-menu - Its menu.
  * @csspart leave - The Leave button.
  * @csspart end-for-all - The End for all button (hosts).
  * @csspart confirm-dialog - The End-for-all confirmation dialog.
@@ -65,8 +75,8 @@ const ICONS = {
  *
  * @cssprop [--hashdrop-control-bar-gap=var(--hashdrop-space-s)] - Space between controls.
  * @cssprop [--hashdrop-control-bar-background=transparent] - Background.
- * @cssprop [--hashdrop-control-bar-badge-background=var(--hashdrop-color-danger)] - Unread badge background.
- * @cssprop [--hashdrop-control-bar-badge-color=var(--hashdrop-color-on-danger)] - Unread badge text.
+ * @cssprop [--hashdrop-control-bar-badge-background=var(--hashdrop-color-accent)] - Unread badge background.
+ * @cssprop [--hashdrop-control-bar-badge-color=var(--hashdrop-color-accent-contrast)] - Unread badge text.
  *
  * The audience (stage mode) gets no microphone, camera or screen share controls, and an audio-only room no camera or
  * screen share. A role change (promoted to speaker, moved to the audience) and a host lowering your hand are announced.
@@ -75,6 +85,7 @@ const ICONS = {
  * @cssstate camera-off - The camera is off.
  * @cssstate sharing - This browser shares its screen.
  * @cssstate chat-open - The chat panel is open.
+ * @cssstate compact - The bar is narrower than 420px: icons only, the rest in the "More" menu.
  * @cssstate host - The viewer is a host.
  * @cssstate hand-raised - The viewer's hand is raised.
  * @cssstate audience - The viewer is in the audience (stage mode).
@@ -84,20 +95,28 @@ export class HashdropControlBar extends SessionElement {
 
   @property({ type: Boolean, reflect: true, attribute: 'chat-open' }) chatOpen = false;
   @property({ type: Number }) unread = 0;
+  @property({ type: Boolean, attribute: 'people-button' }) peopleButton = false;
+  @property({ type: Boolean, reflect: true, attribute: 'people-open' }) peopleOpen = false;
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
 
   readonly #menus = new MenuController<Menu>(this, {
     items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]')],
     button: (menu) =>
-      this.renderRoot.querySelector<HTMLElement>(`[part~="${menu === 'camera' ? 'camera' : 'mic'}-devices"]`),
+      this.renderRoot.querySelector<HTMLElement>(
+        `[part~="${menu === 'more' ? 'more' : menu === 'camera' ? 'camera-devices' : 'mic-devices'}"]`,
+      ),
     initial: (items) => items.find((item) => item.getAttribute('aria-checked') === 'true'),
   });
   readonly #announcer = new AnnouncerController(this);
   readonly #endForAll = new ConfirmDialogController(
     this,
     (end) => void (end && this.activeSession?.endForAll()),
-    () => this.renderRoot.querySelector<HTMLElement>('[part~="end-for-all"]'),
+    () => this.renderRoot.querySelector<HTMLElement>('[part~="end-for-all"], [part~="more"]'),
   );
+  /** The bar's width, measured; below COMPACT_WIDTH the secondary controls go into the "More" menu. */
+  readonly #size = new ResizeController(this, {
+    callback: (entries) => entries[0]?.contentRect.width ?? Infinity,
+  });
   /** The hand changed because of this bar's button (not a host), for the announcement. */
   #handToggled = false;
 
@@ -141,12 +160,20 @@ export class HashdropControlBar extends SessionElement {
     if (s.role !== previous.role && (s.role === 'speaker' || s.role === 'audience') && previous.role) {
       changes.push(this.t(s.role === 'speaker' ? 'controls.role.speaker' : 'controls.role.audience'));
     }
+    // A closed host panel cannot speak for itself (its live region is hidden): the People button's bar does.
+    if (this.peopleButton && !this.peopleOpen && s.role === 'host') {
+      const known = new Set(previous.knocks.map((k) => k.knockId));
+      const fresh = s.knocks.filter((k) => !known.has(k.knockId));
+      if (fresh.length === 1) changes.push(this.t('host.knock', { name: fresh[0]!.displayName }));
+      else if (fresh.length > 1) changes.push(this.t('host.knocks', { count: fresh.length }));
+    }
     if (changes.length) this.#announcer.announce(changes.join('. '));
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
     this.setState('chat-open', this.chatOpen);
+    this.setState('compact', this.#compact);
   }
 
   readonly #onShortcut = (event: KeyboardEvent): void => {
@@ -172,6 +199,15 @@ export class HashdropControlBar extends SessionElement {
   #toggleChat(): void {
     const open = !this.chatOpen;
     if (this.emit(new HashdropChatToggleEvent(open))) this.chatOpen = open;
+  }
+
+  #togglePeople(): void {
+    const open = !this.peopleOpen;
+    if (this.emit(new HashdropPeopleToggleEvent(open))) this.peopleOpen = open;
+  }
+
+  get #compact(): boolean {
+    return (this.#size.value ?? Infinity) < COMPACT_WIDTH;
   }
 
   // ── Device menus ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -240,9 +276,11 @@ export class HashdropControlBar extends SessionElement {
         type="button"
         aria-pressed=${enabled ? 'true' : 'false'}
         aria-keyshortcuts=${camera ? 'Control+E Meta+E' : 'Control+D Meta+D'}
+        title=${this.t(camera ? 'controls.camera' : 'controls.microphone')}
         @click=${toggle}
       >
-        ${icon(camera ? ICONS.camera : ICONS.mic)}<span class="label"
+        ${icon(camera ? (enabled ? ICONS.camera : ICONS.cameraOff) : enabled ? ICONS.mic : ICONS.micOff)}<span
+          class="label"
           >${this.t(camera ? 'controls.camera' : 'controls.microphone')}</span
         >
       </button>
@@ -252,6 +290,7 @@ export class HashdropControlBar extends SessionElement {
         aria-label=${this.t(camera ? 'controls.camera.devices' : 'controls.microphone.devices')}
         aria-haspopup="menu"
         aria-expanded=${this.#menus.open === menu ? 'true' : 'false'}
+        title=${this.t(camera ? 'controls.camera.devices' : 'controls.microphone.devices')}
         @click=${() => void this.#menus.toggle(menu)}
       >
         ${icon(ICONS.caret)}
@@ -264,15 +303,12 @@ export class HashdropControlBar extends SessionElement {
     </div>`;
   }
 
-  #screenShare(s: RoomSnapshot): TemplateResult {
-    return html`<button
-      part="screen-share"
-      type="button"
-      aria-pressed=${s.screenSharing ? 'true' : 'false'}
-      @click=${() => void this.activeSession?.setScreenShareEnabled(!s.screenSharing)}
-    >
-      ${icon(ICONS.screen)}<span class="label">${this.t('controls.screen-share')}</span>
-    </button>`;
+  /** A count on a button: the number drawn, and a sentence for screen readers. */
+  #badge(part: string, count: number, sentence: string): TemplateResult | typeof nothing {
+    return count
+      ? html`<span part=${part} class="badge" aria-hidden="true">${count}</span
+          ><span class="visually-hidden">${sentence}</span>`
+      : nothing;
   }
 
   override render(): TemplateResult {
@@ -286,47 +322,73 @@ export class HashdropControlBar extends SessionElement {
     const publisher = s.role !== 'audience';
     const video = publisher && !s.room?.policy.audioOnly;
     const hand = s.role !== 'host' && !!session && s.capabilities.raiseHand;
+    const people = this.peopleButton && s.role === 'host';
+    const waiting = s.knocks.length;
+    const compact = this.#compact;
+    const secondary: SecondaryControl[] = [];
+    if (video) {
+      secondary.push({
+        part: 'screen-share',
+        icon: ICONS.screen,
+        label: this.t('controls.screen-share'),
+        pressed: s.screenSharing,
+        run: () => void this.activeSession?.setScreenShareEnabled(!s.screenSharing),
+      });
+    }
+    if (hand) {
+      secondary.push({
+        part: 'hand-toggle',
+        icon: ICONS.hand,
+        label: this.t('controls.hand'),
+        pressed: !!s.handRaisedAt,
+        run: () => this.#toggleHand(),
+      });
+    }
+    const endForAll: SecondaryControl = {
+      part: 'end-for-all',
+      icon: ICONS.end,
+      label: this.t('room.end-for-all'),
+      danger: true,
+      run: () => this.confirmEndForAll(),
+    };
     return html`<div part="bar" role="group" aria-label=${this.t('controls.label')} aria-describedby="shortcuts">
-        ${publisher ? this.#deviceGroup(s, 'microphone') : nothing}
-        ${video ? html`${this.#deviceGroup(s, 'camera')}${this.#screenShare(s)}` : nothing}
-        ${
-          hand
-            ? html`<button
-                part="hand-toggle"
-                type="button"
-                aria-pressed=${s.handRaisedAt ? 'true' : 'false'}
-                @click=${this.#toggleHand}
-              >
-                ${icon(ICONS.hand)}<span class="label">${this.t('controls.hand')}</span>
-              </button>`
-            : nothing
-        }
+        ${publisher ? this.#deviceGroup(s, 'microphone') : nothing} ${video ? this.#deviceGroup(s, 'camera') : nothing}
+        ${compact ? nothing : secondary.map((item) => secondaryButton(item))}
         <button
           part="chat-toggle"
           type="button"
+          title=${this.t('controls.chat')}
           aria-pressed=${this.chatOpen ? 'true' : 'false'}
           @click=${this.#toggleChat}
         >
           ${icon(ICONS.chat)}<span class="label">${this.t('controls.chat')}</span>
-          <slot name="unread"
-            >${
-              unread
-                ? html`<span part="unread" aria-hidden="true">${unread}</span
-                    ><span class="visually-hidden">${this.t('controls.chat.unread', { count: unread })}</span>`
-                : nothing
-            }</slot
-          >
-        </button>
-        <button part="leave" class="danger" type="button" @click=${() => void session?.leave()}>
-          ${icon(ICONS.leave)}<span class="label">${this.t('room.leave')}</span>
+          <slot name="unread">${this.#badge('unread', unread, this.t('controls.chat.unread', { count: unread }))}</slot>
         </button>
         ${
-          host
-            ? html`<button part="end-for-all" class="danger" type="button" @click=${() => this.confirmEndForAll()}>
-                ${this.t('room.end-for-all')}
+          people
+            ? html`<button
+                part="people-toggle"
+                type="button"
+                title=${this.t('controls.people')}
+                aria-pressed=${this.peopleOpen ? 'true' : 'false'}
+                @click=${this.#togglePeople}
+              >
+                ${icon(ICONS.people)}<span class="label">${this.t('controls.people')}</span>
+                ${this.#badge('waiting-count', waiting, this.t('controls.people.waiting', { count: waiting }))}
               </button>`
             : nothing
         }
+        ${compact && (secondary.length || host) ? moreMenu(host ? [...secondary, endForAll] : secondary, this.t('controls.more'), this.#menus) : nothing}
+        <button
+          part="leave"
+          class="danger"
+          type="button"
+          title=${this.t('room.leave')}
+          @click=${() => void session?.leave()}
+        >
+          ${icon(ICONS.leave)}<span class="label">${this.t('room.leave')}</span>
+        </button>
+        ${host && !compact ? secondaryButton(endForAll) : nothing}
       </div>
       ${sharing ? html`<p part="sharing-status">${sharing}</p>` : nothing}
       <span id="shortcuts" hidden>${this.t('controls.shortcuts', { mod })}</span>

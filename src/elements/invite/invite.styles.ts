@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+/**
+ * The invite's look. The code stays on one line, never broken at its hyphen: its size shrinks with the column
+ * instead (a code is at most about 20 characters). The link is shortened in the middle: its start gives way
+ * (ellipsis), its end with the room code stays whole.
+ */
 export const inviteStyles = css`
   :host {
     display: block;
@@ -8,33 +13,45 @@ export const inviteStyles = css`
     --hashdrop-invite-background: var(--_hd-surface);
   }
   [part='base'] {
+    container-type: inline-size;
     padding: var(--_hd-space-m);
     background: var(--hashdrop-invite-background);
     border-radius: var(--_hd-radius-l);
   }
   [part='code'] {
     display: block;
-    font-size: var(--hashdrop-invite-code-size);
+    font-size: clamp(1rem, 7.5cqi, var(--hashdrop-invite-code-size));
     font-weight: 700;
     letter-spacing: 0.06em;
     font-variant-numeric: tabular-nums;
-    word-break: break-word;
+    white-space: nowrap;
+    overflow-x: auto;
     margin: 0 0 var(--_hd-space-s);
     user-select: all;
   }
   [part='link'] {
-    display: block;
     font-size: 0.875em;
     color: var(--_hd-text-muted);
-    word-break: break-all;
+    display: flex;
+    white-space: nowrap;
     margin-bottom: var(--_hd-space-s);
+  }
+  .link-start {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    min-width: 1.5em;
+  }
+  .link-end {
+    flex: none;
+    max-width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   [part='qr'] {
     display: block;
     width: var(--hashdrop-invite-qr-size);
     height: var(--hashdrop-invite-qr-size);
     margin: var(--_hd-space-m) 0;
-    /* Not a theme color: scanners need dark modules on white, in a dark theme too. */
     background: #fff;
     image-rendering: pixelated;
     border-radius: var(--_hd-radius-s);

@@ -8,6 +8,7 @@ import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { AnnouncerController } from '../shared/announcer.js';
 import { SessionElement } from '../shared/session-element.js';
 import { inviteLink } from './invite-link.js';
+import { linkView } from './link-view.js';
 import { inviteStyles } from './invite.styles.js';
 
 export { inviteLink };
@@ -162,7 +163,7 @@ export class HashdropInvite extends SessionElement {
         code
           ? html`<p class="muted" id="code-label">${this.t('invite.code')}</p>
               <p part="code" aria-describedby="code-label">${code}</p>
-              <span part="link">${link}</span>
+              ${linkView(link, code)}
               <div class="row">
                 <button part="copy-code" type="button" @click=${() => this.#copy('code')}>
                   ${this.t('invite.copy-code')}

@@ -1,32 +1,55 @@
 import { css } from 'lit';
 
-/** The call screen's layout inside `<hashdrop-room>`; `<hashdrop-call-view>` adds it to the room's shadow root. */
+/** Where the call's side panels become drawers over the stage (the call view's own width, see the container below). */
+export const NARROW_WIDTH = 768;
+/** The same as a media query: the host panel starts closed on such a screen. */
+export const NARROW_QUERY = `(max-width: ${NARROW_WIDTH}px)`;
+
+/**
+ * The call screen's layout inside `<hashdrop-room>`; `<hashdrop-call-view>` adds it to the room's shadow root, so
+ * `:host` here is the room. In a call the room takes its container's height (a minimum when the container has none),
+ * and on a phone the whole viewport; the stage takes everything but the title row and the control bar, on a dark
+ * background whatever the theme (as video calls do), while panels and controls keep the theme's colours. The spotlight
+ * (or the grid) takes what the strip leaves, instead of a 16:9 box. Narrow: one column, and the panels open as sheets
+ * over the stage, above the control bar. The panels' contents never make the call taller (size containment): they
+ * scroll inside the height the call has. Reactions float up from the bottom of the stage, taking no row of their own.
+ */
 export const callViewStyles = css`
+  :host(:state(in-room)),
+  :host(:state(reconnecting)) {
+    height: 100%;
+  }
+  [part='base']:has(> hashdrop-call-view) {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    min-height: var(--hashdrop-room-call-min-height, 32rem);
+    padding: var(--_hd-space-s);
+  }
+  @media (max-width: 40rem) {
+    [part='base']:has(> hashdrop-call-view) {
+      min-height: 100dvh;
+      padding: var(--_hd-space-xs);
+    }
+  }
   hashdrop-call-view {
-    display: block;
+    display: flex;
+    flex-direction: column;
+    flex: 1 1 auto;
+    min-height: 0;
+    container: call / inline-size;
   }
   [part='call'] {
+    position: relative;
+    flex: 1 1 auto;
+    min-height: 0;
     display: grid;
-    gap: var(--_hd-space-m);
+    gap: var(--_hd-space-s);
     grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: minmax(0, 1fr);
   }
   [part='call'].with-sidebar {
     grid-template-columns: minmax(0, 1fr) var(--hashdrop-room-sidebar-width);
-  }
-  @media (max-width: 48rem) {
-    [part='call'].with-sidebar {
-      grid-template-columns: minmax(0, 1fr);
-    }
-  }
-  [part='call-header'] {
-    display: flex;
-    justify-content: space-between;
-    align-items: baseline;
-    gap: var(--_hd-space-s);
-  }
-  [part='controls'] {
-    margin-top: var(--_hd-space-m);
-    justify-content: center;
   }
   [part='call'].with-chat {
     grid-template-columns: minmax(0, 1fr) var(--hashdrop-room-chat-width, 20rem);
@@ -34,15 +57,107 @@ export const callViewStyles = css`
   [part='call'].with-chat.with-sidebar {
     grid-template-columns: minmax(0, 1fr) var(--hashdrop-room-chat-width, 20rem) var(--hashdrop-room-sidebar-width);
   }
-  @media (max-width: 48rem) {
-    [part='call'].with-chat,
-    [part='call'].with-chat.with-sidebar {
-      grid-template-columns: minmax(0, 1fr);
-    }
+  [part='call'] > section {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_hd-space-s);
+    min-width: 0;
+    min-height: 0;
+  }
+  [part='call-header'] {
+    display: flex;
+    align-items: center;
+    gap: var(--_hd-space-s);
+    min-width: 0;
+    padding-inline: var(--_hd-space-xs);
+  }
+  [part='call-header'] h2 {
+    margin: 0;
+    font-size: 1em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part='call-header'] > :last-child:not(h2) {
+    margin-inline-start: auto;
+  }
+  [part='stage'] {
+    flex: 1 1 auto;
+    min-height: 10rem;
+    padding: var(--_hd-space-s);
+    color-scheme: dark;
+    background: var(--hashdrop-room-stage-background, #16171b);
+    border-radius: var(--_hd-radius-l);
+    --hashdrop-stage-spotlight-max-height: none;
+  }
+  [part='stage']::part(spotlight) {
+    flex: 1 1 0;
+    min-height: 6rem;
+    aspect-ratio: auto;
+  }
+  [part='stage']::part(grid) {
+    flex: 1 1 0;
+    min-height: 0;
+    overflow-y: auto;
+    align-content: center;
+  }
+  [part='controls'] {
+    flex: none;
+  }
+  [part='reactions'] {
+    margin-block-start: calc(-2.5rem - var(--_hd-space-s));
+    z-index: 1;
+    pointer-events: none;
+  }
+  [part='chat-panel'],
+  [part='sidebar'] {
+    contain: size;
+  }
+  [part='chat-panel'] {
+    min-height: 0;
+    --hashdrop-chat-max-height: none;
   }
   [part='sidebar'] {
     display: grid;
     gap: var(--_hd-space-m);
     align-content: start;
+    min-height: 0;
+    overflow-y: auto;
+  }
+  [part='sidebar'][hidden] {
+    display: none;
+  }
+  @container call (max-width: ${NARROW_WIDTH}px) {
+    [part='call'].with-chat,
+    [part='call'].with-sidebar,
+    [part='call'].with-chat.with-sidebar {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    [part='chat-panel'],
+    [part='sidebar'] {
+      position: absolute;
+      z-index: 5;
+      inset-inline: 0;
+      top: 12%;
+      bottom: calc(2.75rem + var(--_hd-space-s));
+      overflow-y: auto;
+      background: var(--_hd-surface);
+      border: 1px solid var(--_hd-border);
+      border-radius: var(--_hd-radius-l);
+      box-shadow: var(--_hd-shadow);
+      animation: hd-sheet-in 180ms ease-out;
+    }
+  }
+  @keyframes hd-sheet-in {
+    from {
+      opacity: 0;
+      transform: translateY(1rem);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part='chat-panel'],
+    [part='sidebar'] {
+      animation: none;
+    }
   }
 `;

@@ -21,7 +21,8 @@ import { HashdropCaptions } from '../captions/captions.js';
 import { HashdropReactions } from '../reactions/reactions.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
 import { renderRecordingIndicator, renderStreamIndicator } from '../recording/recording-indicator.js';
-import { callViewStyles } from './call-view.styles.js';
+import type { HashdropPeopleToggleEvent } from '../control-bar/people-toggle-event.js';
+import { callViewStyles, NARROW_QUERY, NARROW_WIDTH } from './call-view.styles.js';
 
 /**
  * Defines the elements the call screen uses (each only if its tag is still free).
@@ -51,6 +52,8 @@ export class HashdropCallView extends HashdropElement {
 
   @state() private chatOpen = false;
   @state() private unread = 0;
+  /** The host panel: a side panel open from the start where there is room, a drawer opened on demand where not. */
+  @state() private peopleOpen = typeof matchMedia === 'undefined' || !matchMedia(NARROW_QUERY).matches;
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -65,8 +68,51 @@ export class HashdropCallView extends HashdropElement {
 
   /** The control bar's chat button asks for a state (`open`); unless the page canceled it, the panel follows. */
   #toggleChat = (event: HashdropChatToggleEvent) => {
-    if (!event.defaultPrevented) this.chatOpen = event.open;
+    if (event.defaultPrevented) return;
+    this.chatOpen = event.open;
+    // Where panels are sheets over the stage, one at a time.
+    if (event.open && this.#narrow()) this.peopleOpen = false;
+    if (event.open) void this.#focusPanel('chat');
   };
+
+  #togglePeople = (event: HashdropPeopleToggleEvent) => {
+    if (event.defaultPrevented) return;
+    this.peopleOpen = event.open;
+    if (event.open && this.#narrow()) this.chatOpen = false;
+    if (event.open) void this.#focusPanel('people');
+  };
+
+  #narrow(): boolean {
+    return this.getBoundingClientRect().width <= NARROW_WIDTH;
+  }
+
+  /** Focus moves into a panel that was just opened: the chat's message field, the host panel's heading. */
+  async #focusPanel(panel: 'chat' | 'people'): Promise<void> {
+    await this.updateComplete;
+    if (panel === 'chat') {
+      const chat = this.querySelector<HashdropChat>('hashdrop-chat');
+      await chat?.updateComplete;
+      chat?.shadowRoot?.querySelector<HTMLElement>('#chat-input')?.focus();
+    } else {
+      const hostPanel = this.querySelector<HashdropHostPanel>('hashdrop-host-panel');
+      await hostPanel?.updateComplete;
+      hostPanel?.focusInitial();
+    }
+  }
+
+  /** Escape in a panel closes it and puts focus back on the control bar button that opened it. */
+  #closeOnEscape(panel: 'chat' | 'people'): (event: KeyboardEvent) => void {
+    return (event) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      if (panel === 'chat') this.chatOpen = false;
+      else this.peopleOpen = false;
+      const bar = this.querySelector('hashdrop-control-bar');
+      bar?.shadowRoot
+        ?.querySelector<HTMLElement>(panel === 'chat' ? '[part~="chat-toggle"]' : '[part~="people-toggle"]')
+        ?.focus();
+    };
+  }
 
   #unread = (event: HashdropChatUnreadEvent) => {
     this.unread = event.count;
@@ -76,12 +122,14 @@ export class HashdropCallView extends HashdropElement {
     const s = this.snapshot;
     const lang = this.lang;
     const host = s.role === 'host';
-    const classes = [host ? 'with-sidebar' : '', this.chatOpen ? 'with-chat' : ''].filter(Boolean).join(' ');
+    const sidebar = host && this.peopleOpen;
+    const classes = [sidebar ? 'with-sidebar' : '', this.chatOpen ? 'with-chat' : ''].filter(Boolean).join(' ');
     return html`<div
       part="call"
       class=${classes}
       @hashdrop-chat-toggle=${this.#toggleChat}
       @hashdrop-chat-unread=${this.#unread}
+      @hashdrop-people-toggle=${this.#togglePeople}
     >
       <section aria-labelledby="call-title">
         <div part="call-header">
@@ -100,12 +148,25 @@ export class HashdropCallView extends HashdropElement {
           lang=${lang}
           ?chat-open=${this.chatOpen}
           .unread=${this.unread}
+          people-button
+          ?people-open=${sidebar}
         ></hashdrop-control-bar>
       </section>
-      <hashdrop-chat part="chat-panel" id="call-chat" lang=${lang} ?hidden=${!this.chatOpen}></hashdrop-chat>
+      <hashdrop-chat
+        part="chat-panel"
+        id="call-chat"
+        lang=${lang}
+        ?hidden=${!this.chatOpen}
+        @keydown=${this.#closeOnEscape('chat')}
+      ></hashdrop-chat>
       ${
         host
-          ? html`<aside part="sidebar" aria-label=${this.t('room.sidebar')}>
+          ? html`<aside
+              part="sidebar"
+              aria-label=${this.t('room.sidebar')}
+              ?hidden=${!sidebar}
+              @keydown=${this.#closeOnEscape('people')}
+            >
               <hashdrop-host-panel lang=${lang}></hashdrop-host-panel>
               <hashdrop-invite lang=${lang} no-join></hashdrop-invite>
             </aside>`

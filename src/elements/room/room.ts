@@ -73,7 +73,9 @@ import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attribut
  * @csspart screen-share - The in-call screen share toggle.
  * @csspart leave - The Leave button.
  * @csspart end-for-all - The End for all button (hosts).
- * @csspart sidebar - The host's side column (host panel and invite).
+ * @csspart sidebar - The host's side column (host panel and invite): beside the call where there is room, a sheet over
+ *   it on narrow screens; the control bar's People button opens and closes it (Escape closes it too).
+ * @csspart chat-panel - The chat: a side column, or a sheet over the call on narrow screens (Escape closes it).
  * @csspart rejoin - The Rejoin button (ended).
  * @csspart retry - The Try again button (error).
  *
@@ -81,6 +83,10 @@ import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attribut
  * @cssprop [--hashdrop-room-padding=var(--hashdrop-space-m)] - Inner padding.
  * @cssprop [--hashdrop-room-min-height=24rem] - Minimum height (keeps the page from jumping between screens).
  * @cssprop [--hashdrop-room-sidebar-width=20rem] - Width of the host's side column.
+ * @cssprop [--hashdrop-room-chat-width=20rem] - Width of the chat's side column.
+ * @cssprop [--hashdrop-room-call-min-height=32rem] - In a call the room takes its container's height; this is its
+ *   least (a container without a height). On a phone-sized screen the call fills the viewport's height.
+ * @cssprop [--hashdrop-room-stage-background=#16171b] - Behind the videos: dark in both themes, as calls are.
  *
  * @cssstate idle - No room yet (before the first snapshot, or no room chosen).
  * @cssstate pre-join - The pre-join screen.

@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+/**
+ * The stage's look. The zoom controls sit at the bottom end, above the tile's name row: the top end belongs to the
+ * tile's host menu ("⋯"), the top start to Unpin and the tile's badges, so nothing covers anything.
+ */
 export const stageStyles = css`
   :host {
     --hashdrop-stage-gap: var(--_hd-space-s);
@@ -12,6 +16,13 @@ export const stageStyles = css`
     background: var(--hashdrop-stage-background);
     min-width: 0;
     position: relative;
+  }
+  section {
+    display: flex;
+    flex-direction: column;
+    gap: var(--hashdrop-stage-gap);
+    flex: 1 1 auto;
+    min-height: 0;
   }
   :host([narrow]) {
     --hashdrop-stage-strip-tile-width: 7.5rem;
@@ -50,7 +61,7 @@ export const stageStyles = css`
   [part='zoom-controls'] {
     position: absolute;
     inset-inline-end: var(--_hd-space-s);
-    top: var(--_hd-space-s);
+    bottom: calc(var(--_hd-space-s) + 2rem);
     display: flex;
     gap: 2px;
     align-items: center;
