@@ -23,8 +23,10 @@ const DIST = 'dist/cdn';
  * controllers' own chunks (each mix of elements that imports them is a chunk). It fell to 212 KB when the call's
  * two dozen lazy chunks became one `call` chunk (vite.config.ts) and the QR encoder became uqr, and to 202 KB (budget
  * 205 KB) when livekit-client was imported by name (src/core/livekit-sdk.ts), so the bundler could drop the rest.
+ * Then came, all in the lazy call chunk: live streaming's control, captions, reactions and the redesigned call screen
+ * (control bar with its More menu, panels as drawers): 206.9 KB, so the guard is 209 KB.
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 205 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 209 * 1024 };
 
 /** A shipped catalog other than the built-in English (`src/i18n/de.ts`, …; not English's own lazy half). */
 const ALTERNATIVE_LANGUAGE = /^src\/i18n\/(?!en)[a-z]{2}\.ts$/;
