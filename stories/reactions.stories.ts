@@ -25,9 +25,9 @@ const meta: Meta<Args> = {
   component: 'hashdrop-reactions',
   argTypes: { lang: langControl, theme: themeControl, reactions: { table: { disable: true } } },
   args: { lang: 'en', theme: 'light', reactions: [] },
-  // Over a dark stage, as in a call.
+  // Over a dark stage, as in a call; held still, so the picture is the same every time.
   render: ({ lang, theme, reactions }) =>
-    html`<div style="background: #111418; height: 14rem; display: grid">
+    html`<div style="background: #111418; height: 14rem; display: grid; --hashdrop-reactions-animation: none">
       <hashdrop-reactions
         lang=${lang}
         theme=${theme}

@@ -20,11 +20,13 @@ export const reactionsStyles = css`
     display: grid;
     justify-items: center;
     gap: 0.125rem;
-    animation: hashdrop-float 4s ease-out forwards;
+    animation: var(--hashdrop-reactions-animation, hashdrop-float 4s ease-out forwards);
   }
   [part='emoji'] {
     font-size: var(--hashdrop-reactions-size);
     line-height: 1;
+    /* Over video in either theme (a system without colour emoji draws them in the text colour). */
+    color: var(--_hd-on-video);
   }
   [part='name'] {
     padding: 0.05em 0.45em;

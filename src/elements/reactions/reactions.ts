@@ -3,7 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ReactionSnapshot, RoomSnapshot } from '../../core/snapshot.js';
 import { AnnouncerController } from '../shared/announcer.js';
-import { tokenStyles } from '../shared/tokens.styles.js';
+import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { SessionElement } from '../shared/session-element.js';
 import { REACTION_NAMES } from './reaction-names.js';
 import { reactionsStyles } from './reactions.styles.js';
@@ -24,9 +24,11 @@ import { reactionsStyles } from './reactions.styles.js';
  * @csspart name - Who sent it.
  *
  * @cssprop [--hashdrop-reactions-size=2.25rem] - Size of the emoji.
+ * @cssprop [--hashdrop-reactions-animation=hashdrop-float 4s ease-out forwards] - How a reaction moves; `none` holds
+ *   it still (pictures of a page, or a page's own motion setting).
  */
 export class HashdropReactions extends SessionElement {
-  static override styles = [tokenStyles, reactionsStyles];
+  static override styles = [tokenStyles, controlStyles, reactionsStyles];
 
   readonly #announcer = new AnnouncerController(this);
   #lastAnnounced = 0;
