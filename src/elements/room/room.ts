@@ -43,19 +43,16 @@ import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attribut
  * @attr lang - Language of all texts (falls back to the page's `lang`, then English).
  * @attr layout - The call's layout: `spotlight` (default: one person large above a strip of the others) or `grid`.
  * @attr theme - `light`, `dark` or `auto` (follows the OS). Without it the page's `color-scheme` applies.
- * @attr host-key - The secret host key of a room (from creating it). Without it, a `?host=` parameter in the page URL
- *   is used, so a host link (`…?room=CODE&host=KEY`) opens the room as its host; once it has made this browser a host,
- *   it is removed from the address bar (`history.replaceState`, other parameters and the hash kept).
- * @attr status - (read-only, reflected) The session status: idle, pre-join, connecting, waiting, in-room,
- *   reconnecting, ended, denied or error.
+ * @attr host-key - The secret host key of a room (from creating it). Without it, a `?host=` in the page URL is used
+ *   (a host link, `…?room=CODE&host=KEY`), then removed from the address bar once redeemed (`history.replaceState`).
+ * @attr status - (read-only, reflected) idle, pre-join, connecting, waiting, in-room, reconnecting, ended, denied, error
  *
  * @fires {HashdropStatusChangeEvent} hashdrop-status-change - The status changed (`previous` null for a new session).
  * @fires {HashdropJoinedEvent} hashdrop-joined - This browser entered the call.
  * @fires {HashdropLeftEvent} hashdrop-left - This browser left the call (`reason`).
  * @fires {HashdropDeniedEvent} hashdrop-denied - A host declined the request to join.
  * @fires {HashdropErrorEvent} hashdrop-error - A failure (`code`: BROWSER_UNSUPPORTED when this browser cannot make
- *   calls, INVALID_ATTRIBUTE for a bad attribute, or the
- *   endpoint's code); `fatal` false for notices that leave the call running.
+ *   calls, INVALID_ATTRIBUTE for a bad attribute, or the endpoint's code); `fatal` false if the call goes on.
  * @fires {HashdropKnockEvent} hashdrop-knock - (Hosts) someone is asking to join.
  *
  * @csspart base - The container of every screen.
@@ -73,8 +70,7 @@ import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attribut
  * @csspart screen-share - The in-call screen share toggle.
  * @csspart leave - The Leave button.
  * @csspart end-for-all - The End for all button (hosts).
- * @csspart sidebar - The host's side column (host panel and invite): beside the call where there is room, a sheet over
- *   it on narrow screens; the control bar's People button opens and closes it (Escape closes it too).
+ * @csspart sidebar - The host panel and invite: a side column, or a sheet over the call on narrow screens (People).
  * @csspart chat-panel - The chat: a side column, or a sheet over the call on narrow screens (Escape closes it).
  * @csspart rejoin - The Rejoin button (ended).
  * @csspart retry - The Try again button (error).
@@ -84,8 +80,7 @@ import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attribut
  * @cssprop [--hashdrop-room-min-height=24rem] - Minimum height (keeps the page from jumping between screens).
  * @cssprop [--hashdrop-room-sidebar-width=20rem] - Width of the host's side column.
  * @cssprop [--hashdrop-room-chat-width=20rem] - Width of the chat's side column.
- * @cssprop [--hashdrop-room-call-min-height=32rem] - In a call the room takes its container's height; this is its
- *   least (a container without a height). On a phone-sized screen the call fills the viewport's height.
+ * @cssprop [--hashdrop-room-call-min-height=32rem] - A call's least height (it fills its container, or a phone).
  * @cssprop [--hashdrop-room-stage-background=#16171b] - Behind the videos: dark in both themes, as calls are.
  *
  * @cssstate idle - No room yet (before the first snapshot, or no room chosen).
