@@ -77,12 +77,27 @@ async function transcribe(room: Room, segmentId: string, trackSid: string | null
   await writer.close();
 }
 
+/** Waits until the page's call knows `identity`: a transcriber speaks once it is in the call, not before. */
+async function seenBy(page: RoomPage, identity: string): Promise<void> {
+  await page.page.waitForFunction(
+    (who) =>
+      (
+        document.querySelector('hashdrop-room') as unknown as {
+          session: { snapshot: { participants: { identity: string }[] } };
+        }
+      ).session.snapshot.participants.some((p) => p.identity === who),
+    identity,
+    { timeout: 15_000 },
+  );
+}
+
 const captionLine = (page: RoomPage, text: string) =>
   page.page.locator('hashdrop-captions [part~="line"]', { hasText: text });
 
 test('an agent’s transcription of a participant’s microphone shows as a caption under their name', async () => {
   const { ada, roomName, micSid } = await callWithAda();
   const agent = await agentIn(roomName);
+  await seenBy(ada, 'agent-stt');
   await transcribe(agent, 'seg-1', micSid, ['Hello ', 'from ', 'the call']);
   const line = captionLine(ada, 'Hello from the call');
   await line.waitFor({ timeout: 15_000 });
@@ -96,6 +111,7 @@ test('a participant that is not an agent captions only itself', async () => {
   const { status, body } = await api.request<AdmittedJoin>('POST', `/rooms/${code}/join`, { displayName: 'Mallory' });
   assert.equal(status, 200, JSON.stringify(body));
   const mallory = await connect(body.serverUrl, body.token);
+  await seenBy(ada, body.identity);
   await transcribe(mallory, 'forged', micSid, ['Ada says something she never said']);
   await transcribe(mallory, 'own', null, ['Mallory speaking for herself']);
   const own = captionLine(ada, 'Mallory speaking for herself');
