@@ -19,11 +19,14 @@ import { receiveCaptions } from './caption-stream.js';
 import { applyReaction, expireReactions, nextReactionExpiry } from './reactions.js';
 import { timedList, type TimedList } from './timed-list.js';
 import { participantSnapshot } from './participants.js';
+import { adoptPreviewTrack, atCallResolution } from './preview-adoption.js';
 import type { EndedReason, ReactionSnapshot } from './snapshot.js';
 
 /** The livekit-client module (what of it the call uses, see livekit-sdk.ts), as `livekit-call.ts` loads it. */
 export type LiveKit = typeof import('./livekit-sdk.js');
 
+/** How long a leave waits for publishes under way to be answered (see `disconnect`). */
+const PUBLISH_SETTLE_MS = 1000;
 /** How long a remote video nobody shows stays subscribed (paused) before it is let go. */
 const UNSUBSCRIBE_AFTER_MS = 3000;
 /**
@@ -51,6 +54,8 @@ export class LiveKitConnection implements CallConnection {
    * being opened or published (the SDK defers a publication it cannot send, for up to 15 s) stops it all the same.
    */
   readonly #tracks = new Set<LocalTrack>();
+  /** Publishes and device changes under way (see `disconnect`). */
+  readonly #inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly lk: LiveKit,
@@ -161,8 +166,10 @@ export class LiveKitConnection implements CallConnection {
   async publish(request: PublishRequest): Promise<void> {
     const { Source } = this.lk.Track;
     const local = this.room.localParticipant;
-    const microphone = request.audio ? this.#adopt(request.preview, 'audio', request.microphoneDeviceId) : null;
-    const camera = request.video ? this.#adopt(request.preview, 'video', request.cameraDeviceId) : null;
+    const microphone = request.audio
+      ? adoptPreviewTrack(this.lk, request.preview, 'audio', request.microphoneDeviceId)
+      : null;
+    const camera = request.video ? adoptPreviewTrack(this.lk, request.preview, 'video', request.cameraDeviceId) : null;
     for (const track of request.preview?.getTracks() ?? []) {
       if (track !== microphone?.mediaStreamTrack && track !== camera?.mediaStreamTrack) track.stop();
     }
@@ -181,7 +188,7 @@ export class LiveKitConnection implements CallConnection {
       request.video
         ? this.#opening([Source.Camera], () =>
             camera
-              ? this.#atCallResolution(this.#own([camera])[0]!).then((track) =>
+              ? atCallResolution(this.#own([camera])[0]!).then((track) =>
                   local.publishTrack(track, { source: Source.Camera }),
                 )
               : local.setCameraEnabled(true, request.cameraDeviceId ? { deviceId: request.cameraDeviceId } : undefined),
@@ -342,48 +349,16 @@ export class LiveKitConnection implements CallConnection {
     this.#wanted.clear();
     // First, so the camera light goes off at once; the SDK stops the published ones again as it unpublishes them.
     this.#stopTracks(() => true);
+    // A publish the server has not answered yet would wait out the SDK's 10 s for an answer that a closed connection
+    // never brings, holding the Room; the answer takes milliseconds, so let it come first (bounded).
+    const settled = Promise.allSettled([...this.#inFlight]);
+    await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, PUBLISH_SETTLE_MS))]);
     try {
       await this.room.disconnect();
     } finally {
       this.room.removeAllListeners();
       this.release();
     }
-  }
-
-  /**
-   * A preview track of `kind` made the SDK's own, as if it had opened it (so muting the camera still releases it and
-   * unmuting reopens it with the same constraints), or null when there is none that is live and on the chosen device.
-   */
-  #adopt(preview: MediaStream | null | undefined, kind: 'audio' | 'video', deviceId: string | null): LocalTrack | null {
-    const track = (kind === 'audio' ? preview?.getAudioTracks() : preview?.getVideoTracks())?.[0];
-    if (!track || track.readyState !== 'live') return null;
-    const device = track.getSettings().deviceId;
-    if (deviceId && device && device !== deviceId) return null;
-    const { LocalAudioTrack, LocalVideoTrack, Track, VideoPresets } = this.lk;
-    // What the SDK would have asked for; unmuting a released camera reopens it so.
-    const { width, height, frameRate } = VideoPresets.h720.resolution;
-    const constraints: MediaTrackConstraints = {
-      ...track.getConstraints(),
-      ...(kind === 'video' ? { width, height, frameRate } : {}),
-      ...(device ? { deviceId: device } : {}),
-    };
-    const local =
-      kind === 'audio'
-        ? new LocalAudioTrack(track, constraints, false)
-        : new LocalVideoTrack(track, constraints, false);
-    local.source = kind === 'audio' ? Track.Source.Microphone : Track.Source.Camera;
-    return local;
-  }
-
-  /**
-   * The preview's camera at the resolution the call sends (the SDK's default capture), changed on the live track: the
-   * pre-join screen previews at the camera's cheaper default, and nothing is reopened. If the camera cannot, it is
-   * published as it is.
-   */
-  async #atCallResolution(track: LocalTrack): Promise<LocalTrack> {
-    const { width, height, frameRate } = track.constraints;
-    await track.mediaStreamTrack.applyConstraints({ width, height, frameRate }).catch(() => {});
-    return track;
   }
 
   /** Tracks the SDK opens for this call: stopped at once if the call is already over, else kept for `disconnect`. */
@@ -402,14 +377,18 @@ export class LiveKitConnection implements CallConnection {
    * connection that never comes keeps its track running until a timeout).
    */
   async #opening<T>(sources: Track.Source[], run: () => Promise<T>): Promise<T> {
+    const running = run();
+    this.#inFlight.add(running);
     try {
-      return await run();
+      return await running;
     } catch (error) {
       const published = new Set(
         [...this.room.localParticipant.trackPublications.values()].map((publication) => publication.track),
       );
       this.#stopTracks((track) => sources.includes(track.source) && !published.has(track));
       throw error;
+    } finally {
+      this.#inFlight.delete(running);
     }
   }
 
