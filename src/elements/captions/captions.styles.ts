@@ -33,7 +33,8 @@ export const captionsStyles = css`
     font-weight: 600;
     margin-inline-end: 0.4em;
   }
+  /* Words that may still change: slanted, not faded (faded text would fail contrast). */
   [part~='interim'] [part='text'] {
-    opacity: 0.85;
+    font-style: italic;
   }
 `;
