@@ -19,7 +19,7 @@ export const captionsStyles = css`
     padding: 0;
     list-style: none;
   }
-  [part='line'] {
+  [part~='line'] {
     max-width: min(48rem, 100%);
     padding: 0.25em 0.6em;
     border-radius: var(--_hd-radius-s);
