@@ -56,8 +56,21 @@ export async function listDevices(): Promise<DeviceLists> {
   };
 }
 
+/**
+ * The camera's capture size and rate, the call's and the preview's alike (LiveKit's own default, 720p): the call
+ * publishes the preview's track as it is. Changing a live camera's size instead (`applyConstraints`) made Chromium's
+ * camera stop delivering frames now and then on a busy machine — a call whose camera never reached anyone.
+ * Ideal values, not exact: a camera that cannot do 720p still opens at what it can.
+ */
+export const CAMERA_CAPTURE = { width: 1280, height: 720, frameRate: 30 } as const;
+
 function constraint(wish: boolean | string): boolean | MediaTrackConstraints {
   return typeof wish === 'string' ? { deviceId: { exact: wish } } : wish;
+}
+
+function cameraConstraint(wish: boolean | string): boolean | MediaTrackConstraints {
+  if (wish === false) return false;
+  return { ...CAMERA_CAPTURE, ...(typeof wish === 'string' ? { deviceId: { exact: wish } } : {}) };
 }
 
 function stateFromError(error: unknown): PermissionState {
@@ -80,7 +93,7 @@ export async function requestMedia(request: MediaRequest): Promise<MediaAccess> 
   }
   if (!wantVideo && !wantAudio) return { stream: null, camera: 'unknown', microphone: 'unknown' };
   try {
-    const stream = await devices.getUserMedia({ video: constraint(request.video), audio: constraint(request.audio) });
+    const stream = await devices.getUserMedia({ video: cameraConstraint(request.video), audio: constraint(request.audio) });
     return { stream, camera: wantVideo ? 'granted' : 'unknown', microphone: wantAudio ? 'granted' : 'unknown' };
   } catch (error) {
     if (!(wantVideo && wantAudio)) {
@@ -89,7 +102,7 @@ export async function requestMedia(request: MediaRequest): Promise<MediaAccess> 
     }
   }
   const [video, audio] = await Promise.allSettled([
-    devices.getUserMedia({ video: constraint(request.video) }),
+    devices.getUserMedia({ video: cameraConstraint(request.video) }),
     devices.getUserMedia({ audio: constraint(request.audio) }),
   ]);
   const tracks = [video, audio].flatMap((result) => (result.status === 'fulfilled' ? result.value.getTracks() : []));

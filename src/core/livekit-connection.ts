@@ -19,7 +19,7 @@ import { receiveCaptions } from './caption-stream.js';
 import { applyReaction, expireReactions, nextReactionExpiry } from './reactions.js';
 import { timedList, type TimedList } from './timed-list.js';
 import { participantSnapshot } from './participants.js';
-import { adoptPreviewTrack, atCallResolution } from './preview-adoption.js';
+import { adoptPreviewTrack } from './preview-adoption.js';
 import type { EndedReason, ReactionSnapshot } from './snapshot.js';
 
 /** The livekit-client module (what of it the call uses, see livekit-sdk.ts), as `livekit-call.ts` loads it. */
@@ -188,9 +188,7 @@ export class LiveKitConnection implements CallConnection {
       request.video
         ? this.#opening([Source.Camera], () =>
             camera
-              ? atCallResolution(this.#own([camera])[0]!).then((track) =>
-                  local.publishTrack(track, { source: Source.Camera }),
-                )
+              ? local.publishTrack(this.#own([camera])[0]!, { source: Source.Camera })
               : local.setCameraEnabled(true, request.cameraDeviceId ? { deviceId: request.cameraDeviceId } : undefined),
           )
         : null,

@@ -5,6 +5,7 @@
  */
 import type { Room, RoomOptions } from 'livekit-client';
 import type { CallConnection, CallEvents, ConnectRequest } from './call.js';
+import { CAMERA_CAPTURE } from './devices.js';
 import { LiveKitConnection, type LiveKit } from './livekit-connection.js';
 
 /** The SDK's own clean-up of each of our rooms, run by `releaseRoom` (see `createRoom`). */
@@ -55,8 +56,13 @@ export class CallRooms {
 
   /** The next call's room, made now if it is not yet. */
   room(): Room {
-    // Adaptive stream sizes remote video to the element it plays in; dynacast stops layers nobody watches.
-    this.#room ??= createRoom(this.lk, { adaptiveStream: true, dynacast: true });
+    // Adaptive stream sizes remote video to the element it plays in; dynacast stops layers nobody watches. A camera
+    // the SDK opens itself (turned on in the call) is captured as the preview's is.
+    this.#room ??= createRoom(this.lk, {
+      adaptiveStream: true,
+      dynacast: true,
+      videoCaptureDefaults: { resolution: CAMERA_CAPTURE },
+    });
     return this.#room;
   }
 

@@ -9,5 +9,4 @@ export {
   Room,
   RoomEvent,
   Track,
-  VideoPresets,
 } from 'livekit-client';

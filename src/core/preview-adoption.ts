@@ -3,6 +3,7 @@
  * prompt, no second camera start, and the admission only has to publish them.
  */
 import type { LocalTrack } from 'livekit-client';
+import { CAMERA_CAPTURE } from './devices.js';
 /** The livekit-client module, as the call loads it (see livekit-sdk.ts). */
 type LiveKit = typeof import('./livekit-sdk.js');
 
@@ -20,27 +21,15 @@ export function adoptPreviewTrack(
   if (!track || track.readyState !== 'live') return null;
   const device = track.getSettings().deviceId;
   if (deviceId && device && device !== deviceId) return null;
-  const { LocalAudioTrack, LocalVideoTrack, Track, VideoPresets } = lk;
+  const { LocalAudioTrack, LocalVideoTrack, Track } = lk;
   // What the SDK would have asked for; unmuting a released camera reopens it so.
-  const { width, height, frameRate } = VideoPresets.h720.resolution;
   const constraints: MediaTrackConstraints = {
     ...track.getConstraints(),
-    ...(kind === 'video' ? { width, height, frameRate } : {}),
+    ...(kind === 'video' ? CAMERA_CAPTURE : {}),
     ...(device ? { deviceId: device } : {}),
   };
   const local =
     kind === 'audio' ? new LocalAudioTrack(track, constraints, false) : new LocalVideoTrack(track, constraints, false);
   local.source = kind === 'audio' ? Track.Source.Microphone : Track.Source.Camera;
   return local;
-}
-
-/**
- * The preview's camera at the resolution the call sends (the SDK's default capture), changed on the live track: the
- * pre-join screen previews at the camera's cheaper default, and nothing is reopened. If the camera cannot, it is
- * published as it is.
- */
-export async function atCallResolution(track: LocalTrack): Promise<LocalTrack> {
-  const { width, height, frameRate } = track.constraints;
-  await track.mediaStreamTrack.applyConstraints({ width, height, frameRate }).catch(() => {});
-  return track;
 }
