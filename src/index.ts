@@ -47,6 +47,10 @@ defineOnDemand({
   'hashdrop-chat': () => import('./elements/chat/chat.js').then((m) => defineElement('hashdrop-chat', m.HashdropChat)),
   'hashdrop-reactions': () =>
     import('./elements/reactions/reactions.js').then((m) => defineElement('hashdrop-reactions', m.HashdropReactions)),
+  'hashdrop-unmute-request': () =>
+    import('./elements/unmute-request/unmute-request.js').then((m) =>
+      defineElement('hashdrop-unmute-request', m.HashdropUnmuteRequest),
+    ),
   'hashdrop-captions': () =>
     import('./elements/captions/captions.js').then((m) => defineElement('hashdrop-captions', m.HashdropCaptions)),
   'hashdrop-recording-indicator': () =>
@@ -72,6 +76,7 @@ export type { HashdropHostPanel } from './elements/host-panel/define.js';
 export type { HashdropTileList } from './elements/tile-list/define.js';
 export type { HashdropCaptions } from './elements/captions/define.js';
 export type { HashdropReactions } from './elements/reactions/define.js';
+export type { HashdropUnmuteRequest } from './elements/unmute-request/define.js';
 export type { HashdropStage } from './elements/stage/define.js';
 export type { HashdropParticipantTile } from './elements/participant-tile/define.js';
 export type { HashdropControlBar } from './elements/control-bar/define.js';

@@ -48,6 +48,8 @@ export const SCHEMAS = {
   RoleChangeResponse: contract.RoleChangeResponse,
   LowerHandResponse: contract.LowerHandResponse,
   LowerAllHandsResponse: contract.LowerAllHandsResponse,
+  MuteAllResponse: contract.MuteAllResponse,
+  AskToUnmuteResponse: contract.AskToUnmuteResponse,
   IdentityResponse: contract.IdentityResponse,
   InfoResponse: contract.InfoResponse,
   HealthResponse: contract.HealthResponse,
@@ -326,6 +328,15 @@ const SPECS = {
     success: [{ status: 200, schema: 'LowerAllHandsResponse', description: 'The hands lowered' }],
     errors: ['LIVEKIT_UNAVAILABLE'],
   },
+  muteAll: {
+    summary: 'Mute every microphone but the hosts’ (hosts)',
+    description:
+      'Mutes the microphone track of everyone in the call who is not a host, on the server. Nobody can be unmuted ' +
+      'by someone else: each person turns their own microphone back on.',
+    auth: 'host',
+    success: [{ status: 200, schema: 'MuteAllResponse', description: 'The identities whose microphones were muted' }],
+    errors: ['LIVEKIT_UNAVAILABLE'],
+  },
   setOwnHand: {
     summary: 'Raise or lower the caller’s own hand (a participant in the call)',
     description:
@@ -363,6 +374,16 @@ const SPECS = {
     body: { schema: 'MuteRequest', optional: true },
     success: [{ status: 200, schema: 'MuteResponse', description: 'Muted' }],
     errors: ['LIVEKIT_UNAVAILABLE'],
+  },
+  askToUnmute: {
+    summary: 'Ask a participant to turn their microphone on (hosts)',
+    description:
+      'The participant sees the request and may accept it (their browser turns the microphone on) or ignore it; ' +
+      'the endpoint never turns anyone’s microphone on. Someone who may not publish (stage audience) cannot be asked.',
+    auth: 'host',
+    rateLimited: true,
+    success: [{ status: 200, schema: 'AskToUnmuteResponse', description: 'The request was sent' }],
+    errors: ['CONFLICT', 'LIVEKIT_UNAVAILABLE'],
   },
   promoteParticipant: {
     summary: 'Make a participant a speaker (stage mode; grants change live) (hosts)',

@@ -3,7 +3,14 @@
  * The browser client and the server's router both take their paths from there, so they cannot drift.
  */
 import * as ROUTES from './operations.js';
-import { kickParticipant, lowerHand, muteParticipant, demoteParticipant, promoteParticipant } from './operations.js';
+import {
+  askToUnmute,
+  demoteParticipant,
+  kickParticipant,
+  lowerHand,
+  muteParticipant,
+  promoteParticipant,
+} from './operations.js';
 
 export { ROUTES };
 export type OperationId = keyof typeof ROUTES;
@@ -21,6 +28,7 @@ export function pathOf(route: Route, ...params: string[]): string {
 export const PARTICIPANT_ACTIONS = {
   kick: kickParticipant,
   mute: muteParticipant,
+  'ask-to-unmute': askToUnmute,
   promote: promoteParticipant,
   demote: demoteParticipant,
   'lower-hand': lowerHand,

@@ -331,6 +331,14 @@ export type LowerHandResponse = v.InferOutput<typeof LowerHandResponse>;
 export const HandResponse = v.object({ identity: v.string(), handRaisedAt: v.nullable(Timestamp) });
 export type HandResponse = v.InferOutput<typeof HandResponse>;
 
+/** `POST …/microphones/mute-all`: the identities whose microphones were muted. */
+export const MuteAllResponse = v.object({ muted: v.array(v.string()) });
+export type MuteAllResponse = v.InferOutput<typeof MuteAllResponse>;
+
+/** `POST …/participants/{identity}/ask-to-unmute`: the request went out (the answer is theirs alone). */
+export const AskToUnmuteResponse = v.object({ identity: v.string(), asked: v.literal(true) });
+export type AskToUnmuteResponse = v.InferOutput<typeof AskToUnmuteResponse>;
+
 /** `POST …/hands/lower-all`: the identities whose hands were lowered. */
 export const LowerAllHandsResponse = v.object({ lowered: v.array(v.string()) });
 export type LowerAllHandsResponse = v.InferOutput<typeof LowerAllHandsResponse>;

@@ -74,6 +74,8 @@ export type ControlEvent =
   | { type: 'removed'; identity: string; reason: 'kicked' }
   | { type: 'role-changed'; identity: string; role: Role }
   | { type: 'policy-changed'; policy: RoomPolicy }
+  /** Sent to `identity` alone: a host asks them to turn their microphone on (they may, or not). */
+  | { type: 'unmute-requested'; identity: string }
   /** The room's recording or live stream changed (started, stopped, failed); `state.reason` reaches hosts only. */
   | { type: 'egress'; kind: EgressKind; state: EgressState };
 

@@ -18,7 +18,12 @@ import type { SnapshotPatch } from './store.js';
  */
 
 /** Demoted to the audience: the server has already taken the right to publish, so the wishes say off. */
-const DEMOTED: SnapshotPatch = Object.freeze({ micEnabled: false, cameraEnabled: false, screenSharing: false });
+const DEMOTED: SnapshotPatch = Object.freeze({
+  micEnabled: false,
+  cameraEnabled: false,
+  screenSharing: false,
+  unmuteRequested: false,
+});
 
 /**
  * Lost the right to publish (a speaker or host became audience). Promotion turns nothing on by itself: the person
@@ -78,6 +83,11 @@ export function applyControlEvent(s: RoomSnapshot, event: ControlEvent): Control
   if (event.type === 'ended') return { patch: {}, end: 'host-ended' };
   if (event.type === 'removed' && event.identity === self) return { patch: {}, end: 'kicked' };
   if (event.type === 'role-changed' && event.identity === self) return { patch: withRole(s, { role: event.role }) };
+  if (event.type === 'unmute-requested' && event.identity === self) {
+    // Only asked while it is off and this person may speak; nothing turns the microphone on until they accept.
+    const asked = !s.micEnabled && (s.role === null || canPublish(s.role));
+    return { patch: asked ? { unmuteRequested: true } : {} };
+  }
   if (event.type === 'policy-changed' && s.room) return { patch: { room: { ...s.room, policy: event.policy } } };
   if (event.type === 'egress') {
     const key = event.kind === 'recording' ? 'recording' : 'stream';

@@ -93,7 +93,10 @@ export async function requestMedia(request: MediaRequest): Promise<MediaAccess> 
   }
   if (!wantVideo && !wantAudio) return { stream: null, camera: 'unknown', microphone: 'unknown' };
   try {
-    const stream = await devices.getUserMedia({ video: cameraConstraint(request.video), audio: constraint(request.audio) });
+    const stream = await devices.getUserMedia({
+      video: cameraConstraint(request.video),
+      audio: constraint(request.audio),
+    });
     return { stream, camera: wantVideo ? 'granted' : 'unknown', microphone: wantAudio ? 'granted' : 'unknown' };
   } catch (error) {
     if (!(wantVideo && wantAudio)) {

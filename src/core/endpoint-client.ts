@@ -13,6 +13,7 @@ import {
   joinRoom,
   listKnocks,
   lowerAllHands,
+  muteAll,
   sendReaction,
   setOwnHand,
   startRecording,
@@ -262,6 +263,12 @@ export class EndpointClient {
 
   async lowerAllHands(idOrCode: string): Promise<void> {
     await this.#call(lowerAllHands, [idOrCode]);
+  }
+
+  /** Mutes every microphone but the hosts' (hosts); answers the identities muted. */
+  async muteAll(idOrCode: string): Promise<string[]> {
+    const body = await this.#call<{ muted?: string[] }>(muteAll, [idOrCode]);
+    return body?.muted ?? [];
   }
 
   /** Changes part of the room's policy (hosts); returns the room as it now is. */

@@ -89,6 +89,13 @@ export interface RoomSessionApi {
   moderate(identity: string, action: ParticipantAction): Promise<void>;
   /** Host only: lower every raised hand. */
   lowerAllHands(): Promise<void>;
+  /** Host only: mute every microphone but the hosts' (each person may turn theirs on again). */
+  muteAll(): Promise<void>;
+  /**
+   * Answer a host's request to unmute (`snapshot.unmuteRequested`): accepting turns this browser's microphone on,
+   * declining only clears the request. Nobody else can turn it on.
+   */
+  answerUnmuteRequest(accept: boolean): Promise<void>;
   /** Host only: change part of the room's policy during the call (e.g. `audienceChat`). */
   updatePolicy(policy: Partial<RoomPolicy>): Promise<void>;
   /** The pre-join microphone's loudness, 0–1, about 20 times a second (kept out of the snapshot to spare renders). */

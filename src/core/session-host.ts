@@ -34,6 +34,10 @@ export class HostActions extends SessionChat {
     await this.#run((endpoint, room) => endpoint.lowerAllHands(room), []);
   }
 
+  async muteAll(): Promise<void> {
+    await this.#run(async (endpoint, room) => void (await endpoint.muteAll(room)), []);
+  }
+
   async updatePolicy(policy: Partial<RoomPolicy>): Promise<void> {
     if (this.disposed || !this.endpoint || !this.snapshot.room) return;
     try {

@@ -23,8 +23,15 @@ export class LocalMedia extends SessionCore {
 
   async setMicrophoneEnabled(enabled: boolean): Promise<void> {
     if (this.disposed) return;
-    this.update({ micEnabled: enabled });
+    // Turning it on answers a host's request to unmute as well.
+    this.update(enabled ? { micEnabled: true, unmuteRequested: false } : { micEnabled: false });
     await this.#apply('audioinput', enabled);
+  }
+
+  async answerUnmuteRequest(accept: boolean): Promise<void> {
+    if (this.disposed || !this.snapshot.unmuteRequested) return;
+    if (accept) await this.setMicrophoneEnabled(true);
+    else this.update({ unmuteRequested: false });
   }
 
   async setCameraEnabled(enabled: boolean): Promise<void> {

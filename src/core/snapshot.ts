@@ -199,6 +199,8 @@ export interface RoomSnapshot {
   cameraEnabled: boolean;
   screenSharing: boolean;
   handRaisedAt: string | null;
+  /** A host asked this person to turn their microphone on; cleared when they do or decline (`answerUnmuteRequest`). */
+  unmuteRequested: boolean;
   /** Local participant first, then remote ones in join order. Empty unless in the call. */
   participants: ParticipantSnapshot[];
   /** Identity of the loudest speaker now, or null. */
@@ -267,6 +269,7 @@ export const INITIAL_SNAPSHOT: RoomSnapshot = Object.freeze({
   cameraEnabled: true,
   screenSharing: false,
   handRaisedAt: null,
+  unmuteRequested: false,
   participants: [],
   activeSpeaker: null,
   knocks: [],

@@ -162,6 +162,14 @@ export interface HashdropTileListProps extends React.DetailedHTMLProps<
   for?: HTMLElementTagNameMap['hashdrop-tile-list']['htmlFor'];
 }
 
+/** Props of `<hashdrop-unmute-request>` in JSX. */
+export interface HashdropUnmuteRequestProps extends React.DetailedHTMLProps<
+  React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-unmute-request']>,
+  HTMLElementTagNameMap['hashdrop-unmute-request']
+> {
+  for?: HTMLElementTagNameMap['hashdrop-unmute-request']['htmlFor'];
+}
+
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
@@ -180,6 +188,7 @@ declare module 'react' {
       'hashdrop-stage': HashdropStageProps;
       'hashdrop-stream-control': HashdropStreamControlProps;
       'hashdrop-tile-list': HashdropTileListProps;
+      'hashdrop-unmute-request': HashdropUnmuteRequestProps;
     }
   }
 }

@@ -117,6 +117,11 @@ export interface HashdropTileListProps {
   for?: HTMLElementTagNameMap['hashdrop-tile-list']['htmlFor'];
 }
 
+/** Props and listeners of `<hashdrop-unmute-request>` in Vue templates. */
+export interface HashdropUnmuteRequestProps {
+  for?: HTMLElementTagNameMap['hashdrop-unmute-request']['htmlFor'];
+}
+
 declare module 'vue' {
   interface GlobalComponents {
     'hashdrop-captions': DefineComponent<HashdropCaptionsProps>;
@@ -134,5 +139,6 @@ declare module 'vue' {
     'hashdrop-stage': DefineComponent<HashdropStageProps>;
     'hashdrop-stream-control': DefineComponent<HashdropStreamControlProps>;
     'hashdrop-tile-list': DefineComponent<HashdropTileListProps>;
+    'hashdrop-unmute-request': DefineComponent<HashdropUnmuteRequestProps>;
   }
 }

@@ -286,6 +286,13 @@ export const fr = {
   'people.done.demote': '{name} a rejoint le public.',
   'people.done.mute': 'Le micro de {name} a été coupé.',
   'people.done.kick': '{name} a été retiré de l’appel.',
+  'people.action.ask-to-unmute': 'Demander d’activer le micro',
+  'people.done.ask-to-unmute': 'Demande envoyée à {name} d’activer son micro.',
+  'people.mute-all': 'Couper tous les micros',
+  'people.done.mute-all': 'Tous les micros sont coupés, sauf ceux des hôtes.',
+  'unmute.request': 'Un hôte vous demande d’activer votre micro.',
+  'unmute.accept': 'Activer le micro',
+  'unmute.decline': 'Pas maintenant',
   'people.kick.title': 'Retirer {name} ?',
   'people.kick.body':
     'Cette personne quitte l’appel immédiatement et ne pourra plus demander à rejoindre cette réunion.',

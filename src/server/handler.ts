@@ -17,6 +17,7 @@ import { DEFAULT_LONG_POLL_LIMITS, LongPollSlots, type LongPollLimits } from './
 import { DEFAULT_RATE_LIMIT, RateLimits, type RateLimitOptions } from './rate-limit.js';
 import * as lobby from './routes/lobby.js';
 import * as moderation from './routes/moderation.js';
+import * as microphones from './routes/microphones.js';
 import * as operations from './routes/operations.js';
 import * as reactions from './routes/reactions.js';
 import { Recorder } from './recording/recorder.js';
@@ -107,10 +108,12 @@ const IMPLEMENTATIONS: Record<OperationId, Route> = {
   admitKnock: (ctx, i) => lobby.decideKnock(ctx, i, 'admitted'),
   denyKnock: (ctx, i) => lobby.decideKnock(ctx, i, 'denied'),
   lowerAllHands: moderation.lowerAllHands,
+  muteAll: microphones.muteAll,
   setOwnHand: moderation.setOwnHand,
   sendReaction: reactions.sendReaction,
   kickParticipant: moderation.kick,
   muteParticipant: moderation.mute,
+  askToUnmute: microphones.askToUnmute,
   promoteParticipant: (ctx, i) => moderation.setRole(ctx, i, 'speaker'),
   demoteParticipant: (ctx, i) => moderation.setRole(ctx, i, 'audience'),
   lowerHand: moderation.lowerHand,

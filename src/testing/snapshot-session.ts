@@ -141,6 +141,12 @@ export class SnapshotSession implements RoomSessionApi {
   lowerAllHands() {
     return this.#record('lowerAllHands');
   }
+  muteAll() {
+    return this.#record('muteAll');
+  }
+  answerUnmuteRequest(accept: boolean) {
+    return this.#record('answerUnmuteRequest', accept);
+  }
   updatePolicy(policy: Partial<RoomPolicy>) {
     return this.#record('updatePolicy', policy);
   }

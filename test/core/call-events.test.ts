@@ -149,9 +149,26 @@ describe('applyControlEvent', () => {
     const s = snapshot({ role: 'speaker', micEnabled: true, cameraEnabled: true });
     const { patch, end } = applyControlEvent(s, { type: 'role-changed', identity: 'me', role: 'audience' });
     assert.equal(end, undefined);
-    assert.deepEqual(patch, { role: 'audience', micEnabled: false, cameraEnabled: false, screenSharing: false });
+    assert.deepEqual(patch, {
+      role: 'audience',
+      micEnabled: false,
+      cameraEnabled: false,
+      screenSharing: false,
+      unmuteRequested: false,
+    });
     const promoted = applyControlEvent(s, { type: 'role-changed', identity: 'me', role: 'host' });
     assert.deepEqual(promoted.patch, { role: 'host' });
+  });
+
+  it('takes a request to unmute for this person, while the microphone is off and they may speak', () => {
+    const asked = { type: 'unmute-requested', identity: 'me' } as const;
+    const muted = snapshot({ role: 'participant', micEnabled: false });
+    assert.deepEqual(applyControlEvent(muted, asked).patch, { unmuteRequested: true });
+    // Nothing is turned on by the request itself.
+    assert.equal(applyControlEvent(muted, asked).patch.micEnabled, undefined);
+    assert.deepEqual(applyControlEvent(snapshot({ micEnabled: true }), asked).patch, {});
+    assert.deepEqual(applyControlEvent(snapshot({ role: 'audience', micEnabled: false }), asked).patch, {});
+    assert.deepEqual(applyControlEvent(muted, { type: 'unmute-requested', identity: 'ada' }).patch, {});
   });
 
   it('replaces the room policy, once there is a room', () => {

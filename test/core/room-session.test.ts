@@ -570,6 +570,18 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     assert.equal(connector.connection.stops, 1);
     connector.events!.control({ type: 'role-changed', identity: 'id-audience', role: 'audience' });
     assert.equal(connector.connection.stops, 1, 'already audience: nothing to stop again');
+    // The audience cannot be asked to unmute; a speaker can, and only their own answer turns the microphone on.
+    connector.events!.control({ type: 'unmute-requested', identity: 'id-audience' });
+    assert.equal(session.snapshot.unmuteRequested, false);
+    connector.events!.control({ type: 'role-changed', identity: 'id-audience', role: 'speaker' });
+    connector.events!.control({ type: 'unmute-requested', identity: 'id-audience' });
+    assert.equal(session.snapshot.unmuteRequested, true);
+    assert.equal(session.snapshot.micEnabled, false, 'asked, not turned on');
+    await session.answerUnmuteRequest(false);
+    assert.deepEqual([session.snapshot.unmuteRequested, session.snapshot.micEnabled], [false, false]);
+    connector.events!.control({ type: 'unmute-requested', identity: 'id-audience' });
+    await session.answerUnmuteRequest(true);
+    assert.deepEqual([session.snapshot.unmuteRequested, session.snapshot.micEnabled], [false, true]);
     session.dispose();
   });
 

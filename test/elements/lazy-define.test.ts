@@ -23,6 +23,7 @@ const LAZY = [
   'hashdrop-stream-control',
   'hashdrop-captions',
   'hashdrop-reactions',
+  'hashdrop-unmute-request',
   // The room's own call screen (internal, defined with the call view module).
   'hashdrop-call-view',
 ];

@@ -1,5 +1,5 @@
 /** Stage mode and host controls in the elements, driven by plain snapshots: what each role is offered and what it does. */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/elements/control-bar/define.js';
 import '../../src/elements/host-panel/define.js';
 import '../../src/elements/stage/define.js';
@@ -99,6 +99,29 @@ describe('stage mode: host panel', () => {
     ]);
     expect(session.callsOf('lowerAllHands')).to.have.length(1);
     expect(row('user_0').querySelector('[part~="action"]'), 'no actions on oneself').to.be.null;
+  });
+
+  it('mutes all but the hosts, and asks someone muted to unmute — never the audience', async () => {
+    const session = sessionWith(snapshots.stage('host'));
+    const el = await fixture<HashdropHostPanel>(html`<hashdrop-host-panel .session=${session}></hashdrop-host-panel>`);
+    const row = (identity: string) => el.shadowRoot!.querySelector(`[part="person"][data-identity="${identity}"]`)!;
+    part(el, 'mute-all')!.click();
+    expect(session.callsOf('muteAll')).to.have.length(1);
+    await waitUntil(() => text(el.shadowRoot!.querySelector('[role="status"]')).includes('Muted everyone'));
+    // Grace (speaker) with her microphone off is offered the request; the audience is not.
+    const grace = session.snapshot.participants.find((p) => p.identity === 'user_1')!;
+    session.update({
+      participants: session.snapshot.participants.map((p) =>
+        p === grace ? { ...p, microphone: { ...p.microphone!, muted: true } } : p,
+      ),
+    });
+    await el.updateComplete;
+    row('user_1').querySelector<HTMLElement>('[part~="action-ask-to-unmute"]')!.click();
+    expect(session.callsOf('moderate')).to.deep.equal([['user_1', 'ask-to-unmute']]);
+    expect(row('user_3').querySelector('[part~="action-ask-to-unmute"]')).to.be.null;
+    // With nobody but hosts left speaking, Mute all goes away.
+    expect(part(el, 'mute-all')).to.be.null;
+    await expect(el).to.be.accessible();
   });
 
   it('asks before removing someone; Cancel keeps them and returns focus', async () => {

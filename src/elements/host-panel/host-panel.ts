@@ -44,6 +44,7 @@ import { renderStreamControl } from '../recording/stream-control.js';
  * @csspart hand-list - Raised hands, first raised first.
  * @csspart hand - One raised hand.
  * @csspart lower-all - The Lower all hands button.
+ * @csspart mute-all - The Mute all button (while someone other than a host has their microphone on).
  * @csspart people - The people section: everyone in the call (in stage mode: on stage, then the audience).
  * @csspart person-list - A list of people.
  * @csspart person - One person.
@@ -170,6 +171,11 @@ export class HashdropHostPanel extends SessionElement {
     if (!this.snapshot.error) this.#announcer.announce(this.t(actionDone(action), { name: participant.name }));
   }
 
+  async #muteAll(): Promise<void> {
+    await this.activeSession?.muteAll();
+    if (!this.snapshot.error) this.#announcer.announce(this.t('people.done.mute-all'));
+  }
+
   async #closeKick(confirmed: boolean): Promise<void> {
     const target = this.kickTarget;
     this.kickTarget = null;
@@ -188,6 +194,7 @@ export class HashdropHostPanel extends SessionElement {
       t: (key, values) => this.t(key, values),
       act: (participant, action) => void this.#act(participant, action),
       lowerAllHands: session && s.capabilities.moderate ? () => void session.lowerAllHands() : null,
+      muteAll: session && s.capabilities.moderate ? () => void this.#muteAll() : null,
       setAudienceChat:
         session && s.capabilities.updatePolicy
           ? (enabled) => void session.updatePolicy({ audienceChat: enabled })

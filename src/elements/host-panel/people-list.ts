@@ -16,6 +16,8 @@ export interface PeopleListContext {
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
   act: (participant: ParticipantSnapshot, action: ParticipantAction) => void;
   lowerAllHands: (() => void) | null;
+  /** Set when this viewer may mute everyone but the hosts. */
+  muteAll: (() => void) | null;
   /** Set when this viewer may switch audience chat (hosts whose session can change the policy). */
   setAudienceChat: ((enabled: boolean) => void) | null;
 }
@@ -73,6 +75,14 @@ function personRow(ctx: PeopleListContext, p: ParticipantSnapshot): TemplateResu
   </li>`;
 }
 
+/** Mute all: offered while someone other than a host has their microphone on. */
+function muteAllButton(ctx: PeopleListContext): TemplateResult | typeof nothing {
+  const live = ctx.snapshot.participants.some((p) => p.role !== 'host' && p.microphone && !p.microphone.muted);
+  return ctx.muteAll && live
+    ? html`<button part="mute-all" type="button" @click=${ctx.muteAll}>${ctx.t('people.mute-all')}</button>`
+    : nothing;
+}
+
 export function renderPeople(ctx: PeopleListContext): TemplateResult {
   const people = ctx.snapshot.participants;
   const stage = ctx.snapshot.room?.policy.stageMode ?? false;
@@ -80,6 +90,7 @@ export function renderPeople(ctx: PeopleListContext): TemplateResult {
   if (!stage) {
     return html`<section part="people" aria-labelledby="people-title">
       <h3 id="people-title">${ctx.t('people.title', { count: people.length })}</h3>
+      ${muteAllButton(ctx)}
       <ul part="person-list">
         ${people.map((p) => personRow(ctx, p))}
       </ul>
@@ -89,6 +100,7 @@ export function renderPeople(ctx: PeopleListContext): TemplateResult {
   const audience = people.filter((p) => p.role === 'audience');
   return html`<section part="people" aria-labelledby="speakers-title">
     <h3 id="speakers-title">${ctx.t('people.speakers', { count: onStage.length })}</h3>
+    ${muteAllButton(ctx)}
     <ul part="person-list">
       ${onStage.map((p) => personRow(ctx, p))}
     </ul>

@@ -109,6 +109,10 @@ export const callViewStyles = css`
     z-index: 1;
     pointer-events: none;
   }
+  [part='unmute-request'] {
+    flex: none;
+    margin-inline: auto;
+  }
   [part='chat-panel'],
   [part='sidebar'] {
     contain: size;

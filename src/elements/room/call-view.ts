@@ -19,6 +19,7 @@ import { defineParticipantTile } from '../participant-tile/define-tile.js';
 import { HashdropChat } from '../chat/chat.js';
 import { HashdropCaptions } from '../captions/captions.js';
 import { HashdropReactions } from '../reactions/reactions.js';
+import { HashdropUnmuteRequest } from '../unmute-request/unmute-request.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
 import { renderRecordingIndicator, renderStreamIndicator } from '../recording/recording-indicator.js';
 import type { HashdropPeopleToggleEvent } from '../control-bar/people-toggle-event.js';
@@ -37,6 +38,7 @@ export function defineCallElements(): void {
   defineElement('hashdrop-chat', HashdropChat);
   defineElement('hashdrop-captions', HashdropCaptions);
   defineElement('hashdrop-reactions', HashdropReactions);
+  defineElement('hashdrop-unmute-request', HashdropUnmuteRequest);
   defineElement('hashdrop-call-view', HashdropCallView);
 }
 
@@ -142,6 +144,7 @@ export class HashdropCallView extends HashdropElement {
         <hashdrop-stage part="stage" lang=${lang} layout=${this.layout}></hashdrop-stage>
         <hashdrop-reactions part="reactions" lang=${lang}></hashdrop-reactions>
         <hashdrop-captions part="captions" lang=${lang}></hashdrop-captions>
+        <hashdrop-unmute-request part="unmute-request" lang=${lang} hidden></hashdrop-unmute-request>
         <hashdrop-control-bar
           part="controls"
           exportparts="mic-toggle, camera-toggle, screen-share, chat-toggle, leave, end-for-all"

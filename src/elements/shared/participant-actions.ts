@@ -23,6 +23,8 @@ export function actionsFor(snapshot: RoomSnapshot, target: ParticipantSnapshot):
   if (stage && target.role === 'audience') actions.push('promote');
   if (stage && target.role === 'speaker') actions.push('demote');
   if (target.microphone && !target.microphone.muted) actions.push('mute');
+  // Only someone who may speak is asked; the endpoint refuses the rest too.
+  else if (!stage || target.role !== 'audience') actions.push('ask-to-unmute');
   actions.push('kick');
   return actions;
 }

@@ -60,7 +60,8 @@ async function ignoreNotFound(work: Promise<unknown>): Promise<void> {
   }
 }
 
-async function target(ctx: Context, room: RoomRecord, identity: string): Promise<ParticipantInfo> {
+/** `identity` as LiveKit sees it in the call now; 404 when it is not in it. */
+export async function target(ctx: Context, room: RoomRecord, identity: string): Promise<ParticipantInfo> {
   try {
     return await ctx.livekit.call(() => ctx.livekit.rooms.getParticipant(room.id, identity));
   } catch (error) {
