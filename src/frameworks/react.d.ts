@@ -30,9 +30,12 @@ export interface HashdropControlBarProps extends React.DetailedHTMLProps<
   unread?: HTMLElementTagNameMap['hashdrop-control-bar']['unread'];
   'people-button'?: HTMLElementTagNameMap['hashdrop-control-bar']['peopleButton'];
   'people-open'?: HTMLElementTagNameMap['hashdrop-control-bar']['peopleOpen'];
+  'captions-button'?: HTMLElementTagNameMap['hashdrop-control-bar']['captionsButton'];
+  'captions-on'?: HTMLElementTagNameMap['hashdrop-control-bar']['captionsOn'];
   'no-shortcuts'?: HTMLElementTagNameMap['hashdrop-control-bar']['noShortcuts'];
   for?: HTMLElementTagNameMap['hashdrop-control-bar']['htmlFor'];
   'onhashdrop-chat-toggle'?: (event: GlobalEventHandlersEventMap['hashdrop-chat-toggle']) => void;
+  'onhashdrop-captions-toggle'?: (event: GlobalEventHandlersEventMap['hashdrop-captions-toggle']) => void;
   'onhashdrop-people-toggle'?: (event: GlobalEventHandlersEventMap['hashdrop-people-toggle']) => void;
 }
 

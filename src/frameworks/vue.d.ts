@@ -21,9 +21,12 @@ export interface HashdropControlBarProps {
   unread?: HTMLElementTagNameMap['hashdrop-control-bar']['unread'];
   'people-button'?: HTMLElementTagNameMap['hashdrop-control-bar']['peopleButton'];
   'people-open'?: HTMLElementTagNameMap['hashdrop-control-bar']['peopleOpen'];
+  'captions-button'?: HTMLElementTagNameMap['hashdrop-control-bar']['captionsButton'];
+  'captions-on'?: HTMLElementTagNameMap['hashdrop-control-bar']['captionsOn'];
   'no-shortcuts'?: HTMLElementTagNameMap['hashdrop-control-bar']['noShortcuts'];
   for?: HTMLElementTagNameMap['hashdrop-control-bar']['htmlFor'];
   onHashdropChatToggle?: (event: GlobalEventHandlersEventMap['hashdrop-chat-toggle']) => void;
+  onHashdropCaptionsToggle?: (event: GlobalEventHandlersEventMap['hashdrop-captions-toggle']) => void;
   onHashdropPeopleToggle?: (event: GlobalEventHandlersEventMap['hashdrop-people-toggle']) => void;
 }
 

@@ -220,6 +220,8 @@ export const de = {
   'controls.chat': 'Chat',
   'controls.chat.unread': '{count} ungelesen',
   'controls.more': 'Mehr',
+  'controls.captions': 'Untertitel',
+  'controls.reactions': 'Reaktionen',
   'controls.people': 'Personen',
   'controls.people.waiting': '{count} warten auf Einlass',
   'controls.end.title': 'Meeting für alle beenden?',

@@ -233,6 +233,8 @@ export const en = {
   'controls.chat': 'Chat',
   'controls.chat.unread': '{count} unread',
   'controls.more': 'More',
+  'controls.captions': 'Captions',
+  'controls.reactions': 'Reactions',
   'controls.people': 'People',
   'controls.people.waiting': '{count} waiting to join',
   'controls.end.title': 'End the meeting for everyone?',

@@ -219,6 +219,8 @@ export const es = {
   'controls.chat': 'Chat',
   'controls.chat.unread': '{count} sin leer',
   'controls.more': 'Más',
+  'controls.captions': 'Subtítulos',
+  'controls.reactions': 'Reacciones',
   'controls.people': 'Personas',
   'controls.people.waiting': '{count} esperando para entrar',
   'controls.end.title': '¿Finalizar la reunión para todos?',

@@ -222,6 +222,8 @@ export const fr = {
   'controls.chat': 'Discussion',
   'controls.chat.unread': '{count} non lus',
   'controls.more': 'Plus',
+  'controls.captions': 'Sous-titres',
+  'controls.reactions': 'Réactions',
   'controls.people': 'Participants',
   'controls.people.waiting': '{count} en attente d’entrer',
   'controls.end.title': 'Terminer la réunion pour tout le monde ?',

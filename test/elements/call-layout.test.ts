@@ -66,4 +66,35 @@ describe('the call screen in <hashdrop-room>', () => {
     expect(sidebar().hidden, 'Escape closes it').to.be.true;
     expect(deepActive(), 'focus back on People').to.equal(people());
   });
+
+  it('offers the Captions button once captions arrive, and hides or shows them with it', async () => {
+    const session = sessionWith(snapshots.inRoom(2));
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 1100px; height: 640px"><hashdrop-room .session=${session}></hashdrop-room></div>`,
+    );
+    const room = wrapper.querySelector<HashdropRoom>('hashdrop-room')!;
+    for (let i = 0; i < 100 && !room.shadowRoot!.querySelector('hashdrop-control-bar'); i++) await tick(20);
+    const bar = room.shadowRoot!.querySelector<Updating>('hashdrop-control-bar')!;
+    const captions = room.shadowRoot!.querySelector<HTMLElement>('hashdrop-captions')!;
+    await bar.updateComplete;
+    expect(part(bar, 'captions-toggle'), 'no captions yet: no button').to.be.null;
+    session.update({
+      captions: [{ segmentId: 's1', speaker: 'user_1', text: 'Hello everyone', final: true, updatedAt: Date.now() }],
+    });
+    for (let i = 0; i < 50 && !part(bar, 'captions-toggle'); i++) await tick(20);
+    const toggle = part<HTMLButtonElement>(bar, 'captions-toggle')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(captions.hidden).to.be.false;
+    toggle.click();
+    await tick();
+    expect(captions.hidden, 'turned off').to.be.true;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    // The button stays when the captions have left the screen, so they can be turned on again.
+    session.update({ captions: [] });
+    await tick();
+    expect(part(bar, 'captions-toggle')).to.not.be.null;
+    toggle.click();
+    await tick();
+    expect(captions.hidden, 'on again').to.be.false;
+  });
 });

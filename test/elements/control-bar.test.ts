@@ -164,6 +164,60 @@ describe('hashdrop-control-bar', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('sends a reaction from its menu, by keyboard, and returns focus to the button', async () => {
+    const { el, session } = await bar();
+    const button = part<HTMLButtonElement>(el, 'reactions-button')!;
+    expect(button.getAttribute('aria-haspopup')).to.equal('menu');
+    button.click();
+    await el.updateComplete;
+    await tick();
+    const items = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="reaction-item"]')];
+    expect(items.map((item) => item.getAttribute('aria-label'))).to.deep.equal([
+      'thumbs up',
+      'applause',
+      'heart',
+      'laughter',
+      'surprise',
+      'celebration',
+    ]);
+    expect(el.shadowRoot!.activeElement).to.equal(items[0]);
+    await expect(el).to.be.accessible();
+    items[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    expect(el.shadowRoot!.activeElement).to.equal(items[1]);
+    items[1]!.click();
+    await el.updateComplete;
+    expect(session.callsOf('react')).to.deep.equal([['👏']]);
+    expect(part(el, 'reactions-menu'), 'the menu closed').to.be.null;
+    expect(el.shadowRoot!.activeElement, 'focus back on the button').to.equal(button);
+  });
+
+  it('offers no reactions where the session cannot send them', async () => {
+    const { el } = await bar(
+      snapshots.inRoom(2, { capabilities: { ...snapshots.inRoom(2).capabilities, react: false } }),
+    );
+    expect(part(el, 'reactions-button')).to.be.null;
+  });
+
+  it('offers a Captions toggle when asked to, firing a cancelable event', async () => {
+    const { el } = await bar();
+    expect(part(el, 'captions-toggle'), 'not until captions exist').to.be.null;
+    el.captionsButton = true;
+    el.captionsOn = true;
+    await el.updateComplete;
+    const toggle = part<HTMLButtonElement>(el, 'captions-toggle')!;
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    const asked: boolean[] = [];
+    el.addEventListener('hashdrop-captions-toggle', (e) => asked.push(e.on));
+    toggle.click();
+    await el.updateComplete;
+    expect(asked).to.deep.equal([false]);
+    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    el.addEventListener('hashdrop-captions-toggle', (e) => e.preventDefault());
+    toggle.click();
+    await el.updateComplete;
+    expect(el.captionsOn, 'canceled: unchanged').to.be.false;
+  });
+
   it('shows a microphone or camera that is off crossed out and inverted, not in red', async () => {
     const { el, session } = await bar();
     const mic = part(el, 'mic-toggle')!;
@@ -202,6 +256,10 @@ describe('hashdrop-control-bar', () => {
       expect(share.getAttribute('role')).to.equal('menuitemcheckbox');
       expect(el.shadowRoot!.activeElement, 'focus in the menu').to.equal(share);
       const endForAll = el.shadowRoot!.querySelector('[part~="menu-item"][part~="end-for-all"]');
+      expect(
+        el.shadowRoot!.querySelectorAll('[part~="more-menu"] [part~="reaction-item"]'),
+        'reactions too',
+      ).to.have.length(6);
       expect(!!endForAll, 'End for all in the menu for hosts only').to.equal(snapshot.role === 'host');
       share.click();
       await el.updateComplete;

@@ -150,6 +150,21 @@ export const controlBarStyles = css`
   [part~='menu-item'] .check {
     width: 1.2em;
   }
+  [part='reaction-row'] {
+    display: flex;
+    justify-content: space-between;
+  }
+  [part~='reaction-item'] {
+    justify-content: center;
+    width: 2.75rem;
+    padding: 0;
+    font-size: 1.375rem;
+  }
+  [part~='more-menu'] [part='reaction-row'] {
+    border-block-start: 1px solid var(--_hd-border);
+    padding-block-start: var(--_hd-space-xs);
+    margin-block-start: var(--_hd-space-xs);
+  }
   .badge {
     position: absolute;
     top: -4px;

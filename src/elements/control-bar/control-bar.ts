@@ -1,7 +1,9 @@
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { Reaction } from '../../contract/index.js';
 import type { DeviceOption, RoomSnapshot } from '../../core/snapshot.js';
+import type { MessageKey } from '../../i18n/index.js';
 import { isConnected } from '../../core/transitions.js';
 import { HashdropChatToggleEvent } from '../shared/events.js';
 import { icon } from '../shared/icons.js';
@@ -10,12 +12,23 @@ import { ConfirmDialogController } from '../shared/confirm-dialog.js';
 import { MenuController } from '../shared/menu.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, dialogStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { controlChanges } from './control-announcements.js';
 import { controlBarStyles } from './control-bar.styles.js';
 import { CONTROL_ICONS as ICONS } from './control-icons.js';
 import { HashdropPeopleToggleEvent } from './people-toggle-event.js';
+import { HashdropCaptionsToggleEvent } from './captions-toggle-event.js';
+import { reactionItems, reactionMenu } from './reaction-picker.js';
 import { moreMenu, secondaryButton, type SecondaryControl } from './secondary-controls.js';
 
-export type Menu = 'microphone' | 'camera' | 'more';
+export type Menu = 'microphone' | 'camera' | 'more' | 'reactions';
+
+/** The part of the button that opens each menu (focus goes back there). */
+const MENU_BUTTONS: Record<Menu, string> = {
+  microphone: 'mic-devices',
+  camera: 'camera-devices',
+  more: 'more',
+  reactions: 'reactions-button',
+};
 
 /** Below this width (px) the bar keeps its primary controls and moves the rest into its "More" menu: one row from 360px. */
 const COMPACT_WIDTH = 420;
@@ -40,12 +53,17 @@ const COMPACT_WIDTH = 420;
  * @attr people-button - Shows a People button (hosts) with the count of people waiting, which asks for the host panel
  *   (`hashdrop-people-toggle`); `<hashdrop-room>` sets it.
  * @attr people-open - The host panel is showing (the People button is pressed).
+ * @attr captions-button - Shows a Captions button, which asks for captions on or off (`hashdrop-captions-toggle`);
+ *   `<hashdrop-room>` sets it once someone in the call publishes captions.
+ * @attr captions-on - Captions are showing (the Captions button is pressed).
  * @attr no-shortcuts - Turns the keyboard shortcuts off.
  * @attr for - The id of a `<hashdrop-room>` whose call to control, when placed outside it.
  * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
  *
  * @fires {HashdropChatToggleEvent} hashdrop-chat-toggle - The chat button was pressed (`open`: the state asked for);
  *   cancelable.
+ * @fires {HashdropCaptionsToggleEvent} hashdrop-captions-toggle - The Captions button was pressed (`on`: the state
+ *   asked for); cancelable.
  * @fires {HashdropPeopleToggleEvent} hashdrop-people-toggle - The People button was pressed (`open`: the state asked
  *   for); cancelable.
  *
@@ -61,6 +79,11 @@ const COMPACT_WIDTH = 420;
  * @csspart screen-share - The screen share toggle.
  * @csspart sharing-status - Who is sharing their screen.
  * @csspart hand-toggle - The Raise hand toggle (everyone but hosts).
+ * @csspart captions-toggle - The Captions button (with `captions-button`).
+ * @csspart reactions-button - The Reactions button, whose menu sends an emoji reaction to everyone (a wide bar).
+ * @csspart reactions-menu - Its menu.
+ * @csspart reaction-row - The six reactions (in the Reactions menu, or at the end of the "More" menu of a narrow bar).
+ * @csspart reaction-item - One reaction.
  * @csspart chat-toggle - The chat button.
  * @csspart unread - The unread badge.
  * @csspart people-toggle - The People button (with `people-button`).
@@ -97,14 +120,13 @@ export class HashdropControlBar extends SessionElement {
   @property({ type: Number }) unread = 0;
   @property({ type: Boolean, attribute: 'people-button' }) peopleButton = false;
   @property({ type: Boolean, reflect: true, attribute: 'people-open' }) peopleOpen = false;
+  @property({ type: Boolean, attribute: 'captions-button' }) captionsButton = false;
+  @property({ type: Boolean, reflect: true, attribute: 'captions-on' }) captionsOn = false;
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
 
   readonly #menus = new MenuController<Menu>(this, {
     items: () => [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="menu-item"]')],
-    button: (menu) =>
-      this.renderRoot.querySelector<HTMLElement>(
-        `[part~="${menu === 'more' ? 'more' : menu === 'camera' ? 'camera-devices' : 'mic-devices'}"]`,
-      ),
+    button: (menu) => this.renderRoot.querySelector<HTMLElement>(`[part~="${MENU_BUTTONS[menu]}"]`),
     initial: (items) => items.find((item) => item.getAttribute('aria-checked') === 'true'),
   });
   readonly #announcer = new AnnouncerController(this);
@@ -138,35 +160,13 @@ export class HashdropControlBar extends SessionElement {
     this.setState('hand-raised', !!s.handRaisedAt);
     this.setState('audience', s.role === 'audience');
     if (!previous || !isConnected(previous.status)) return;
-    const changes: string[] = [];
-    if (s.micEnabled !== previous.micEnabled)
-      changes.push(this.t(s.micEnabled ? 'controls.mic.on' : 'controls.mic.off'));
-    if (s.cameraEnabled !== previous.cameraEnabled) {
-      changes.push(this.t(s.cameraEnabled ? 'controls.camera.on' : 'controls.camera.off'));
-    }
-    if (s.screenSharing !== previous.screenSharing) {
-      changes.push(this.t(s.screenSharing ? 'controls.share.on' : 'controls.share.off'));
-    }
-    if (!!s.handRaisedAt !== !!previous.handRaisedAt) {
-      // Lowered without this bar's button being pressed: a host did it.
-      const byHost = !s.handRaisedAt && !this.#handToggled;
-      changes.push(
-        this.t(
-          s.handRaisedAt ? 'controls.hand.raised' : byHost ? 'controls.hand.lowered-by-host' : 'controls.hand.lowered',
-        ),
-      );
-    }
+    const changes = controlChanges(s, previous, {
+      t: (key, values) => this.t(key, values),
+      handToggled: this.#handToggled,
+      // A closed host panel cannot speak for itself (its live region is hidden): the People button's bar does.
+      speaksForHostPanel: this.peopleButton && !this.peopleOpen,
+    });
     this.#handToggled = false;
-    if (s.role !== previous.role && (s.role === 'speaker' || s.role === 'audience') && previous.role) {
-      changes.push(this.t(s.role === 'speaker' ? 'controls.role.speaker' : 'controls.role.audience'));
-    }
-    // A closed host panel cannot speak for itself (its live region is hidden): the People button's bar does.
-    if (this.peopleButton && !this.peopleOpen && s.role === 'host') {
-      const known = new Set(previous.knocks.map((k) => k.knockId));
-      const fresh = s.knocks.filter((k) => !known.has(k.knockId));
-      if (fresh.length === 1) changes.push(this.t('host.knock', { name: fresh[0]!.displayName }));
-      else if (fresh.length > 1) changes.push(this.t('host.knocks', { count: fresh.length }));
-    }
     if (changes.length) this.#announcer.announce(changes.join('. '));
   }
 
@@ -200,6 +200,13 @@ export class HashdropControlBar extends SessionElement {
     const open = !this.chatOpen;
     if (this.emit(new HashdropChatToggleEvent(open))) this.chatOpen = open;
   }
+
+  #toggleCaptions(): void {
+    const on = !this.captionsOn;
+    if (this.emit(new HashdropCaptionsToggleEvent(on))) this.captionsOn = on;
+  }
+
+  #react = (emoji: Reaction): void => void this.activeSession?.react(emoji);
 
   #togglePeople(): void {
     const open = !this.peopleOpen;
@@ -344,6 +351,17 @@ export class HashdropControlBar extends SessionElement {
         run: () => this.#toggleHand(),
       });
     }
+    if (this.captionsButton) {
+      secondary.push({
+        part: 'captions-toggle',
+        icon: ICONS.captions,
+        label: this.t('controls.captions'),
+        pressed: this.captionsOn,
+        run: () => this.#toggleCaptions(),
+      });
+    }
+    const react = !!session && s.capabilities.react;
+    const t = (key: MessageKey, values?: Record<string, string | number>) => this.t(key, values);
     const endForAll: SecondaryControl = {
       part: 'end-for-all',
       icon: ICONS.end,
@@ -354,6 +372,7 @@ export class HashdropControlBar extends SessionElement {
     return html`<div part="bar" role="group" aria-label=${this.t('controls.label')} aria-describedby="shortcuts">
         ${publisher ? this.#deviceGroup(s, 'microphone') : nothing} ${video ? this.#deviceGroup(s, 'camera') : nothing}
         ${compact ? nothing : secondary.map((item) => secondaryButton(item))}
+        ${react && !compact ? reactionMenu(t, this.#menus, this.#react) : nothing}
         <button
           part="chat-toggle"
           type="button"
@@ -378,7 +397,16 @@ export class HashdropControlBar extends SessionElement {
               </button>`
             : nothing
         }
-        ${compact && (secondary.length || host) ? moreMenu(host ? [...secondary, endForAll] : secondary, this.t('controls.more'), this.#menus) : nothing}
+        ${
+          compact && (secondary.length || host || react)
+            ? moreMenu(
+                host ? [...secondary, endForAll] : secondary,
+                this.t('controls.more'),
+                this.#menus,
+                react ? reactionItems(t, this.#menus, this.#react) : nothing,
+              )
+            : nothing
+        }
         <button
           part="leave"
           class="danger"

@@ -9,3 +9,9 @@ export class HashdropPeopleToggleEvent extends Event {
     super(HashdropPeopleToggleEvent.eventName, { bubbles: true, composed: true, cancelable: true });
   }
 }
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'hashdrop-people-toggle': HashdropPeopleToggleEvent;
+  }
+}

@@ -39,7 +39,13 @@ export function secondaryButton(item: SecondaryControl): TemplateResult {
  * The "More" button and, while open, its menu (keyboard handled by the bar's MenuController): toggles as
  * `menuitemcheckbox`, End for all as a red `menuitem`. Choosing an item closes the menu (focus back on More) first.
  */
-export function moreMenu(items: SecondaryControl[], label: string, menus: MenuController<Menu>): TemplateResult {
+export function moreMenu(
+  items: SecondaryControl[],
+  label: string,
+  menus: MenuController<Menu>,
+  /** Shown below the items (the reactions of a narrow bar). */
+  footer: TemplateResult | typeof nothing = nothing,
+): TemplateResult {
   const open = menus.open === 'more';
   return html`<div part="group more-group">
     <button
@@ -72,6 +78,7 @@ export function moreMenu(items: SecondaryControl[], label: string, menus: MenuCo
                   ${icon(item.icon)}${item.label}
                 </button>`,
             )}
+            ${footer}
           </div>`
         : nothing
     }

@@ -7,7 +7,7 @@
  * `<hashdrop-call-view>` is internal: it renders into the room's shadow root (no shadow root of its own), so the
  * room's CSS parts (`call`, `controls`, `leave`, …) stay the room's, and it adds its styles to that root.
  */
-import { adoptStyles, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type ReactiveElement, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { INITIAL_SNAPSHOT, type RoomSnapshot } from '../../core/snapshot.js';
 import { HashdropHostPanel } from '../host-panel/host-panel.js';
@@ -23,6 +23,8 @@ import { HashdropUnmuteRequest } from '../unmute-request/unmute-request.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
 import { renderRecordingIndicator, renderStreamIndicator } from '../recording/recording-indicator.js';
 import type { HashdropPeopleToggleEvent } from '../control-bar/people-toggle-event.js';
+import type { HashdropCaptionsToggleEvent } from '../control-bar/captions-toggle-event.js';
+import { isConnected } from '../../core/transitions.js';
 import { callViewStyles, NARROW_QUERY, NARROW_WIDTH } from './call-view.styles.js';
 
 /**
@@ -53,6 +55,10 @@ export class HashdropCallView extends HashdropElement {
   @property() layout: 'spotlight' | 'grid' = 'spotlight';
 
   @state() private chatOpen = false;
+  /** Captions show unless the person turned them off (the control bar's Captions button). */
+  @state() private captionsOn = true;
+  /** Someone in this call has published captions: from then on the control bar offers the Captions button. */
+  @state() private captionsSeen = false;
   @state() private unread = 0;
   /** The host panel: a side panel open from the start where there is room, a drawer opened on demand where not. */
   @state() private peopleOpen = typeof matchMedia === 'undefined' || !matchMedia(NARROW_QUERY).matches;
@@ -67,6 +73,17 @@ export class HashdropCallView extends HashdropElement {
     const root = this.getRootNode() as ShadowRoot;
     adoptStyles(root, [...(root.host.constructor as typeof ReactiveElement).elementStyles, callViewStyles]);
   }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const s = this.snapshot;
+    if (!isConnected(s.status)) this.captionsSeen = false;
+    else if (s.captions.length > 0) this.captionsSeen = true;
+  }
+
+  #toggleCaptions = (event: HashdropCaptionsToggleEvent) => {
+    if (!event.defaultPrevented) this.captionsOn = event.on;
+  };
 
   /** The control bar's chat button asks for a state (`open`); unless the page canceled it, the panel follows. */
   #toggleChat = (event: HashdropChatToggleEvent) => {
@@ -132,6 +149,7 @@ export class HashdropCallView extends HashdropElement {
       @hashdrop-chat-toggle=${this.#toggleChat}
       @hashdrop-chat-unread=${this.#unread}
       @hashdrop-people-toggle=${this.#togglePeople}
+      @hashdrop-captions-toggle=${this.#toggleCaptions}
     >
       <section aria-labelledby="call-title">
         <div part="call-header">
@@ -143,7 +161,7 @@ export class HashdropCallView extends HashdropElement {
         </div>
         <hashdrop-stage part="stage" lang=${lang} layout=${this.layout}></hashdrop-stage>
         <hashdrop-reactions part="reactions" lang=${lang}></hashdrop-reactions>
-        <hashdrop-captions part="captions" lang=${lang}></hashdrop-captions>
+        <hashdrop-captions part="captions" lang=${lang} ?hidden=${!this.captionsOn}></hashdrop-captions>
         <hashdrop-unmute-request part="unmute-request" lang=${lang} hidden></hashdrop-unmute-request>
         <hashdrop-control-bar
           part="controls"
@@ -153,6 +171,8 @@ export class HashdropCallView extends HashdropElement {
           .unread=${this.unread}
           people-button
           ?people-open=${sidebar}
+          ?captions-button=${this.captionsSeen}
+          ?captions-on=${this.captionsOn}
         ></hashdrop-control-bar>
       </section>
       <hashdrop-chat

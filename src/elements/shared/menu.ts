@@ -12,7 +12,7 @@ export interface MenuOptions<K extends string> {
 /**
  * A keyboard menu behind a button (`aria-haspopup="menu"`), written once for the control bar's device menus and the
  * tile's host menu: which menu is open (one at a time), focus on the first (or chosen) item when it opens, ArrowDown
- * and ArrowUp (wrapping), Home and End, Escape closing it with focus back on its button, Tab closing it and moving
+ * and ArrowUp (wrapping; ArrowRight and ArrowLeft as well), Home and End, Escape closing it with focus back on its button, Tab closing it and moving
  * on. The element renders the menu while `open` names it and binds `onKeyDown` on the menu.
  */
 export class MenuController<K extends string> implements ReactiveController {
@@ -57,8 +57,11 @@ export class MenuController<K extends string> implements ReactiveController {
       event.preventDefault();
       items[(to + items.length) % items.length]?.focus();
     };
-    if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
+    // A row of items (the reactions) is walked with the left and right arrows too; in right-to-left text, mirrored.
+    const forward = getComputedStyle(event.target as Element).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
+    if (event.key === 'ArrowDown' || event.key === forward) move(index + 1);
+    else if (event.key === 'ArrowUp' || event.key === backward) move(index - 1);
     else if (event.key === 'Home') move(0);
     else if (event.key === 'End') move(items.length - 1);
     else if (event.key === 'Escape' || event.key === 'Tab') {
