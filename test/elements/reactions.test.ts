@@ -5,6 +5,8 @@ import type { HashdropReactions } from '../../src/elements/reactions/reactions.j
 import type { ReactionSnapshot } from '../../src/core/snapshot.js';
 import { snapshots } from '../../src/testing/fixtures.js';
 import { sessionWith, text } from './helpers.js';
+import { REACTIONS } from '../../src/contract/index.js';
+import { REACTION_NAMES } from '../../src/elements/reactions/reaction-names.js';
 
 const reaction = (id: number, identity: string, emoji: ReactionSnapshot['emoji'] = '👏'): ReactionSnapshot => ({
   id,
@@ -16,6 +18,10 @@ const reaction = (id: number, identity: string, emoji: ReactionSnapshot['emoji']
 const region = (el: HashdropReactions) => el.shadowRoot!.querySelector('[aria-live], [role="status"]');
 
 describe('hashdrop-reactions', () => {
+  it('names every reaction the endpoint accepts, in its order (the picker offers them so)', () => {
+    expect(Object.keys(REACTION_NAMES)).to.deep.equal([...REACTIONS]);
+  });
+
   it('floats each reaction with its sender’s name and announces the newest politely', async () => {
     const session = sessionWith(snapshots.inRoom(3));
     const el = await fixture<HashdropReactions>(html`<hashdrop-reactions .session=${session}></hashdrop-reactions>`);

@@ -4,7 +4,7 @@
  * keyboard is the bar's MenuController's. Choosing one sends it through the session and closes the menu.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { REACTIONS, type Reaction } from '../../contract/index.js';
+import type { Reaction } from '../../contract/index.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { icon } from '../shared/icons.js';
 import type { MenuController } from '../shared/menu.js';
@@ -18,7 +18,7 @@ const SMILE = svg`<path d="M12 2a10 10 0 1 0 10 10A10 10 0 0 0 12 2Zm0 18a8 8 0 
 /** The six emoji as menu items, in one row. */
 export function reactionItems(t: Translate, menus: MenuController<Menu>, react: (emoji: Reaction) => void) {
   return html`<div part="reaction-row" role="group" aria-label=${t('controls.reactions')}>
-    ${REACTIONS.map(
+    ${(Object.keys(REACTION_NAMES) as Reaction[]).map(
       (emoji) =>
         html`<button
           part="menu-item reaction-item"
