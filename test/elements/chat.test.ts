@@ -3,7 +3,7 @@ import '../../src/elements/chat/define.js';
 import type { HashdropChat } from '../../src/elements/chat/chat.js';
 import type { ChatMessageSnapshot } from '../../src/core/snapshot.js';
 import type { HashdropChatUnreadEvent, HashdropErrorEvent } from '../../src/elements/shared/events.js';
-import { snapshots } from '../../src/testing/fixtures.js';
+import { participant, snapshots } from '../../src/testing/fixtures.js';
 import { part, sessionWith, text } from './helpers.js';
 
 const T = '2030-01-01T10:00:00.000Z';
@@ -39,6 +39,16 @@ describe('hashdrop-chat', () => {
     expect(text(items[1]!.querySelector('[part="sender"]'))).to.equal('You');
     expect(items[1]!.getAttribute('part')).to.include('message-local');
     await expect(el).to.be.accessible();
+  });
+
+  it('names a sender who joined the roster after their message arrived', async () => {
+    const early = msg('1', { from: { identity: 'user_9', name: 'user_9' } });
+    const { el, session } = await chatWith([early]);
+    const sender = () => text(all(el, 'message')[0]!.querySelector('[part="sender"]'));
+    expect(sender(), 'unknown yet: the identity').to.equal('user_9');
+    session.update({ participants: [...session.snapshot.participants, participant(9, { name: 'Node Bot' })] });
+    await el.updateComplete;
+    expect(sender()).to.equal('Node Bot');
   });
 
   it('shows the empty state accessibly', async () => {

@@ -334,7 +334,10 @@ export class HashdropChat extends SessionElement {
   }
 
   #renderMessage(message: ChatMessageSnapshot): TemplateResult {
-    const sender = message.isLocal ? this.t('chat.you') : message.from.name || message.from.identity;
+    // The name the call knows now: a message can arrive before its sender is in the roster (a client that writes the
+    // moment it connects), and then it still shows their name once they are.
+    const known = this.snapshot.participants.find((p) => p.identity === message.from.identity)?.name;
+    const sender = message.isLocal ? this.t('chat.you') : known || message.from.name || message.from.identity;
     return html`<li part=${message.isLocal ? 'message message-local' : 'message'} data-message-id=${message.id}>
       <div class="meta">
         <span part="sender">${sender}</span>
