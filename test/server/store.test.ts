@@ -177,6 +177,9 @@ for (const kind of STORE_KINDS) {
         await store.sweepCounters(700);
         assert.deepEqual(await store.hitCounter('attempt:id:g2', 1000, 800), { count: 1, windowStart: 800 });
         assert.deepEqual(await store.hitCounter('attempt:id:g1', 1000, 1200), { count: 2, windowStart: 1100 });
+        // A claim given back: the next hit starts a new window at once.
+        await store.dropCounter('attempt:id:g1');
+        assert.deepEqual(await store.hitCounter('attempt:id:g1', 1000, 1300), { count: 1, windowStart: 1300 });
       } finally {
         await store.close();
       }

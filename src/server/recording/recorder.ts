@@ -74,8 +74,11 @@ export class Recorder {
   readonly #encoding: EncodingOptions | EncodingOptionsPreset | undefined;
   readonly #startTimeoutMs: number;
   readonly #stopTimeoutMs: number;
-  /** Starts under way on this instance (`roomId:kind`), so a double click does not start two jobs. */
-  readonly #starting = new Set<string>();
+  /**
+   * How long a start's claim lasts if it is never given back (the process died mid-start): longer than any start
+   * takes (a listing, and per-track jobs each within the start timeout).
+   */
+  readonly #startClaimMs: number;
   readonly #listings = new Map<string, { at: number; listing: RecordingListing }>();
 
   constructor(
@@ -92,6 +95,7 @@ export class Recorder {
     this.#encoding = compositeEncoding(options.encoding);
     this.#startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
     this.#stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
+    this.#startClaimMs = 2 * LIST_TIMEOUT_MS + 10 * this.#startTimeoutMs;
     // The SDK's own limit must not cut a call short of ours; ours decides.
     const longest = Math.max(this.#startTimeoutMs, this.#stopTimeoutMs, LIST_TIMEOUT_MS);
     this.egress = new EgressClient(options.egressUrl ?? apiUrl, credentials.apiKey, credentials.apiSecret, {
@@ -206,15 +210,20 @@ export class Recorder {
     };
   }
 
-  /** Runs a start unless the room already records (or streams) — by this or any instance, as the store says. */
+  /**
+   * Runs a start unless the room already records (or streams) — by this or any instance, as the store says. Two
+   * starts at once (two hosts, two instances) are one: each first claims the start in the store's atomic counters,
+   * and only the first claim in the window goes on. The claim is given back when the start is over; if the process
+   * dies mid-start, it lapses after the window.
+   */
   async #exclusive(roomId: string, kind: EgressKind, start: () => Promise<StartedEgress>): Promise<StartedEgress> {
-    const key = `${roomId}:${kind}`;
     const busy = new ApiError(
       'CONFLICT',
       kind === 'recording' ? 'This room is already being recorded.' : 'This room is already streaming.',
     );
-    if (this.#starting.has(key)) throw busy;
-    this.#starting.add(key);
+    const claim = `egress-start:${roomId}:${kind}`;
+    const { count } = await this.store.hitCounter(claim, this.#startClaimMs, Date.now());
+    if (count > 1) throw busy;
     try {
       const runs = async () => (await this.store.listEgressJobs(roomId, kind)).some(isRunning);
       if (await runs()) {
@@ -227,7 +236,9 @@ export class Recorder {
       this.logger.info('egress started', { roomId, kind, mode: started.mode, jobs: started.egressIds.length });
       return started;
     } finally {
-      this.#starting.delete(key);
+      await this.store.dropCounter(claim).catch((error: unknown) => {
+        this.logger.warn('could not give back an egress start claim; it lapses by itself', { roomId, error });
+      });
     }
   }
 

@@ -159,6 +159,10 @@ export class CallState implements CallStateStore {
     await this.db.deleteFrom('rate_counters').where('window_start', '<', before).execute();
   }
 
+  async dropCounter(key: string): Promise<void> {
+    await this.db.deleteFrom('rate_counters').where('key', '=', key).execute();
+  }
+
   /** Clears a call's roles and seats (inside resetCall / deleteRoom's transaction). */
   static async forgetCall(tx: Db, roomId: string): Promise<void> {
     await tx.deleteFrom('call_roles').where('room_id', '=', roomId).execute();

@@ -139,6 +139,8 @@ export interface CallStateStore {
   hitCounter(key: string, windowMs: number, now: number): Promise<{ count: number; windowStart: number }>;
   /** Drops counters whose window started before `before` (epoch ms). */
   sweepCounters(before: number): Promise<void>;
+  /** Drops one counter now (a claim made with `hitCounter` given back before its window ends). */
+  dropCounter(key: string): Promise<void>;
 }
 
 export interface Store extends CallStateStore {
