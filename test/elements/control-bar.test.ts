@@ -235,6 +235,41 @@ describe('hashdrop-control-bar', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows labels while they fit and icons only when they do not, as the width changes', async () => {
+    const session = sessionWith(snapshots.host(2));
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 1400px">
+        <hashdrop-control-bar people-button .session=${session}></hashdrop-control-bar>
+      </div>`,
+    );
+    const el = wrapper.querySelector<HashdropControlBar>('hashdrop-control-bar')!;
+    const settle = async () => {
+      for (let i = 0; i < 10; i++) {
+        await tick(20);
+        await el.updateComplete;
+      }
+    };
+    const bar = () => el.shadowRoot!.querySelector<HTMLElement>('[part="bar"]')!;
+    const nothingOverflows = () =>
+      bar().scrollWidth <= bar().clientWidth + 1 &&
+      [...bar().querySelectorAll<HTMLElement>('.label')].every((label) => {
+        const button = label.closest('button')!.getBoundingClientRect();
+        const box = label.getBoundingClientRect();
+        return box.width <= 1 || (box.left >= button.left - 1 && box.right <= button.right + 1);
+      });
+    await settle();
+    expect(el.hasState('icons-only'), 'room for the labels').to.be.false;
+    expect(nothingOverflows()).to.be.true;
+    wrapper.style.width = '1000px';
+    await settle();
+    expect(el.hasState('icons-only'), 'a host’s labels do not fit 1000px').to.be.true;
+    expect(nothingOverflows()).to.be.true;
+    wrapper.style.width = '1400px';
+    await settle();
+    expect(el.hasState('icons-only'), 'labels again').to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps one row at 360px: screen share, raise hand and End for all go into a More menu', async () => {
     for (const snapshot of [snapshots.host(0), snapshots.inRoom(2)]) {
       const session = sessionWith(snapshot);

@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * The control bar's look. The labels show or hide with the bar's own width (a container query: a side panel narrows
- * it), not the window's. Calm by default: an off toggle is not a warning (the shared red outline stays for the
+ * The control bar's look. The labels show while they fit in the bar's own width (measured by the element, since
+ * their length depends on the language and the controls the viewer has), not the window's. Calm by default: an off toggle is not a warning (the shared red outline stays for the
  * pre-join's device toggles); a microphone or camera that is off is inverted with a crossed-out icon, unmistakable
  * but not red; red is Leave and End for all. The leave icon's arrow points out of the door, mirrored right to left.
  */
@@ -22,6 +22,11 @@ export const controlBarStyles = css`
     justify-content: center;
     align-items: center;
     gap: var(--hashdrop-control-bar-gap);
+  }
+  /* Nothing shrinks below its content: labels that do not fit overflow the row, and the element switches to icons. */
+  [part='bar'] > *,
+  [part~='group'] > button {
+    flex-shrink: 0;
   }
   :host(:state(compact)) [part='bar'] {
     gap: var(--_hd-space-xs);
@@ -97,7 +102,7 @@ export const controlBarStyles = css`
   :host(:state(rtl)) [part~='leave'] svg {
     transform: scaleX(-1);
   }
-  @container (max-width: 58rem) {
+  :host(:state(icons-only)) {
     .label {
       position: absolute;
       width: 1px;

@@ -13,6 +13,7 @@ import { MenuController } from '../shared/menu.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, dialogStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { controlChanges } from './control-announcements.js';
+import { LabelFitController } from './label-fit.js';
 import { controlBarStyles } from './control-bar.styles.js';
 import { CONTROL_ICONS as ICONS } from './control-icons.js';
 import { HashdropPeopleToggleEvent } from './people-toggle-event.js';
@@ -109,6 +110,7 @@ const COMPACT_WIDTH = 420;
  * @cssstate sharing - This browser shares its screen.
  * @cssstate chat-open - The chat panel is open.
  * @cssstate compact - The bar is narrower than 420px: icons only, the rest in the "More" menu.
+ * @cssstate icons-only - The labels do not fit the bar's width: icons only (each keeps its name and tooltip).
  * @cssstate host - The viewer is a host.
  * @cssstate hand-raised - The viewer's hand is raised.
  * @cssstate audience - The viewer is in the audience (stage mode).
@@ -139,6 +141,16 @@ export class HashdropControlBar extends SessionElement {
   readonly #size = new ResizeController(this, {
     callback: (entries) => entries[0]?.contentRect.width ?? Infinity,
   });
+
+  constructor() {
+    super();
+    // Labels while they fit (measured after each render and resize), icons only when they do not.
+    new LabelFitController(this, {
+      row: () => this.renderRoot.querySelector<HTMLElement>('[part="bar"]'),
+      width: () => this.#size.value,
+      iconsOnly: (on) => this.setState('icons-only', on),
+    });
+  }
   /** The hand changed because of this bar's button (not a host), for the announcement. */
   #handToggled = false;
 

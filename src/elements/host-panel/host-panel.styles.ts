@@ -59,7 +59,20 @@ export const hostPanelStyles = css`
     font-size: 1em;
     margin: var(--_hd-space-m) 0 var(--_hd-space-s);
   }
-  [part~='action'] {
+  /* A section's heading with its one action (Mute all) at the end of the line. */
+  .section-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_hd-space-s);
+    margin: var(--_hd-space-m) 0 var(--_hd-space-s);
+  }
+  .section-head h3 {
+    margin: 0;
+  }
+  [part~='action'],
+  [part='mute-all'] {
     font-size: 0.875em;
   }
   [part='audience-chat'] {

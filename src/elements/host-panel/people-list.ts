@@ -89,8 +89,10 @@ export function renderPeople(ctx: PeopleListContext): TemplateResult {
   const audienceChat = ctx.snapshot.room?.policy.audienceChat ?? true;
   if (!stage) {
     return html`<section part="people" aria-labelledby="people-title">
-      <h3 id="people-title">${ctx.t('people.title', { count: people.length })}</h3>
-      ${muteAllButton(ctx)}
+      <div class="section-head">
+        <h3 id="people-title">${ctx.t('people.title', { count: people.length })}</h3>
+        ${muteAllButton(ctx)}
+      </div>
       <ul part="person-list">
         ${people.map((p) => personRow(ctx, p))}
       </ul>
@@ -99,8 +101,10 @@ export function renderPeople(ctx: PeopleListContext): TemplateResult {
   const onStage = people.filter((p) => p.role !== 'audience');
   const audience = people.filter((p) => p.role === 'audience');
   return html`<section part="people" aria-labelledby="speakers-title">
-    <h3 id="speakers-title">${ctx.t('people.speakers', { count: onStage.length })}</h3>
-    ${muteAllButton(ctx)}
+    <div class="section-head">
+      <h3 id="speakers-title">${ctx.t('people.speakers', { count: onStage.length })}</h3>
+      ${muteAllButton(ctx)}
+    </div>
     <ul part="person-list">
       ${onStage.map((p) => personRow(ctx, p))}
     </ul>

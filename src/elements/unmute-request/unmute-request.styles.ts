@@ -11,7 +11,7 @@ export const unmuteRequestStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    justify-content: center;
+    justify-content: flex-end;
     gap: var(--_hd-space-s);
     padding: var(--_hd-space-s) var(--_hd-space-m);
     border-radius: var(--_hd-radius-m);
