@@ -6,7 +6,6 @@
  */
 import { EventEmitter } from 'node:events';
 import {
-  AccessToken,
   DataPacket_Kind,
   ParticipantInfo_State,
   RoomServiceClient,
@@ -16,6 +15,7 @@ import {
 import { ATTRIBUTES, type LiveParticipant, type Role, type RoomPolicy } from '../contract/index.js';
 import { permissionsFor } from './grants.js';
 import { ApiError } from './errors.js';
+import { LiveKitTokenSigner } from './livekit-token.js';
 
 export interface LiveKitOptions {
   /** The ws(s):// URL browsers connect to. */
@@ -70,6 +70,7 @@ export function isNotFound(error: unknown): boolean {
 export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
   readonly rooms: RoomServiceClient;
   private readonly live = new Map<string, LiveRoom>();
+  private readonly tokens: LiveKitTokenSigner;
 
   constructor(
     readonly options: LiveKitOptions,
@@ -79,6 +80,7 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
     super();
     const apiUrl = options.apiUrl ?? options.url.replace(/^ws(s?):\/\//, 'http$1://');
     this.rooms = new RoomServiceClient(apiUrl, options.apiKey, options.apiSecret, { requestTimeout: 10 });
+    this.tokens = new LiveKitTokenSigner(options.apiKey, options.apiSecret);
   }
 
   state(roomId: string): LiveRoom {
@@ -91,7 +93,7 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
   }
 
   /** Signs a short-lived token carrying only the grants of `role`. */
-  async mintToken(input: {
+  mintToken(input: {
     roomId: string;
     identity: string;
     name: string;
@@ -99,22 +101,21 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
     policy: RoomPolicy;
     callGeneration: number;
     ttlSeconds: number;
-  }) {
-    const token = new AccessToken(this.options.apiKey, this.options.apiSecret, {
+  }): string {
+    return this.tokens.sign({
       identity: input.identity,
       name: input.name,
-      ttl: input.ttlSeconds,
+      ttlSeconds: input.ttlSeconds,
       attributes: { [ATTRIBUTES.role]: input.role, [ATTRIBUTES.call]: String(input.callGeneration) },
+      video: {
+        roomJoin: true,
+        room: input.roomId,
+        ...permissionsFor(input.role, input.policy),
+        // Nobody writes their own name, metadata or attributes: the role and the raised hand that every UI shows are
+        // set by the endpoint alone (a hand goes up through POST …/hand), and the name is the one the join checked.
+        canUpdateOwnMetadata: false,
+      },
     });
-    token.addGrant({
-      roomJoin: true,
-      room: input.roomId,
-      ...permissionsFor(input.role, input.policy),
-      // Nobody writes their own name, metadata or attributes: the role and the raised hand that every UI shows are
-      // set by the endpoint alone (a hand goes up through POST …/hand), and the name is the one the join checked.
-      canUpdateOwnMetadata: false,
-    });
-    return token.toJwt();
   }
 
   /**

@@ -26,7 +26,7 @@ export async function signJoin(ctx: Context, room: RoomRecord, identity: string,
   const live = await ctx.livekit.ensureOpen(room.id, livekitCap(room.policy));
   const role = await roleFor(ctx, room, identity);
   await takeSeat(ctx, room, identity, role, live);
-  const token = await ctx.livekit.mintToken({
+  const token = ctx.livekit.mintToken({
     roomId: room.id,
     identity,
     name,
