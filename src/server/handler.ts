@@ -178,10 +178,10 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
     };
   }
 
-  function originAllowed(request: Request, url = new URL(request.url)): boolean {
+  function originAllowed(request: Request): boolean {
     const origin = request.headers.get('origin');
-    if (!origin || origin === url.origin) return true;
-    return corsOrigins.has('*') || corsOrigins.has(origin);
+    if (!origin || corsOrigins.has('*') || corsOrigins.has(origin)) return true;
+    return origin === new URL(request.url).origin;
   }
 
   const app = createRouter(ctx, IMPLEMENTATIONS, {
@@ -192,14 +192,10 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
   });
 
   const handler = async (request: Request, extra?: HandlerContext): Promise<Response> => {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      return json(400, new ApiError('BAD_REQUEST', 'The URL is not valid.').body());
-    }
+    // A Request's URL was parsed (and found valid) when it was made; it is parsed again only where it is needed: to
+    // compare a cross-origin caller's Origin with it, or to log a failure's path.
     const origin = request.headers.get('origin');
-    const cors = origin && originAllowed(request, url) && origin !== url.origin ? corsHeaders(origin) : {};
+    const cors = origin && originAllowed(request) && origin !== new URL(request.url).origin ? corsHeaders(origin) : {};
     try {
       // Hono answers HEAD as GET; no route serves HEAD here, so it is routed as a method no route has (405 or 404).
       const routed = request.method === 'HEAD' ? new Request(request, { method: 'HEAD-' }) : request;
@@ -212,13 +208,17 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
       }
       if (error instanceof ServerError) {
         // LiveKit refused a RoomService call we did not expect to fail: report it as the media server's trouble.
-        ctx.logger.warn('LiveKit call failed', { path: url.pathname, status: error.status, code: error.code });
+        ctx.logger.warn('LiveKit call failed', {
+          path: new URL(request.url).pathname,
+          status: error.status,
+          code: error.code,
+        });
         const body = new ApiError('LIVEKIT_UNAVAILABLE', 'The media server refused the request.').body();
         return json(503, body, { ...cors, ...closing() });
       }
       ctx.logger.error('unhandled error', {
         method: request.method,
-        path: url.pathname,
+        path: new URL(request.url).pathname,
         error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown',
       });
       return json(500, new ApiError('INTERNAL', 'Something went wrong on the server.').body(), {

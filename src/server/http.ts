@@ -5,10 +5,23 @@ import { ApiError } from './errors.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
+/** Bodies an adapter has already buffered (node.ts), by the Request it made from them. */
+const bufferedBodies = new WeakMap<Request, Uint8Array>();
+
+/** Tells `readText` the bytes of `request`'s body, so it need not read them back out of the Request's stream. */
+export function rememberBody(request: Request, bytes: Uint8Array): void {
+  bufferedBodies.set(request, bytes);
+}
+
 /** Reads the body as text, refusing more than `maxBytes` without buffering the rest. */
 export async function readText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);
+  const buffered = bufferedBodies.get(request);
+  if (buffered !== undefined) {
+    if (buffered.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return Buffer.from(buffered.buffer, buffered.byteOffset, buffered.byteLength).toString('utf8');
+  }
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

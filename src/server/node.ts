@@ -1,11 +1,11 @@
 /**
  * Mounting the Web-standard handler in Node's http server: `toNodeListener(handler)` converts each request and
- * response, passes the socket's address for the per-IP limit, and aborts a long-poll when the client goes away.
+ * response, passes the socket's address for the per-IP limit, and aborts a GET (a long-poll) when the client goes away.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HandlerContext } from './handler.js';
-import { jsonTextOf } from './http.js';
+import { jsonTextOf, rememberBody } from './http.js';
 
 type WebHandler = (request: Request, extra?: HandlerContext) => Promise<Response>;
 
@@ -88,16 +88,22 @@ async function serveOne(
     const proto = (hops > 0 && header('x-forwarded-proto')?.split(',')[0]?.trim()) || 'http';
     const host = (hops > 0 && header('x-forwarded-host')?.split(',')[0]?.trim()) || req.headers.host || '127.0.0.1';
     const clientIp = forwardedClient(header('x-forwarded-for'), hops) ?? req.socket.remoteAddress ?? null;
-    const headers = new Headers();
+    // Name-value pairs, filled into the Request's own headers once (a Headers object first would copy them twice).
+    const headers: [string, string][] = [];
     for (const [key, value] of Object.entries(req.headers)) {
       if (value === undefined) continue;
-      if (Array.isArray(value)) for (const item of value) headers.append(key, item);
-      else headers.set(key, value);
+      if (Array.isArray(value)) for (const item of value) headers.push([key, item]);
+      else headers.push([key, value]);
     }
-    const abort = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) abort.abort();
-    });
+    // Only a GET can be held (a knock long-poll), so only a GET is aborted when the client goes away; an abort signal
+    // costs every request that carries one (the Request follows it with a listener of its own).
+    let abort: AbortController | undefined;
+    if (req.method === 'GET') {
+      const controller = (abort = new AbortController());
+      res.on('close', () => {
+        if (!res.writableFinished) controller.abort();
+      });
+    }
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     const body = hasBody ? await readBody(req, maxBuffer) : undefined;
     let url: string;
@@ -106,12 +112,15 @@ async function serveOne(
     } catch {
       url = new URL(req.url ?? '/', 'http://127.0.0.1').toString();
     }
+    const content = body && body.length > 0 ? body : undefined;
     const request = new Request(url, {
       method: req.method,
       headers,
-      body: body && body.length > 0 ? (body as unknown as BodyInit) : undefined,
-      signal: abort.signal,
+      body: content as unknown as BodyInit | undefined,
+      ...(abort ? { signal: abort.signal } : {}),
     });
+    // The handler reads the body from these bytes instead of streaming its copy back out of the Request.
+    if (content) rememberBody(request, content);
     const response = await handler(request, { clientIp });
     const outHeaders: Record<string, string | string[]> = {};
     response.headers.forEach((value, key) => {
