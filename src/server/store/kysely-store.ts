@@ -68,13 +68,28 @@ export class KyselyStore extends CallState implements Store {
   }
 
   async getRoomById(id: string): Promise<RoomRecord | null> {
-    const row = await this.db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? this.withHosts(row) : null;
+    return this.roomWhere('rooms.id', id);
   }
 
   async getRoomByCode(code: string): Promise<RoomRecord | null> {
-    const row = await this.db.selectFrom('rooms').selectAll().where('code', '=', code).executeTakeFirst();
-    return row ? this.withHosts(row) : null;
+    return this.roomWhere('rooms.code', code);
+  }
+
+  /** A room with its hosts in one query (every join reads one): a row per host in their order, or one with none. */
+  private async roomWhere(column: 'rooms.id' | 'rooms.code', value: string): Promise<RoomRecord | null> {
+    const rows = await this.db
+      .selectFrom('rooms')
+      .leftJoin('room_hosts', 'room_hosts.room_id', 'rooms.id')
+      .selectAll('rooms')
+      .select('room_hosts.user_id as host_id')
+      .where(column, '=', value)
+      .orderBy('room_hosts.position')
+      .execute();
+    if (rows.length === 0) return null;
+    return fromRoomRow(
+      rows[0]!,
+      rows.flatMap((row) => (row.host_id === null ? [] : [row.host_id])),
+    );
   }
 
   async listRoomsFor(userId: string): Promise<RoomRecord[]> {
@@ -311,23 +326,30 @@ export class KyselyStore extends CallState implements Store {
       .where('room_id', '=', row.id)
       .orderBy('position')
       .execute();
-    return {
-      id: row.id,
-      code: row.code,
-      name: row.name,
-      creatorId: row.creator_id,
-      hosts: hosts.map((h) => h.user_id),
-      scheduledStartAt: row.scheduled_start_at,
-      scheduledEndAt: row.scheduled_end_at,
-      status: row.status as RoomStatus,
-      // Rooms stored before a policy field existed get its default.
-      policy: { ...DEFAULT_POLICY, ...(JSON.parse(row.policy) as Partial<RoomPolicy>) },
-      hostKeyHash: row.host_key_hash,
-      callGeneration: Number(row.call_generation),
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    return fromRoomRow(
+      row,
+      hosts.map((h) => h.user_id),
+    );
   }
+}
+
+function fromRoomRow(row: Selectable<RoomsTable>, hosts: string[]): RoomRecord {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    creatorId: row.creator_id,
+    hosts,
+    scheduledStartAt: row.scheduled_start_at,
+    scheduledEndAt: row.scheduled_end_at,
+    status: row.status as RoomStatus,
+    // Rooms stored before a policy field existed get its default.
+    policy: { ...DEFAULT_POLICY, ...(JSON.parse(row.policy) as Partial<RoomPolicy>) },
+    hostKeyHash: row.host_key_hash,
+    callGeneration: Number(row.call_generation),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 function toRow(room: RoomRecord): RoomsTable {
