@@ -5,6 +5,7 @@
  * `BEGIN IMMEDIATE` (the one writer, also across processes sharing the file).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { joinQueries, type JoinQueries } from './join-queries.js';
 import type { Database } from './schema.js';
 import type { CallStateStore, SeatCaps, SeatClaim, SeatHolder, SeatKind } from './types.js';
 
@@ -13,10 +14,15 @@ export type Dialect = 'sqlite' | 'postgres';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export class CallState implements CallStateStore {
+  /** The queries every join runs, compiled once. */
+  protected readonly joinQueries: JoinQueries;
+
   constructor(
     protected readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.joinQueries = joinQueries(db);
+  }
 
   async callRole(roomId: string, identity: string): Promise<'speaker' | null> {
     const row = await this.db
@@ -51,39 +57,12 @@ export class CallState implements CallStateStore {
   }
 
   async claimSeat(claim: SeatClaim): Promise<boolean> {
+    const { dropExpiredSeats, seatsTakenByOthers, holdSeat } = this.joinQueries;
     return this.withRoomLocked(claim.roomId, async (tx) => {
-      await tx
-        .deleteFrom('seats')
-        .where('room_id', '=', claim.roomId)
-        .where('connected', '=', 0)
-        .where('expires_at', '<=', claim.now)
-        .execute();
-      const taken = await tx
-        .selectFrom('seats')
-        .select((eb) => eb.fn.countAll<number | string>().as('count'))
-        .where('room_id', '=', claim.roomId)
-        .where('kind', '=', claim.kind)
-        .where('identity', '<>', claim.identity)
-        .executeTakeFirstOrThrow();
-      if (Number(taken.count) >= claim.caps[claim.kind]) return false;
-      await tx
-        .insertInto('seats')
-        .values({
-          room_id: claim.roomId,
-          identity: claim.identity,
-          kind: claim.kind,
-          expires_at: claim.holdUntil,
-          connected: 0,
-          sid: null,
-        })
-        .onConflict((oc) =>
-          oc.columns(['room_id', 'identity']).doUpdateSet({
-            kind: claim.kind,
-            // A seat held longer already (a fresh reservation) keeps its longer hold.
-            expires_at: sql`case when seats.expires_at > ${claim.holdUntil} then seats.expires_at else ${claim.holdUntil} end`,
-          }),
-        )
-        .execute();
+      await dropExpiredSeats(tx, claim.roomId, claim.now);
+      const taken = await seatsTakenByOthers(tx, claim.roomId, claim.kind, claim.identity);
+      if (Number(taken.rows[0]!.count) >= claim.caps[claim.kind]) return false;
+      await holdSeat(tx, claim.roomId, claim.identity, claim.kind, claim.holdUntil);
       return true;
     });
   }

@@ -68,28 +68,11 @@ export class KyselyStore extends CallState implements Store {
   }
 
   async getRoomById(id: string): Promise<RoomRecord | null> {
-    return this.roomWhere('rooms.id', id);
+    return roomWithHosts((await this.joinQueries.roomById(this.db, id)).rows);
   }
 
   async getRoomByCode(code: string): Promise<RoomRecord | null> {
-    return this.roomWhere('rooms.code', code);
-  }
-
-  /** A room with its hosts in one query (every join reads one): a row per host in their order, or one with none. */
-  private async roomWhere(column: 'rooms.id' | 'rooms.code', value: string): Promise<RoomRecord | null> {
-    const rows = await this.db
-      .selectFrom('rooms')
-      .leftJoin('room_hosts', 'room_hosts.room_id', 'rooms.id')
-      .selectAll('rooms')
-      .select('room_hosts.user_id as host_id')
-      .where(column, '=', value)
-      .orderBy('room_hosts.position')
-      .execute();
-    if (rows.length === 0) return null;
-    return fromRoomRow(
-      rows[0]!,
-      rows.flatMap((row) => (row.host_id === null ? [] : [row.host_id])),
-    );
+    return roomWithHosts((await this.joinQueries.roomByCode(this.db, code)).rows);
   }
 
   async listRoomsFor(userId: string): Promise<RoomRecord[]> {
@@ -193,14 +176,7 @@ export class KyselyStore extends CallState implements Store {
   }
 
   async latestKnock(roomId: string, identity: string): Promise<KnockRecord | null> {
-    const row = await this.db
-      .selectFrom('knocks')
-      .selectAll()
-      .where('room_id', '=', roomId)
-      .where('identity', '=', identity)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
+    const row = (await this.joinQueries.latestKnock(this.db, roomId, identity)).rows[0];
     return row ? fromKnockRow(row) : null;
   }
 
@@ -213,13 +189,7 @@ export class KyselyStore extends CallState implements Store {
   }
 
   async isBanned(roomId: string, identity: string): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('bans')
-      .select('identity')
-      .where('room_id', '=', roomId)
-      .where('identity', '=', identity)
-      .executeTakeFirst();
-    return row !== undefined;
+    return (await this.joinQueries.ban(this.db, roomId, identity)).rows.length > 0;
   }
 
   async resetCall(roomId: string, options: { revokeTokens?: boolean } = {}): Promise<void> {
@@ -331,6 +301,15 @@ export class KyselyStore extends CallState implements Store {
       hosts.map((h) => h.user_id),
     );
   }
+}
+
+/** A room from the rows of a room-with-hosts query (join-queries.ts), or null when there are none. */
+function roomWithHosts(rows: (Selectable<RoomsTable> & { host_id: string | null })[]): RoomRecord | null {
+  if (rows.length === 0) return null;
+  return fromRoomRow(
+    rows[0]!,
+    rows.flatMap((row) => (row.host_id === null ? [] : [row.host_id])),
+  );
 }
 
 function fromRoomRow(row: Selectable<RoomsTable>, hosts: string[]): RoomRecord {

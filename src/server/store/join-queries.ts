@@ -1,0 +1,66 @@
+/**
+ * The queries every join runs — its room with the hosts, the caller's ban and latest knock, the seat claim — compiled
+ * once per store (prepared.ts). They are the store's own queries, only not rebuilt per call; every call still reads
+ * and writes the database.
+ */
+import { sql, type Kysely } from 'kysely';
+import { prepare } from './prepared.js';
+import type { Database } from './schema.js';
+import type { SeatKind } from './types.js';
+
+export type JoinQueries = ReturnType<typeof joinQueries>;
+
+export function joinQueries(db: Kysely<Database>) {
+  // A room with its hosts: a row per host in their order, or one row (host_id null) for a room without hosts.
+  const roomWhere = (column: 'rooms.id' | 'rooms.code') =>
+    prepare(1, (value: string) =>
+      db
+        .selectFrom('rooms')
+        .leftJoin('room_hosts', 'room_hosts.room_id', 'rooms.id')
+        .selectAll('rooms')
+        .select('room_hosts.user_id as host_id')
+        .where(column, '=', value)
+        .orderBy('room_hosts.position'),
+    );
+  return {
+    roomById: roomWhere('rooms.id'),
+    roomByCode: roomWhere('rooms.code'),
+    ban: prepare(2, (roomId: string, identity: string) =>
+      db.selectFrom('bans').select('identity').where('room_id', '=', roomId).where('identity', '=', identity),
+    ),
+    latestKnock: prepare(2, (roomId: string, identity: string) =>
+      db
+        .selectFrom('knocks')
+        .selectAll()
+        .where('room_id', '=', roomId)
+        .where('identity', '=', identity)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1),
+    ),
+    /** Reservations that ran out before `now` (never a connection) give their seats back. */
+    dropExpiredSeats: prepare(2, (roomId: string, now: number) =>
+      db.deleteFrom('seats').where('room_id', '=', roomId).where('connected', '=', 0).where('expires_at', '<=', now),
+    ),
+    seatsTakenByOthers: prepare(3, (roomId: string, kind: SeatKind, identity: string) =>
+      db
+        .selectFrom('seats')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where('room_id', '=', roomId)
+        .where('kind', '=', kind)
+        .where('identity', '<>', identity),
+    ),
+    holdSeat: prepare(4, (roomId: string, identity: string, kind: SeatKind, holdUntil: number) =>
+      db
+        .insertInto('seats')
+        .values({ room_id: roomId, identity, kind, expires_at: holdUntil, connected: 0, sid: null })
+        .onConflict((oc) =>
+          oc.columns(['room_id', 'identity']).doUpdateSet({
+            kind,
+            // A seat held longer already (a fresh reservation) keeps its longer hold.
+            expires_at: sql`case when seats.expires_at > ${holdUntil} then seats.expires_at else ${holdUntil} end`,
+          }),
+        ),
+    ),
+  };
+}
