@@ -5,7 +5,7 @@ import type { CallStateStore } from './store/types.js';
  * counters, so the documented limits hold for the whole cluster, however many instances share the database.
  *
  * Four kinds of request are counted, each per identity and per IP:
- * - attempts: join, knock, claim-host, raising a hand;
+ * - attempts: join, knock, claim-host, raising a hand, a host asking someone to unmute;
  * - lookups: reading a room one does not host (a room code is a guessable word pair, so lookups are what an
  *   enumeration would spend);
  * - reactions: emoji sent to a call (their own, shorter window);
@@ -18,7 +18,7 @@ export interface RateLimitRule {
 }
 
 export interface RateLimitOptions {
-  /** Join / knock / claim-host / hand attempts. */
+  /** Join / knock / claim-host / hand / ask-to-unmute attempts. */
   perIdentity?: RateLimitRule;
   perIp?: RateLimitRule;
   /** Room lookups by someone who does not host the room. */
