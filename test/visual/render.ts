@@ -56,6 +56,12 @@ export function storyEntries(): StoryEntry[] {
   return Object.values(index.entries).filter((entry) => entry.type === 'story');
 }
 
+/**
+ * Checks run on a timer, not on animation frames (Playwright's default): Chromium may hold back a page's frames while
+ * the machine is busy or the page is not in front, and a check that never runs times out on a story long rendered.
+ */
+const POLL = { timeout: 15_000, polling: 100 } as const;
+
 /** One browser and one page per viewport, reused from story to story. */
 export class StoryCamera {
   readonly #pages = new Map<string, Page>();
@@ -103,7 +109,7 @@ export class StoryCamera {
   /**
    * Opens a story in a theme (Storybook's toolbar theme), lets `act` interact with it (open a panel), and returns the
    * settled picture of the viewport. The first story of a page loads Storybook; the next ones are switched to through
-   * Storybook's own channel (much faster than a reload), each rendered into a fresh, empty root.
+   * Storybook's own channel (much faster than a reload), each rendered into a fresh root.
    */
   async shoot(storyId: string, viewport: Viewport, theme: Theme, act?: (page: Page) => Promise<void>): Promise<Buffer> {
     const page = await this.#page(viewport);
@@ -120,27 +126,28 @@ export class StoryCamera {
         document.querySelector('#storybook-root')?.childElementCount ||
         document.body.classList.contains('sb-show-errordisplay'),
       undefined,
-      { timeout: 15_000 },
+      POLL,
     );
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.waitForFunction(storyComplete, undefined, { timeout: 15_000 });
+    await page.waitForFunction(storyComplete, undefined, POLL);
     if (act) await act(page);
     return settled(page);
   }
 }
 
 /**
- * Shows another story (and theme) in a loaded Storybook preview: empties the root (so nothing of the last story is
- * reused), asks for the theme and the story on Storybook's channel, and resolves once that story has rendered.
+ * Shows another story (and theme) in a loaded Storybook preview through Storybook's own channel, and resolves once that
+ * story has rendered into a fresh root. Storybook fills the root itself: a story it has not shown yet, or one it is
+ * asked to remount, gets a new, empty root (`forceRemount`), so nothing of the last picture is reused. The page's DOM
+ * is never touched from here: emptying the root behind Storybook's back raced its own re-renders (a theme change is
+ * queued behind the last render's checks), and once left a root empty.
  */
 function switchStory(storyId: string, theme: string, shown: { storyId: string; theme: string }): string {
   // A string, for the reason given at storyComplete. One change at a time, each awaited, so no render of the last
-  // story can land after the next one's: a new theme re-renders the story shown, then the new story is asked for.
+  // story can land after the next one's: a new theme re-renders the story shown, then the story is (re)mounted.
   const sameStory = shown.storyId === storyId;
   const themeChanged = shown.theme !== theme;
   return `(async () => {
-    const sameStory = ${sameStory};
-    const themeChanged = ${themeChanged};
     const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
     const root = document.querySelector('#storybook-root');
     const renderOf = (wanted) => new Promise((resolve) => {
@@ -153,18 +160,15 @@ function switchStory(storyId: string, theme: string, shown: { storyId: string; t
       };
       channel.on('storyRendered', done);
     });
-    if (sameStory) root.innerHTML = '';
-    if (themeChanged) {
+    if (${themeChanged}) {
       const rendered = renderOf(null);
       channel.emit('updateGlobals', { globals: { theme: ${JSON.stringify(theme)} } });
       if (!(await rendered)) return 'no render after the theme changed';
     }
-    if (!sameStory) {
-      root.innerHTML = '';
-      const rendered = renderOf(${JSON.stringify(storyId)});
-      channel.emit('setCurrentStory', { storyId: ${JSON.stringify(storyId)}, viewMode: 'story' });
-      if (!(await rendered)) return 'did not render within 15 s';
-    }
+    const rendered = renderOf(${JSON.stringify(storyId)});
+    if (${sameStory}) channel.emit('forceRemount', { storyId: ${JSON.stringify(storyId)} });
+    else channel.emit('setCurrentStory', { storyId: ${JSON.stringify(storyId)}, viewMode: 'story' });
+    if (!(await rendered)) return 'did not render within 15 s';
     return root.childElementCount ? 'rendered' : 'rendered nothing';
   })()`;
 }
