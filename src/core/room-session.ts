@@ -6,13 +6,18 @@ import { LiveKitConnector } from './livekit-call.js';
 import type { RoomSessionApi } from './session-api.js';
 import { SessionLifecycle, type LifecycleOptions } from './session-lifecycle.js';
 import { ALL_CAPABILITIES, type SessionCapabilities } from './snapshot.js';
-import type { TokenEndpointClient } from './token-endpoint-client.js';
+import type { TokenEndpointClient, TokenSourceCredentials } from './token-endpoint-client.js';
 
 export interface RoomSessionOptions {
   /** Our endpoint contract (`endpoint` attribute): lobby, hosts, moderation. Wins over `tokenEndpoint`. */
   endpoint?: string;
   /** A plain LiveKit token endpoint (`token-endpoint` attribute): a call with no lobby. */
   tokenEndpoint?: string;
+  /**
+   * A LiveKit server's URL and a token for it, given by the page (the recorder page gets them from Egress): a call with
+   * no lobby, like a token endpoint's, without asking anyone. Used when neither endpoint is given.
+   */
+  credentials?: TokenSourceCredentials;
   /** Initial microphone / camera wishes (default on). */
   audio?: boolean;
   video?: boolean;
@@ -57,7 +62,7 @@ export class RoomSession extends SessionLifecycle implements RoomSessionApi {
       : null;
     super({
       endpoint,
-      tokens: !options.endpoint && options.tokenEndpoint ? lazyTokenClient(options.tokenEndpoint, fetchImpl) : null,
+      tokens: endpoint ? null : tokensOf(options, fetchImpl),
       connector: options.connector ?? new LiveKitConnector(),
       hostKey: options.hostKey ?? null,
     });
@@ -68,6 +73,13 @@ export class RoomSession extends SessionLifecycle implements RoomSessionApi {
       ...(endpoint ? {} : { capabilities: TOKEN_ENDPOINT_CAPABILITIES }),
     });
   }
+}
+
+/** Where a call with no endpoint of ours gets its credentials: a token endpoint, or the page itself. */
+function tokensOf(options: RoomSessionOptions, fetchImpl: typeof fetch | undefined): LifecycleOptions['tokens'] {
+  if (options.tokenEndpoint) return lazyTokenClient(options.tokenEndpoint, fetchImpl);
+  const given = options.credentials;
+  return given ? { fetchCredentials: () => Promise.resolve(given) } : null;
 }
 
 /**

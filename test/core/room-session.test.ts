@@ -749,6 +749,31 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     session.dispose();
   });
 
+  it('given credentials (the recorder page): straight into the call with them, nothing fetched, nothing published', async () => {
+    let fetched = 0;
+    const countingFetch: typeof fetch = async () => {
+      fetched++;
+      return new Response('{}');
+    };
+    start({
+      endpoint: undefined,
+      credentials: { serverUrl: 'wss://lk.example', participantToken: 'egress-jwt' },
+      audio: false,
+      video: false,
+      fetch: countingFetch,
+    });
+    await session.prepare('recording');
+    await session.join('Recorder');
+    assert.deepEqual(statuses, ['pre-join', 'connecting', 'in-room']);
+    assert.equal(connector.connects[0]?.serverUrl, 'wss://lk.example');
+    assert.equal(connector.connects[0]?.token, 'egress-jwt');
+    assert.equal(fetched, 0);
+    assert.equal(session.snapshot.capabilities.record, false);
+    const published = connector.connection.published[0];
+    assert.ok(!published || (!published.audio && !published.video), 'no microphone or camera');
+    session.dispose();
+  });
+
   it('says in the snapshot what it can do: everything with our endpoint, no host actions with a token endpoint', async () => {
     start();
     assert.deepEqual(session.snapshot.capabilities, {
