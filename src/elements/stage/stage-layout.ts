@@ -32,10 +32,14 @@ export function stageItems(participants: readonly ParticipantSnapshot[]): StageI
   return [...screens, ...cameras];
 }
 
-/** Who has a place on the stage: in stage mode the audience is a count and a list, not tiles. */
-export function stageParticipants(snapshot: RoomSnapshot): ParticipantSnapshot[] {
-  if (!snapshot.room?.policy.stageMode) return snapshot.participants;
-  return snapshot.participants.filter((p) => p.role !== 'audience');
+/**
+ * Who has a place on the stage: in stage mode the audience is a count and a list, not tiles; without `self`, this
+ * browser's own participant has none either (a recorder watches the call, it is not in it).
+ */
+export function stageParticipants(snapshot: RoomSnapshot, self = true): ParticipantSnapshot[] {
+  const stageMode = !!snapshot.room?.policy.stageMode;
+  if (!stageMode && self) return snapshot.participants;
+  return snapshot.participants.filter((p) => !(stageMode && p.role === 'audience') && (self || !p.isLocal));
 }
 
 /**

@@ -33,6 +33,7 @@ const NARROW = 600;
  * @attr for - The id of a `<hashdrop-room>` whose call to show, when placed outside it.
  * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
  * @attr narrow - Set by the stage itself when it is narrower than 600px (phone-width sidebars): smaller strip tiles.
+ * @attr hide-self - Gives this browser's own participant no place (a recording of the call, not a view from inside).
  *
  * @csspart spotlight - The spotlight's viewport (focusable for keyboard zoom and pan).
  * @csspart spotlight-content - What zooms and pans (carries the transform).
@@ -68,6 +69,7 @@ export class HashdropStage extends SessionElement {
 
   @property({ reflect: true }) layout: 'spotlight' | 'grid' = 'spotlight';
   @property({ type: Boolean, reflect: true }) narrow = false;
+  @property({ type: Boolean, attribute: 'hide-self' }) hideSelf = false;
 
   @state() private pinnedKey: string | null = null;
   @state() private gridPage = 0;
@@ -116,7 +118,7 @@ export class HashdropStage extends SessionElement {
   /** Pin a participant's camera or screen to the spotlight (for this viewer). */
   pin(identity: string, source: TileSource = 'camera'): void {
     this.pinnedKey = keyOf(identity, source);
-    const item = stageItems(stageParticipants(this.snapshot)).find((i) => i.key === this.pinnedKey);
+    const item = stageItems(stageParticipants(this.snapshot, !this.hideSelf)).find((i) => i.key === this.pinnedKey);
     if (item) this.announce(this.t('stage.pinned', { name: item.participant.name }));
   }
 
@@ -386,7 +388,7 @@ export class HashdropStage extends SessionElement {
   /** Works out the places and the spotlight before rendering (state set here does not cost another update). */
   #arrange(): void {
     const snapshot = this.snapshot;
-    const items = stageItems(stageParticipants(snapshot));
+    const items = stageItems(stageParticipants(snapshot, !this.hideSelf));
     if (this.pinnedKey && !items.some((item) => item.key === this.pinnedKey)) this.pinnedKey = null;
     this.#items = items;
     const spotlight =
