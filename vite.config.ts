@@ -46,8 +46,12 @@ function withoutPreloadHelper(): Plugin {
 
 /** Our modules and Lit's: what the call screen and the call's connection are made of. */
 const CALL_CHUNK = /[\\/](src[\\/](elements|core|contract|i18n)|node_modules[\\/](lit|lit-html|@lit|@lit-labs))[\\/]/;
-/** Loaded at other moments, or by some pages only: livekit-client (kept whole), other languages, the QR encoder. */
-const NOT_CALL_CHUNK = /livekit-client|livekit-sdk|[\\/]i18n[\\/](de|es|fr)\.ts|qr-image|uqr/;
+/**
+ * Loaded at other moments, or by some pages only: livekit-client (kept whole), other languages, the QR encoder, and
+ * the recorder (only Egress' recorder page shows it).
+ */
+const NOT_CALL_CHUNK =
+  /livekit-client|livekit-sdk|[\\/]i18n[\\/](de|es|fr)\.ts|qr-image|uqr|[\\/]elements[\\/]recorder[\\/]/;
 
 /**
  * The CDN build's one lazy `call` chunk: every module of ours (and Lit's) that the entry does not carry. Left to

@@ -24,12 +24,19 @@ const DIST = 'dist/cdn';
  * two dozen lazy chunks became one `call` chunk (vite.config.ts) and the QR encoder became uqr, and to 202 KB (budget
  * 205 KB) when livekit-client was imported by name (src/core/livekit-sdk.ts), so the bundler could drop the rest.
  * Then came, all in the lazy call chunk: live streaming's control, captions, reactions and the redesigned call screen
- * (control bar with its More menu, panels as drawers): 206.9 KB, so the guard is 209 KB.
+ * (control bar with its More menu, panels as drawers): 206.9 KB, so the guard was 209 KB; then mute all, ask to unmute,
+ * and reactions and captions in the control bar took it to 209.0 KB. The recorder page's element is a chunk of its
+ * own (≈ 1.6 KB gzip, an alternative to the QR encoder); what it adds to every call (its strings in the in-call
+ * catalog, the stage's `hide-self`) made 209.2 KB, so the guard is 210 KB.
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 209 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 210 * 1024 };
 
-/** A shipped catalog other than the built-in English (`src/i18n/de.ts`, …; not English's own lazy half). */
-const ALTERNATIVE_LANGUAGE = /^src\/i18n\/(?!en)[a-z]{2}\.ts$/;
+/**
+ * Chunks of which one page loads at most one, each group by its manifest keys: a shipped catalog other than the
+ * built-in English (`src/i18n/de.ts`, …; not English's own lazy half), since a page speaks one language; and the QR
+ * encoder or the recorder, since a call's page shows invites and only Egress' recorder page shows the recorder.
+ */
+const ALTERNATIVES = [/^src\/i18n\/(?!en)[a-z]{2}\.ts$/, /^src\/elements\/(invite\/qr-image|recorder\/recorder)\.ts$/];
 
 interface ManifestChunk {
   file: string;
@@ -67,11 +74,17 @@ export function measureCdnBundle(): SizeReport {
   };
   visit(entryKey);
   const allJs = readdirSync(DIST, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
-  const languages = Object.entries(manifest)
-    .filter(([key]) => ALTERNATIVE_LANGUAGE.test(key))
-    .map(([, chunk]) => ({ file: chunk.file, gzipBytes: sizes([chunk.file]).gzipBytes }))
-    .sort((a, b) => b.gzipBytes - a.gzipBytes);
-  const skipped = new Set(languages.slice(1).map((language) => language.file));
+  // Of each group of alternatives only the largest counts.
+  const skipped = new Set(
+    ALTERNATIVES.flatMap((group) =>
+      Object.entries(manifest)
+        .filter(([key]) => group.test(key))
+        .map(([, chunk]) => ({ file: chunk.file, gzipBytes: sizes([chunk.file]).gzipBytes }))
+        .sort((a, b) => b.gzipBytes - a.gzipBytes)
+        .slice(1)
+        .map((chunk) => chunk.file),
+    ),
+  );
   const onePage = allJs.filter((file) => !skipped.has(file));
   return {
     upfront: { files: [...upfront], ...sizes([...upfront]) },
@@ -87,7 +100,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `CDN up front (entry + static imports, ${report.upfront.files.length} file(s)): ${kb(report.upfront.minBytes)} min, ${kb(report.upfront.gzipBytes)} gzip (budget ${kb(BUDGETS.upfrontGzip)})`,
   );
   console.log(
-    `CDN whole bundle, the most one page loads (${report.whole.files} file(s), one language): ${kb(report.whole.minBytes)} min, ${kb(report.whole.gzipBytes)} gzip (budget ${kb(BUDGETS.wholeGzip)})`,
+    `CDN whole bundle, the most one page loads (${report.whole.files} file(s), one language, QR or recorder): ${kb(report.whole.minBytes)} min, ${kb(report.whole.gzipBytes)} gzip (budget ${kb(BUDGETS.wholeGzip)})`,
   );
   if (process.argv.includes('--check')) {
     const over = [

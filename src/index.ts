@@ -51,6 +51,8 @@ defineOnDemand({
     import('./elements/unmute-request/unmute-request.js').then((m) =>
       defineElement('hashdrop-unmute-request', m.HashdropUnmuteRequest),
     ),
+  'hashdrop-recorder': () =>
+    import('./elements/recorder/recorder.js').then((m) => defineElement('hashdrop-recorder', m.HashdropRecorder)),
   'hashdrop-captions': () =>
     import('./elements/captions/captions.js').then((m) => defineElement('hashdrop-captions', m.HashdropCaptions)),
   'hashdrop-recording-indicator': () =>
@@ -75,6 +77,7 @@ export type { HashdropInvite } from './elements/invite/define.js';
 export type { HashdropHostPanel } from './elements/host-panel/define.js';
 export type { HashdropTileList } from './elements/tile-list/define.js';
 export type { HashdropCaptions } from './elements/captions/define.js';
+export type { HashdropRecorder } from './elements/recorder/define.js';
 export type { HashdropReactions } from './elements/reactions/define.js';
 export type { HashdropUnmuteRequest } from './elements/unmute-request/define.js';
 export type { HashdropStage } from './elements/stage/define.js';

@@ -98,6 +98,19 @@ export interface HashdropReactionsProps extends React.DetailedHTMLProps<
   for?: HTMLElementTagNameMap['hashdrop-reactions']['htmlFor'];
 }
 
+/** Props of `<hashdrop-recorder>` in JSX. */
+export interface HashdropRecorderProps extends React.DetailedHTMLProps<
+  React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-recorder']>,
+  HTMLElementTagNameMap['hashdrop-recorder']
+> {
+  egress?: HTMLElementTagNameMap['hashdrop-recorder']['egress'];
+  'server-url'?: HTMLElementTagNameMap['hashdrop-recorder']['serverUrl'];
+  layout?: HTMLElementTagNameMap['hashdrop-recorder']['layout'];
+  for?: HTMLElementTagNameMap['hashdrop-recorder']['htmlFor'];
+  'onhashdrop-recorder-ready'?: (event: GlobalEventHandlersEventMap['hashdrop-recorder-ready']) => void;
+  'onhashdrop-error'?: (event: GlobalEventHandlersEventMap['hashdrop-error']) => void;
+}
+
 /** Props of `<hashdrop-recording-control>` in JSX. */
 export interface HashdropRecordingControlProps extends React.DetailedHTMLProps<
   React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-recording-control']>,
@@ -147,6 +160,7 @@ export interface HashdropStageProps extends React.DetailedHTMLProps<
   layout?: HTMLElementTagNameMap['hashdrop-stage']['layout'];
   for?: HTMLElementTagNameMap['hashdrop-stage']['htmlFor'];
   narrow?: HTMLElementTagNameMap['hashdrop-stage']['narrow'];
+  'hide-self'?: HTMLElementTagNameMap['hashdrop-stage']['hideSelf'];
 }
 
 /** Props of `<hashdrop-stream-control>` in JSX. */
@@ -185,6 +199,7 @@ declare module 'react' {
       'hashdrop-participant-tile': HashdropParticipantTileProps;
       'hashdrop-prejoin': HashdropPrejoinProps;
       'hashdrop-reactions': HashdropReactionsProps;
+      'hashdrop-recorder': HashdropRecorderProps;
       'hashdrop-recording-control': HashdropRecordingControlProps;
       'hashdrop-recording-indicator': HashdropRecordingIndicatorProps;
       'hashdrop-room': HashdropRoomProps;

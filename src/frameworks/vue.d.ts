@@ -71,6 +71,16 @@ export interface HashdropReactionsProps {
   for?: HTMLElementTagNameMap['hashdrop-reactions']['htmlFor'];
 }
 
+/** Props and listeners of `<hashdrop-recorder>` in Vue templates. */
+export interface HashdropRecorderProps {
+  egress?: HTMLElementTagNameMap['hashdrop-recorder']['egress'];
+  'server-url'?: HTMLElementTagNameMap['hashdrop-recorder']['serverUrl'];
+  layout?: HTMLElementTagNameMap['hashdrop-recorder']['layout'];
+  for?: HTMLElementTagNameMap['hashdrop-recorder']['htmlFor'];
+  onHashdropRecorderReady?: (event: GlobalEventHandlersEventMap['hashdrop-recorder-ready']) => void;
+  onHashdropError?: (event: GlobalEventHandlersEventMap['hashdrop-error']) => void;
+}
+
 /** Props and listeners of `<hashdrop-recording-control>` in Vue templates. */
 export interface HashdropRecordingControlProps {
   for?: HTMLElementTagNameMap['hashdrop-recording-control']['htmlFor'];
@@ -108,6 +118,7 @@ export interface HashdropStageProps {
   layout?: HTMLElementTagNameMap['hashdrop-stage']['layout'];
   for?: HTMLElementTagNameMap['hashdrop-stage']['htmlFor'];
   narrow?: HTMLElementTagNameMap['hashdrop-stage']['narrow'];
+  'hide-self'?: HTMLElementTagNameMap['hashdrop-stage']['hideSelf'];
 }
 
 /** Props and listeners of `<hashdrop-stream-control>` in Vue templates. */
@@ -136,6 +147,7 @@ declare module 'vue' {
     'hashdrop-participant-tile': DefineComponent<HashdropParticipantTileProps>;
     'hashdrop-prejoin': DefineComponent<HashdropPrejoinProps>;
     'hashdrop-reactions': DefineComponent<HashdropReactionsProps>;
+    'hashdrop-recorder': DefineComponent<HashdropRecorderProps>;
     'hashdrop-recording-control': DefineComponent<HashdropRecordingControlProps>;
     'hashdrop-recording-indicator': DefineComponent<HashdropRecordingIndicatorProps>;
     'hashdrop-room': DefineComponent<HashdropRoomProps>;

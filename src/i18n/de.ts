@@ -291,6 +291,10 @@ export const de = {
   'unmute.request': 'Ein Gastgeber bittet dich, dein Mikrofon einzuschalten.',
   'unmute.accept': 'Mikrofon einschalten',
   'unmute.decline': 'Jetzt nicht',
+  'recorder.missing':
+    'Diese Seite zeigt einen Anruf für eine Aufnahme. Sie braucht die Adresse, mit der LiveKit Egress sie öffnet.',
+  'recorder.failed': 'Dem Anruf konnte für die Aufnahme nicht beigetreten werden.',
+  'recorder.ended': 'Der Anruf ist beendet.',
   'people.kick.title': '{name} entfernen?',
   'people.kick.body': 'Die Person verlässt den Anruf sofort und kann nicht erneut um Einlass in dieses Meeting bitten.',
   'people.kick.confirm': 'Entfernen',

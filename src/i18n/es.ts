@@ -290,6 +290,10 @@ export const es = {
   'unmute.request': 'Un anfitrión te pide que actives tu micrófono.',
   'unmute.accept': 'Activar micrófono',
   'unmute.decline': 'Ahora no',
+  'recorder.missing':
+    'Esta página muestra una llamada para una grabación. Necesita la dirección con la que LiveKit Egress la abre.',
+  'recorder.failed': 'No se pudo entrar en la llamada para la grabación.',
+  'recorder.ended': 'La llamada ha terminado.',
   'people.kick.title': '¿Expulsar a {name}?',
   'people.kick.body': 'Saldrá de la llamada de inmediato y no podrá volver a pedir unirse a esta reunión.',
   'people.kick.confirm': 'Expulsar',

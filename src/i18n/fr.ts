@@ -295,6 +295,10 @@ export const fr = {
   'unmute.request': 'Un hôte vous demande d’activer votre micro.',
   'unmute.accept': 'Activer le micro',
   'unmute.decline': 'Pas maintenant',
+  'recorder.missing':
+    'Cette page montre un appel pour un enregistrement. Il lui faut l’adresse avec laquelle LiveKit Egress l’ouvre.',
+  'recorder.failed': 'Impossible de rejoindre l’appel pour l’enregistrement.',
+  'recorder.ended': 'L’appel est terminé.',
   'people.kick.title': 'Retirer {name} ?',
   'people.kick.body':
     'Cette personne quitte l’appel immédiatement et ne pourra plus demander à rejoindre cette réunion.',
