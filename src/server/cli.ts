@@ -11,6 +11,7 @@
  *   HASHDROP_SHUTDOWN_GRACE_MS (10000): how long SIGTERM waits for requests in progress (docs/deployment.md)
  *   HASHDROP_RECORDING_DESTINATION (s3|gcs|azure), HASHDROP_RECORDING_BUCKET, _REGION, _ENDPOINT, _FORCE_PATH_STYLE=1,
  *   HASHDROP_RECORDING_FILE_NAME, HASHDROP_EGRESS_URL: recording through LiveKit Egress (README, "Recording")
+ *   HASHDROP_RECORDER_PAGE_URL, HASHDROP_RECORDER_THEME, HASHDROP_RECORDER_LANG: recordings that look like the call
  */
 import { createHashdropHandler } from './handler.js';
 import { consoleLogger } from './logger.js';

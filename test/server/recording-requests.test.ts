@@ -20,6 +20,7 @@ import {
   GCPUpload,
   RoomCompositeEgressRequest,
   S3Upload,
+  StreamProtocol,
   TrackEgressRequest,
   VideoCodec,
 } from 'livekit-server-sdk';
@@ -31,6 +32,7 @@ import {
   withEnvCredentials,
   type CompositeEncoding,
   type RecordingDestination,
+  type RecordingOptions,
 } from '../../src/server/recording/config.js';
 import { compositeOutput, trackOutput } from '../../src/server/recording/outputs.js';
 import { Recorder } from '../../src/server/recording/recorder.js';
@@ -490,6 +492,124 @@ describe("the composite's encoding, as Egress receives it", () => {
           HASHDROP_RECORDING_PRESET: 'nope',
         }),
       /preset must be one of/,
+    );
+  });
+});
+
+describe("the recorder page, as Egress' custom base URL", () => {
+  const PAGE = 'https://rooms.example.com/api/recorder/';
+  const STREAM_URL = 'rtmps://live.example.com/app/stream-key-0123';
+  let twirp: Awaited<ReturnType<typeof fakeTwirp>>;
+  before(async () => {
+    twirp = await fakeTwirp();
+  });
+  after(() => new Promise<void>((resolve) => twirp.server.close(() => resolve())));
+
+  /** Starts a composite recording or a stream and returns the request Egress got, as the SDK's type. */
+  async function startRequest(
+    what: 'recording' | 'stream',
+    recorderPage?: RecordingOptions['recorderPage'],
+  ): Promise<RoomCompositeEgressRequest> {
+    twirp.caught.length = 0;
+    const store = await storeWithRoom();
+    try {
+      const recorder = new Recorder(
+        { destination: DESTINATIONS.s3, encoding: { audioCodec: 'opus' }, ...(recorderPage ? { recorderPage } : {}) },
+        twirp.url,
+        { apiKey: 'devkey', apiSecret: 'twirp-api-secret-0123456789' },
+        store,
+        quietLogger().logger,
+        {},
+      );
+      if (what === 'recording') await recorder.start(ROOM, { mode: 'composite', layout: 'grid' }, async () => []);
+      else await recorder.startStream(ROOM, { url: STREAM_URL, layout: 'grid' });
+      const calls = twirp.caught.filter((c) => c.method === 'StartRoomCompositeEgress');
+      assert.equal(calls.length, 1);
+      return RoomCompositeEgressRequest.fromJson(calls[0]!.body as never);
+    } finally {
+      await store.close();
+    }
+  }
+
+  test('a composite recording carries the page, with its file output, layout and encoding', async () => {
+    const request = await startRequest('recording', { url: PAGE, theme: 'light' });
+    assert.equal(request.customBaseUrl, PAGE);
+    assert.equal(request.layout, 'grid');
+    assert.equal(request.fileOutputs.length, 1);
+    assert.equal(request.fileOutputs[0]!.filepath, 'STELLAR-PHOENIX/{time}.mp4');
+    assert.equal(request.options.case, 'advanced');
+    assert.equal((request.options.value as EncodingOptions).audioCodec, AudioCodec.OPUS);
+  });
+
+  test("a live stream carries the page, with its RTMP output and layout, and Egress' default encoding", async () => {
+    const request = await startRequest('stream', { url: PAGE });
+    assert.equal(request.customBaseUrl, PAGE);
+    assert.equal(request.layout, 'grid');
+    assert.equal(request.fileOutputs.length, 0);
+    assert.equal(request.streamOutputs.length, 1);
+    assert.equal(request.streamOutputs[0]!.protocol, StreamProtocol.RTMP);
+    assert.deepEqual(request.streamOutputs[0]!.urls, [STREAM_URL]);
+    assert.equal(request.options.case, undefined, 'RTMP: H.264 + AAC, whatever recordings use');
+  });
+
+  for (const what of ['recording', 'stream'] as const) {
+    test(`without recorderPage a ${what} sends no custom base URL (LiveKit's default template)`, async () => {
+      const request = await startRequest(what);
+      assert.equal(request.customBaseUrl, '');
+      const start = twirp.caught.find((c) => c.method === 'StartRoomCompositeEgress');
+      assert.ok(!('customBaseUrl' in (start!.body as object)), 'not in the body at all');
+    });
+  }
+});
+
+describe('recorderPage options', () => {
+  const make = (recorderPage: unknown) =>
+    validateRecordingOptions({
+      destination: DESTINATIONS.s3,
+      recorderPage: recorderPage as RecordingOptions['recorderPage'],
+    });
+  const env = { HASHDROP_RECORDING_DESTINATION: 's3', HASHDROP_RECORDING_BUCKET: 'calls' };
+
+  test('an absolute http(s) URL with a known theme and language is accepted', () => {
+    make({ url: 'https://rooms.example.com/api/recorder/', theme: 'light', lang: 'fr' });
+    make({ url: 'http://hashdrop.internal:3000/api/recorder/', theme: 'dark', lang: 'en', assets: '/srv/cdn' });
+  });
+
+  test('a relative, malformed or non-http URL fails at start-up, saying what is expected', () => {
+    for (const url of ['/api/recorder/', 'recorder', '', 'ws://rooms.example.com/api/recorder/', 'file:///tmp/x']) {
+      assert.throws(() => make({ url }), /recorderPage\.url must be an absolute http\(s\) URL/, url);
+    }
+    assert.throws(() => make({}), /recorderPage\.url must be an absolute http\(s\) URL/);
+  });
+
+  test('an unknown theme or language fails at start-up, listing the choices', () => {
+    assert.throws(() => make({ url: 'https://x.example/', theme: 'blue' }), /theme must be one of dark, light/);
+    assert.throws(() => make({ url: 'https://x.example/', lang: 'it' }), /lang must be one of en, de, es, fr/);
+  });
+
+  test('the CLI reads HASHDROP_RECORDER_PAGE_URL, _THEME and _LANG', () => {
+    assert.deepEqual(
+      recordingFromEnv({
+        ...env,
+        HASHDROP_RECORDER_PAGE_URL: 'https://rooms.example.com/api/recorder/',
+        HASHDROP_RECORDER_THEME: 'light',
+        HASHDROP_RECORDER_LANG: 'de',
+      })?.recorderPage,
+      { url: 'https://rooms.example.com/api/recorder/', theme: 'light', lang: 'de' },
+    );
+    assert.equal(recordingFromEnv(env)?.recorderPage, undefined);
+  });
+
+  test('the CLI refuses a bad page URL, theme or language, and a theme without a URL', () => {
+    assert.throws(() => recordingFromEnv({ ...env, HASHDROP_RECORDER_PAGE_URL: 'recorder/' }), /absolute http\(s\)/);
+    assert.throws(
+      () =>
+        recordingFromEnv({ ...env, HASHDROP_RECORDER_PAGE_URL: 'https://x.example/', HASHDROP_RECORDER_LANG: 'it' }),
+      /lang must be one of/,
+    );
+    assert.throws(
+      () => recordingFromEnv({ ...env, HASHDROP_RECORDER_THEME: 'light' }),
+      /need HASHDROP_RECORDER_PAGE_URL/,
     );
   });
 });

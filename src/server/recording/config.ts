@@ -59,7 +59,34 @@ export interface RecordingOptions {
   stopTimeoutMs?: number;
   /** The composite recording's encoding; see `CompositeEncoding` (default: Egress' own, H.264 720p30 + AAC). */
   encoding?: CompositeEncoding;
+  /**
+   * Our own recorder page, for composite recordings and live streams that look like the call. Without it Egress
+   * renders LiveKit's default template.
+   */
+  recorderPage?: RecorderPageOptions;
 }
+
+/**
+ * The recorder page the endpoint serves at `{basePath}/recorder/` (Egress' "custom template"): Egress' headless Chrome
+ * opens it with `?layout=…&url=…&token=…`, and it renders our stage, joined hidden and subscribe-only.
+ */
+export interface RecorderPageOptions {
+  /**
+   * The page's absolute http(s) address as Egress' Chrome reaches it — this endpoint's `{basePath}/recorder/`, e.g.
+   * `https://rooms.example.com/api/recorder/`. When set, composite recordings and live streams pass it to Egress as
+   * `customBaseUrl`, so they show our stage instead of LiveKit's default template.
+   */
+  url: string;
+  /** The page's look (default `dark`). */
+  theme?: (typeof RECORDER_THEMES)[number];
+  /** The page's language, for the few words of its own, e.g. a caption's label (default `en`). */
+  lang?: (typeof RECORDER_LANGS)[number];
+  /** The folder of the CDN build (`hashdrop.js`, `chunks/`) the page loads (default: this package's `dist/cdn`). */
+  assets?: string;
+}
+
+export const RECORDER_THEMES = ['dark', 'light'] as const;
+export const RECORDER_LANGS = ['en', 'de', 'es', 'fr'] as const;
 
 /**
  * How Egress encodes a composite recording: one of its presets, or codecs and sizes. An MP4 with AAC audio (the
@@ -143,6 +170,31 @@ export function validateRecordingOptions(options: RecordingOptions): void {
     }
   }
   if (options.encoding) validateEncoding(options.encoding);
+  if (options.recorderPage) validateRecorderPage(options.recorderPage);
+}
+
+function validateRecorderPage(page: RecorderPageOptions): void {
+  let url: URL | null = null;
+  try {
+    url = new URL(page.url);
+  } catch {
+    // Reported below: a relative or malformed URL is the same mistake.
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    throw new Error(
+      'recording.recorderPage.url must be an absolute http(s) URL that Egress reaches, e.g. ' +
+        'https://rooms.example.com/api/recorder/.',
+    );
+  }
+  if (page.theme !== undefined && !RECORDER_THEMES.includes(page.theme)) {
+    throw new Error(`recording.recorderPage.theme must be one of ${RECORDER_THEMES.join(', ')}.`);
+  }
+  if (page.lang !== undefined && !RECORDER_LANGS.includes(page.lang)) {
+    throw new Error(`recording.recorderPage.lang must be one of ${RECORDER_LANGS.join(', ')}.`);
+  }
+  if (page.assets !== undefined && (typeof page.assets !== 'string' || page.assets.length === 0)) {
+    throw new Error('recording.recorderPage.assets must be a folder path.');
+  }
 }
 
 function validateEncoding(encoding: CompositeEncoding): void {
@@ -200,6 +252,17 @@ export function recordingFromEnv(env: Env = process.env): RecordingOptions | nul
     options.encoding = {
       ...(preset ? { preset: preset as CompositeEncoding['preset'] } : {}),
       ...(audioCodec ? { audioCodec: audioCodec as CompositeEncoding['audioCodec'] } : {}),
+    };
+  }
+  const recorderPage = env.HASHDROP_RECORDER_PAGE_URL;
+  if (!recorderPage && (env.HASHDROP_RECORDER_THEME || env.HASHDROP_RECORDER_LANG)) {
+    throw new Error('HASHDROP_RECORDER_THEME and HASHDROP_RECORDER_LANG need HASHDROP_RECORDER_PAGE_URL.');
+  }
+  if (recorderPage) {
+    options.recorderPage = {
+      url: recorderPage,
+      ...(env.HASHDROP_RECORDER_THEME ? { theme: env.HASHDROP_RECORDER_THEME as RecorderPageOptions['theme'] } : {}),
+      ...(env.HASHDROP_RECORDER_LANG ? { lang: env.HASHDROP_RECORDER_LANG as RecorderPageOptions['lang'] } : {}),
     };
   }
   validateRecordingOptions(options);

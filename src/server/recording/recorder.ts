@@ -72,6 +72,8 @@ export class Recorder {
   readonly #destination: RecordingDestination;
   readonly #fileName: string | undefined;
   readonly #encoding: EncodingOptions | EncodingOptionsPreset | undefined;
+  /** Our recorder page (Egress' `customBaseUrl`), or undefined for LiveKit's default template. */
+  readonly #customBaseUrl: string | undefined;
   readonly #startTimeoutMs: number;
   readonly #stopTimeoutMs: number;
   /**
@@ -93,6 +95,7 @@ export class Recorder {
     this.#destination = withEnvCredentials(options.destination, env);
     this.#fileName = options.fileName;
     this.#encoding = compositeEncoding(options.encoding);
+    this.#customBaseUrl = options.recorderPage?.url;
     this.#startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
     this.#stopTimeoutMs = options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
     this.#startClaimMs = 2 * LIST_TIMEOUT_MS + 10 * this.#startTimeoutMs;
@@ -144,7 +147,7 @@ export class Recorder {
       const stream = new StreamOutput({ protocol: StreamProtocol.RTMP, urls: [request.url] });
       // RTMP carries H.264 and AAC only, so a stream keeps Egress' default encoding whatever recordings use.
       const info = await this.#ask('start stream', room.id, () =>
-        this.egress.startRoomCompositeEgress(room.id, { stream }, { layout: EGRESS_LAYOUTS[request.layout] }),
+        this.egress.startRoomCompositeEgress(room.id, { stream }, this.#compositeOptions(request.layout, false)),
       );
       await this.#save(info, room.id, { kind: 'stream', mode: 'composite', layout: request.layout });
       return { mode: 'composite', layout: request.layout, startedAt, egressIds: [info.egressId] };
@@ -242,8 +245,13 @@ export class Recorder {
     }
   }
 
-  #compositeOptions(layout: RecordingLayout) {
-    return { layout: EGRESS_LAYOUTS[layout], ...(this.#encoding ? { encodingOptions: this.#encoding } : {}) };
+  /** A composite's options: the layout, our page when there is one, and (files only) the encoding. */
+  #compositeOptions(layout: RecordingLayout, withEncoding = true) {
+    return {
+      layout: EGRESS_LAYOUTS[layout],
+      ...(withEncoding && this.#encoding ? { encodingOptions: this.#encoding } : {}),
+      ...(this.#customBaseUrl ? { customBaseUrl: this.#customBaseUrl } : {}),
+    };
   }
 
   async #startTrack(room: RoomRef, trackSid: string): Promise<string> {
