@@ -20,6 +20,7 @@ import * as moderation from './routes/moderation.js';
 import * as microphones from './routes/microphones.js';
 import * as operations from './routes/operations.js';
 import * as reactions from './routes/reactions.js';
+import { createRecorderPage } from './recorder-page.js';
 import { Recorder } from './recording/recorder.js';
 import type { RecordingOptions } from './recording/config.js';
 import { createRouter, type Route } from './router.js';
@@ -60,7 +61,10 @@ export interface HashdropHandlerOptions {
   /** How stale the cached live-call state may be before a decision re-reads LiveKit (default 2000 ms). */
   liveStateMaxAgeMs?: number;
   logger?: Logger;
-  /** Recording to the operator's bucket through LiveKit Egress (S3, GCS, Azure); off when absent. */
+  /**
+   * Recording and live streaming through LiveKit Egress (to S3, GCS, Azure; RTMP), and the recorder page Egress can
+   * render at `{basePath}/recorder/` (`recording.recorderPage`); all off when absent.
+   */
   recording?: RecordingOptions;
   /** Prometheus metrics at `GET /metrics` (on by default, open unless a `token` is set); `false` turns them off. */
   metrics?: MetricsOptions | false;
@@ -128,6 +132,10 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
   const apiUrl = options.livekit.apiUrl ?? options.livekit.url.replace(/^ws(s?):\/\//, 'http$1://');
   const recorder = options.recording
     ? new Recorder(options.recording, apiUrl, options.livekit, options.store, logger)
+    : null;
+  // The recorder page is for Egress, so it is there wherever recording is (with the defaults when not configured).
+  const recorderPage = options.recording
+    ? createRecorderPage(options.recording.recorderPage ?? {}, basePath, logger)
     : null;
   const longPolls = new LongPollSlots({ ...DEFAULT_LONG_POLL_LIMITS, ...options.longPolls });
   const draining = new AbortController();
@@ -199,7 +207,7 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
     try {
       // Hono answers HEAD as GET; no route serves HEAD here, so it is routed as a method no route has (405 or 404).
       const routed = request.method === 'HEAD' ? new Request(request, { method: 'HEAD-' }) : request;
-      const response = await app.fetch(routed, extra);
+      const response = (await recorderPage?.(request)) ?? (await app.fetch(routed, extra));
       for (const [key, value] of Object.entries({ ...cors, ...closing() })) response.headers.set(key, value);
       return response;
     } catch (error) {

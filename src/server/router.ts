@@ -46,7 +46,7 @@ function decodeParameter(raw: string): string {
 }
 
 /** The raw (still percent-encoded) path of a request: routes match on it, and only parameters are decoded. */
-function rawPath(request: Request): string {
+export function rawPath(request: Request): string {
   const url = request.url;
   const start = url.indexOf('/', url.indexOf('://') + 3);
   if (start === -1) return '/';
