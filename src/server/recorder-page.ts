@@ -53,7 +53,8 @@ const PAGE_HEADERS = {
  * the installed package (dist/npm/server/recorder-page.js → dist/cdn), `../../dist/cdn/` in a source checkout run
  * with tsx (src/server/recorder-page.ts → dist/cdn).
  */
-function defaultFolders(): string[] {
+export function defaultAssetFolders(): string[] {
+  // Not `new URL('<literal>', import.meta.url)`: the bundler would take a literal for an asset to copy into the build.
   return ['../../cdn/', '../../dist/cdn/'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
 }
 
@@ -64,7 +65,7 @@ export function createRecorderPage(
 ): RecorderPageRoute {
   const prefix = `${basePath}/recorder`;
   const page = pageHtml(options.theme ?? 'dark', options.lang ?? 'en');
-  const folder = new AssetFolder(options.assets ? [resolve(options.assets)] : defaultFolders(), logger);
+  const folder = new AssetFolder(options.assets ? [resolve(options.assets)] : defaultAssetFolders(), logger);
 
   return async (request) => {
     const path = rawPath(request);

@@ -8,10 +8,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { createHashdropHandler, type HashdropHandler, type Logger, type Store } from '../../src/server/index.js';
 import { toNodeListener } from '../../src/server/node.js';
+import { defaultAssetFolders } from '../../src/server/recorder-page.js';
 import type { RecordingOptions } from '../../src/server/recording/config.js';
 import { openTestStore } from './harness.js';
 
@@ -253,4 +255,11 @@ describe('recorder page without its scripts, or without recording', () => {
       rmSync(folders.root, { recursive: true, force: true });
     }
   });
+});
+
+test("the default CDN folder: the installed package's dist/cdn, then a source checkout's", () => {
+  // Run from src/server/ with tsx, `../../cdn/` names nothing and `../../dist/cdn/` the build; from the package's
+  // dist/npm/server/, `../../cdn/` is its dist/cdn.
+  const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+  assert.deepEqual(defaultAssetFolders(), [join(root, 'cdn') + '/', join(root, 'dist', 'cdn') + '/']);
 });
