@@ -35,6 +35,12 @@ export const recorderStyles = css`
     min-height: 0;
     align-content: center;
   }
+  /* Nobody can press a button in a recording. */
+  [part='stage']::part(zoom-controls),
+  [part='stage']::part(page-button),
+  [part='stage']::part(grid-pager) {
+    display: none;
+  }
   [part='reactions'] {
     margin-block-start: calc(-2.5rem - var(--_hd-space-s));
     z-index: 1;

@@ -4,6 +4,7 @@ import { RoomSession } from '../../core/room-session.js';
 import type { RoomSnapshot, SessionError } from '../../core/snapshot.js';
 import { HashdropCaptions } from '../captions/captions.js';
 import { HashdropReactions } from '../reactions/reactions.js';
+import { defineParticipantTile } from '../participant-tile/define-tile.js';
 import { HashdropErrorEvent } from '../shared/events.js';
 import { defineElement } from '../shared/hashdrop-element.js';
 import { SessionElement } from '../shared/session-element.js';
@@ -12,6 +13,7 @@ import { HashdropStage } from '../stage/stage.js';
 import { RecorderReadyEvent, readyToRecord, stageLayoutOf } from './recorder-signals.js';
 import { recorderStyles } from './recorder.styles.js';
 
+defineParticipantTile();
 defineElement('hashdrop-stage', HashdropStage);
 defineElement('hashdrop-captions', HashdropCaptions);
 defineElement('hashdrop-reactions', HashdropReactions);
