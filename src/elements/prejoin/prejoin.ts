@@ -10,6 +10,7 @@ import { prejoinStyles } from './prejoin.styles.js';
 import { formatCountdown } from '../shared/countdown.js';
 import { deviceNotices, type NoticeAction } from './device-notices.js';
 import { nameProblem } from './name-check.js';
+import { deviceSelects } from './device-selects.js';
 
 /**
  * @tagname hashdrop-prejoin
@@ -250,7 +251,6 @@ export class HashdropPrejoin extends SessionElement {
   }
 
   #devicesSection(s: RoomSnapshot, showPreview: boolean, audioOnly: boolean): TemplateResult {
-    const d = s.devices;
     return html`<div part="media">
         ${
           audioOnly
@@ -294,47 +294,7 @@ export class HashdropPrejoin extends SessionElement {
               </button>`
         }
       </div>
-      ${
-        d.cameras.length || d.microphones.length
-          ? html`<div part="devices" class="row">
-              ${
-                d.cameras.length && !audioOnly
-                  ? html`<div class="field">
-                      <label for="camera">${this.t('prejoin.camera')}</label>
-                      <select
-                        id="camera"
-                        part="camera-select"
-                        @change=${this.#pickCamera}
-                        ?disabled=${!s.cameraEnabled}
-                      >
-                        ${d.cameras.map(
-                          (c) =>
-                            html`<option value=${c.deviceId} ?selected=${c.deviceId === d.selectedCamera}>
-                              ${c.label}
-                            </option>`,
-                        )}
-                      </select>
-                    </div>`
-                  : nothing
-              }
-              ${
-                d.microphones.length
-                  ? html`<div class="field">
-                      <label for="microphone">${this.t('prejoin.microphone')}</label>
-                      <select id="microphone" part="mic-select" @change=${this.#pickMic} ?disabled=${!s.micEnabled}>
-                        ${d.microphones.map(
-                          (m) =>
-                            html`<option value=${m.deviceId} ?selected=${m.deviceId === d.selectedMicrophone}>
-                              ${m.label}
-                            </option>`,
-                        )}
-                      </select>
-                    </div>`
-                  : nothing
-              }
-            </div>`
-          : nothing
-      }`;
+      ${deviceSelects(s, audioOnly, (key) => this.t(key), { camera: this.#pickCamera, microphone: this.#pickMic })}`;
   }
 
   /**
