@@ -295,6 +295,7 @@ export class SessionLifecycle extends HostActions {
       return;
     }
     this.connection = connection;
+    this.attachWaiting(connection);
     this.update((s) => ({
       status: 'in-room',
       identity: connection.localIdentity || s.identity,

@@ -14,6 +14,11 @@ import type { PermissionState } from './snapshot.js';
  */
 export class LocalMedia extends SessionCore {
   readonly #preview = new PreviewMedia();
+  /**
+   * Views that asked for a track before the connection existed: the roster can arrive while connecting, and a view
+   * outside the room (`<hashdrop-stage for>`) renders it then. They are attached once the connection is set.
+   */
+  readonly #waiting = new Set<{ trackSid: string; element: HTMLMediaElement; detach: (() => void) | null }>();
   #screenSharePending = false;
 
   /** A screen share start or stop is under way (the picker may be open): the roster does not override the wish. */
@@ -81,7 +86,19 @@ export class LocalMedia extends SessionCore {
   }
 
   attach(trackSid: string, element: HTMLMediaElement): () => void {
-    return this.connection?.attach(trackSid, element) ?? (() => {});
+    if (this.connection) return this.connection.attach(trackSid, element);
+    const waiting = { trackSid, element, detach: null as (() => void) | null };
+    this.#waiting.add(waiting);
+    return () => {
+      this.#waiting.delete(waiting);
+      waiting.detach?.();
+    };
+  }
+
+  /** Attaches what views asked for while there was no connection (call once the connection is set). */
+  protected attachWaiting(connection: CallConnection): void {
+    for (const waiting of this.#waiting) waiting.detach = connection.attach(waiting.trackSid, waiting.element);
+    this.#waiting.clear();
   }
 
   attachPreview(element: HTMLVideoElement): () => void {

@@ -8,6 +8,7 @@ import { LiveKitConnection } from '../../src/core/livekit-connection.js';
 import { RoomSession, type RoomSessionOptions } from '../../src/core/room-session.js';
 import type { RoomSnapshot, SessionStatus } from '../../src/core/snapshot.js';
 import { FakeEndpoint, memoryStorage, roomView, until } from './fake-endpoint.js';
+import { participant } from '../../src/testing/fixtures.js';
 
 /** Stands in for livekit-client: records what the session asks of the call and lets a test push call events. */
 class FakeConnection implements CallConnection {
@@ -60,10 +61,13 @@ class FakeConnector implements CallConnector {
   warm(serverUrl: string, token?: string) {
     this.warmed.push(`${serverUrl} ${token}`);
   }
+  /** Holds connect() open until settled (the SDK reports a roster before its connect resolves). */
+  hold: Promise<void> | null = null;
   async connect(request: ConnectRequest, events: CallEvents) {
     this.connects.push(request);
     if (this.failWith) throw this.failWith;
     this.events = events;
+    await this.hold;
     return this.connection;
   }
   dispose() {
@@ -746,6 +750,25 @@ describe('RoomSession', { timeout: 30_000 }, () => {
       role: 'participant',
       maxChatFileBytes: 15_000_000,
     });
+    session.dispose();
+  });
+
+  it('a view that asks for a video while the call is connecting gets it once the connection is there', async () => {
+    server.join = { kind: 'admitted' };
+    start();
+    const connecting = gate();
+    connector.hold = connecting.promise;
+    await session.prepare('STELLAR-PHOENIX');
+    const joined = session.join('Ada');
+    await until(() => connector.events !== null, 'the connection under way');
+    // The roster arrives before connect() resolves; a view outside the room renders it and attaches the video.
+    connector.events!.roster([participant(0, { isLocal: true }), participant(1)], null);
+    const detach = session.attach('TR_cam_1', {} as HTMLMediaElement);
+    assert.deepEqual(connector.connection.attached, []);
+    connecting.open();
+    await joined;
+    assert.deepEqual(connector.connection.attached, ['TR_cam_1']);
+    detach();
     session.dispose();
   });
 

@@ -134,7 +134,7 @@ export class HashdropRecorder extends SessionElement {
     const status = this.snapshot.status;
     const message = this.problem ?? (status === 'ended' ? this.t('recorder.ended') : null);
     if (message) return html`<p part="message" role="status">${message}</p>`;
-    // The stage only once the call is up: a tile rendered while connecting would ask for video no connection has yet.
+    // The stage only once the call is up: before that there is nobody to show, only an empty stage to record.
     if (status !== 'in-room' && status !== 'reconnecting') return html``;
     const session = this.activeSession;
     const lang = this.lang;
