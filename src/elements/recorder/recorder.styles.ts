@@ -21,7 +21,7 @@ export const recorderStyles = css`
     min-height: 0;
     padding: var(--_hd-space-s);
     color-scheme: dark;
-    background: var(--hashdrop-room-stage-background, #16171b);
+    background: var(--hashdrop-room-stage-background, var(--_hd-video));
     border-radius: var(--_hd-radius-l);
     --hashdrop-stage-spotlight-max-height: none;
   }

@@ -46,7 +46,7 @@ const READY_WAIT_MS = 5000;
  * @csspart message - Why nothing is shown: the call is over, or it could not be joined.
  *
  * @cssprop [--hashdrop-recorder-background=var(--hashdrop-color-surface)] - Around the stage.
- * @cssprop [--hashdrop-room-stage-background=#16171b] - The stage's own background (the same token as the room's).
+ * @cssprop [--hashdrop-room-stage-background=var(--hashdrop-color-video)] - The stage's own background (the room's property).
  */
 export class HashdropRecorder extends SessionElement {
   static override styles = [tokenStyles, recorderStyles];
