@@ -20,6 +20,7 @@ import { HashdropPeopleToggleEvent } from './people-toggle-event.js';
 import { HashdropCaptionsToggleEvent } from './captions-toggle-event.js';
 import { reactionItems, reactionMenu } from './reaction-picker.js';
 import { moreMenu, secondaryButton, type SecondaryControl } from './secondary-controls.js';
+import { badge, popOutControl, sharingStatus } from './bar-parts.js';
 
 export type Menu = 'microphone' | 'camera' | 'more' | 'reactions';
 
@@ -57,6 +58,9 @@ const COMPACT_WIDTH = 420;
  * @attr captions-button - Shows a Captions button, which asks for captions on or off (`hashdrop-captions-toggle`);
  *   `<hashdrop-room>` sets it once someone in the call publishes captions.
  * @attr captions-on - Captions are showing (the Captions button is pressed).
+ * @attr pop-out-button - Shows a Pop out button, which asks for the call in a floating window
+ *   (`hashdrop-pop-out-toggle`); `<hashdrop-room>` sets it where the browser can.
+ * @attr popped-out - The call is in a floating window (the Pop out button is pressed).
  * @attr no-shortcuts - Turns the keyboard shortcuts off.
  * @attr for - The id of a `<hashdrop-room>` whose call to control, when placed outside it.
  * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
@@ -65,6 +69,8 @@ const COMPACT_WIDTH = 420;
  *   cancelable.
  * @fires {HashdropCaptionsToggleEvent} hashdrop-captions-toggle - The Captions button was pressed (`on`: the state
  *   asked for); cancelable.
+ * @fires {HashdropPopOutToggleEvent} hashdrop-pop-out-toggle - The Pop out button was pressed (`out`: the state asked
+ *   for); cancelable.
  * @fires {HashdropPeopleToggleEvent} hashdrop-people-toggle - The People button was pressed (`open`: the state asked
  *   for); cancelable.
  *
@@ -85,6 +91,7 @@ const COMPACT_WIDTH = 420;
  * @csspart reactions-menu - Its menu.
  * @csspart reaction-row - The six reactions (in the Reactions menu, or at the end of the "More" menu of a narrow bar).
  * @csspart reaction-item - One reaction.
+ * @csspart pop-out - The Pop out button (with `pop-out-button`).
  * @csspart chat-toggle - The chat button.
  * @csspart unread - The unread badge.
  * @csspart people-toggle - The People button (with `people-button`).
@@ -124,6 +131,8 @@ export class HashdropControlBar extends SessionElement {
   @property({ type: Boolean, reflect: true, attribute: 'people-open' }) peopleOpen = false;
   @property({ type: Boolean, attribute: 'captions-button' }) captionsButton = false;
   @property({ type: Boolean, reflect: true, attribute: 'captions-on' }) captionsOn = false;
+  @property({ type: Boolean, attribute: 'pop-out-button' }) popOutButton = false;
+  @property({ type: Boolean, reflect: true, attribute: 'popped-out' }) poppedOut = false;
   @property({ type: Boolean, attribute: 'no-shortcuts' }) noShortcuts = false;
 
   readonly #menus = new MenuController<Menu>(this, {
@@ -276,12 +285,6 @@ export class HashdropControlBar extends SessionElement {
 
   // ── Rendering ───────────────────────────────────────────────────────────────────────────────────────────────
 
-  #sharingStatus(s: RoomSnapshot): string {
-    const sharer = s.participants.find((p) => p.screenShare && !p.screenShare.muted);
-    if (s.screenSharing || sharer?.isLocal) return this.t('controls.sharing.you');
-    return sharer ? this.t('controls.sharing.other', { name: sharer.name }) : '';
-  }
-
   /** A device toggle with its menu: the same controls for the microphone and the camera. */
   #deviceGroup(s: RoomSnapshot, menu: Menu): TemplateResult {
     const session = this.activeSession;
@@ -322,20 +325,13 @@ export class HashdropControlBar extends SessionElement {
     </div>`;
   }
 
-  /** A count on a button: the number drawn, and a sentence for screen readers. */
-  #badge(part: string, count: number, sentence: string): TemplateResult | typeof nothing {
-    return count
-      ? html`<span part=${part} class="badge" aria-hidden="true">${count}</span
-          ><span class="visually-hidden">${sentence}</span>`
-      : nothing;
-  }
-
   override render(): TemplateResult {
     const s = this.snapshot;
     const session = this.activeSession;
     const host = s.role === 'host' && !!session && s.capabilities.endForAll;
+    const t = (key: MessageKey, values?: Record<string, string | number>) => this.t(key, values);
     const mod = typeof navigator !== 'undefined' && /Mac|iP(hone|ad)/.test(navigator.platform) ? '⌘' : 'Ctrl';
-    const sharing = this.#sharingStatus(s);
+    const sharing = sharingStatus(s, t);
     const unread = this.unread > 0 && !this.chatOpen ? this.unread : 0;
     // The audience publishes nothing (the token forbids it), and an audio-only room has no video to offer.
     const publisher = s.role !== 'audience';
@@ -372,8 +368,8 @@ export class HashdropControlBar extends SessionElement {
         run: () => this.#toggleCaptions(),
       });
     }
+    if (this.popOutButton) secondary.push(popOutControl(this, (key) => this.t(key)));
     const react = !!session && s.capabilities.react;
-    const t = (key: MessageKey, values?: Record<string, string | number>) => this.t(key, values);
     const endForAll: SecondaryControl = {
       part: 'end-for-all',
       icon: ICONS.end,
@@ -393,7 +389,7 @@ export class HashdropControlBar extends SessionElement {
           @click=${this.#toggleChat}
         >
           ${icon(ICONS.chat)}<span class="label">${this.t('controls.chat')}</span>
-          <slot name="unread">${this.#badge('unread', unread, this.t('controls.chat.unread', { count: unread }))}</slot>
+          <slot name="unread">${badge('unread', unread, this.t('controls.chat.unread', { count: unread }))}</slot>
         </button>
         ${
           people
@@ -405,7 +401,7 @@ export class HashdropControlBar extends SessionElement {
                 @click=${this.#togglePeople}
               >
                 ${icon(ICONS.people)}<span class="label">${this.t('controls.people')}</span>
-                ${this.#badge('waiting-count', waiting, this.t('controls.people.waiting', { count: waiting }))}
+                ${badge('waiting-count', waiting, this.t('controls.people.waiting', { count: waiting }))}
               </button>`
             : nothing
         }

@@ -164,4 +164,18 @@ export const callViewStyles = css`
       animation: none;
     }
   }
+  /* In the call's place while it is in a floating window (pop-out.ts puts it in the room's shadow root). */
+  .pop-out-placeholder {
+    display: grid;
+    place-content: center;
+    justify-items: center;
+    gap: var(--_hd-space-m);
+    min-height: var(--hashdrop-room-call-min-height, 32rem);
+    padding: var(--_hd-space-l);
+    text-align: center;
+  }
+  .pop-out-placeholder h2,
+  .pop-out-placeholder p {
+    margin: 0;
+  }
 `;

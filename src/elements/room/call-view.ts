@@ -7,7 +7,15 @@
  * `<hashdrop-call-view>` is internal: it renders into the room's shadow root (no shadow root of its own), so the
  * room's CSS parts (`call`, `controls`, `leave`, …) stay the room's, and it adds its styles to that root.
  */
-import { adoptStyles, html, nothing, type PropertyValues, type ReactiveElement, type TemplateResult } from 'lit';
+import { ContextConsumer, ContextProvider } from '@lit/context';
+import {
+  html,
+  nothing,
+  type CSSResultOrNative,
+  type PropertyValues,
+  type ReactiveElement,
+  type TemplateResult,
+} from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { INITIAL_SNAPSHOT, type RoomSnapshot } from '../../core/snapshot.js';
 import { HashdropHostPanel } from '../host-panel/host-panel.js';
@@ -25,7 +33,11 @@ import { renderRecordingIndicator, renderStreamIndicator } from '../recording/re
 import type { HashdropPeopleToggleEvent } from '../control-bar/people-toggle-event.js';
 import type { HashdropCaptionsToggleEvent } from '../control-bar/captions-toggle-event.js';
 import { isConnected } from '../../core/transitions.js';
+import type { HashdropPopOutToggleEvent } from '../control-bar/pop-out-toggle-event.js';
+import { sessionContext, snapshotContext } from '../shared/context.js';
 import { callViewStyles, NARROW_QUERY, NARROW_WIDTH } from './call-view.styles.js';
+import { PopOutController, popOutSupport } from './pop-out.js';
+import { adoptStylesIn } from './pop-out-styles.js';
 
 /**
  * Defines the elements the call screen uses (each only if its tag is still free).
@@ -63,6 +75,21 @@ export class HashdropCallView extends HashdropElement {
   /** The host panel: a side panel open from the start where there is room, a drawer opened on demand where not. */
   @state() private peopleOpen = typeof matchMedia === 'undefined' || !matchMedia(NARROW_QUERY).matches;
 
+  /**
+   * The room's session, which this view provides again (with the snapshot) to the elements in it: they find it here
+   * wherever the view is, in the room or in the pop-out window's document, where no room is above them.
+   */
+  readonly #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
+  readonly #sessionProvider = new ContextProvider(this, { context: sessionContext });
+  readonly #snapshotProvider = new ContextProvider(this, { context: snapshotContext });
+  readonly #popOut = new PopOutController(
+    this,
+    (key) => this.t(key),
+    () => this.#session.value ?? null,
+  );
+  /** The room's own styles, which its shadow root keeps (and a pop-out window's host copies). */
+  #roomStyles: readonly CSSResultOrNative[] = [];
+
   protected override createRenderRoot(): HTMLElement {
     return this;
   }
@@ -71,11 +98,30 @@ export class HashdropCallView extends HashdropElement {
     super.connectedCallback();
     // The room's shadow root gets this screen's styles after its own (each time: the list is set, not added to).
     const root = this.getRootNode() as ShadowRoot;
-    adoptStyles(root, [...(root.host.constructor as typeof ReactiveElement).elementStyles, callViewStyles]);
+    const hostStyles = (root.host.constructor as typeof ReactiveElement).elementStyles;
+    if (hostStyles) this.#roomStyles = hostStyles;
+    adoptStylesIn(root, [...this.#roomStyles, callViewStyles]);
+  }
+
+  /** Where the call is: in the page, or popped out (`window`: the whole call; `video`: the spotlight's video). */
+  get poppedOut(): 'window' | 'video' | null {
+    return this.#popOut.mode;
+  }
+
+  /** Pops the call out of the page, as the Pop out control does (needs a user's click). */
+  popOut(): Promise<void> {
+    return this.#popOut.open();
+  }
+
+  /** Brings a popped-out call back into the page. */
+  popIn(): void {
+    this.#popOut.close();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.#sessionProvider.setValue(this.#session.value);
+    this.#snapshotProvider.setValue(this.snapshot);
     const s = this.snapshot;
     if (!isConnected(s.status)) this.captionsSeen = false;
     else if (s.captions.length > 0) this.captionsSeen = true;
@@ -133,6 +179,12 @@ export class HashdropCallView extends HashdropElement {
     };
   }
 
+  #togglePopOut = (event: HashdropPopOutToggleEvent) => {
+    if (event.defaultPrevented) return;
+    if (event.out) void this.#popOut.open();
+    else this.#popOut.close();
+  };
+
   #unread = (event: HashdropChatUnreadEvent) => {
     this.unread = event.count;
   };
@@ -150,6 +202,7 @@ export class HashdropCallView extends HashdropElement {
       @hashdrop-chat-unread=${this.#unread}
       @hashdrop-people-toggle=${this.#togglePeople}
       @hashdrop-captions-toggle=${this.#toggleCaptions}
+      @hashdrop-pop-out-toggle=${this.#togglePopOut}
     >
       <section aria-labelledby="call-title">
         <div part="call-header">
@@ -165,7 +218,7 @@ export class HashdropCallView extends HashdropElement {
         <hashdrop-unmute-request part="unmute-request" lang=${lang} hidden></hashdrop-unmute-request>
         <hashdrop-control-bar
           part="controls"
-          exportparts="mic-toggle, camera-toggle, screen-share, chat-toggle, leave, end-for-all"
+          exportparts="mic-toggle, camera-toggle, screen-share, pop-out, chat-toggle, leave, end-for-all"
           lang=${lang}
           ?chat-open=${this.chatOpen}
           .unread=${this.unread}
@@ -173,6 +226,8 @@ export class HashdropCallView extends HashdropElement {
           ?people-open=${sidebar}
           ?captions-button=${this.captionsSeen}
           ?captions-on=${this.captionsOn}
+          ?pop-out-button=${!!popOutSupport()}
+          ?popped-out=${!!this.#popOut.mode}
         ></hashdrop-control-bar>
       </section>
       <hashdrop-chat

@@ -20,7 +20,7 @@ import { controlStyles, spinnerStyles, tokenStyles } from '../shared/tokens.styl
 import { roomStyles } from './room.styles.js';
 import type { HashdropCallView } from './call-view.js';
 import { snapshotEvents } from './snapshot-events.js';
-import { card, errorTexts, roomViewOf, type RoomView } from './view.js';
+import { attributeErrorCard, card, errorTexts, roomViewOf, type RoomView } from './view.js';
 import { forgetHostKeyInUrl, hostKeyInUrl } from './host-key.js';
 import { loadCallView, loadedCallView } from './call-view-loader.js';
 import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attributes.js';
@@ -46,6 +46,8 @@ import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attribut
  * @attr host-key - The secret host key of a room (from creating it). Without it, a `?host=` in the page URL is used
  *   (a host link, `…?room=CODE&host=KEY`), then removed from the address bar once redeemed (`history.replaceState`).
  * @attr status - (read-only, reflected) idle, pre-join, connecting, waiting, in-room, reconnecting, ended, denied, error
+ * @attr popped-out - (read-only, reflected) The call is out of the page: in a floating window, or the spotlight's video
+ *   in picture-in-picture where the browser has no Document Picture-in-Picture (the control bar's Pop out button).
  *
  * @fires {HashdropStatusChangeEvent} hashdrop-status-change - The status changed (`previous` null for a new session).
  * @fires {HashdropJoinedEvent} hashdrop-joined - This browser entered the call.
@@ -54,6 +56,8 @@ import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attribut
  * @fires {HashdropErrorEvent} hashdrop-error - A failure (`code`: BROWSER_UNSUPPORTED when this browser cannot make
  *   calls, INVALID_ATTRIBUTE for a bad attribute, or the endpoint's code); `fatal` false if the call goes on.
  * @fires {HashdropKnockEvent} hashdrop-knock - (Hosts) someone is asking to join.
+ * @fires {HashdropPopOutEvent} hashdrop-pop-out - The call left the page (`mode`: `window` or `video`).
+ * @fires {HashdropPopInEvent} hashdrop-pop-in - The call is back in the page (its window was closed, or Bring back).
  *
  * @csspart base - The container of every screen.
  * @csspart card - The connecting, ended and error screens.
@@ -68,6 +72,8 @@ import { checkRoomAttributes, parseRoomAttribute, parseToggle } from './attribut
  * @csspart mic-toggle - The in-call microphone toggle.
  * @csspart camera-toggle - The in-call camera toggle.
  * @csspart screen-share - The in-call screen share toggle.
+ * @csspart pop-out - The in-call Pop out button.
+ * @csspart pop-out-placeholder - In the call's place while it is in a floating window; `pop-in`: its Bring back button.
  * @csspart leave - The Leave button.
  * @csspart end-for-all - The End for all button (hosts).
  * @csspart sidebar - The host panel and invite: a side column, or a sheet over the call on narrow screens (People).
@@ -390,14 +396,8 @@ export class HashdropRoom extends HashdropElement {
   #renderView(view: RoomView, lang: string): TemplateResult {
     const s = this.snap;
     switch (view) {
-      case 'invalid': {
-        const error = this.attributeError!;
-        return html`<section part="card" role="alert" aria-labelledby="card-title">
-          <h2 id="card-title" tabindex="-1" data-focus-target>${this.t('room.error.attribute.title')}</h2>
-          <p>${error.message}</p>
-          <p class="muted">${this.t('room.error.attribute.hint', { attribute: error.attribute ?? '' })}</p>
-        </section>`;
-      }
+      case 'invalid':
+        return attributeErrorCard(this.attributeError!, (key, values) => this.t(key, values));
       case 'prejoin':
         return html`<hashdrop-prejoin lang=${lang} .name=${this.name}></hashdrop-prejoin>`;
       case 'lobby':

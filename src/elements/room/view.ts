@@ -53,3 +53,15 @@ export function card(title: string, body: string, action?: TemplateResult, busy 
     ${action ? html`<div class="row">${action}</div>` : nothing}
   </section>`;
 }
+
+/** The screen of an invalid attribute: what is wrong with it, and which attribute to fix. */
+export function attributeErrorCard(
+  error: SessionError,
+  t: (key: MessageKey, values?: Record<string, string>) => string,
+): TemplateResult {
+  return html`<section part="card" role="alert" aria-labelledby="card-title">
+    <h2 id="card-title" tabindex="-1" data-focus-target>${t('room.error.attribute.title')}</h2>
+    <p>${error.message}</p>
+    <p class="muted">${t('room.error.attribute.hint', { attribute: error.attribute ?? '' })}</p>
+  </section>`;
+}
