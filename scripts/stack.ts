@@ -81,6 +81,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         ...(options.watchFiles === false ? { watch: null } : {}),
       },
       esbuild: { target: 'es2022' },
+      // Its own dependency cache per checkout: node_modules may be shared (worktrees link one), and two checkouts
+      // rewriting one cache made each other's pages load module by module, unbundled, for tens of seconds.
+      cacheDir: '.cache/vite',
+      // The demo's pages only: the examples import the built package (`hashdrop`), which the scan cannot resolve, and
+      // a failed scan skips pre-bundling altogether.
+      optimizeDeps: { entries: ['demo/**/*.html'] },
     });
   }
 
