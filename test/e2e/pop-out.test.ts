@@ -184,3 +184,19 @@ test('Leave in the window ends Ada’s call and closes the window', async () => 
     return people.every((p) => p.name !== 'Ada') || null;
   });
 });
+
+test('Rejoin after leaving from the window shows the call in the page again, styled and decoding', async () => {
+  await ada.page.locator('hashdrop-room [part="rejoin"]').click();
+  await ada.waitForStatus('pre-join');
+  await ada.page.getByRole('button', { name: 'Join', exact: true }).click();
+  await ada.waitForStatus('in-room');
+  const bo = await eventually('Bo decoded in the page', async () => {
+    const seen = await tileOf(ada.page, 'Bo');
+    return seen.decoding ? seen : null;
+  });
+  assert.ok(bo.styled);
+  assert.equal(
+    await ada.page.locator('hashdrop-control-bar [part~="mic-toggle"]').evaluate((b) => getComputedStyle(b).cursor),
+    'pointer',
+  );
+});

@@ -7,7 +7,6 @@
  * `<hashdrop-call-view>` is internal: it renders into the room's shadow root (no shadow root of its own), so the
  * room's CSS parts (`call`, `controls`, `leave`, …) stay the room's, and it adds its styles to that root.
  */
-import { ContextConsumer, ContextProvider } from '@lit/context';
 import {
   html,
   nothing,
@@ -35,6 +34,8 @@ import type { HashdropCaptionsToggleEvent } from '../control-bar/captions-toggle
 import { isConnected } from '../../core/transitions.js';
 import type { HashdropPopOutToggleEvent } from '../control-bar/pop-out-toggle-event.js';
 import { sessionContext, snapshotContext } from '../shared/context.js';
+import { requestContext, ViewContexts } from './view-contexts.js';
+import type { RoomSessionApi } from '../../core/session-api.js';
 import { callViewStyles, NARROW_QUERY, NARROW_WIDTH } from './call-view.styles.js';
 import { PopOutController, popOutSupport } from './pop-out.js';
 import { adoptStylesIn } from './pop-out-styles.js';
@@ -79,13 +80,13 @@ export class HashdropCallView extends HashdropElement {
    * The room's session, which this view provides again (with the snapshot) to the elements in it: they find it here
    * wherever the view is, in the room or in the pop-out window's document, where no room is above them.
    */
-  readonly #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
-  readonly #sessionProvider = new ContextProvider(this, { context: sessionContext });
-  readonly #snapshotProvider = new ContextProvider(this, { context: snapshotContext });
+  #session: RoomSessionApi | null = null;
+  #stopSession: (() => void) | null = null;
+  readonly #contexts = new ViewContexts(this, [sessionContext, snapshotContext]);
   readonly #popOut = new PopOutController(
     this,
     (key) => this.t(key),
-    () => this.#session.value ?? null,
+    () => this.#session,
   );
   /** The room's own styles, which its shadow root keeps (and a pop-out window's host copies). */
   #roomStyles: readonly CSSResultOrNative[] = [];
@@ -101,6 +102,17 @@ export class HashdropCallView extends HashdropElement {
     const hostStyles = (root.host.constructor as typeof ReactiveElement).elementStyles;
     if (hostStyles) this.#roomStyles = hostStyles;
     adoptStylesIn(root, [...this.#roomStyles, callViewStyles]);
+    requestContext(this, sessionContext, (session, unsubscribe) => {
+      this.#stopSession = unsubscribe ?? null;
+      this.#session = session ?? null;
+      this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopSession?.();
+    this.#stopSession = null;
   }
 
   /** Where the call is: in the page, or popped out (`window`: the whole call; `video`: the spotlight's video). */
@@ -120,8 +132,8 @@ export class HashdropCallView extends HashdropElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    this.#sessionProvider.setValue(this.#session.value);
-    this.#snapshotProvider.setValue(this.snapshot);
+    this.#contexts.set(sessionContext, this.#session ?? undefined);
+    this.#contexts.set(snapshotContext, this.snapshot);
     const s = this.snapshot;
     if (!isConnected(s.status)) this.captionsSeen = false;
     else if (s.captions.length > 0) this.captionsSeen = true;
