@@ -32,10 +32,13 @@ export interface HashdropControlBarProps extends React.DetailedHTMLProps<
   'people-open'?: HTMLElementTagNameMap['hashdrop-control-bar']['peopleOpen'];
   'captions-button'?: HTMLElementTagNameMap['hashdrop-control-bar']['captionsButton'];
   'captions-on'?: HTMLElementTagNameMap['hashdrop-control-bar']['captionsOn'];
+  'pop-out-button'?: HTMLElementTagNameMap['hashdrop-control-bar']['popOutButton'];
+  'popped-out'?: HTMLElementTagNameMap['hashdrop-control-bar']['poppedOut'];
   'no-shortcuts'?: HTMLElementTagNameMap['hashdrop-control-bar']['noShortcuts'];
   for?: HTMLElementTagNameMap['hashdrop-control-bar']['htmlFor'];
   'onhashdrop-chat-toggle'?: (event: GlobalEventHandlersEventMap['hashdrop-chat-toggle']) => void;
   'onhashdrop-captions-toggle'?: (event: GlobalEventHandlersEventMap['hashdrop-captions-toggle']) => void;
+  'onhashdrop-pop-out-toggle'?: (event: GlobalEventHandlersEventMap['hashdrop-pop-out-toggle']) => void;
   'onhashdrop-people-toggle'?: (event: GlobalEventHandlersEventMap['hashdrop-people-toggle']) => void;
 }
 
@@ -150,6 +153,8 @@ export interface HashdropRoomProps extends React.DetailedHTMLProps<
   'onhashdrop-denied'?: (event: GlobalEventHandlersEventMap['hashdrop-denied']) => void;
   'onhashdrop-error'?: (event: GlobalEventHandlersEventMap['hashdrop-error']) => void;
   'onhashdrop-knock'?: (event: GlobalEventHandlersEventMap['hashdrop-knock']) => void;
+  'onhashdrop-pop-out'?: (event: GlobalEventHandlersEventMap['hashdrop-pop-out']) => void;
+  'onhashdrop-pop-in'?: (event: GlobalEventHandlersEventMap['hashdrop-pop-in']) => void;
 }
 
 /** Props of `<hashdrop-stage>` in JSX. */

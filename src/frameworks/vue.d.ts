@@ -23,10 +23,13 @@ export interface HashdropControlBarProps {
   'people-open'?: HTMLElementTagNameMap['hashdrop-control-bar']['peopleOpen'];
   'captions-button'?: HTMLElementTagNameMap['hashdrop-control-bar']['captionsButton'];
   'captions-on'?: HTMLElementTagNameMap['hashdrop-control-bar']['captionsOn'];
+  'pop-out-button'?: HTMLElementTagNameMap['hashdrop-control-bar']['popOutButton'];
+  'popped-out'?: HTMLElementTagNameMap['hashdrop-control-bar']['poppedOut'];
   'no-shortcuts'?: HTMLElementTagNameMap['hashdrop-control-bar']['noShortcuts'];
   for?: HTMLElementTagNameMap['hashdrop-control-bar']['htmlFor'];
   onHashdropChatToggle?: (event: GlobalEventHandlersEventMap['hashdrop-chat-toggle']) => void;
   onHashdropCaptionsToggle?: (event: GlobalEventHandlersEventMap['hashdrop-captions-toggle']) => void;
+  onHashdropPopOutToggle?: (event: GlobalEventHandlersEventMap['hashdrop-pop-out-toggle']) => void;
   onHashdropPeopleToggle?: (event: GlobalEventHandlersEventMap['hashdrop-people-toggle']) => void;
 }
 
@@ -111,6 +114,8 @@ export interface HashdropRoomProps {
   onHashdropDenied?: (event: GlobalEventHandlersEventMap['hashdrop-denied']) => void;
   onHashdropError?: (event: GlobalEventHandlersEventMap['hashdrop-error']) => void;
   onHashdropKnock?: (event: GlobalEventHandlersEventMap['hashdrop-knock']) => void;
+  onHashdropPopOut?: (event: GlobalEventHandlersEventMap['hashdrop-pop-out']) => void;
+  onHashdropPopIn?: (event: GlobalEventHandlersEventMap['hashdrop-pop-in']) => void;
 }
 
 /** Props and listeners of `<hashdrop-stage>` in Vue templates. */
