@@ -77,3 +77,30 @@ export const InvalidAttribute: Story = {
   render: ({ lang, theme }) =>
     html`<hashdrop-room lang=${lang} theme=${theme} endpoint="/api" room="not a room!"></hashdrop-room>`,
 };
+
+/**
+ * The call popped out into a floating window: the room keeps its place with the placeholder and Bring back. (A real
+ * Document Picture-in-Picture window needs a click; here a hidden frame's window stands in for it.)
+ */
+export const PoppedOut: Story = {
+  args: { snapshot: () => snapshots.inRoom(2) },
+  play: async ({ canvasElement }) => {
+    const room = canvasElement.querySelector('hashdrop-room')!;
+    await room.updateComplete;
+    const view = room.shadowRoot!.querySelector('hashdrop-call-view')!;
+    const frame = document.createElement('iframe');
+    frame.hidden = true;
+    canvasElement.append(frame);
+    const own = Object.getOwnPropertyDescriptor(window, 'documentPictureInPicture');
+    Object.defineProperty(window, 'documentPictureInPicture', {
+      configurable: true,
+      value: { requestWindow: async () => frame.contentWindow },
+    });
+    try {
+      await view.popOut();
+    } finally {
+      delete (window as { documentPictureInPicture?: unknown }).documentPictureInPicture;
+      if (own) Object.defineProperty(window, 'documentPictureInPicture', own);
+    }
+  },
+};
