@@ -188,7 +188,9 @@ const storyComplete = `(() => {
   const ours = elements.filter((element) => element.localName.startsWith('hashdrop-'));
   if (ours.some((element) => !customElements.get(element.localName))) return false;
   const inCall = ours.filter((e) => e.localName === 'hashdrop-room' && /in-room|reconnecting/.test(e.getAttribute('status') ?? ''));
-  if (inCall.some((room) => !room.shadowRoot?.querySelector('hashdrop-call-view'))) return false;
+  // A popped-out room shows a placeholder instead (its call view is in another window).
+  const placed = (room) => room.shadowRoot?.querySelector(room.hasAttribute('popped-out') ? '[part="pop-out-placeholder"]' : 'hashdrop-call-view');
+  if (inCall.some((room) => !placed(room))) return false;
   return elements.every((e) => !(e instanceof HTMLVideoElement) || (e.readyState >= 2 && e.videoWidth > 0));
 })()`;
 
