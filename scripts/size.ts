@@ -27,9 +27,11 @@ const DIST = 'dist/cdn';
  * (control bar with its More menu, panels as drawers): 206.9 KB, so the guard was 209 KB; then mute all, ask to unmute,
  * and reactions and captions in the control bar took it to 209.0 KB. The recorder page's element is a chunk of its
  * own (≈ 1.6 KB gzip, an alternative to the QR encoder); what it adds to every call (its strings in the in-call
- * catalog, the stage's `hide-self`) made 209.2 KB, so the guard is 210 KB.
+ * catalog, the stage's `hide-self`) made 209.2 KB. Popping the call out into a Document Picture-in-Picture window
+ * (+2.4 KB) sits in the call chunk rather than a chunk of its own: `requestWindow()` must run within the click's user
+ * activation, which a chunk still downloading on a slow network could outlive. 211.8 KB, so the guard is 212 KB.
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 210 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 212 * 1024 };
 
 /**
  * Chunks of which one page loads at most one, each group by its manifest keys: a shipped catalog other than the
