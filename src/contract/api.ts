@@ -4,60 +4,11 @@
  * documentation. The server's router is built from this table (src/server/router.ts), and so is docs/openapi.json
  * (scripts/openapi.ts); the browser client takes only `ROUTES`, which carries no validator. Server and tooling only.
  */
-import type * as v from 'valibot';
 import { ERROR_CODES, type ErrorCode } from './errors.js';
-import * as contract from './index.js';
+import { SCHEMAS, type SchemaName } from './api-schemas.js';
 import { KNOCK_WAIT_MAX_SECONDS, ROUTES, type HttpMethod, type OperationId } from './routes.js';
 
-/** Every schema that becomes a component, by the name the contract exports it under. */
-export const SCHEMAS = {
-  CreateRoomRequest: contract.CreateRoomRequest,
-  UpdateRoomRequest: contract.UpdateRoomRequest,
-  JoinRequest: contract.JoinRequest,
-  ClaimHostRequest: contract.ClaimHostRequest,
-  MuteRequest: contract.MuteRequest,
-  HandRequest: contract.HandRequest,
-  HandResponse: contract.HandResponse,
-  ReactionRequest: contract.ReactionRequest,
-  ReactionResponse: contract.ReactionResponse,
-  StartRecordingRequest: contract.StartRecordingRequest,
-  RecordingStateResponse: contract.RecordingStateResponse,
-  RecordingListing: contract.RecordingListing,
-  RecordingSummary: contract.RecordingSummary,
-  EgressState: contract.EgressState,
-  StartStreamRequest: contract.StartStreamRequest,
-  StreamStateResponse: contract.StreamStateResponse,
-  RoomPolicy: contract.RoomPolicy,
-  RoomStatus: contract.RoomStatus,
-  LiveParticipant: contract.LiveParticipant,
-  RoomView: contract.RoomView,
-  CreateRoomResponse: contract.CreateRoomResponse,
-  RoomResponse: contract.RoomResponse,
-  RoomListResponse: contract.RoomListResponse,
-  AdmittedJoin: contract.AdmittedJoin,
-  PendingJoin: contract.PendingJoin,
-  JoinResponse: contract.JoinResponse,
-  KnockState: contract.KnockState,
-  KnockSummary: contract.KnockSummary,
-  KnockListResponse: contract.KnockListResponse,
-  KnockDecisionResponse: contract.KnockDecisionResponse,
-  AdmitAllResponse: contract.AdmitAllResponse,
-  EndCallResponse: contract.EndCallResponse,
-  KickResponse: contract.KickResponse,
-  MuteResponse: contract.MuteResponse,
-  RoleChangeResponse: contract.RoleChangeResponse,
-  LowerHandResponse: contract.LowerHandResponse,
-  LowerAllHandsResponse: contract.LowerAllHandsResponse,
-  MuteAllResponse: contract.MuteAllResponse,
-  AskToUnmuteResponse: contract.AskToUnmuteResponse,
-  IdentityResponse: contract.IdentityResponse,
-  InfoResponse: contract.InfoResponse,
-  HealthResponse: contract.HealthResponse,
-  ReadinessResponse: contract.ReadinessResponse,
-  WebhookResponse: contract.WebhookResponse,
-  ApiErrorBody: contract.ApiErrorBody,
-} satisfies Record<string, v.GenericSchema>;
-export type SchemaName = keyof typeof SCHEMAS;
+export { SCHEMAS, type SchemaName } from './api-schemas.js';
 
 /**
  * Who may call: nobody in particular, anyone identified, the LiveKit server (signed webhook), or the operator's
@@ -129,6 +80,17 @@ const SPECS = {
     auth: 'none',
     rateLimited: true,
     success: [{ status: 201, schema: 'IdentityResponse', description: 'A fresh identity' }],
+    errors: [],
+  },
+  connectionCheck: {
+    summary: 'A token for the pre-call check: a throwaway LiveKit room of the caller’s own',
+    description:
+      'The room is named `check-<random>`, new for every request, so the token grants nothing in any real room. It ' +
+      'lets the caller connect, publish one track and subscribe, for 60 seconds; LiveKit removes the room when the ' +
+      'caller leaves. Counted like a join attempt.',
+    auth: 'user',
+    rateLimited: true,
+    success: [{ status: 200, schema: 'ConnectionCheckResponse', description: 'Connect to `serverUrl` with `token`' }],
     errors: [],
   },
   livekitWebhook: {

@@ -10,6 +10,7 @@ export const getHealth = ['GET', '/healthz'] as const;
 export const getReadiness = ['GET', '/readyz'] as const;
 export const getMetrics = ['GET', '/metrics'] as const;
 export const issueIdentity = ['POST', '/identity'] as const;
+export const connectionCheck = ['POST', '/connection-check'] as const;
 export const livekitWebhook = ['POST', '/livekit/webhook'] as const;
 export const listRooms = ['GET', '/rooms'] as const;
 export const createRoom = ['POST', '/rooms'] as const;

@@ -343,6 +343,18 @@ export type AskToUnmuteResponse = v.InferOutput<typeof AskToUnmuteResponse>;
 export const LowerAllHandsResponse = v.object({ lowered: v.array(v.string()) });
 export type LowerAllHandsResponse = v.InferOutput<typeof LowerAllHandsResponse>;
 
+/**
+ * `POST /connection-check`: a token for a throwaway LiveKit room of the caller's own, for the pre-call check (connect,
+ * publish briefly, leave). It grants nothing in any real room.
+ */
+export const ConnectionCheckResponse = v.object({
+  serverUrl: v.string(),
+  token: v.string(),
+  /** The throwaway room's name (`check-…`), for diagnostics. */
+  room: v.string(),
+});
+export type ConnectionCheckResponse = v.InferOutput<typeof ConnectionCheckResponse>;
+
 /** The anonymous identity the endpoint issues to a browser with no login, kept and sent back as a bearer credential. */
 export const IdentityResponse = v.object({
   credential: v.pipe(v.string(), v.description('Send back as `Authorization: Bearer <credential>`.')),

@@ -15,6 +15,7 @@ import { LocalKnockNotifier } from './notifier.js';
 import { EndpointMetrics, type MetricsOptions } from './metrics.js';
 import { DEFAULT_LONG_POLL_LIMITS, LongPollSlots, type LongPollLimits } from './long-polls.js';
 import { DEFAULT_RATE_LIMIT, RateLimits, type RateLimitOptions } from './rate-limit.js';
+import { connectionCheck } from './routes/connection-check.js';
 import * as lobby from './routes/lobby.js';
 import * as moderation from './routes/moderation.js';
 import * as microphones from './routes/microphones.js';
@@ -92,6 +93,7 @@ const IMPLEMENTATIONS: Record<OperationId, Route> = {
   getReadiness: operations.readiness,
   getMetrics: operations.metrics,
   issueIdentity: rooms.issueIdentity,
+  connectionCheck,
   livekitWebhook: webhook,
   listRooms: rooms.listRooms,
   createRoom: rooms.createRoom,

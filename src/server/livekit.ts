@@ -10,6 +10,7 @@ import {
   ParticipantInfo_State,
   RoomServiceClient,
   ServerError,
+  TrackSource,
   type ParticipantInfo,
 } from 'livekit-server-sdk';
 import { ATTRIBUTES, type LiveParticipant, type Role, type RoomPolicy } from '../contract/index.js';
@@ -113,6 +114,28 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
         ...permissionsFor(input.role, input.policy),
         // Nobody writes their own name, metadata or attributes: the role and the raised hand that every UI shows are
         // set by the endpoint alone (a hand goes up through POST …/hand), and the name is the one the join checked.
+        canUpdateOwnMetadata: false,
+      },
+    });
+  }
+
+  /**
+   * Signs a token for a pre-call check's throwaway room (`check-…`, never a real room's id): join, publish one
+   * microphone track, subscribe, and nothing else — no data, no metadata, no room administration.
+   */
+  mintCheckToken(input: { room: string; identity: string; ttlSeconds: number }): string {
+    return this.tokens.sign({
+      identity: input.identity,
+      name: '',
+      ttlSeconds: input.ttlSeconds,
+      attributes: {},
+      video: {
+        roomJoin: true,
+        room: input.room,
+        canPublish: true,
+        canPublishSources: [TrackSource.MICROPHONE],
+        canSubscribe: true,
+        canPublishData: false,
         canUpdateOwnMetadata: false,
       },
     });

@@ -5,7 +5,7 @@ import type { CallStateStore } from './store/types.js';
  * counters, so the documented limits hold for the whole cluster, however many instances share the database.
  *
  * Four kinds of request are counted, each per identity and per IP:
- * - attempts: join, knock, claim-host, raising a hand, a host asking someone to unmute;
+ * - attempts: join, knock, claim-host, raising a hand, a host asking someone to unmute, a pre-call check's token;
  * - lookups: reading a room one does not host (a room code is a guessable word pair, so lookups are what an
  *   enumeration would spend);
  * - reactions: emoji sent to a call (their own, shorter window);
