@@ -3,6 +3,7 @@ import {
   admitKnock,
   cancelKnock,
   claimHost,
+  connectionCheck,
   createRoom,
   denyKnock,
   endCall,
@@ -30,6 +31,7 @@ import {
   type Route,
 } from '../contract/routes.js';
 import type {
+  ConnectionCheckResponse,
   CreateRoomRequest,
   KnockReason,
   CreateRoomResponse,
@@ -269,6 +271,11 @@ export class EndpointClient {
   async muteAll(idOrCode: string): Promise<string[]> {
     const body = await this.#call<{ muted?: string[] }>(muteAll, [idOrCode]);
     return body?.muted ?? [];
+  }
+
+  /** A token for the pre-call check's throwaway room (never the real call's). */
+  connectionCheck(): Promise<ConnectionCheckResponse> {
+    return this.#call(connectionCheck, []);
   }
 
   /** Changes part of the room's policy (hosts); returns the room as it now is. */

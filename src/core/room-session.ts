@@ -73,6 +73,13 @@ export class RoomSession extends SessionLifecycle implements RoomSessionApi {
       ...(endpoint ? {} : { capabilities: TOKEN_ENDPOINT_CAPABILITIES }),
     });
   }
+
+  // Its code (and livekit-client's) is fetched only when someone asks for the check.
+  async checkConnection(): Promise<void> {
+    if (this.snapshot.connectionCheck.status === 'running') return;
+    const { runConnectionCheck } = await import('./connection-check.js');
+    await runConnectionCheck(this.endpoint, (connectionCheck) => this.update({ connectionCheck }));
+  }
 }
 
 /** Where a call with no endpoint of ours gets its credentials: a token endpoint, or the page itself. */

@@ -98,6 +98,12 @@ export interface RoomSessionApi {
   answerUnmuteRequest(accept: boolean): Promise<void>;
   /** Host only: change part of the room's policy during the call (e.g. `audienceChat`). */
   updatePolicy(policy: Partial<RoomPolicy>): Promise<void>;
+  /**
+   * The pre-call check: a token for a throwaway room from the endpoint, then LiveKit's signal and media connections
+   * and a short publish there, each step bounded in time; progress and verdict in `snapshot.connectionCheck`. It never
+   * touches the real call. A check already running is not started again.
+   */
+  checkConnection(): Promise<void>;
   /** The pre-join microphone's loudness, 0–1, about 20 times a second (kept out of the snapshot to spare renders). */
   observeMicLevel?(listener: (level: number) => void): () => void;
 

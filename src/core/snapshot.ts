@@ -223,6 +223,22 @@ export interface RoomSnapshot {
   stream: RecordingSnapshot;
   /** What this session can do for the viewer (whether the role allows it is `role`'s business). */
   capabilities: SessionCapabilities;
+  /** The pre-call connection check (`checkConnection()`), idle until asked for. */
+  connectionCheck: ConnectionCheckSnapshot;
+}
+
+/**
+ * The steps of the pre-call check, in order: a token from the endpoint, LiveKit's signal connection (WebSocket), the
+ * media connection (ICE), and a short publish the server acknowledges.
+ */
+export type ConnectionCheckStep = 'endpoint' | 'signal' | 'media' | 'publish';
+
+export interface ConnectionCheckSnapshot {
+  status: 'idle' | 'running' | 'passed' | 'failed';
+  /** The steps finished so far, in order; the check stops at the first that fails. */
+  steps: ReadonlyArray<{ name: ConnectionCheckStep; ok: boolean; ms: number }>;
+  /** The step that failed, when `status` is `failed`. */
+  failure: ConnectionCheckStep | null;
 }
 
 /** One caption segment: the words of one stretch of speech, replaced as a transcriber refines them. */
@@ -284,4 +300,5 @@ export const INITIAL_SNAPSHOT: RoomSnapshot = Object.freeze({
   reactions: [],
   stream: NOT_STREAMING,
   capabilities: ALL_CAPABILITIES,
+  connectionCheck: { status: 'idle', steps: [], failure: null },
 }) as RoomSnapshot;

@@ -147,6 +147,9 @@ export class SnapshotSession implements RoomSessionApi {
   answerUnmuteRequest(accept: boolean) {
     return this.#record('answerUnmuteRequest', accept);
   }
+  checkConnection() {
+    return this.#record('checkConnection');
+  }
   updatePolicy(policy: Partial<RoomPolicy>) {
     return this.#record('updatePolicy', policy);
   }
