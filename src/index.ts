@@ -84,6 +84,7 @@ export type { HashdropStage } from './elements/stage/define.js';
 export type { HashdropParticipantTile } from './elements/participant-tile/define.js';
 export type { HashdropControlBar } from './elements/control-bar/define.js';
 export type { HashdropChat } from './elements/chat/define.js';
+export type { HashdropPrecallCheck } from './elements/precall-check/define.js';
 export type {
   HashdropRecordingControl,
   HashdropRecordingIndicator,

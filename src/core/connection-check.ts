@@ -44,8 +44,16 @@ export async function runSteps(
   report({ status: 'passed', steps: done, failure: null });
 }
 
-/** The whole check against `endpoint` and the LiveKit server it names. */
-export async function runConnectionCheck(endpoint: EndpointClient | null, report: Report): Promise<void> {
+/** The check before anyone asked for one. */
+export const IDLE_CHECK: ConnectionCheckSnapshot = Object.freeze({ status: 'idle', steps: [], failure: null });
+
+/** The whole check against `endpoint` and the LiveKit server it names, unless one is already running (`current`). */
+export async function runConnectionCheck(
+  endpoint: EndpointClient | null,
+  current: () => ConnectionCheckSnapshot | undefined,
+  report: Report,
+): Promise<void> {
+  if (current()?.status === 'running') return;
   let probe: LiveKitProbe | null = null;
   // Set when the check is over: a token that arrives after its step timed out must not open a connection then.
   let over = false;

@@ -76,9 +76,12 @@ export class RoomSession extends SessionLifecycle implements RoomSessionApi {
 
   // Its code (and livekit-client's) is fetched only when someone asks for the check.
   async checkConnection(): Promise<void> {
-    if (this.snapshot.connectionCheck.status === 'running') return;
     const { runConnectionCheck } = await import('./connection-check.js');
-    await runConnectionCheck(this.endpoint, (connectionCheck) => this.update({ connectionCheck }));
+    await runConnectionCheck(
+      this.endpoint,
+      () => this.snapshot.connectionCheck,
+      (connectionCheck) => this.update({ connectionCheck }),
+    );
   }
 }
 

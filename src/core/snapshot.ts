@@ -223,8 +223,11 @@ export interface RoomSnapshot {
   stream: RecordingSnapshot;
   /** What this session can do for the viewer (whether the role allows it is `role`'s business). */
   capabilities: SessionCapabilities;
-  /** The pre-call connection check (`checkConnection()`), idle until asked for. */
-  connectionCheck: ConnectionCheckSnapshot;
+  /**
+   * The pre-call connection check (`checkConnection()`); absent until one is asked for (idle). Not in the initial
+   * snapshot, whose bytes every page loads up front.
+   */
+  connectionCheck?: ConnectionCheckSnapshot;
 }
 
 /**
@@ -300,5 +303,4 @@ export const INITIAL_SNAPSHOT: RoomSnapshot = Object.freeze({
   reactions: [],
   stream: NOT_STREAMING,
   capabilities: ALL_CAPABILITIES,
-  connectionCheck: { status: 'idle', steps: [], failure: null },
 }) as RoomSnapshot;

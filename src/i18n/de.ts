@@ -53,6 +53,7 @@ export const de = {
   'prejoin.title.room': '{room} beitreten',
   'prejoin.name': 'Dein Name',
   'prejoin.name.hint': 'Alle im Anruf sehen diesen Namen.',
+  'prejoin.check': 'Einrichtung prüfen',
   'prejoin.name.required': 'Gib deinen Namen ein, um beizutreten.',
   'prejoin.name.too-long': 'Ein Name darf höchstens {max} Zeichen lang sein.',
   'prejoin.name.invalid': 'Ein Name darf keine Steuerzeichen enthalten.',
@@ -345,4 +346,32 @@ export const de = {
   'stream.stop-failed': 'Der Livestream konnte nicht beendet werden: {reason}',
   'stream.ended-failed': 'Der Livestream ist fehlgeschlagen: {reason}',
   'stream.ended-failed.unknown': 'Der Livestream ist fehlgeschlagen.',
+
+  // pre-call check
+  'check.title': 'Einrichtung prüfen',
+  'check.devices':
+    'Kameravorschau und Mikrofonpegel siehst du oben: Wenn du dich siehst und sich der Balken beim Sprechen bewegt, funktionieren sie.',
+  'check.sound': 'Testton abspielen',
+  'check.sound.hint': 'Du solltest einen kurzen Ton aus deinen Lautsprechern oder Kopfhörern hören.',
+  'check.steps': 'Verbindungstest',
+  'check.step.endpoint': 'Anrufdienst dieser Website erreichen',
+  'check.step.signal': 'Medienserver erreichen',
+  'check.step.media': 'Medienverbindung aufbauen',
+  'check.step.publish': 'Audio senden',
+  'check.state.ok': 'bestanden',
+  'check.state.failed': 'fehlgeschlagen',
+  'check.state.running': 'wird geprüft',
+  'check.state.pending': 'noch nicht geprüft',
+  'check.run': 'Verbindung testen',
+  'check.again': 'Erneut testen',
+  'check.running': 'Deine Verbindung wird getestet …',
+  'check.passed': 'Deine Verbindung ist bereit.',
+  'check.failed.endpoint':
+    'Der Anrufdienst dieser Website ist nicht erreichbar. Prüfe deine Internetverbindung und versuche es dann erneut.',
+  'check.failed.signal':
+    'Der Medienserver ist nicht erreichbar. Prüfe dein Netzwerk, VPN oder deine Firewall (UDP und TCP 443 müssen erlaubt sein) und versuche es dann erneut.',
+  'check.failed.media':
+    'Der Medienserver antwortet, aber es ließ sich keine Medienverbindung aufbauen. Dein Netzwerk oder deine Firewall blockiert eventuell Anrufe: Erlaube UDP (oder wenigstens TCP 443) oder versuche ein anderes Netzwerk.',
+  'check.failed.publish':
+    'Verbunden, aber das Senden von Audio hat nicht funktioniert. Versuche es erneut; wenn es weiter fehlschlägt, versuche ein anderes Netzwerk.',
 } satisfies Partial<Messages>;

@@ -66,6 +66,7 @@ export const en = {
   'prejoin.title.room': 'Join {room}',
   'prejoin.name': 'Your name',
   'prejoin.name.hint': 'Everyone in the call will see this name.',
+  'prejoin.check': 'Check your setup',
   'prejoin.name.required': 'Enter your name to join.',
   'prejoin.name.too-long': 'A name is at most {max} characters.',
   'prejoin.name.invalid': 'A name cannot contain control characters.',
@@ -343,6 +344,33 @@ export const en = {
   'stream.stop-failed': 'The live stream could not be ended: {reason}',
   'stream.ended-failed': 'The live stream failed: {reason}',
   'stream.ended-failed.unknown': 'The live stream failed.',
+
+  // pre-call check
+  'check.title': 'Check your setup',
+  'check.devices':
+    'Your camera preview and microphone level are shown above: if you see yourself and the bar moves when you speak, they work.',
+  'check.sound': 'Play test sound',
+  'check.sound.hint': 'You should hear a short tone from your speakers or headphones.',
+  'check.steps': 'Connection test',
+  'check.step.endpoint': 'Reach this site’s call service',
+  'check.step.signal': 'Reach the media server',
+  'check.step.media': 'Set up the media connection',
+  'check.step.publish': 'Send audio',
+  'check.state.ok': 'passed',
+  'check.state.failed': 'failed',
+  'check.state.running': 'checking',
+  'check.state.pending': 'not checked yet',
+  'check.run': 'Test connection',
+  'check.again': 'Test again',
+  'check.running': 'Testing your connection…',
+  'check.passed': 'Your connection is ready.',
+  'check.failed.endpoint': 'Could not reach this site’s call service. Check your internet connection, then try again.',
+  'check.failed.signal':
+    'Could not reach the media server. Check your network, VPN or firewall (UDP and TCP 443 must be allowed), then try again.',
+  'check.failed.media':
+    'The media server answered, but no media connection could be set up. Your network or firewall may block calls: allow UDP (or at least TCP 443), or try another network.',
+  'check.failed.publish':
+    'Connected, but sending audio did not work. Try again; if it keeps failing, try another network.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -52,6 +52,7 @@ export const es = {
   'prejoin.title.room': 'Unirte a {room}',
   'prejoin.name': 'Tu nombre',
   'prejoin.name.hint': 'Todos en la llamada verán este nombre.',
+  'prejoin.check': 'Comprobar tu equipo',
   'prejoin.name.required': 'Escribe tu nombre para unirte.',
   'prejoin.name.too-long': 'Un nombre puede tener como máximo {max} caracteres.',
   'prejoin.name.invalid': 'Un nombre no puede contener caracteres de control.',
@@ -344,4 +345,32 @@ export const es = {
   'stream.stop-failed': 'No se pudo terminar la emisión: {reason}',
   'stream.ended-failed': 'La emisión en directo ha fallado: {reason}',
   'stream.ended-failed.unknown': 'La emisión en directo ha fallado.',
+
+  // pre-call check
+  'check.title': 'Comprobar tu equipo',
+  'check.devices':
+    'La vista previa de la cámara y el nivel del micrófono están arriba: si te ves y la barra se mueve al hablar, funcionan.',
+  'check.sound': 'Reproducir sonido de prueba',
+  'check.sound.hint': 'Deberías oír un tono corto en tus altavoces o auriculares.',
+  'check.steps': 'Prueba de conexión',
+  'check.step.endpoint': 'Conectar con el servicio de llamadas de este sitio',
+  'check.step.signal': 'Conectar con el servidor de medios',
+  'check.step.media': 'Establecer la conexión de medios',
+  'check.step.publish': 'Enviar audio',
+  'check.state.ok': 'correcto',
+  'check.state.failed': 'fallido',
+  'check.state.running': 'comprobando',
+  'check.state.pending': 'aún sin comprobar',
+  'check.run': 'Probar la conexión',
+  'check.again': 'Probar de nuevo',
+  'check.running': 'Probando tu conexión…',
+  'check.passed': 'Tu conexión está lista.',
+  'check.failed.endpoint':
+    'No se pudo conectar con el servicio de llamadas de este sitio. Comprueba tu conexión a internet y vuelve a intentarlo.',
+  'check.failed.signal':
+    'No se pudo conectar con el servidor de medios. Revisa tu red, VPN o cortafuegos (deben permitirse UDP y TCP 443) y vuelve a intentarlo.',
+  'check.failed.media':
+    'El servidor de medios responde, pero no se pudo establecer la conexión de medios. Tu red o cortafuegos puede estar bloqueando las llamadas: permite UDP (o al menos TCP 443) o prueba otra red.',
+  'check.failed.publish':
+    'Conectado, pero no se pudo enviar audio. Vuelve a intentarlo; si sigue fallando, prueba otra red.',
 } satisfies Partial<Messages>;

@@ -53,6 +53,7 @@ export const fr = {
   'prejoin.title.room': 'Rejoindre {room}',
   'prejoin.name': 'Votre nom',
   'prejoin.name.hint': 'Toutes les personnes de l’appel verront ce nom.',
+  'prejoin.check': 'Vérifier votre équipement',
   'prejoin.name.required': 'Saisissez votre nom pour rejoindre.',
   'prejoin.name.too-long': 'Un nom compte au plus {max} caractères.',
   'prejoin.name.invalid': 'Un nom ne peut pas contenir de caractères de contrôle.',
@@ -350,4 +351,32 @@ export const fr = {
   'stream.stop-failed': 'Impossible d’arrêter la diffusion : {reason}',
   'stream.ended-failed': 'La diffusion en direct a échoué : {reason}',
   'stream.ended-failed.unknown': 'La diffusion en direct a échoué.',
+
+  // pre-call check
+  'check.title': 'Vérifier votre équipement',
+  'check.devices':
+    'L’aperçu de la caméra et le niveau du micro sont au-dessus : si vous vous voyez et que la barre bouge quand vous parlez, ils fonctionnent.',
+  'check.sound': 'Jouer un son de test',
+  'check.sound.hint': 'Vous devriez entendre un bref son dans vos haut-parleurs ou votre casque.',
+  'check.steps': 'Test de connexion',
+  'check.step.endpoint': 'Joindre le service d’appel de ce site',
+  'check.step.signal': 'Joindre le serveur média',
+  'check.step.media': 'Établir la connexion média',
+  'check.step.publish': 'Envoyer du son',
+  'check.state.ok': 'réussi',
+  'check.state.failed': 'échoué',
+  'check.state.running': 'vérification en cours',
+  'check.state.pending': 'pas encore vérifié',
+  'check.run': 'Tester la connexion',
+  'check.again': 'Tester à nouveau',
+  'check.running': 'Test de votre connexion…',
+  'check.passed': 'Votre connexion est prête.',
+  'check.failed.endpoint':
+    'Impossible de joindre le service d’appel de ce site. Vérifiez votre connexion internet, puis réessayez.',
+  'check.failed.signal':
+    'Impossible de joindre le serveur média. Vérifiez votre réseau, VPN ou pare-feu (UDP et TCP 443 doivent être autorisés), puis réessayez.',
+  'check.failed.media':
+    'Le serveur média répond, mais la connexion média n’a pas pu être établie. Votre réseau ou pare-feu bloque peut-être les appels : autorisez UDP (ou au moins TCP 443), ou essayez un autre réseau.',
+  'check.failed.publish':
+    'Connecté, mais l’envoi du son n’a pas fonctionné. Réessayez ; si cela échoue encore, essayez un autre réseau.',
 } satisfies Partial<Messages>;

@@ -77,9 +77,23 @@ describe('connection check steps', () => {
     assert.equal(reports.at(-1)!.failure, 'endpoint');
   });
 
+  it('a check already running is not started again', async () => {
+    const reports: ConnectionCheckSnapshot[] = [];
+    await runConnectionCheck(
+      null,
+      () => ({ status: 'running', steps: [], failure: null }),
+      (r) => reports.push(r),
+    );
+    assert.deepEqual(reports, []);
+  });
+
   it('with no endpoint of ours (a plain token endpoint) the check fails at the endpoint step', async () => {
     const reports: ConnectionCheckSnapshot[] = [];
-    await runConnectionCheck(null, (r) => reports.push(r));
+    await runConnectionCheck(
+      null,
+      () => undefined,
+      (r) => reports.push(r),
+    );
     assert.equal(reports.at(-1)!.status, 'failed');
     assert.equal(reports.at(-1)!.failure, 'endpoint');
   });
