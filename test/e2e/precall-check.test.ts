@@ -27,6 +27,13 @@ before(async () => {
   roomId = room.id;
   visitor = await openPage(browser, `${stack.url}/r/${room.code}`, { width: 1100, height: 900 });
   await visitor.waitForStatus('pre-join');
+  // At pre-join the room loads its call view. Under Vite's dev server that is when lazily imported dependencies are
+  // discovered, which may reload the page once ("Outdated Optimize Dep"), dropping an open check: the page is settled
+  // when the call view's elements are defined.
+  await visitor.page.waitForFunction(() => customElements.get('hashdrop-control-bar') !== undefined, null, {
+    timeout: 30_000,
+  });
+  await visitor.waitForStatus('pre-join');
 });
 
 after(async () => {
