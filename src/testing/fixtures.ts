@@ -2,6 +2,8 @@ import type { CallSupportProblem } from '../core/call-support.js';
 import { DEFAULT_POLICY, type KnockSummary, type RoomView } from '../contract/index.js';
 import {
   EMPTY_DEVICES,
+  type ConnectionCheckSnapshot,
+  type ConnectionCheckStep,
   INITIAL_SNAPSHOT,
   type DevicesSnapshot,
   type ParticipantSnapshot,
@@ -95,6 +97,23 @@ export function knocks(count: number): KnockSummary[] {
 
 function snap(patch: Partial<RoomSnapshot>): RoomSnapshot {
   return Object.freeze({ ...INITIAL_SNAPSHOT, ...patch });
+}
+
+/** The pre-call check in each of its states: idle, part-way (`running`), every step passed, failed at the signal. */
+export function connectionCheck(status: ConnectionCheckSnapshot['status']): ConnectionCheckSnapshot {
+  const ok = (name: ConnectionCheckStep, ms: number) => ({ name, ok: true, ms });
+  if (status === 'running') return { status, steps: [ok('endpoint', 42), ok('signal', 118)], failure: null };
+  if (status === 'passed') {
+    return {
+      status,
+      steps: [ok('endpoint', 42), ok('signal', 118), ok('media', 240), ok('publish', 96)],
+      failure: null,
+    };
+  }
+  if (status === 'failed') {
+    return { status, steps: [ok('endpoint', 42), { name: 'signal', ok: false, ms: 8000 }], failure: 'signal' };
+  }
+  return { status, steps: [], failure: null };
 }
 
 export const snapshots = {

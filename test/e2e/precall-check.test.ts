@@ -61,7 +61,7 @@ async function waitForVerdict(locator: Locator): Promise<string | null> {
 test('Check your setup, Test connection: every step passes and the connection is ready', async () => {
   await visitor.page.getByRole('button', { name: 'Check your setup' }).click();
   await check().getByRole('button', { name: 'Test connection' }).click();
-  assert.equal(await waitForVerdict(verdict()), 'passed', await verdict().textContent());
+  assert.equal(await waitForVerdict(verdict()), 'passed', (await verdict().textContent()) ?? '');
   assert.equal((await verdict().textContent())?.trim(), 'Your connection is ready.');
   assert.deepEqual(await stepStates(), { endpoint: 'ok', signal: 'ok', media: 'ok', publish: 'ok' });
   // The verdict is read out: the polite region says it too.

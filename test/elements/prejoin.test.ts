@@ -169,11 +169,18 @@ describe('hashdrop-prejoin', () => {
     const { el } = await mount();
     part<HTMLButtonElement>(el, 'mic-toggle')!.focus();
     const order: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       order.push(el.shadowRoot!.activeElement?.getAttribute('part') ?? '');
       await sendKeys({ press: 'Tab' });
     }
-    expect(order).to.deep.equal(['mic-toggle', 'camera-toggle', 'camera-select', 'mic-select', 'name-input']);
+    expect(order).to.deep.equal([
+      'mic-toggle',
+      'camera-toggle',
+      'camera-select',
+      'mic-select',
+      'check-button',
+      'name-input',
+    ]);
   });
 
   it('says plainly when this browser cannot make calls, in the page language, and offers no Join', async () => {
@@ -194,5 +201,22 @@ describe('hashdrop-prejoin', () => {
       () => text(part(el, 'unsupported')).includes('Dieser Browser kann keine Videoanrufe führen'),
       'the German notice',
     );
+  });
+
+  it('Check your setup opens the pre-call check (loaded then), which runs the session’s check', async () => {
+    const { el, session } = await mount();
+    const button = part<HTMLButtonElement>(el, 'check-button')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(part(el, 'check')).to.equal(null);
+    button.click();
+    await waitUntil(() => part(el, 'check'), 'the check opens');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const check = part(el, 'check')!;
+    await (check as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    part<HTMLButtonElement>(check, 'run')!.click();
+    expect(session.callsOf('checkConnection')).to.deep.equal([[]]);
+    await expect(el).to.be.accessible();
+    button.click();
+    await waitUntil(() => !part(el, 'check'), 'the check closes');
   });
 });
