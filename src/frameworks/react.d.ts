@@ -84,6 +84,14 @@ export interface HashdropParticipantTileProps extends React.DetailedHTMLProps<
   'onhashdrop-pin-request'?: (event: GlobalEventHandlersEventMap['hashdrop-pin-request']) => void;
 }
 
+/** Props of `<hashdrop-precall-check>` in JSX. */
+export interface HashdropPrecallCheckProps extends React.DetailedHTMLProps<
+  React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-precall-check']>,
+  HTMLElementTagNameMap['hashdrop-precall-check']
+> {
+  for?: HTMLElementTagNameMap['hashdrop-precall-check']['htmlFor'];
+}
+
 /** Props of `<hashdrop-prejoin>` in JSX. */
 export interface HashdropPrejoinProps extends React.DetailedHTMLProps<
   React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-prejoin']>,
@@ -202,6 +210,7 @@ declare module 'react' {
       'hashdrop-invite': HashdropInviteProps;
       'hashdrop-lobby': HashdropLobbyProps;
       'hashdrop-participant-tile': HashdropParticipantTileProps;
+      'hashdrop-precall-check': HashdropPrecallCheckProps;
       'hashdrop-prejoin': HashdropPrejoinProps;
       'hashdrop-reactions': HashdropReactionsProps;
       'hashdrop-recorder': HashdropRecorderProps;

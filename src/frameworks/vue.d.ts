@@ -63,6 +63,11 @@ export interface HashdropParticipantTileProps {
   onHashdropPinRequest?: (event: GlobalEventHandlersEventMap['hashdrop-pin-request']) => void;
 }
 
+/** Props and listeners of `<hashdrop-precall-check>` in Vue templates. */
+export interface HashdropPrecallCheckProps {
+  for?: HTMLElementTagNameMap['hashdrop-precall-check']['htmlFor'];
+}
+
 /** Props and listeners of `<hashdrop-prejoin>` in Vue templates. */
 export interface HashdropPrejoinProps {
   name?: HTMLElementTagNameMap['hashdrop-prejoin']['name'];
@@ -150,6 +155,7 @@ declare module 'vue' {
     'hashdrop-invite': DefineComponent<HashdropInviteProps>;
     'hashdrop-lobby': DefineComponent<HashdropLobbyProps>;
     'hashdrop-participant-tile': DefineComponent<HashdropParticipantTileProps>;
+    'hashdrop-precall-check': DefineComponent<HashdropPrecallCheckProps>;
     'hashdrop-prejoin': DefineComponent<HashdropPrejoinProps>;
     'hashdrop-reactions': DefineComponent<HashdropReactionsProps>;
     'hashdrop-recorder': DefineComponent<HashdropRecorderProps>;
