@@ -47,13 +47,21 @@ export async function runSteps(
 /** The check before anyone asked for one. */
 export const IDLE_CHECK: ConnectionCheckSnapshot = Object.freeze({ status: 'idle', steps: [], failure: null });
 
-/** The whole check against `endpoint` and the LiveKit server it names, unless one is already running (`current`). */
-export async function runConnectionCheck(
-  endpoint: EndpointClient | null,
-  current: () => ConnectionCheckSnapshot | undefined,
-  report: Report,
-): Promise<void> {
-  if (current()?.status === 'running') return;
+/** The sessions' endpoint clients with a check under way (`null`: a session with a plain token endpoint). */
+const running = new Set<EndpointClient | null>();
+
+/** The whole check against `endpoint` and the LiveKit server it names, unless its session already runs one. */
+export async function checkConnection(endpoint: EndpointClient | null, report: Report): Promise<void> {
+  if (running.has(endpoint)) return;
+  running.add(endpoint);
+  try {
+    await checkOnce(endpoint, report);
+  } finally {
+    running.delete(endpoint);
+  }
+}
+
+async function checkOnce(endpoint: EndpointClient | null, report: Report): Promise<void> {
   let probe: LiveKitProbe | null = null;
   // Set when the check is over: a token that arrives after its step timed out must not open a connection then.
   let over = false;

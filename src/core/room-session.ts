@@ -75,12 +75,9 @@ export class RoomSession extends SessionLifecycle implements RoomSessionApi {
   }
 
   // Its code (and livekit-client's) is fetched only when someone asks for the check.
-  async checkConnection(): Promise<void> {
-    const { runConnectionCheck } = await import('./connection-check.js');
-    await runConnectionCheck(
-      this.endpoint,
-      () => this.snapshot.connectionCheck,
-      (connectionCheck) => this.update({ connectionCheck }),
+  checkConnection(): Promise<void> {
+    return import('./connection-check.js').then((check) =>
+      check.checkConnection(this.endpoint, (connectionCheck) => this.update({ connectionCheck })),
     );
   }
 }

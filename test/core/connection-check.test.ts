@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { runConnectionCheck, runSteps, type CheckSteps } from '../../src/core/connection-check.js';
+import { checkConnection, runSteps, type CheckSteps } from '../../src/core/connection-check.js';
+import type { EndpointClient } from '../../src/core/endpoint-client.js';
 import type { ConnectionCheckSnapshot } from '../../src/core/snapshot.js';
 
 /** A clock that moves 5 ms per reading, so every step takes a known time. */
@@ -77,23 +78,32 @@ describe('connection check steps', () => {
     assert.equal(reports.at(-1)!.failure, 'endpoint');
   });
 
-  it('a check already running is not started again', async () => {
-    const reports: ConnectionCheckSnapshot[] = [];
-    await runConnectionCheck(
-      null,
-      () => ({ status: 'running', steps: [], failure: null }),
-      (r) => reports.push(r),
-    );
-    assert.deepEqual(reports, []);
+  it('a session’s check already running is not started again; another session’s runs', async () => {
+    let refuse = (_error: Error) => {};
+    const asked: string[] = [];
+    const endpoint = {
+      connectionCheck: () => {
+        asked.push('token');
+        return new Promise<never>((_, reject) => (refuse = reject));
+      },
+    } as unknown as EndpointClient;
+    const first: ConnectionCheckSnapshot[] = [];
+    const second: ConnectionCheckSnapshot[] = [];
+    const running = checkConnection(endpoint, (r) => first.push(r));
+    await checkConnection(endpoint, (r) => second.push(r));
+    assert.deepEqual(second, [], 'the second press changes nothing');
+    refuse(new Error('offline'));
+    await running;
+    assert.deepEqual(asked, ['token']);
+    assert.equal(first.at(-1)!.failure, 'endpoint');
+    const other: ConnectionCheckSnapshot[] = [];
+    await checkConnection(null, (r) => other.push(r));
+    assert.equal(other.at(-1)!.status, 'failed', 'once over, a check runs again');
   });
 
   it('with no endpoint of ours (a plain token endpoint) the check fails at the endpoint step', async () => {
     const reports: ConnectionCheckSnapshot[] = [];
-    await runConnectionCheck(
-      null,
-      () => undefined,
-      (r) => reports.push(r),
-    );
+    await checkConnection(null, (r) => reports.push(r));
     assert.equal(reports.at(-1)!.status, 'failed');
     assert.equal(reports.at(-1)!.failure, 'endpoint');
   });

@@ -41,8 +41,9 @@ import { deviceSelects } from './device-selects.js';
  * @csspart code-input - The room code field (only with no room chosen).
  * @csspart name-input - The name field.
  * @csspart join - The Join button.
- * @csspart check-button - Check your setup: opens the pre-call check (speaker test sound, connection test).
- * @csspart check - The pre-call check (`<hashdrop-precall-check>`), once opened.
+ * @csspart check - The "Check your setup" disclosure (`<details>`) around the pre-call check
+ *   (`<hashdrop-precall-check>`: speaker test sound, connection test), loaded when first opened.
+ * @csspart check-button - Its `<summary>`, "Check your setup".
  *
  * @cssprop [--hashdrop-prejoin-max-width=40rem] - Width of the form.
  * @cssprop [--hashdrop-prejoin-background=var(--hashdrop-color-surface)] - Form background.
@@ -67,7 +68,6 @@ export class HashdropPrejoin extends SessionElement {
   @state() private codeError = '';
   @state() private joining = false;
   @state() private now = Date.now();
-  @state() private checkOpen = false;
 
   #preview: { session: RoomSessionApi; video: HTMLVideoElement; camera: string | null; detach: () => void } | null =
     null;
@@ -226,8 +226,8 @@ export class HashdropPrejoin extends SessionElement {
   #withoutCamera = () => void this.activeSession?.setCameraEnabled(false);
   #withoutMic = () => void this.activeSession?.setMicrophoneEnabled(false);
   #requestDevices = () => void this.activeSession?.requestDevices();
-  // The check's element (and all it needs) is fetched on the first press: pre-join pays only for this button.
-  #toggleCheck = () => void import('../precall-check/define.js').then(() => (this.checkOpen = !this.checkOpen));
+  // The check's element (and all it needs) is fetched when first opened: pre-join pays only for the disclosure.
+  #loadCheck = () => void import('../precall-check/define.js');
   #pickCamera = (e: Event) => void this.activeSession?.selectCamera((e.target as HTMLSelectElement).value);
   #pickMic = (e: Event) => void this.activeSession?.selectMicrophone((e.target as HTMLSelectElement).value);
 
@@ -300,10 +300,10 @@ export class HashdropPrejoin extends SessionElement {
         }
       </div>
       ${deviceSelects(s, audioOnly, (key) => this.t(key), { camera: this.#pickCamera, microphone: this.#pickMic })}
-      <button part="check-button" type="button" aria-expanded=${this.checkOpen} @click=${this.#toggleCheck}>
-        ${this.t('prejoin.check')}
-      </button>
-      ${this.checkOpen ? html`<hashdrop-precall-check part="check" lang=${this.language} .session=${this.activeSession}></hashdrop-precall-check>` : nothing}`;
+      <details part="check" @toggle=${this.#loadCheck}>
+        <summary part="check-button">${this.t('prejoin.check')}</summary>
+        <hashdrop-precall-check lang=${this.language} .session=${this.activeSession}></hashdrop-precall-check>
+      </details>`;
   }
 
   /**
