@@ -13,6 +13,7 @@ import type { ChunkingContext, CodeSplittingNameFunction } from 'rolldown';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
+import { backgroundAssets } from './scripts/background-assets.js';
 import { compactCatalogs } from './scripts/compact-catalogs.js';
 
 /** One entry per element: `src/elements/<name>/define.ts` → `elements/<name>/define`. */
@@ -47,14 +48,15 @@ function withoutPreloadHelper(): Plugin {
 /** Our modules and Lit's: what the call screen and the call's connection are made of. */
 const CALL_CHUNK = /[\\/](src[\\/](elements|core|contract|i18n)|node_modules[\\/](lit|lit-html|@lit|@lit-labs))[\\/]/;
 /**
- * Loaded at other moments, or by some pages only: livekit-client (kept whole), other languages, the QR encoder, and
- * the recorder (only Egress' recorder page shows it).
+ * Loaded at other moments, or by some pages only: livekit-client (kept whole), other languages, the QR encoder, the
+ * recorder (only Egress' recorder page shows it), and the background processing (only once someone turns it on).
  */
 const NOT_CALL_CHUNK =
-  /livekit-client|livekit-sdk|[\\/]i18n[\\/](de|es|fr)\.ts|qr-image|uqr|[\\/]elements[\\/]recorder[\\/]/;
+  /livekit-client|livekit-sdk|[\\/]i18n[\\/](de|es|fr)\.ts|qr-image|uqr|[\\/]elements[\\/]recorder[\\/]|[\\/]core[\\/]background[\\/]/;
 
 /**
- * The CDN build's one lazy `call` chunk: every module of ours (and Lit's) that the entry does not carry. Left to
+ * The CDN build's one lazy `call` chunk: every module of ours (and Lit's) that the entry does not carry (but the
+ * background processing's, which with track-processors makes the `background` chunk by itself). Left to
  * itself, the bundler makes a chunk per set of dynamic imports sharing a module (two dozen files of 0.2–6 KB, each
  * compressed on its own and each a request), though a call loads them all at once: the call screen, the connection,
  * the chat, the in-call strings. Merged, they compress together (≈ 9 KB gzip less). The price: a page that uses only
@@ -88,8 +90,9 @@ export default defineConfig(({ mode }) => {
     // Not library mode: Vite keeps whitespace in library-mode ES output, and this file must be fully minified.
     return {
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+      resolve: { alias: { '@mediapipe/tasks-vision': resolve('src/core/background/no-tasks-vision.ts') } },
       // Shipped language chunks without their keys (see scripts/compact-catalogs.ts).
-      plugins: [compactCatalogs(), withoutPreloadHelper()],
+      plugins: [compactCatalogs(), withoutPreloadHelper(), backgroundAssets()],
       publicDir: false,
       build: {
         outDir: 'dist/cdn',
@@ -118,6 +121,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'npm') {
     return {
+      plugins: [backgroundAssets()],
       build: {
         outDir: 'dist/npm',
         emptyOutDir: true,
@@ -141,6 +145,6 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  // The demo and Storybook use Vite's dev server with its defaults.
-  return {};
+  // The demo and Storybook use Vite's dev server with its defaults (and the background processing's files).
+  return { plugins: [backgroundAssets()] };
 });

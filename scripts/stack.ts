@@ -69,6 +69,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const site = options.site ?? 'vite';
   if (site === 'vite') {
     const { createServer: createVite } = await import('vite');
+    const { backgroundAssets } = await import('./background-assets.js');
     vite = await createVite({
       configFile: false,
       root: process.cwd(),
@@ -86,7 +87,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       cacheDir: '.cache/vite',
       // The demo's pages only: the examples import the built package (`hashdrop`), which the scan cannot resolve, and
       // a failed scan skips pre-bundling altogether.
-      optimizeDeps: { entries: ['demo/**/*.html'] },
+      // track-processors is imported only once someone turns background blur on: found late, it would reload pages.
+      optimizeDeps: { entries: ['demo/**/*.html'], include: ['@livekit/track-processors'] },
+      // MediaPipe's files and our background images, served from node_modules and src (see the plugin).
+      plugins: [backgroundAssets()],
     });
   }
 

@@ -1,3 +1,4 @@
+import type { LocalVideoTrack } from 'livekit-client';
 import type { CallSupportProblem } from './call-support.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { ChatEvent } from './chat.js';
@@ -61,6 +62,8 @@ export interface CallConnection {
   /** Resolves to whether a screen share is now published (false when the user cancelled the picker). */
   setScreenShareEnabled(enabled: boolean): Promise<boolean>;
   switchDevice(kind: 'videoinput' | 'audioinput', deviceId: string): Promise<void>;
+  /** The published camera track, for background processing (a connector that cannot process leaves this out). */
+  localCamera?(): LocalVideoTrack | null;
   attach(trackSid: string, element: HTMLMediaElement): () => void;
   /** Sends a chat text to everyone on `lk.chat` (a text stream). */
   sendChatText?(text: string): Promise<void>;

@@ -2,7 +2,7 @@
  * The call itself over livekit-client: room events turned into roster snapshots and session events, media and chat
  * actions. Loaded beside the SDK (see livekit-rooms.ts), not up front: a pre-join page needs none of it.
  */
-import type { LocalTrack, RemoteTrackPublication, Room, Track } from 'livekit-client';
+import type { LocalTrack, LocalVideoTrack, RemoteTrackPublication, Room, Track } from 'livekit-client';
 import {
   ATTRIBUTES,
   CHAT_TOPIC,
@@ -203,6 +203,11 @@ export class LiveKitConnection implements CallConnection {
       this.room.localParticipant.setMicrophoneEnabled(enabled, deviceId ? { deviceId } : undefined),
     );
     this.#queueRoster();
+  }
+
+  localCamera(): LocalVideoTrack | null {
+    const track = this.room.localParticipant.getTrackPublication(this.lk.Track.Source.Camera)?.track;
+    return track instanceof this.lk.LocalVideoTrack ? track : null;
   }
 
   async setCameraEnabled(enabled: boolean, deviceId: string | null): Promise<void> {

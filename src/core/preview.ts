@@ -1,3 +1,4 @@
+import type { ProcessedPreview } from './background/background.js';
 import { meterMicrophone, requestMedia, stopStream, type MediaAccess, type MediaRequest } from './devices.js';
 
 /**
@@ -9,6 +10,8 @@ export class PreviewMedia {
   readonly #elements = new Set<HTMLVideoElement>();
   readonly #levelListeners = new Set<(level: number) => void>();
   #stopMeter: (() => void) | null = null;
+  /** The camera with its background processed (blur, image), shown instead of the stream's own video; or null. */
+  #processed: ProcessedPreview | null = null;
   #wanted = false;
   // Bumped by every open/stop so a slow getUserMedia that resolves late cannot resurrect a stopped preview.
   #generation = 0;
@@ -20,6 +23,13 @@ export class PreviewMedia {
 
   get stream(): MediaStream | null {
     return this.#stream;
+  }
+
+  /** Shows a processed copy of the camera instead of it (or the camera again, given null), until the stream goes. */
+  showProcessed(processed: ProcessedPreview | null): void {
+    void this.#processed?.stop();
+    this.#processed = processed;
+    this.#render();
   }
 
   async open(request: MediaRequest): Promise<MediaAccess> {
@@ -57,7 +67,7 @@ export class PreviewMedia {
     this.#show(element);
     return () => {
       this.#elements.delete(element);
-      if (this.#stream && element.srcObject === this.#stream) element.srcObject = null;
+      if (this.#stream) element.srcObject = null;
     };
   }
 
@@ -81,8 +91,10 @@ export class PreviewMedia {
     this.#stopMeterNow();
     const stream = this.#stream;
     this.#stream = null;
+    // The processed copy ends here; the camera itself stays live for whoever takes it.
+    this.showProcessed(null);
     for (const element of this.#elements) {
-      if (stream && element.srcObject === stream) element.srcObject = null;
+      if (stream && element.srcObject) element.srcObject = null;
     }
     return stream;
   }
@@ -96,7 +108,8 @@ export class PreviewMedia {
     // Muted: the preview must never play the user's own microphone back to them.
     element.muted = true;
     element.playsInline = true;
-    element.srcObject = this.#stream;
+    const processed = this.#processed?.track;
+    element.srcObject = processed ? new MediaStream([processed]) : this.#stream;
     void element.play?.()?.catch(() => {});
   }
 

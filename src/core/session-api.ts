@@ -1,6 +1,6 @@
 import type { CreateRoomRequest, ParticipantAction, Reaction, RoomPolicy } from '../contract/index.js';
 import type { RecordingLayout, RecordingMode } from '../contract/recording.js';
-import type { RoomSnapshot } from './snapshot.js';
+import type { BackgroundChoice, RoomSnapshot } from './snapshot.js';
 
 export type SnapshotListener = (snapshot: RoomSnapshot, previous: RoomSnapshot) => void;
 
@@ -32,6 +32,13 @@ export interface RoomSessionApi {
    * leaves `screenSharing` false; the browser's own "Stop sharing" also ends it.
    */
   setScreenShareEnabled(enabled: boolean): Promise<void>;
+  /**
+   * Blur the camera's background, replace it with an image, or show it as it is (`'none'`, the default). The choice
+   * applies to the pre-join preview and the published camera, and this browser remembers it for the next visit. The
+   * processing code and its model load only when first turned on, from beside the package's own files. Where the
+   * browser cannot process video (`snapshot.backgroundSupported` false) it does nothing.
+   */
+  setBackground(choice: BackgroundChoice): Promise<void>;
   selectCamera(deviceId: string): Promise<void>;
   selectMicrophone(deviceId: string): Promise<void>;
   /** Ask for camera and microphone access and list devices (pre-join). */

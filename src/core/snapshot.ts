@@ -198,6 +198,11 @@ export interface RoomSnapshot {
   micEnabled: boolean;
   cameraEnabled: boolean;
   screenSharing: boolean;
+  /**
+   * What replaces the camera's background (none by default; remembered in this browser). Whether the browser can do
+   * it at all is `canProcessBackground()` (background-support.ts), asked only by what offers the option.
+   */
+  background: BackgroundChoice;
   handRaisedAt: string | null;
   /** A host asked this person to turn their microphone on; cleared when they do or decline (`answerUnmuteRequest`). */
   unmuteRequested: boolean;
@@ -267,6 +272,12 @@ export interface ReactionSnapshot {
   at: number;
 }
 
+/**
+ * The camera's background: as it is, blurred, or replaced by an image (a URL; a bare file name is one of the images
+ * shipped beside the processing code, e.g. `dusk.svg`).
+ */
+export type BackgroundChoice = 'none' | 'blur' | { image: string };
+
 export const EMPTY_DEVICES: DevicesSnapshot = {
   cameras: [],
   microphones: [],
@@ -287,6 +298,7 @@ export const INITIAL_SNAPSHOT: RoomSnapshot = Object.freeze({
   micEnabled: true,
   cameraEnabled: true,
   screenSharing: false,
+  background: 'none',
   handRaisedAt: null,
   unmuteRequested: false,
   participants: [],

@@ -374,4 +374,11 @@ export const de = {
     'Der Medienserver antwortet, aber es ließ sich keine Medienverbindung aufbauen. Dein Netzwerk oder deine Firewall blockiert eventuell Anrufe: Erlaube UDP (oder wenigstens TCP 443) oder versuche ein anderes Netzwerk.',
   'check.failed.publish':
     'Verbunden, aber das Senden von Audio hat nicht funktioniert. Versuche es erneut; wenn es weiter fehlschlägt, versuche ein anderes Netzwerk.',
+  'background.label': 'Hintergrund',
+  'background.none': 'Keiner',
+  'background.blur': 'Weichzeichnen',
+  'background.dusk': 'Bild: Abenddämmerung',
+  'background.meadow': 'Bild: Wiese',
+  'background.blur-menu': 'Hintergrund weichzeichnen',
+  'background.unsupported': 'Dieser Browser kann den Kamerahintergrund nicht ändern.',
 } satisfies Partial<Messages>;

@@ -371,6 +371,13 @@ export const en = {
     'The media server answered, but no media connection could be set up. Your network or firewall may block calls: allow UDP (or at least TCP 443), or try another network.',
   'check.failed.publish':
     'Connected, but sending audio did not work. Try again; if it keeps failing, try another network.',
+  'background.label': 'Background',
+  'background.none': 'None',
+  'background.blur': 'Blur',
+  'background.dusk': 'Image: dusk',
+  'background.meadow': 'Image: meadow',
+  'background.blur-menu': 'Blur background',
+  'background.unsupported': 'This browser cannot change the camera background.',
 } as const;
 
 export type MessageKey = keyof typeof en;

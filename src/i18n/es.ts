@@ -373,4 +373,11 @@ export const es = {
     'El servidor de medios responde, pero no se pudo establecer la conexión de medios. Tu red o cortafuegos puede estar bloqueando las llamadas: permite UDP (o al menos TCP 443) o prueba otra red.',
   'check.failed.publish':
     'Conectado, pero no se pudo enviar audio. Vuelve a intentarlo; si sigue fallando, prueba otra red.',
+  'background.label': 'Fondo',
+  'background.none': 'Ninguno',
+  'background.blur': 'Desenfocar',
+  'background.dusk': 'Imagen: atardecer',
+  'background.meadow': 'Imagen: prado',
+  'background.blur-menu': 'Desenfocar el fondo',
+  'background.unsupported': 'Este navegador no puede cambiar el fondo de la cámara.',
 } satisfies Partial<Messages>;

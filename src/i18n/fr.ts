@@ -379,4 +379,11 @@ export const fr = {
     'Le serveur média répond, mais la connexion média n’a pas pu être établie. Votre réseau ou pare-feu bloque peut-être les appels : autorisez UDP (ou au moins TCP 443), ou essayez un autre réseau.',
   'check.failed.publish':
     'Connecté, mais l’envoi du son n’a pas fonctionné. Réessayez ; si cela échoue encore, essayez un autre réseau.',
+  'background.label': 'Arrière-plan',
+  'background.none': 'Aucun',
+  'background.blur': 'Flou',
+  'background.dusk': 'Image : crépuscule',
+  'background.meadow': 'Image : prairie',
+  'background.blur-menu': 'Flouter l’arrière-plan',
+  'background.unsupported': 'Ce navigateur ne peut pas modifier l’arrière-plan de la caméra.',
 } satisfies Partial<Messages>;

@@ -1,7 +1,7 @@
 import type { CreateRoomRequest, ParticipantAction, Reaction, RoomPolicy } from '../contract/index.js';
 import type { RecordingLayout, RecordingMode } from '../contract/recording.js';
 import type { RoomSessionApi, SnapshotListener } from '../core/session-api.js';
-import { INITIAL_SNAPSHOT, type RoomSnapshot } from '../core/snapshot.js';
+import { INITIAL_SNAPSHOT, type BackgroundChoice, type RoomSnapshot } from '../core/snapshot.js';
 
 export interface RecordedCall {
   action: string;
@@ -89,6 +89,9 @@ export class SnapshotSession implements RoomSessionApi {
   }
   setScreenShareEnabled(enabled: boolean) {
     return this.#record('setScreenShareEnabled', enabled);
+  }
+  setBackground(choice: BackgroundChoice): Promise<void> {
+    return this.#record('setBackground', choice);
   }
   selectCamera(deviceId: string) {
     return this.#record('selectCamera', deviceId);

@@ -2,7 +2,7 @@
  * Driving <hashdrop-room> in a page the way a person does (labels and roles; Playwright's locators pierce open shadow
  * roots), plus what a test needs to see: the reflected status, and every endpoint response the page received.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { installRtcProbe } from './rtc-probe.js';
 
 export interface RoomPage {
@@ -21,8 +21,11 @@ export async function openPage(
   viewport = { width: 1280, height: 800 },
   /** Source text run before any page script (a test's own probes, e.g. a PerformanceObserver). */
   initScripts: readonly string[] = [],
+  /** The context's own options (e.g. a proxy), and what to do with it before the page opens (e.g. watch requests). */
+  setup: { options?: BrowserContextOptions; prepare?: (context: BrowserContext) => void } = {},
 ): Promise<RoomPage> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ ...setup.options, viewport });
+  setup.prepare?.(context);
   const page = await context.newPage();
   await installRtcProbe(page);
   for (const content of initScripts) await page.addInitScript({ content });

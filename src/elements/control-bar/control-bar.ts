@@ -1,3 +1,4 @@
+import { backgroundItem } from './background-item.js';
 import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -273,6 +274,7 @@ export class HashdropControlBar extends SessionElement {
                 </button>`,
             )
       }
+      ${menu === 'camera' ? backgroundItem(this.snapshot, (k) => this.t(k), this.activeSession, this.#menus) : nothing}
     </div>`;
   }
 

@@ -29,6 +29,12 @@ export function deviceSelects(
         : nothing
     }
     ${
+      // Defined with the call's elements (background-choice.ts), so the pre-join carries none of its code up front.
+      d.cameras.length && !audioOnly
+        ? html`<hashdrop-background-choice class="field"></hashdrop-background-choice>`
+        : nothing
+    }
+    ${
       d.microphones.length
         ? html`<div class="field">
             <label for="microphone">${t('prejoin.microphone')}</label>

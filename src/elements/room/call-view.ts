@@ -25,6 +25,7 @@ import { HashdropStage } from '../stage/stage.js';
 import { defineParticipantTile } from '../participant-tile/define-tile.js';
 import { HashdropChat } from '../chat/chat.js';
 import { HashdropCaptions } from '../captions/captions.js';
+import { defineBackgroundChoice } from '../prejoin/background-choice.js';
 import { HashdropReactions } from '../reactions/reactions.js';
 import { HashdropUnmuteRequest } from '../unmute-request/unmute-request.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
@@ -52,6 +53,8 @@ export function defineCallElements(): void {
   defineElement('hashdrop-invite', HashdropInvite);
   defineElement('hashdrop-chat', HashdropChat);
   defineElement('hashdrop-captions', HashdropCaptions);
+  // The pre-join screen's background choice: it renders before a call, and this chunk loads while it shows.
+  defineBackgroundChoice();
   defineElement('hashdrop-reactions', HashdropReactions);
   defineElement('hashdrop-unmute-request', HashdropUnmuteRequest);
   defineElement('hashdrop-call-view', HashdropCallView);
