@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { measureCdnBundle } from '../scripts/size.js';
 import { benchAdmission } from './admission.js';
 import { benchAudioStage, describeLoad } from './audio-stage.js';
+import { benchBlur } from './blur.js';
 import { benchCallLoad } from './call-load.js';
 import { benchCrossInstance } from './cross-instance.js';
 import { benchEndpoint } from './endpoint.js';
@@ -106,6 +107,23 @@ if (wanted('endpoint')) {
   );
   if (endpoint.serverCpuUsPerJoin !== null)
     console.log(`endpoint CPU per join: ${endpoint.serverCpuUsPerJoin.toFixed(0)} µs`);
+}
+
+if (wanted('blur')) {
+  const blur = await benchBlur();
+  results.blur = blur;
+  console.log(
+    `\n## Background blur: Chromium's CPU per second of camera video (pre-join preview, ${blur.seconds} s each)`,
+  );
+  console.log(
+    `camera as it is: ${blur.plainCpuPerSecond.toFixed(2)} CPU s/s, ${blur.plainFps.toFixed(1)} frames/s shown`,
+  );
+  console.log(
+    `blurred:         ${blur.blurCpuPerSecond.toFixed(2)} CPU s/s, ${blur.blurFps.toFixed(1)} frames/s shown`,
+  );
+  console.log(
+    `blur costs:      ${(blur.blurCpuPerSecond - blur.plainCpuPerSecond).toFixed(2)} CPU s per second of video`,
+  );
 }
 
 if (wanted('call')) {
