@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/index.js';
+// Defined up front, as the room does once its call chunk arrives while the pre-join shows.
+import { defineBackgroundChoice } from '../src/elements/prejoin/background-choice.js';
 import { snapshots } from '../src/testing/fixtures.js';
 import type { RoomSnapshot } from '../src/core/snapshot.js';
 import { langControl, storySession, themeControl } from './support.js';
@@ -33,7 +35,12 @@ const meta: Meta<Args> = {
 export default meta;
 type Story = StoryObj<Args>;
 
+defineBackgroundChoice();
+
 export const Ready: Story = { args: { snapshot: () => snapshots.preJoin(), name: 'Ada' } };
+export const BlurChosen: Story = {
+  args: { snapshot: () => ({ ...snapshots.preJoin(), background: 'blur' }), name: 'Ada' },
+};
 export const CameraOff: Story = { args: { snapshot: () => snapshots.preJoin({ cameraEnabled: false }) } };
 export const AskingPermission: Story = { args: { snapshot: () => snapshots.preJoinPermissionPrompt() } };
 export const PermissionDenied: Story = { args: { snapshot: () => snapshots.preJoinPermissionDenied() } };

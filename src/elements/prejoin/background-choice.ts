@@ -4,7 +4,7 @@ import { canProcessBackground } from '../../core/background-support.js';
 import type { BackgroundChoice } from '../../core/snapshot.js';
 import { defineElement } from '../shared/hashdrop-element.js';
 import { SessionElement } from '../shared/session-element.js';
-import { tokenStyles } from '../shared/tokens.styles.js';
+import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 
 /** The images offered, shipped beside the processing code (src/core/background/images): names, not URLs. */
 export const BACKGROUND_IMAGES = ['dusk.svg', 'meadow.svg'] as const;
@@ -21,6 +21,7 @@ export const BACKGROUND_IMAGES = ['dusk.svg', 'meadow.svg'] as const;
 export class HashdropBackgroundChoice extends SessionElement {
   static override styles = [
     tokenStyles,
+    controlStyles,
     css`
       :host {
         display: block;

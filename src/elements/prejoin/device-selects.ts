@@ -3,6 +3,7 @@
  * strings and its two change handlers, so the element itself keeps to its flow.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { RoomSessionApi } from '../../core/session-api.js';
 import type { RoomSnapshot } from '../../core/snapshot.js';
 import type { MessageKey } from '../../i18n/index.js';
 
@@ -11,6 +12,8 @@ export function deviceSelects(
   audioOnly: boolean,
   t: (key: MessageKey) => string,
   pick: { camera: (e: Event) => void; microphone: (e: Event) => void },
+  /** The pre-join's session, for its background choice (which a page may give the pre-join directly). */
+  session: RoomSessionApi | null,
 ): TemplateResult | typeof nothing {
   const d = s.devices;
   if (!d.cameras.length && !d.microphones.length) return nothing;
@@ -31,7 +34,7 @@ export function deviceSelects(
     ${
       // Defined with the call's elements (background-choice.ts), so the pre-join carries none of its code up front.
       d.cameras.length && !audioOnly
-        ? html`<hashdrop-background-choice class="field"></hashdrop-background-choice>`
+        ? html`<hashdrop-background-choice class="field" .session=${session}></hashdrop-background-choice>`
         : nothing
     }
     ${

@@ -299,7 +299,7 @@ export class HashdropPrejoin extends SessionElement {
               </button>`
         }
       </div>
-      ${deviceSelects(s, audioOnly, (key) => this.t(key), { camera: this.#pickCamera, microphone: this.#pickMic })}
+      ${deviceSelects(s, audioOnly, (key) => this.t(key), { camera: this.#pickCamera, microphone: this.#pickMic }, this.activeSession)}
       <details part="check" @toggle=${this.#loadCheck}>
         <summary part="check-button">${this.t('prejoin.check')}</summary>
         <hashdrop-precall-check lang=${this.language} .session=${this.activeSession}></hashdrop-precall-check>
