@@ -2,6 +2,15 @@
 // React 19: import type {} from 'hashdrop/react'; (the element types come with `import 'hashdrop'` or its entries).
 import type * as React from 'react';
 
+/** Props of `<hashdrop-background-choice>` in JSX. */
+export interface HashdropBackgroundChoiceProps extends React.DetailedHTMLProps<
+  React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-background-choice']>,
+  HTMLElementTagNameMap['hashdrop-background-choice']
+> {
+  supported?: HTMLElementTagNameMap['hashdrop-background-choice']['supported'];
+  for?: HTMLElementTagNameMap['hashdrop-background-choice']['htmlFor'];
+}
+
 /** Props of `<hashdrop-captions>` in JSX. */
 export interface HashdropCaptionsProps extends React.DetailedHTMLProps<
   React.HTMLAttributes<HTMLElementTagNameMap['hashdrop-captions']>,
@@ -203,6 +212,7 @@ export interface HashdropUnmuteRequestProps extends React.DetailedHTMLProps<
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
+      'hashdrop-background-choice': HashdropBackgroundChoiceProps;
       'hashdrop-captions': HashdropCaptionsProps;
       'hashdrop-chat': HashdropChatProps;
       'hashdrop-control-bar': HashdropControlBarProps;

@@ -2,6 +2,12 @@
 // Vue 3: import type {} from 'hashdrop/vue'; and mark hashdrop-* as custom elements (compilerOptions.isCustomElement).
 import type { DefineComponent } from 'vue';
 
+/** Props and listeners of `<hashdrop-background-choice>` in Vue templates. */
+export interface HashdropBackgroundChoiceProps {
+  supported?: HTMLElementTagNameMap['hashdrop-background-choice']['supported'];
+  for?: HTMLElementTagNameMap['hashdrop-background-choice']['htmlFor'];
+}
+
 /** Props and listeners of `<hashdrop-captions>` in Vue templates. */
 export interface HashdropCaptionsProps {
   for?: HTMLElementTagNameMap['hashdrop-captions']['htmlFor'];
@@ -148,6 +154,7 @@ export interface HashdropUnmuteRequestProps {
 
 declare module 'vue' {
   interface GlobalComponents {
+    'hashdrop-background-choice': DefineComponent<HashdropBackgroundChoiceProps>;
     'hashdrop-captions': DefineComponent<HashdropCaptionsProps>;
     'hashdrop-chat': DefineComponent<HashdropChatProps>;
     'hashdrop-control-bar': DefineComponent<HashdropControlBarProps>;

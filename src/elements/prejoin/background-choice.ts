@@ -15,6 +15,7 @@ export const BACKGROUND_IMAGES = ['dusk.svg', 'meadow.svg'] as const;
  * Rendered by the pre-join screen next to the camera picker; defined with the call's elements (it is lazy: the
  * pre-join's up-front bytes do not carry it).
  *
+ * @tagname hashdrop-background-choice
  * @csspart select - The `<select>`.
  * @csspart reason - Why it is disabled, where the browser cannot do it.
  */
@@ -61,4 +62,10 @@ export class HashdropBackgroundChoice extends SessionElement {
 
 export function defineBackgroundChoice(): void {
   defineElement('hashdrop-background-choice', HashdropBackgroundChoice);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hashdrop-background-choice': HashdropBackgroundChoice;
+  }
 }
