@@ -1,3 +1,4 @@
+import type { BackgroundChoice } from './snapshot.js';
 import type { LocalVideoTrack } from 'livekit-client';
 import type { CallSupportProblem } from './call-support.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
@@ -51,6 +52,8 @@ export interface PublishRequest {
    * stopped. From this call on the connection owns these tracks.
    */
   preview?: MediaStream | null;
+  /** The background to put on the adopted camera before it is published (none by default). */
+  background?: BackgroundChoice;
 }
 
 export interface CallConnection {

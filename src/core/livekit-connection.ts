@@ -2,6 +2,7 @@
  * The call itself over livekit-client: room events turned into roster snapshots and session events, media and chat
  * actions. Loaded beside the SDK (see livekit-rooms.ts), not up front: a pre-join page needs none of it.
  */
+import type { BackgroundChoice } from './snapshot.js';
 import type { LocalTrack, LocalVideoTrack, RemoteTrackPublication, Room, Track } from 'livekit-client';
 import {
   ATTRIBUTES,
@@ -188,7 +189,7 @@ export class LiveKitConnection implements CallConnection {
       request.video
         ? this.#opening([Source.Camera], () =>
             camera
-              ? local.publishTrack(this.#own([camera])[0]!, { source: Source.Camera })
+              ? this.#publishCamera(this.#own([camera])[0]! as LocalVideoTrack, request.background)
               : local.setCameraEnabled(true, request.cameraDeviceId ? { deviceId: request.cameraDeviceId } : undefined),
           )
         : null,
@@ -203,6 +204,14 @@ export class LiveKitConnection implements CallConnection {
       this.room.localParticipant.setMicrophoneEnabled(enabled, deviceId ? { deviceId } : undefined),
     );
     this.#queueRoster();
+  }
+
+  /** The adopted camera, its background processed before it is published: no frame leaves as it was. */
+  async #publishCamera(camera: LocalVideoTrack, background: BackgroundChoice | undefined): Promise<unknown> {
+    if (background && background !== 'none') {
+      await (await import('./background/background.js')).processBeforePublish(camera, background);
+    }
+    return this.room.localParticipant.publishTrack(camera, { source: this.lk.Track.Source.Camera });
   }
 
   localCamera(): LocalVideoTrack | null {

@@ -137,6 +137,7 @@ export class LocalMedia extends SessionCore {
         microphoneDeviceId: s.devices.selectedMicrophone,
         cameraDeviceId: s.devices.selectedCamera,
         preview,
+        background: s.background,
       });
       if (current()) await this.#applyBackground();
     } catch (error) {

@@ -116,8 +116,15 @@ async function detail(video: ElementHandle<HTMLVideoElement>, dump?: string): Pr
   return value;
 }
 
-async function details(count: number, what: string): Promise<number[]> {
-  const video = await adasVideoOnBo();
+/** Ada's own pre-join preview. */
+async function adasPreview(): Promise<ElementHandle<HTMLVideoElement>> {
+  const video = ada.page.locator('hashdrop-prejoin video[part="preview"]');
+  await video.waitFor();
+  return (await video.elementHandle()) as ElementHandle<HTMLVideoElement>;
+}
+
+async function details(count: number, what: string, video?: ElementHandle<HTMLVideoElement>): Promise<number[]> {
+  video ??= await adasVideoOnBo();
   const values: number[] = [];
   for (let i = 0; i < count; i++) {
     const dump = process.env.BLUR_FRAMES ? `${process.env.BLUR_FRAMES}/${what}-${i}.png` : undefined;
@@ -188,5 +195,26 @@ test('the choice is remembered: Ada’s next visit starts with blur, on the pre-
   await ada.waitForStatus('pre-join');
   const select = ada.page.getByLabel('Background');
   await eventually('the pre-join choice shows blur', async () => (await select.inputValue()) === 'blur');
+  assert.deepEqual(offLoopback, [], 'still nothing off loopback');
+});
+
+test('the remembered blur is on in Ada’s pre-join preview, and carries into the call: Bo never sees her raw', async () => {
+  const threshold = BLURRED_BELOW * median(rawDetail);
+  const preview = await adasPreview();
+  await eventually(
+    'a blurred preview',
+    async () => (median(await details(5, 'preview', preview)) < threshold ? true : null),
+    60_000,
+  );
+  await ada.join('Ada');
+  await ada.waitForStatus('in-room');
+  // Her camera is processed before it is published: not one of the first frames Bo decodes is as sharp as the raw
+  // camera's (a blurred frame keeps at most a third of its sharp edges, a raw one never loses half).
+  const blurred = await details(5, 'rejoined');
+  assert.ok(
+    Math.max(...blurred) < 0.5 * median(rawDetail),
+    `Bo's first frames of Ada are all blurred (detail ${blurred.map((v) => v.toFixed(2)).join(', ')})`,
+  );
+  console.log(`detail after rejoining: ${blurred.map((v) => v.toFixed(2)).join(' ')}`);
   assert.deepEqual(offLoopback, [], 'still nothing off loopback');
 });

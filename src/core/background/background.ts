@@ -98,6 +98,11 @@ async function applyToCamera(track: LocalVideoTrack | null, choice: BackgroundCh
   }
 }
 
+/** The call's adopted camera, before it is published (livekit-connection.ts): no frame leaves unprocessed. */
+export async function processBeforePublish(track: LocalVideoTrack, choice: BackgroundChoice): Promise<void> {
+  if (canProcessBackground()) await applyToCamera(track, choice);
+}
+
 /** A processed copy of a preview camera track, shown instead of it; `stop` ends the copy and leaves the camera live. */
 export interface ProcessedPreview {
   /** The camera track it processes. */
