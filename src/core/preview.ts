@@ -67,7 +67,7 @@ export class PreviewMedia {
     this.#show(element);
     return () => {
       this.#elements.delete(element);
-      if (this.#stream) element.srcObject = null;
+      if (this.#stream && element.srcObject === this.#stream) element.srcObject = null;
     };
   }
 
@@ -89,12 +89,13 @@ export class PreviewMedia {
   /** Lets go of the stream without stopping it; the caller stops it or passes it on. */
   #detach(): MediaStream | null {
     this.#stopMeterNow();
+    // The processed copy ends here (the elements show the stream again, just below let go of); the camera itself stays
+    // live for whoever takes it.
+    this.showProcessed(null);
     const stream = this.#stream;
     this.#stream = null;
-    // The processed copy ends here; the camera itself stays live for whoever takes it.
-    this.showProcessed(null);
     for (const element of this.#elements) {
-      if (stream && element.srcObject) element.srcObject = null;
+      if (stream && element.srcObject === stream) element.srcObject = null;
     }
     return stream;
   }
@@ -108,8 +109,7 @@ export class PreviewMedia {
     // Muted: the preview must never play the user's own microphone back to them.
     element.muted = true;
     element.playsInline = true;
-    const processed = this.#processed?.track;
-    element.srcObject = processed ? new MediaStream([processed]) : this.#stream;
+    element.srcObject = this.#processed?.stream ?? this.#stream;
     void element.play?.()?.catch(() => {});
   }
 

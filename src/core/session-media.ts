@@ -1,5 +1,4 @@
 import { canPublish } from '../contract/roles.js';
-import { rememberedBackground } from './background-choice.js';
 import type { CallConnection } from './call.js';
 import { listDevices, queryPermission, stopStream } from './devices.js';
 import { PreviewMedia } from './preview.js';
@@ -21,7 +20,7 @@ export class LocalMedia extends SessionCore {
    */
   readonly #waiting = new Set<{ trackSid: string; element: HTMLMediaElement; detach: (() => void) | null }>();
   #screenSharePending = false;
-  /** The background processing, loaded when someone turns it on (or a remembered choice is to be applied). */
+  /** The background processing, loaded when someone first turns it on; from then on it follows the camera itself. */
   #background: Promise<typeof import('./background/background.js')> | null = null;
 
   /** A screen share start or stop is under way (the picker may be open): the roster does not override the wish. */
@@ -67,7 +66,14 @@ export class LocalMedia extends SessionCore {
 
   setBackground(choice: BackgroundChoice): Promise<void> {
     this.update({ background: choice });
-    return this.#applyBackground(true);
+    return (this.#background ??= import('./background/background.js')).then(
+      (module) => module.applyBackground(this as never, this.#preview),
+      (error: unknown) => {
+        // The chunk did not load (offline?): the next choice tries again.
+        this.#background = null;
+        this.update({ error: mediaError(error) });
+      },
+    );
   }
 
   async selectCamera(deviceId: string): Promise<void> {
@@ -139,7 +145,6 @@ export class LocalMedia extends SessionCore {
         preview,
         background: s.background,
       });
-      if (current()) await this.#applyBackground();
     } catch (error) {
       if (current()) this.update({ error: mediaError(error) });
     }
@@ -162,8 +167,6 @@ export class LocalMedia extends SessionCore {
       try {
         if (kind === 'audioinput') await connection.setMicrophoneEnabled(enabled, devices.selectedMicrophone);
         else await connection.setCameraEnabled(enabled, devices.selectedCamera);
-        // A camera turned on for the first time in the call is a new track: it needs the background too.
-        if (enabled) await this.#applyBackground();
       } catch (error) {
         // Put the toggle back: the snapshot must say what is really happening.
         this.update(
@@ -187,20 +190,6 @@ export class LocalMedia extends SessionCore {
     }
   }
 
-  /** Puts the background choice on the camera in use (see background/background.ts); `remember` keeps it for next time. */
-  async #applyBackground(remember?: boolean): Promise<void> {
-    // Nothing loads until someone turns it on, or a choice remembered from a past visit is to be restored.
-    if (this.snapshot.background === 'none' && !this.#background && !remember && !rememberedBackground()) return;
-    try {
-      this.#background ??= import('./background/background.js');
-      await (await this.#background).applyBackground(this as never, this.#preview, remember);
-    } catch (error) {
-      // The chunk did not load (offline?): the next change tries again.
-      this.#background = null;
-      this.update({ error: mediaError(error) });
-    }
-  }
-
   /** (Re)opens the preview with the current wishes and devices, then refreshes permissions and device lists. */
   async #openPreview(): Promise<void> {
     const s = this.snapshot;
@@ -214,7 +203,6 @@ export class LocalMedia extends SessionCore {
       known(access.microphone, 'microphone'),
       listDevices().catch(() => ({ cameras: [], microphones: [], speakers: [] })),
     ]);
-    void this.#applyBackground();
     const stream = access.stream;
     const inUse = (kind: 'video' | 'audio') =>
       (kind === 'video' ? stream?.getVideoTracks() : stream?.getAudioTracks())?.[0]?.getSettings().deviceId ?? null;

@@ -344,6 +344,7 @@ describe('RoomSession', { timeout: 30_000 }, () => {
       cameraDeviceId: null,
       // No preview in Node (no getUserMedia): nothing to hand over.
       preview: null,
+      background: 'none',
     });
     // The join request carried the trimmed name.
     const joinRequest = server.requests.find((r) => r.path.endsWith('/join'));

@@ -44,6 +44,19 @@ describe('hashdrop-background-choice', () => {
     expect(select.value).to.equal('dusk.svg');
   });
 
+  it('restores the choice this browser remembered, once per session', async () => {
+    localStorage.setItem('hashdrop.background', JSON.stringify({ image: 'dusk.svg' }));
+    try {
+      const { el, session } = await choice();
+      expect(session.callsOf('setBackground')).to.deep.equal([[{ image: 'dusk.svg' }]]);
+      session.update({ background: 'none' });
+      await el.updateComplete;
+      expect(session.callsOf('setBackground'), 'choosing none afterwards sticks').to.have.length(1);
+    } finally {
+      localStorage.removeItem('hashdrop.background');
+    }
+  });
+
   it('where the browser cannot do it: disabled, and says why', async () => {
     const { el, select } = await choice(snapshots.preJoin(), false);
     expect(select.disabled).to.be.true;

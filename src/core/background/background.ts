@@ -4,10 +4,9 @@
  */
 import { ProcessorWrapper } from '@livekit/track-processors';
 import type { LocalVideoTrack } from 'livekit-client';
-import { BACKGROUND_KEY } from '../background-choice.js';
+import { rememberBackground } from '../background-choice.js';
 import { canProcessBackground } from '../background-support.js';
 import type { CallConnection } from '../call.js';
-import { defaultStorage, type KeyValueStorage } from '../credential-store.js';
 import type { PreviewMedia } from '../preview.js';
 import { mediaError } from '../session-errors.js';
 import type { BackgroundChoice, RoomSnapshot } from '../snapshot.js';
@@ -18,54 +17,50 @@ import { SegmentationTransformer, type BackgroundOptions } from './segmentation-
 export interface BackgroundHost {
   readonly snapshot: RoomSnapshot;
   update(update: SnapshotUpdate): void;
+  subscribe(listener: () => void): () => void;
   readonly connection: CallConnection | null;
   readonly disposed: boolean;
 }
 
-/** Sessions whose remembered choice was read: once, before the first change. */
-const restored = new WeakSet<BackgroundHost>();
-
-/** The remembered choice, or 'none' (nothing remembered, or something this version does not understand). */
-export function remembered(storage: KeyValueStorage): BackgroundChoice {
-  try {
-    const value = JSON.parse(storage.getItem(BACKGROUND_KEY) ?? '"none"') as unknown;
-    if (value === 'blur') return value;
-    const image = (value as { image?: unknown } | null)?.image;
-    return typeof image === 'string' ? { image } : 'none';
-  } catch {
-    return 'none';
-  }
-}
-
-/** 'none' is remembered as nothing, so that the next visit loads none of this. */
-function rememberChoice(storage: KeyValueStorage, choice: BackgroundChoice): void {
-  try {
-    if (choice === 'none') storage.removeItem(BACKGROUND_KEY);
-    else storage.setItem(BACKGROUND_KEY, JSON.stringify(choice));
-  } catch {
-    // Blocked mid-session: the choice still holds for this page.
-  }
-}
-
 /** Each session's changes run one after another, each with the choice of its moment: a quick None→Blur→None ends off. */
 const queues = new WeakMap<BackgroundHost, Promise<void>>();
+/** The camera track each session's choice was last put on (the preview's, then the call's). */
+const applied = new WeakMap<BackgroundHost, unknown>();
 
 /**
- * Puts the session's background choice on the camera in use: the call's published one once in the call, else the
- * pre-join preview's. `remember` keeps the choice for the next visit. Failures land in `snapshot.error`.
+ * Puts the session's (new) background choice on the camera in use and remembers it for the next visit; from the first
+ * call on, follows the camera: a reopened preview (another device, camera off and on), the call's published camera,
+ * one turned on later in the call. The session calls nothing else: its up-front code stays this one call. Failures
+ * land in `snapshot.error`. Where the browser cannot process video the option is not offered; a page calling anyway
+ * changes nothing but the snapshot.
  */
-export function applyBackground(host: BackgroundHost, preview: PreviewMedia, remember?: boolean): Promise<void> {
-  const storage = defaultStorage();
-  if (remember) rememberChoice(storage, host.snapshot.background);
-  else if (!restored.has(host)) host.update({ background: remembered(storage) });
-  restored.add(host);
-  // Where the browser cannot process video, the option is not offered; a page calling anyway changes nothing.
+export function applyBackground(host: BackgroundHost, preview: PreviewMedia): Promise<void> {
+  rememberBackground(host.snapshot.background);
   if (!canProcessBackground()) return Promise.resolve();
+  if (!applied.has(host)) {
+    applied.set(host, null);
+    // Every change of the snapshot is a chance the camera changed (the preview reopens, the call publishes): cheap
+    // to check, and nothing to hook into the session for it.
+    host.subscribe(() => {
+      if (!host.disposed && camera(host, preview) !== applied.get(host)) void enqueue(host, preview);
+    });
+  }
+  return enqueue(host, preview);
+}
+
+/** The camera in use: the call's published one once in the call, else the preview's. */
+function camera(host: BackgroundHost, preview: PreviewMedia): MediaStreamTrack | LocalVideoTrack | null {
+  return host.connection ? (host.connection.localCamera?.() ?? null) : (preview.stream?.getVideoTracks()[0] ?? null);
+}
+
+function enqueue(host: BackgroundHost, preview: PreviewMedia): Promise<void> {
   const next = (queues.get(host) ?? Promise.resolve())
     .then(async () => {
       if (host.disposed) return;
       const choice = host.snapshot.background;
-      if (host.connection) await applyToCamera(host.connection.localCamera?.() ?? null, choice);
+      const track = camera(host, preview);
+      applied.set(host, track);
+      if (host.connection) await applyToCamera(track as LocalVideoTrack | null, choice);
       else await applyToPreview(preview, choice);
     })
     .catch((error: unknown) => host.update({ error: mediaError(error) }));
@@ -107,7 +102,8 @@ export async function processBeforePublish(track: LocalVideoTrack, choice: Backg
 export interface ProcessedPreview {
   /** The camera track it processes. */
   source: MediaStreamTrack;
-  track: MediaStreamTrack;
+  /** The processed video alone, for the preview's video elements. */
+  stream: MediaStream;
   update(choice: BackgroundChoice): Promise<void>;
   stop(): Promise<void>;
 }
@@ -152,5 +148,10 @@ async function processPreview(camera: MediaStreamTrack, choice: BackgroundChoice
     await stop();
     throw new Error('The background processing produced no video.');
   }
-  return { source: camera, track, update: (next) => processor.updateTransformerOptions({ choice: next }), stop };
+  return {
+    source: camera,
+    stream: new MediaStream([track]),
+    update: (next) => processor.updateTransformerOptions({ choice: next }),
+    stop,
+  };
 }

@@ -34,7 +34,7 @@ export function deviceSelects(
     ${
       // Defined with the call's elements (background-choice.ts), so the pre-join carries none of its code up front.
       d.cameras.length && !audioOnly
-        ? html`<hashdrop-background-choice class="field" .session=${session}></hashdrop-background-choice>`
+        ? html`<hashdrop-background-choice .session=${session}></hashdrop-background-choice>`
         : nothing
     }
     ${
