@@ -31,10 +31,10 @@ const DIST = 'dist/cdn';
  * (+2.4 KB) sits in the call chunk rather than a chunk of its own: `requestWindow()` must run within the click's user
  * activation, which a chunk still downloading on a slow network could outlive. 211.8 KB, so the guard was 212 KB.
  * Background blur's options (the pre-join choice, the camera menu's item, their strings, the call's hooks for the
- * camera track; the processing is a chunk of its own outside "whole", see ON_DEMAND) made WHOLE_NOW KB, so the guard
- * is 213 KB.
+ * camera track; the processing is a chunk of its own outside "whole", see ON_DEMAND) made 213.2 KB (+1.4 KB), so the
+ * guard is 214 KB.
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 213 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 214 * 1024 };
 
 /**
  * Chunks of which one page loads at most one, each group by its manifest keys: a shipped catalog other than the
