@@ -30,11 +30,11 @@ const DIST = 'dist/cdn';
  * catalog, the stage's `hide-self`) made 209.2 KB. Popping the call out into a Document Picture-in-Picture window
  * (+2.4 KB) sits in the call chunk rather than a chunk of its own: `requestWindow()` must run within the click's user
  * activation, which a chunk still downloading on a slow network could outlive. 211.8 KB, so the guard was 212 KB.
- * Background blur's options (the pre-join choice, the camera menu's item, their strings, the call's hooks for the
- * camera track; the processing is a chunk of its own outside "whole", see ON_DEMAND) made 213.2 KB (+1.4 KB), so the
- * guard is 214 KB.
+ * The pre-call check came to 214.3 KB. Background blur's options (the pre-join choice, the camera menu's item, their
+ * strings, the call's hook for the camera track; the processing is a chunk of its own outside "whole", see ON_DEMAND)
+ * add 1.4 KB: 215.7 KB, so the guard is 216 KB.
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 214 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 216 * 1024 };
 
 /**
  * Chunks of which one page loads at most one, each group by its manifest keys: a shipped catalog other than the
