@@ -25,46 +25,14 @@ import { defineOnDemand } from './elements/shared/lazy-define.js';
 defineElement('hashdrop-room', HashdropRoom);
 defineElement('hashdrop-prejoin', HashdropPrejoin);
 defineElement('hashdrop-lobby', HashdropLobby);
+// The in-call elements (and the recorder) are defined by one module of the call chunk, by name.
+const inCall = (name: string) => () => import('./elements/on-demand.js').then((m) => m.defineOnDemandElement(name));
 defineOnDemand({
-  'hashdrop-invite': () =>
-    import('./elements/invite/invite.js').then((m) => defineElement('hashdrop-invite', m.HashdropInvite)),
-  'hashdrop-host-panel': () =>
-    import('./elements/host-panel/host-panel.js').then((m) =>
-      defineElement('hashdrop-host-panel', m.HashdropHostPanel),
-    ),
-  'hashdrop-stage': () =>
-    import('./elements/stage/define.js').then((m) => defineElement('hashdrop-stage', m.HashdropStage)),
-  'hashdrop-participant-tile': () =>
-    import('./elements/participant-tile/participant-tile.js').then((m) =>
-      defineElement('hashdrop-participant-tile', m.HashdropParticipantTile),
-    ),
-  'hashdrop-control-bar': () =>
-    import('./elements/control-bar/control-bar.js').then((m) =>
-      defineElement('hashdrop-control-bar', m.HashdropControlBar),
-    ),
-  'hashdrop-tile-list': () =>
-    import('./elements/tile-list/define.js').then((m) => defineElement('hashdrop-tile-list', m.HashdropTileList)),
-  'hashdrop-chat': () => import('./elements/chat/chat.js').then((m) => defineElement('hashdrop-chat', m.HashdropChat)),
-  'hashdrop-reactions': () =>
-    import('./elements/reactions/reactions.js').then((m) => defineElement('hashdrop-reactions', m.HashdropReactions)),
-  'hashdrop-unmute-request': () =>
-    import('./elements/unmute-request/unmute-request.js').then((m) =>
-      defineElement('hashdrop-unmute-request', m.HashdropUnmuteRequest),
-    ),
-  'hashdrop-recorder': () =>
-    import('./elements/recorder/recorder.js').then((m) => defineElement('hashdrop-recorder', m.HashdropRecorder)),
-  'hashdrop-captions': () =>
-    import('./elements/captions/captions.js').then((m) => defineElement('hashdrop-captions', m.HashdropCaptions)),
-  'hashdrop-recording-indicator': () =>
-    import('./elements/recording/recording-indicator.js').then((m) => m.defineIndicator()),
-  'hashdrop-stream-control': () =>
-    import('./elements/recording/stream-control.js').then((m) =>
-      defineElement('hashdrop-stream-control', m.HashdropStreamControl),
-    ),
-  'hashdrop-recording-control': () =>
-    import('./elements/recording/recording-control.js').then((m) =>
-      defineElement('hashdrop-recording-control', m.HashdropRecordingControl),
-    ),
+  ...Object.fromEntries(
+    'invite host-panel stage participant-tile control-bar tile-list chat reactions unmute-request captions recording-indicator stream-control recording-control recorder'
+      .split(' ')
+      .map((name) => [`hashdrop-${name}`, inCall(name)]),
+  ),
 });
 
 export { HashdropRoom } from './elements/room/room.js';

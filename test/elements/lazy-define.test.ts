@@ -24,8 +24,10 @@ const LAZY = [
   'hashdrop-captions',
   'hashdrop-reactions',
   'hashdrop-unmute-request',
-  // The room's own call screen (internal, defined with the call view module).
+  // The room's own call screen (internal, defined with the call view module), and the pre-join background choice
+  // the call view module defines (it loads while pre-join shows).
   'hashdrop-call-view',
+  'hashdrop-background-choice',
 ];
 const EAGER = ['hashdrop-room', 'hashdrop-prejoin', 'hashdrop-lobby'];
 

@@ -1,0 +1,49 @@
+/**
+ * The elements the CDN entry defines on demand (see lazy-define.ts), in one module of the lazy call chunk: the entry
+ * keeps only a list of their names (the up-front bytes are the pre-join page's) and asks this module for the one
+ * whose tag appeared. Keep that list (src/index.ts) and these names together.
+ */
+import { HashdropChat } from './chat/chat.js';
+import { HashdropCaptions } from './captions/captions.js';
+import { HashdropControlBar } from './control-bar/control-bar.js';
+import { HashdropHostPanel } from './host-panel/host-panel.js';
+import { HashdropInvite } from './invite/invite.js';
+import { defineParticipantTile } from './participant-tile/define-tile.js';
+import { HashdropReactions } from './reactions/reactions.js';
+import { defineIndicator } from './recording/recording-indicator.js';
+import { HashdropRecordingControl } from './recording/recording-control.js';
+import { HashdropStreamControl } from './recording/stream-control.js';
+import { defineElement } from './shared/hashdrop-element.js';
+import { HashdropStage } from './stage/stage.js';
+import { HashdropTileList } from './tile-list/tile-list.js';
+import { HashdropUnmuteRequest } from './unmute-request/unmute-request.js';
+
+/** By tag name without `hashdrop-`: how to define it (with the elements it shows, for stage and tile list). */
+const DEFINITIONS: Record<string, () => unknown> = {
+  invite: () => defineElement('hashdrop-invite', HashdropInvite),
+  'host-panel': () => defineElement('hashdrop-host-panel', HashdropHostPanel),
+  stage: () => {
+    defineParticipantTile();
+    defineElement('hashdrop-stage', HashdropStage);
+  },
+  'participant-tile': defineParticipantTile,
+  'control-bar': () => defineElement('hashdrop-control-bar', HashdropControlBar),
+  'tile-list': () => {
+    defineParticipantTile();
+    defineElement('hashdrop-tile-list', HashdropTileList);
+  },
+  chat: () => defineElement('hashdrop-chat', HashdropChat),
+  reactions: () => defineElement('hashdrop-reactions', HashdropReactions),
+  'unmute-request': () => defineElement('hashdrop-unmute-request', HashdropUnmuteRequest),
+  captions: () => defineElement('hashdrop-captions', HashdropCaptions),
+  'recording-indicator': defineIndicator,
+  'stream-control': () => defineElement('hashdrop-stream-control', HashdropStreamControl),
+  'recording-control': () => defineElement('hashdrop-recording-control', HashdropRecordingControl),
+  // A chunk of its own: only Egress' recorder page shows it.
+  recorder: () => import('./recorder/define.js'),
+};
+
+/** Defines `hashdrop-<name>` (a promise while its chunk loads). */
+export function defineOnDemandElement(name: string): unknown {
+  return DEFINITIONS[name]?.();
+}
