@@ -45,6 +45,8 @@ function withoutPreloadHelper(): Plugin {
   };
 }
 
+/** livekit-client and our one import of it (src/core/livekit-sdk.ts). */
+const LIVEKIT_SDK = /[\\/]node_modules[\\/]livekit-client[\\/]|[\\/]src[\\/]core[\\/]livekit-sdk\.ts$/;
 /** Our modules and Lit's: what the call screen and the call's connection are made of. */
 const CALL_CHUNK = /[\\/](src[\\/](elements|core|contract|i18n)|node_modules[\\/](lit|lit-html|@lit|@lit-labs))[\\/]/;
 /**
@@ -81,6 +83,9 @@ function callChunkName(entry: string): CodeSplittingNameFunction {
   };
   return (id, ctx) => {
     upfront ??= upfrontModules(ctx);
+    // livekit-client whole in one chunk with our import of it: background blur's processor imports the package too,
+    // and left alone the bundler splits it out, so a call would fetch our tiny re-export first, then the SDK.
+    if (LIVEKIT_SDK.test(id)) return 'livekit-sdk';
     return CALL_CHUNK.test(id) && !NOT_CALL_CHUNK.test(id) && !upfront.has(id) ? 'call' : null;
   };
 }

@@ -41,7 +41,10 @@ export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 216 * 1024 };
  * built-in English (`src/i18n/de.ts`, …; not English's own lazy half), since a page speaks one language; and the QR
  * encoder or the recorder, since a call's page shows invites and only Egress' recorder page shows the recorder.
  */
-const ALTERNATIVES = [/^src\/i18n\/(?!en)[a-z]{2}\.ts$/, /^src\/elements\/(invite\/qr-image|recorder\/recorder)\.ts$/];
+const ALTERNATIVES = [
+  /^src\/i18n\/(?!en)[a-z]{2}\.ts$/,
+  /^src\/elements\/(invite\/qr-image|recorder\/(recorder|define))\.ts$/,
+];
 
 /**
  * Background blur and images: the `background` chunk (our processing and track-processors) and, beside it in
