@@ -174,7 +174,7 @@ function switchStory(storyId: string, theme: string, shown: { storyId: string; t
 }
 
 /**
- * The story is complete: every element of ours is defined, a room in a call shows its call screen (a lazy chunk),
+ * The story is complete: every element of ours that is shown is defined, a room in a call shows its call screen (a lazy chunk),
  * and every video (shadow roots included) shows a frame. A string, so the bundler's helpers (tsx names functions) do
  * not travel into the page.
  */
@@ -186,7 +186,9 @@ const storyComplete = `(() => {
   });
   walk(document);
   const ours = elements.filter((element) => element.localName.startsWith('hashdrop-'));
-  if (ours.some((element) => !customElements.get(element.localName))) return false;
+  // Shown ones only: an element in a closed disclosure (pre-join's pre-call check) is defined when it is opened.
+  const shown = (element) => element.checkVisibility ? element.checkVisibility() : true;
+  if (ours.some((element) => shown(element) && !customElements.get(element.localName))) return false;
   const inCall = ours.filter((e) => e.localName === 'hashdrop-room' && /in-room|reconnecting/.test(e.getAttribute('status') ?? ''));
   // A popped-out room shows a placeholder instead (its call view is in another window).
   const placed = (room) => room.shadowRoot?.querySelector(room.hasAttribute('popped-out') ? '[part="pop-out-placeholder"]' : 'hashdrop-call-view');
