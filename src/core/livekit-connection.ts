@@ -21,6 +21,7 @@ import { applyReaction, expireReactions, nextReactionExpiry } from './reactions.
 import { timedList, type TimedList } from './timed-list.js';
 import { participantSnapshot } from './participants.js';
 import { adoptPreviewTrack } from './preview-adoption.js';
+import { detachMedia } from './media-detach.js';
 import type { EndedReason, ReactionSnapshot } from './snapshot.js';
 
 /** The livekit-client module (what of it the call uses, see livekit-sdk.ts), as `livekit-call.ts` loads it. */
@@ -272,7 +273,7 @@ export class LiveKitConnection implements CallConnection {
     const local = this.room.localParticipant.trackPublications.get(trackSid)?.track;
     if (local) {
       local.attach(element);
-      return () => void local.detach(element);
+      return () => detachMedia(local, element);
     }
     for (const participant of this.room.remoteParticipants.values()) {
       const publication = participant.trackPublications.get(trackSid);
@@ -281,7 +282,7 @@ export class LiveKitConnection implements CallConnection {
         // Audio is always subscribed; play it once it is here (the view attaches again when the snapshot says so).
         const track = publication.track;
         track?.attach(element);
-        return () => void track?.detach(element);
+        return () => detachMedia(track, element);
       }
       // A video is received while some view shows it: subscribed on the first element, paused after the last and
       // unsubscribed if nothing wants it back soon (a tile moving between strip and spotlight re-attaches at once).
@@ -298,7 +299,7 @@ export class LiveKitConnection implements CallConnection {
       // Undo a pause from #release: the SDK keeps that wish across an unsubscription and a new subscription.
       publication.setEnabled(true);
       return () => {
-        publication.track?.detach(element);
+        detachMedia(publication.track, element);
         entry.elements.delete(element);
         if (entry.elements.size === 0 && !this.#closing) this.#release(publication);
       };

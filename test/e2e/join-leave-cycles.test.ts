@@ -267,10 +267,8 @@ test('no livekit-client Room is reachable after a cycle', () => {
     'the probe found livekit-client’s Room',
   );
   for (const c of cycles) {
-    // Known regression since the pop-out (session 6), not yet explained: the Room of the call just left stays
-    // reachable while the ended room element is still in the page, and goes with the element (checked below). At most
-    // that one: a second would be a new leak.
-    if (c.by === 'button') assert.ok((c.roomsAfterLeave ?? 0) <= 1, `Rooms reachable after Leave in ${describe(c)}`);
+    // The ended room element keeps its call view for the next call: nothing in it may hold the call just left.
+    if (c.by === 'button') assert.equal(c.roomsAfterLeave, 0, `Rooms reachable after Leave in ${describe(c)}`);
     assert.equal(c.counters.rooms, 0, `Rooms reachable after ${describe(c)}`);
   }
 });
