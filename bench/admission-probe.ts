@@ -1,6 +1,6 @@
 /**
  * The page side of the admission benchmark: stamps, on the machine's clock (performance.timeOrigin + now()), when the
- * LiveKit signal connection first answers (the first WebSocket message: the join response) and when the first peer
+ * LiveKit signal WebSocket is opened (the page's own work before it ends there), when it first answers (the first WebSocket message: the join response) and when the first peer
  * connection is connected, and keeps every peer connection so the first decoded remote frame can be read from
  * WebRTC's own statistics. The same probe runs in the admitted guest's page and in the bare livekit-client page, so
  * both are measured alike. Source text, not a function: Playwright serializes it into the page as it is.
@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core';
 
 export interface PageStamps {
+  socket?: number;
   signal?: number;
   media?: number;
   firstFrame?: number;
@@ -23,6 +24,7 @@ const PROBE_SCRIPT = `(() => {
   class ProbeSocket extends OriginalSocket {
     constructor(...args) {
       super(...args);
+      stamps.socket ??= now();
       this.addEventListener('message', () => { stamps.signal ??= now(); }, { once: true });
     }
   }

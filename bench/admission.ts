@@ -4,6 +4,7 @@
  * livekit-server. Each admission is broken into steps so the slowest is named:
  *   decision written   the host's admit request answered (the store has the decision)
  *   long-poll answered the guest's pending GET …/knocks/{id}?wait= answered with the token
+ *   signal requested   the page opens the signal WebSocket (what is before it is the page's own work)
  *   signal connected   livekit-server's first answer on the signal WebSocket (the join response)
  *   media connected    the guest's first peer connection connected (ICE + DTLS)
  *   in-room            <hashdrop-room>'s status attribute says in-room
@@ -24,6 +25,7 @@ import { percentile, startBenchStack } from './bench-stack.js';
 export const ADMISSION_STEPS = [
   'decisionWritten',
   'longPollAnswered',
+  'signalRequested',
   'signalConnected',
   'mediaConnected',
   'inRoom',
@@ -32,7 +34,13 @@ export const ADMISSION_STEPS = [
 export type AdmissionStep = (typeof ADMISSION_STEPS)[number];
 
 /** Steps of one bare livekit-client connect, ms after `room.connect()` was called. */
-export const FLOOR_STEPS = ['signalConnected', 'mediaConnected', 'connected', 'firstRemoteFrame'] as const;
+export const FLOOR_STEPS = [
+  'signalRequested',
+  'signalConnected',
+  'mediaConnected',
+  'connected',
+  'firstRemoteFrame',
+] as const;
 export type FloorStep = (typeof FLOOR_STEPS)[number];
 
 export interface StepFigures {
@@ -119,6 +127,7 @@ async function admitOne(host: Page, guest: Page, name: string): Promise<Record<A
   return {
     decisionWritten: since(clickedAt, await resourceTime(host, '/admit', 'responseStart')),
     longPollAnswered: since(clickedAt, await resourceTime(guest, '/knocks/', 'responseEnd')),
+    signalRequested: since(clickedAt, stamps.socket),
     signalConnected: since(clickedAt, stamps.signal),
     mediaConnected: since(clickedAt, stamps.media),
     inRoom: inRoomAt - clickedAt,
@@ -150,6 +159,7 @@ async function bareConnect(
     );
     const stamps = await stampsWithFirstFrame(page);
     return {
+      signalRequested: since(startedAt, stamps.socket),
       signalConnected: since(startedAt, stamps.signal),
       mediaConnected: since(startedAt, stamps.media),
       connected: connectedAt - startedAt,
