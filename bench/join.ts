@@ -3,12 +3,15 @@
  * <hashdrop-room> (CDN build) and for LiveKit's React PreJoin + VideoConference (production build), on the same
  * livekit-server, alternating trials so both see the same machine state. A publisher is already in each room.
  * The first remote frame is read from WebRTC's own statistics (the same probe for both apps).
+ * The floor, in the same rounds: livekit-client alone (bench/pages/bare-connect.ts) handed a token, from its
+ * `connect()` call to the first remote frame in the same room; no app can join faster than that on this machine.
  */
 import type { Browser, Page } from 'playwright-core';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Stack } from '../scripts/stack.js';
 import { bundle, launchChromium } from '../test/e2e/harness.js';
 import { installRtcProbe } from '../test/e2e/rtc-probe.js';
+import { installAdmissionProbe, stampsWithFirstFrame } from './admission-probe.js';
 import { ApiClient } from '../test/e2e/api-client.js';
 import type { AdmittedJoin } from '../src/contract/index.js';
 import { buildPeerApp, percentile, startBenchStack } from './bench-stack.js';
@@ -45,10 +48,43 @@ async function publisher(browser: Browser, stack: Stack, url: string, token: str
   return page;
 }
 
-async function trial(browser: Browser, url: string, kind: 'hashdrop' | 'livekit-react'): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/** ms from a bare livekit-client `connect()` (no elements, no endpoint, a token already in hand) to a remote frame. */
+async function bareTrial(browser: Browser, stack: Stack, script: string, roomName: string, n: number): Promise<number> {
+  const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity: `bench-bare-${n}` });
+  token.addGrant({ roomJoin: true, room: roomName, canPublish: false, canSubscribe: true });
+  const jwt = await token.toJwt();
+  const context = await browser.newContext();
   const page = await context.newPage();
   await installRtcProbe(page);
+  await page.goto(`${stack.url}/api/info`);
+  await page.addScriptTag({ content: script, type: 'module' });
+  await page.waitForFunction(() => 'bare' in window);
+  await page.evaluate(
+    ([u, t]) => {
+      (window as unknown as { __joinClickAt?: number }).__joinClickAt = performance.now();
+      return window.bare.connect(u!, t!);
+    },
+    [stack.livekit.url, jwt],
+  );
+  const ms = await msToFirstRemoteFrame(page);
+  await context.close();
+  return ms;
+}
+
+/** A join's steps, ms after the click on Join (null: not seen); the same page probe as the admission benchmark's. */
+export const JOIN_STEPS = [
+  'credentials',
+  'signalRequested',
+  'signalConnected',
+  'mediaConnected',
+  'firstRemoteFrame',
+] as const;
+export type JoinSteps = Record<(typeof JOIN_STEPS)[number], number | null>;
+
+async function trial(browser: Browser, url: string, kind: 'hashdrop' | 'livekit-react'): Promise<JoinSteps> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await installAdmissionProbe(page);
   await page.addInitScript({ content: CLICK_PROBE });
   await page.goto(url);
   if (kind === 'hashdrop') {
@@ -63,9 +99,50 @@ async function trial(browser: Browser, url: string, kind: 'hashdrop' | 'livekit-
     await page.evaluate(() => ((window as unknown as { __joinClickAt?: number }).__joinClickAt = undefined));
     await page.getByRole('button', { name: /join room/i }).click();
   }
-  const ms = await msToFirstRemoteFrame(page);
+  const firstRemoteFrame = await msToFirstRemoteFrame(page);
+  const stamps = await stampsWithFirstFrame(page);
+  // The join's credentials: our endpoint's POST …/join, the peer app's token fetch.
+  const { clickAt, credentialsAt } = await page.evaluate(
+    (wanted) => {
+      const entries = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.includes(wanted)) as PerformanceResourceTiming[];
+      const last = entries[entries.length - 1];
+      return {
+        clickAt: performance.timeOrigin + (window as unknown as { __joinClickAt: number }).__joinClickAt,
+        credentialsAt: last ? performance.timeOrigin + last.responseEnd : null,
+      };
+    },
+    kind === 'hashdrop' ? '/join' : '/bench/token',
+  );
   await context.close();
-  return ms;
+  const since = (at: number | null | undefined) => (at === undefined || at === null ? null : at - clickAt);
+  return {
+    credentials: since(credentialsAt),
+    signalRequested: since(stamps.socket),
+    signalConnected: since(stamps.signal),
+    mediaConnected: since(stamps.media),
+    firstRemoteFrame,
+  };
+}
+
+/** p50 of each step over the trials. */
+function stepMedians(rows: JoinSteps[]): JoinSteps {
+  const out = {} as JoinSteps;
+  for (const step of JOIN_STEPS) {
+    const values = rows.map((row) => row[step]).filter((value): value is number => value !== null);
+    out[step] = values.length ? percentile(values, 50) : null;
+  }
+  return out;
+}
+
+/** The LiveKit room a token is for (its `video.room` claim). */
+function livekitRoomOf(token: string): string {
+  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as {
+    video?: { room?: string };
+  };
+  if (!claims.video?.room) throw new Error('the join token names no room');
+  return claims.video.room;
 }
 
 export interface JoinBench {
@@ -73,8 +150,14 @@ export interface JoinBench {
   hashdropMedianMs: number;
   peerMedianMs: number;
   ratio: number;
+  /** A bare livekit-client connect → first remote frame, median: the floor. */
+  floorMedianMs: number;
   hashdrop: number[];
   peer: number[];
+  floor: number[];
+  /** Where each app's join spends its time: p50 of every step, ms after the click. */
+  hashdropSteps: JoinSteps;
+  peerSteps: JoinSteps;
 }
 
 export async function benchJoin(trials = 7): Promise<JoinBench> {
@@ -88,6 +171,8 @@ export async function benchJoin(trials = 7): Promise<JoinBench> {
     const peerToken = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity: 'publisher' });
     peerToken.addGrant({ roomJoin: true, room: 'bench-react', canPublish: true, canSubscribe: true });
     await publisher(browser, stack, admitted.body.serverUrl, admitted.body.token);
+    const liveKitRoom = livekitRoomOf(admitted.body.token);
+    const bare = await bundle('bench/pages/bare-connect.ts');
     await publisher(browser, stack, stack.livekit.url, await peerToken.toJwt());
 
     const hashdropUrl = `${stack.url}/bench/pages/hashdrop.html?room=${room.code}`;
@@ -95,20 +180,35 @@ export async function benchJoin(trials = 7): Promise<JoinBench> {
     // One warm-up each (Chromium's first start of fake devices and codecs), not counted.
     await trial(browser, hashdropUrl, 'hashdrop');
     await trial(browser, peerUrl, 'livekit-react');
-    const hashdrop: number[] = [];
-    const peer: number[] = [];
+    const hashdropRows: JoinSteps[] = [];
+    const peerRows: JoinSteps[] = [];
+    const floor: number[] = [];
     for (let i = 0; i < trials; i++) {
+      floor.push(await bareTrial(browser, stack, bare, liveKitRoom, i));
       if (i % 2 === 0) {
-        hashdrop.push(await trial(browser, hashdropUrl, 'hashdrop'));
-        peer.push(await trial(browser, peerUrl, 'livekit-react'));
+        hashdropRows.push(await trial(browser, hashdropUrl, 'hashdrop'));
+        peerRows.push(await trial(browser, peerUrl, 'livekit-react'));
       } else {
-        peer.push(await trial(browser, peerUrl, 'livekit-react'));
-        hashdrop.push(await trial(browser, hashdropUrl, 'hashdrop'));
+        peerRows.push(await trial(browser, peerUrl, 'livekit-react'));
+        hashdropRows.push(await trial(browser, hashdropUrl, 'hashdrop'));
       }
     }
+    const hashdrop = hashdropRows.map((row) => row.firstRemoteFrame!);
+    const peer = peerRows.map((row) => row.firstRemoteFrame!);
     const hashdropMedianMs = percentile(hashdrop, 50);
     const peerMedianMs = percentile(peer, 50);
-    return { trials, hashdropMedianMs, peerMedianMs, ratio: hashdropMedianMs / peerMedianMs, hashdrop, peer };
+    return {
+      trials,
+      hashdropMedianMs,
+      peerMedianMs,
+      ratio: hashdropMedianMs / peerMedianMs,
+      floorMedianMs: percentile(floor, 50),
+      hashdrop,
+      peer,
+      floor,
+      hashdropSteps: stepMedians(hashdropRows),
+      peerSteps: stepMedians(peerRows),
+    };
   } finally {
     await browser.close();
     await stack.close();

@@ -12,7 +12,7 @@ import { benchBlur } from './blur.js';
 import { benchCallLoad } from './call-load.js';
 import { benchCrossInstance } from './cross-instance.js';
 import { benchEndpoint } from './endpoint.js';
-import { benchJoin } from './join.js';
+import { benchJoin, JOIN_STEPS } from './join.js';
 import { benchPageWeight } from './page-weight.js';
 import { describeLiveKitReact, livekitReactVersions } from '../test/e2e/react-interop-peer.js';
 
@@ -69,6 +69,12 @@ if (wanted('join')) {
   console.log(`<hashdrop-room>:                      ${ms(join.hashdropMedianMs)}`);
   console.log(`LiveKit React ${peer.componentsReact} PreJoin+VideoConference: ${ms(join.peerMedianMs)}`);
   console.log(`ratio: ${join.ratio.toFixed(2)}`);
+  console.log(`floor, bare livekit-client connect() → first remote frame: ${ms(join.floorMedianMs)}`);
+  console.log('steps after the click, p50 (ours / peer):');
+  for (const step of JOIN_STEPS) {
+    const [ours, theirs] = [join.hashdropSteps[step], join.peerSteps[step]];
+    console.log(`  ${step.padEnd(18)} ${ours === null ? '–' : ms(ours)} / ${theirs === null ? '–' : ms(theirs)}`);
+  }
 }
 
 if (wanted('admission')) {
