@@ -1,9 +1,9 @@
 import { css } from 'lit';
+import { stageFrameStyles } from '../stage/stage-frame.styles.js';
 
 /**
- * The recorder fills its page as the call screen fills a room: the theme's surface around a stage that is dark
- * whatever the theme (as the call's own), the stage taking the whole height but the captions' row, and reactions
- * floating up from the bottom of the stage.
+ * The recorder fills its page as the call screen fills a room: the theme's surface around the call's stage frame,
+ * the stage taking the whole height but the captions' row, and reactions floating up from the bottom of the stage.
  */
 export const recorderStyles = css`
   :host {
@@ -16,24 +16,10 @@ export const recorderStyles = css`
     background: var(--hashdrop-recorder-background, var(--_hd-surface));
     color: var(--_hd-text);
   }
+  ${stageFrameStyles}
   [part='stage'] {
-    flex: 1 1 auto;
     min-height: 0;
-    padding: var(--_hd-space-s);
-    color-scheme: dark;
     background: var(--hashdrop-room-stage-background, var(--_hd-video));
-    border-radius: var(--_hd-radius-l);
-    --hashdrop-stage-spotlight-max-height: none;
-  }
-  [part='stage']::part(spotlight) {
-    flex: 1 1 0;
-    min-height: 6rem;
-    aspect-ratio: auto;
-  }
-  [part='stage']::part(grid) {
-    flex: 1 1 0;
-    min-height: 0;
-    align-content: center;
   }
   /* Nobody can press a button in a recording. */
   [part='stage']::part(zoom-controls),

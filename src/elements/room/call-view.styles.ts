@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { stageFrameStyles } from '../stage/stage-frame.styles.js';
 
 /** Where the call's side panels become drawers over the stage (the call view's own width, see the container below). */
 export const NARROW_WIDTH = 768;
@@ -81,25 +82,13 @@ export const callViewStyles = css`
   [part='call-header'] > :last-child:not(h2) {
     margin-inline-start: auto;
   }
+  ${stageFrameStyles}
   [part='stage'] {
-    flex: 1 1 auto;
     min-height: 10rem;
-    padding: var(--_hd-space-s);
-    color-scheme: dark;
     background: var(--hashdrop-room-stage-background, #16171b);
-    border-radius: var(--_hd-radius-l);
-    --hashdrop-stage-spotlight-max-height: none;
-  }
-  [part='stage']::part(spotlight) {
-    flex: 1 1 0;
-    min-height: 6rem;
-    aspect-ratio: auto;
   }
   [part='stage']::part(grid) {
-    flex: 1 1 0;
-    min-height: 0;
     overflow-y: auto;
-    align-content: center;
   }
   [part='controls'] {
     flex: none;
