@@ -61,7 +61,8 @@ export interface CallConnection {
   /** Publishes the initial tracks together (subscription to others runs meanwhile). */
   publish(request: PublishRequest): Promise<void>;
   setMicrophoneEnabled(enabled: boolean, deviceId: string | null): Promise<void>;
-  setCameraEnabled(enabled: boolean, deviceId: string | null): Promise<void>;
+  /** Turning on a camera not published yet with a `background` processes it before any frame is sent. */
+  setCameraEnabled(enabled: boolean, deviceId: string | null, background?: BackgroundChoice): Promise<void>;
   /** Resolves to whether a screen share is now published (false when the user cancelled the picker). */
   setScreenShareEnabled(enabled: boolean): Promise<boolean>;
   switchDevice(kind: 'videoinput' | 'audioinput', deviceId: string): Promise<void>;

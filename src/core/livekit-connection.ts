@@ -22,6 +22,7 @@ import { timedList, type TimedList } from './timed-list.js';
 import { participantSnapshot } from './participants.js';
 import { adoptPreviewTrack } from './preview-adoption.js';
 import { detachMedia } from './media-detach.js';
+import { sendChatFile } from './chat-send.js';
 import type { EndedReason, ReactionSnapshot } from './snapshot.js';
 
 /** The livekit-client module (what of it the call uses, see livekit-sdk.ts), as `livekit-call.ts` loads it. */
@@ -191,7 +192,7 @@ export class LiveKitConnection implements CallConnection {
         ? this.#opening([Source.Camera], () =>
             camera
               ? this.#publishCamera(this.#own([camera])[0]! as LocalVideoTrack, request.background)
-              : local.setCameraEnabled(true, request.cameraDeviceId ? { deviceId: request.cameraDeviceId } : undefined),
+              : this.#turnCameraOn(request.cameraDeviceId ?? null, request.background),
           )
         : null,
     ]);
@@ -220,11 +221,28 @@ export class LiveKitConnection implements CallConnection {
     return track instanceof this.lk.LocalVideoTrack ? track : null;
   }
 
-  async setCameraEnabled(enabled: boolean, deviceId: string | null): Promise<void> {
+  async setCameraEnabled(enabled: boolean, deviceId: string | null, background?: BackgroundChoice): Promise<void> {
     await this.#opening([this.lk.Track.Source.Camera], () =>
-      this.room.localParticipant.setCameraEnabled(enabled, deviceId ? { deviceId } : undefined),
+      enabled
+        ? this.#turnCameraOn(deviceId, background)
+        : this.room.localParticipant.setCameraEnabled(false, deviceId ? { deviceId } : undefined),
     );
     this.#queueRoster();
+  }
+
+  /**
+   * With a background chosen, a camera not yet published is processed before it is (the SDK would publish the raw
+   * capture first); one already published keeps its processor through mutes.
+   */
+  #turnCameraOn(deviceId: string | null, background: BackgroundChoice | undefined): Promise<unknown> {
+    const local = this.room.localParticipant;
+    if (!background || background === 'none' || local.getTrackPublication(this.lk.Track.Source.Camera)) {
+      return local.setCameraEnabled(true, deviceId ? { deviceId } : undefined);
+    }
+    // createTracks is ours (see the constructor): the room's capture defaults, and the track stops with the call.
+    return local
+      .createTracks({ video: deviceId ? { deviceId } : true })
+      .then(([camera]) => this.#publishCamera(camera as LocalVideoTrack, background));
   }
 
   async setScreenShareEnabled(enabled: boolean): Promise<boolean> {
@@ -324,18 +342,8 @@ export class LiveKitConnection implements CallConnection {
     await this.room.localParticipant.sendText(text, { topic: CHAT_TOPIC });
   }
 
-  /**
-   * A file goes attached to a message whose text is its name: LiveKit's React chat shows only files attached to a
-   * message (images inline, the text for any file), and every SDK still reads the file as a byte stream on `lk.chat`
-   * with its name and type. Our receiver shows such a message once, as the file (chat.ts).
-   */
-  async sendChatFile(file: File, onProgress: (progress: number) => void): Promise<void> {
-    await this.room.localParticipant.sendText(file.name, {
-      topic: CHAT_TOPIC,
-      attachments: [file],
-      // The SDK reports text and file as two halves; the text is done at once, so this is the file's progress.
-      onProgress: (progress) => onProgress(Math.max(0, 2 * progress - 1)),
-    });
+  sendChatFile(file: File, onProgress: (progress: number) => void): Promise<void> {
+    return sendChatFile(this.room, file, onProgress);
   }
 
   async setHandRaised(raisedAt: string | null): Promise<void> {

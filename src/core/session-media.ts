@@ -166,7 +166,7 @@ export class LocalMedia extends SessionCore {
       const devices = this.snapshot.devices;
       try {
         if (kind === 'audioinput') await connection.setMicrophoneEnabled(enabled, devices.selectedMicrophone);
-        else await connection.setCameraEnabled(enabled, devices.selectedCamera);
+        else await connection.setCameraEnabled(enabled, devices.selectedCamera, this.snapshot.background);
       } catch (error) {
         // Put the toggle back: the snapshot must say what is really happening.
         this.update(

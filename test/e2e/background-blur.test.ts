@@ -221,3 +221,25 @@ test('the remembered blur is on in Ada’s pre-join preview, and carries into th
   console.log(`detail after rejoining: ${blurred.map((v) => v.toFixed(2)).join(' ')}`);
   assert.deepEqual(offLoopback, [], 'still nothing off loopback');
 });
+
+test('a camera first turned on in the call, blur chosen, is blurred from its first frame on', async () => {
+  const threshold = 0.5 * median(rawDetail);
+  await ada.page.reload();
+  await ada.waitForStatus('pre-join');
+  const preJoinCamera = ada.page.locator('hashdrop-prejoin [part="camera-toggle"]');
+  await preJoinCamera.click();
+  await eventually(
+    'the pre-join camera is off',
+    async () => (await preJoinCamera.getAttribute('aria-pressed')) === 'false',
+  );
+  await ada.join('Ada');
+  await ada.waitForStatus('in-room');
+  // In the call no camera of Ada's is published yet: this opens one, processed before its first frame is sent.
+  await ada.page.locator('hashdrop-control-bar [part~="camera-toggle"]').click();
+  const blurred = await details(5, 'turned-on');
+  assert.ok(
+    Math.max(...blurred) < threshold,
+    `Bo's first frames of Ada's camera are all blurred (detail ${blurred.map((v) => v.toFixed(2)).join(', ')})`,
+  );
+  assert.deepEqual(offLoopback, [], 'still nothing off loopback');
+});
