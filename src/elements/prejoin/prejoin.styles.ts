@@ -50,7 +50,8 @@ export const prejoinStyles = css`
     transition: width 80ms linear;
   }
   [part='toggles'],
-  [part='devices'] {
+  [part='devices'],
+  [part='check'] {
     margin-bottom: var(--_hd-space-m);
   }
   [part='devices'] > .field {
