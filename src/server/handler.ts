@@ -7,7 +7,7 @@ import { ServerError } from 'livekit-server-sdk';
 import type { OperationId } from '../contract/routes.js';
 import type { Context, HandlerContext, User } from './context.js';
 import { ApiError } from './errors.js';
-import { DEFAULT_MAX_BODY_BYTES, json } from './http.js';
+import { DEFAULT_MAX_BODY_BYTES, json, READS_REMEMBERED_BODY } from './http.js';
 import { IdentitySigner } from './identity.js';
 import { LiveKitGateway, type LiveKitOptions } from './livekit.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -39,7 +39,10 @@ export interface HashdropHandlerOptions {
   store: Store;
   /** Secret (≥ 16 chars) that signs anonymous identities. Keep it stable across restarts and instances. */
   secret: string;
-  /** The host site's own auth. A returned user wins over an anonymous credential; null falls back to it. */
+  /**
+   * The host site's own auth (from headers, e.g. a cookie or a bearer token; the body is the endpoint's to read and,
+   * through the Node adapter, not in the Request). A returned user wins over an anonymous credential; null falls back.
+   */
   authenticate?: (request: Request) => Promise<User | null> | User | null;
   /** Where the routes live, e.g. `/api` (default). */
   basePath?: string;
@@ -247,5 +250,6 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
       draining.abort();
       await ctx.notifier.close();
     })());
-  return Object.assign(handler, { livekit, routes, metrics, drain });
+  // Every route reads its body with readText (webhook included), so the Node adapter need not stream one in.
+  return Object.assign(handler, { livekit, routes, metrics, drain, [READS_REMEMBERED_BODY]: true });
 }

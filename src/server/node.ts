@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HandlerContext } from './handler.js';
-import { jsonTextOf, rememberBody } from './http.js';
+import { jsonTextOf, READS_REMEMBERED_BODY, rememberBody } from './http.js';
 
 type WebHandler = (request: Request, extra?: HandlerContext) => Promise<Response>;
 
@@ -22,8 +22,9 @@ export interface NodeListenerOptions {
 
 export function toNodeListener(handler: WebHandler, options: NodeListenerOptions = {}) {
   const maxBuffer = options.maxBufferBytes ?? 1024 * 1024;
+  const bodyless = (handler as { [READS_REMEMBERED_BODY]?: boolean })[READS_REMEMBERED_BODY] === true;
   return (req: IncomingMessage, res: ServerResponse): void => {
-    void serveOne(handler, req, res, proxyHops(options.trustProxy), maxBuffer);
+    void serveOne(handler, req, res, proxyHops(options.trustProxy), maxBuffer, bodyless);
   };
 }
 
@@ -72,6 +73,7 @@ async function serveOne(
   res: ServerResponse,
   hops: number,
   maxBuffer: number,
+  bodyless: boolean,
 ): Promise<void> {
   try {
     if (hasDotSegment(req.url ?? '/')) {
@@ -116,7 +118,8 @@ async function serveOne(
     const request = new Request(url, {
       method: req.method,
       headers,
-      body: content as unknown as BodyInit | undefined,
+      // Our own handler reads the body only from the remembered bytes: no stream is built for it.
+      body: (bodyless ? undefined : content) as unknown as BodyInit | undefined,
       ...(abort ? { signal: abort.signal } : {}),
     });
     // The handler reads the body from these bytes instead of streaming its copy back out of the Request.
