@@ -240,9 +240,9 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
       });
     }
   };
-  // Hono's `:name{[^/]*}` back to the table's `{name}`.
+  // Hono's `:name` back to the table's `{name}`.
   const routes = app.routes.map(
-    ({ method, path }) => `${method} ${path.slice(basePath.length).replace(/:(\w+)\{[^}]*\}/g, '{$1}')}`,
+    ({ method, path }) => `${method} ${path.slice(basePath.length).replace(/:(\w+)/g, '{$1}')}`,
   );
   let drained: Promise<void> | null = null;
   const drain = () =>
