@@ -2,6 +2,7 @@
  * What every route is handed: the endpoint's resolved options and services (`Context`) and the request's caller
  * (`RequestInfo`). The guards are in guards.ts, the room views in room-views.ts.
  */
+import type { WRITES_JSON_TEXT } from './http.js';
 import type { IdentitySigner } from './identity.js';
 import type { LiveKitGateway } from './livekit.js';
 import type { Logger } from './logger.js';
@@ -42,6 +43,8 @@ export interface Context {
 /** Per-call extras an adapter can supply, such as the client's address for the per-IP limit. */
 export interface HandlerContext {
   clientIp?: string | null;
+  /** Set by the Node adapter only (see `BUFFERED_IO`): it writes JSON answers from their text. */
+  [WRITES_JSON_TEXT]?: true;
 }
 
 /** Per request: the caller (if any) and the client address the adapter reported. */

@@ -7,7 +7,7 @@ import { ServerError } from 'livekit-server-sdk';
 import type { OperationId } from '../contract/routes.js';
 import type { Context, HandlerContext, User } from './context.js';
 import { ApiError } from './errors.js';
-import { DEFAULT_MAX_BODY_BYTES, json, READS_REMEMBERED_BODY } from './http.js';
+import { BUFFERED_IO, DEFAULT_MAX_BODY_BYTES, json, withJsonBody, WRITES_JSON_TEXT } from './http.js';
 import { IdentitySigner } from './identity.js';
 import { LiveKitGateway, type LiveKitOptions } from './livekit.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -204,7 +204,7 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
     ...(metrics ? { observe: metrics.observe.bind(metrics) } : {}),
   });
 
-  const handler = async (request: Request, extra?: HandlerContext): Promise<Response> => {
+  const answer = async (request: Request, extra?: HandlerContext): Promise<Response> => {
     // A Request's URL was parsed (and found valid) when it was made; it is parsed again only where it is needed: to
     // compare a cross-origin caller's Origin with it, or to log a failure's path.
     const origin = request.headers.get('origin');
@@ -250,6 +250,11 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
       draining.abort();
       await ctx.notifier.close();
     })());
-  // Every route reads its body with readText (webhook included), so the Node adapter need not stream one in.
-  return Object.assign(handler, { livekit, routes, metrics, drain, [READS_REMEMBERED_BODY]: true });
+  // JSON answers get their body here, except for the Node adapter, which writes their text itself.
+  const handler = async (request: Request, extra?: HandlerContext): Promise<Response> => {
+    const response = await answer(request, extra);
+    return extra?.[WRITES_JSON_TEXT] ? response : withJsonBody(response);
+  };
+  // Every route reads its body with readText (the webhook's too), so the Node adapter need not stream one in.
+  return Object.assign(handler, { livekit, routes, metrics, drain, [BUFFERED_IO]: true });
 }

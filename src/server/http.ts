@@ -8,20 +8,22 @@ export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 /** Bodies an adapter has already buffered (node.ts), by the Request it made from them. */
 const bufferedBodies = new WeakMap<Request, Uint8Array>();
 
-/**
- * Tells `readText` the bytes of `request`'s body, so it need not read them back out of the Request's stream. A handler
- * marked with `READS_REMEMBERED_BODY` reads its bodies only this way, so an adapter may give it a Request without one.
- */
+/** Tells `readText` the bytes of `request`'s body, so it need not read them back out of the Request's stream. */
 export function rememberBody(request: Request, bytes: Uint8Array): void {
   bufferedBodies.set(request, bytes);
 }
 
 /**
- * Marks a handler whose routes read request bodies only through `readText` (so through `rememberBody`'s bytes). The
- * Node adapter then makes its Requests without a body: a Request with one builds a ReadableStream over the bytes,
- * about a tenth of the join route's CPU, for a stream nobody reads.
+ * Marks a handler that trades bytes with an adapter without Web streams: its routes read request bodies only through
+ * `readText` (so from `rememberBody`'s bytes), and when the call's extras carry `WRITES_JSON_TEXT` its JSON answers
+ * come without a body (the adapter writes `jsonTextOf(response)`). A Request or Response with a body builds a
+ * ReadableStream over it, which the join route's profile showed as its largest avoidable cost; nobody read those.
+ * Only the Node adapter gives the extra, and only to a handler with this mark (never to a handler wrapping ours).
  */
-export const READS_REMEMBERED_BODY = Symbol('hashdrop.readsRememberedBody');
+export const BUFFERED_IO = Symbol('hashdrop.bufferedIo');
+
+/** In a call's extras: the adapter writes each JSON answer from `jsonTextOf`, so `json()` need not give it a body. */
+export const WRITES_JSON_TEXT = Symbol('hashdrop.writesJsonText');
 
 /** Reads the body as text, refusing more than `maxBytes` without buffering the rest. */
 export async function readText(request: Request, maxBytes: number): Promise<string> {
@@ -138,12 +140,16 @@ function pathOf(issue: v.BaseIssue<unknown>): { path: string; message: string } 
   return { path: issue.path?.map((p) => String(p.key)).join('.') ?? '', message: issue.message };
 }
 
-/** The text of each JSON response this module made, so the Node adapter can write it without reading the stream back. */
+/** The text of each JSON answer this module made: `json()` makes the Response without it, `withJsonBody` adds it. */
 const jsonTexts = new WeakMap<Response, string>();
 
+/**
+ * A JSON answer, as yet without its body: the handler gives it one on the way out (`withJsonBody`), unless its adapter
+ * writes the text itself (`WRITES_JSON_TEXT`).
+ */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   const text = JSON.stringify(body);
-  const response = new Response(text, {
+  const response = new Response(null, {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
@@ -151,7 +157,20 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return response;
 }
 
-/** The body of a response made by `json()` and not read since; undefined for any other response. */
+/** The text of a response made by `json()` (with or without its body) and not read since; else undefined. */
 export function jsonTextOf(response: Response): string | undefined {
   return response.bodyUsed ? undefined : jsonTexts.get(response);
+}
+
+/** `response` as any Web-standard caller expects it: a JSON answer of `json()` with its text as the body. */
+export function withJsonBody(response: Response): Response {
+  const text = jsonTexts.get(response);
+  if (text === undefined || response.body !== null) return response;
+  const full = new Response(text, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  jsonTexts.set(full, text);
+  return full;
 }

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HandlerContext } from './handler.js';
-import { jsonTextOf, READS_REMEMBERED_BODY, rememberBody } from './http.js';
+import { BUFFERED_IO, jsonTextOf, rememberBody, WRITES_JSON_TEXT } from './http.js';
 
 type WebHandler = (request: Request, extra?: HandlerContext) => Promise<Response>;
 
@@ -22,9 +22,9 @@ export interface NodeListenerOptions {
 
 export function toNodeListener(handler: WebHandler, options: NodeListenerOptions = {}) {
   const maxBuffer = options.maxBufferBytes ?? 1024 * 1024;
-  const bodyless = (handler as { [READS_REMEMBERED_BODY]?: boolean })[READS_REMEMBERED_BODY] === true;
+  const buffered = (handler as { [BUFFERED_IO]?: boolean })[BUFFERED_IO] === true;
   return (req: IncomingMessage, res: ServerResponse): void => {
-    void serveOne(handler, req, res, proxyHops(options.trustProxy), maxBuffer, bodyless);
+    void serveOne(handler, req, res, proxyHops(options.trustProxy), maxBuffer, buffered);
   };
 }
 
@@ -73,7 +73,7 @@ async function serveOne(
   res: ServerResponse,
   hops: number,
   maxBuffer: number,
-  bodyless: boolean,
+  buffered: boolean,
 ): Promise<void> {
   try {
     if (hasDotSegment(req.url ?? '/')) {
@@ -119,12 +119,12 @@ async function serveOne(
       method: req.method,
       headers,
       // Our own handler reads the body only from the remembered bytes: no stream is built for it.
-      body: (bodyless ? undefined : content) as unknown as BodyInit | undefined,
+      body: (buffered ? undefined : content) as unknown as BodyInit | undefined,
       ...(abort ? { signal: abort.signal } : {}),
     });
     // The handler reads the body from these bytes instead of streaming its copy back out of the Request.
     if (content) rememberBody(request, content);
-    const response = await handler(request, { clientIp });
+    const response = await handler(request, buffered ? { clientIp, [WRITES_JSON_TEXT]: true } : { clientIp });
     const outHeaders: Record<string, string | string[]> = {};
     response.headers.forEach((value, key) => {
       outHeaders[key] = value;
@@ -132,9 +132,9 @@ async function serveOne(
     // The handler's JSON answers are written straight from their text; anything else is read from its stream. Either
     // way the body is complete before the head is written, so it goes out with a Content-Length, not chunked.
     let out: string | Buffer | null = null;
-    if (response.body && req.method !== 'HEAD') {
-      out = jsonTextOf(response) ?? Buffer.from(await response.arrayBuffer());
-      outHeaders['content-length'] = String(Buffer.byteLength(out));
+    if (req.method !== 'HEAD') {
+      out = jsonTextOf(response) ?? (response.body ? Buffer.from(await response.arrayBuffer()) : null);
+      if (out !== null) outHeaders['content-length'] = String(Buffer.byteLength(out));
     }
     res.writeHead(response.status, outHeaders);
     if (out === null) res.end();
