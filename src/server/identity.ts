@@ -13,8 +13,17 @@ export interface AnonymousIdentity {
   expiresAt: Date;
 }
 
+/** How many verified credentials a signer remembers (the oldest is dropped first): about 100 bytes each. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export class IdentitySigner {
   private readonly key: Buffer;
+  /**
+   * Credentials this signer has verified, with what they say. Verifying is a pure function of the credential and the
+   * secret, so any instance reaches the same answer; this only saves redoing the HMAC (and its parsing) on every
+   * request of a caller. Expiry is still checked on every use, and only credentials that verified are kept.
+   */
+  private readonly verified = new Map<string, { userId: string; exp: number }>();
 
   constructor(secret: string) {
     if (secret.length < 16) throw new Error('The identity secret must be at least 16 characters.');
@@ -31,6 +40,17 @@ export class IdentitySigner {
 
   /** The identity a credential names, or null when it is malformed, forged or expired. */
   verify(credential: string, now = Date.now()): AnonymousIdentity | null {
+    const known = this.verified.get(credential) ?? this.check(credential);
+    if (!known) return null;
+    if (known.exp * 1000 <= now) {
+      this.verified.delete(credential);
+      return null;
+    }
+    return { userId: known.userId, expiresAt: new Date(known.exp * 1000) };
+  }
+
+  /** The claims of a genuine credential, remembered; null when it is malformed or forged (not remembered). */
+  private check(credential: string): { userId: string; exp: number } | null {
     const parts = credential.split('.');
     if (parts.length !== 3 || parts[0] !== PREFIX) return null;
     const body = `${parts[0]}.${parts[1]}`;
@@ -43,8 +63,10 @@ export class IdentitySigner {
         exp?: unknown;
       };
       if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number') return null;
-      if (claims.exp * 1000 <= now) return null;
-      return { userId: claims.sub, expiresAt: new Date(claims.exp * 1000) };
+      const known = { userId: claims.sub, exp: claims.exp };
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(credential, known);
+      return known;
     } catch {
       return null;
     }
