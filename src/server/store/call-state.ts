@@ -4,8 +4,9 @@
  * last seat: a seat is claimed with the room's row locked (`SELECT … FOR UPDATE`), and on SQLite inside
  * `BEGIN IMMEDIATE` (the one writer, also across processes sharing the file).
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type SqliteDatabase, type Transaction } from 'kysely';
 import { joinQueries, type JoinQueries } from './join-queries.js';
+import { SqliteSteps } from './sqlite-steps.js';
 import type { Database } from './schema.js';
 import type { CallStateStore, SeatCaps, SeatClaim, SeatHolder, SeatKind } from './types.js';
 
@@ -16,12 +17,16 @@ type Db = Kysely<Database> | Transaction<Database>;
 export class CallState implements CallStateStore {
   /** The queries every join runs, compiled once. */
   protected readonly joinQueries: JoinQueries;
+  /** On SQLite, when the store was given the driver's connection: the seat claim in one synchronous step. */
+  private readonly sqliteSteps: SqliteSteps | null;
 
   constructor(
     protected readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
+    sqlite?: SqliteDatabase,
   ) {
     this.joinQueries = joinQueries(db);
+    this.sqliteSteps = dialect === 'sqlite' && sqlite ? new SqliteSteps(db, sqlite, this.joinQueries) : null;
   }
 
   async callRole(roomId: string, identity: string): Promise<'speaker' | null> {
@@ -57,6 +62,7 @@ export class CallState implements CallStateStore {
   }
 
   async claimSeat(claim: SeatClaim): Promise<boolean> {
+    if (this.sqliteSteps) return this.sqliteSteps.claimSeat(claim);
     const { dropExpiredSeats, seatsTakenByOthers, holdSeat } = this.joinQueries;
     return this.withRoomLocked(claim.roomId, async (tx) => {
       await dropExpiredSeats(tx, claim.roomId, claim.now);

@@ -1,7 +1,7 @@
 /**
  * The one Store implementation, written once against Kysely; sqlite.ts and postgres.ts only choose the dialect.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqliteDatabase } from 'kysely';
 import type { Logger } from '../logger.js';
 import { LocalKnockNotifier, type KnockNotifier } from '../notifier.js';
 import { DEFAULT_POLICY, type RoomPolicy, type RoomStatus } from '../../contract/schemas.js';
@@ -22,6 +22,8 @@ import {
 export interface KyselyStoreOptions {
   /** How this store's kind wakes long-polls across instances; in-process only when absent (one instance). */
   knockNotifier?: (logger: Logger) => KnockNotifier;
+  /** SQLite: the connection Kysely's dialect runs on, for the seat claim in one synchronous step (sqlite-steps.ts). */
+  sqlite?: SqliteDatabase;
 }
 
 /** Rooms, knocks, bans and webhook ids here; a call's roles, seats and rate-limit counters in CallState. */
@@ -31,7 +33,7 @@ export class KyselyStore extends CallState implements Store {
     dialect: Dialect,
     private readonly options: KyselyStoreOptions,
   ) {
-    super(db, dialect);
+    super(db, dialect, options.sqlite);
   }
 
   /** Runs migrations, then returns the store. */

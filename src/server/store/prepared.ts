@@ -16,7 +16,11 @@ type Slot = { arg: number } | { constant: unknown };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Pick<Kysely<any>, 'executeQuery'>;
 
-export type Prepared<Args extends unknown[], Row> = (db: AnyDb, ...args: Args) => Promise<QueryResult<Row>>;
+export type Prepared<Args extends unknown[], Row> = ((db: AnyDb, ...args: Args) => Promise<QueryResult<Row>>) & {
+  /** The compiled SQL and a call's parameters for it, to run the query on a driver directly (sqlite-steps.ts). */
+  readonly sql: string;
+  parameters(...args: Args): unknown[];
+};
 
 /**
  * Compiles `build(...)` once with `arity` placeholders for its arguments. `build` must use each argument as a value
@@ -34,9 +38,7 @@ export function prepare<Args extends unknown[], Row>(
   });
   const bound = new Set(slots.flatMap((slot) => ('arg' in slot ? [slot.arg] : [])));
   if (bound.size !== arity) throw new Error(`A prepared query binds ${bound.size} of its ${arity} values.`);
-  return (db, ...args) =>
-    db.executeQuery<Row>({
-      ...compiled,
-      parameters: slots.map((slot) => ('arg' in slot ? args[slot.arg] : slot.constant)),
-    });
+  const parameters = (...args: Args) => slots.map((slot) => ('arg' in slot ? args[slot.arg] : slot.constant));
+  const run = (db: AnyDb, ...args: Args) => db.executeQuery<Row>({ ...compiled, parameters: parameters(...args) });
+  return Object.assign(run, { sql: compiled.sql, parameters });
 }

@@ -14,10 +14,10 @@ export async function createSqliteStore(path: string): Promise<Store> {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return KyselyStore.open(
-    new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) }),
-    'sqlite',
-  );
+  const connection = cachingStatements(database);
+  return KyselyStore.open(new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) }), 'sqlite', {
+    sqlite: connection,
+  });
 }
 
 /**

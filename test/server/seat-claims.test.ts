@@ -1,0 +1,69 @@
+/**
+ * The store's seat claim on its own, on SQLite and PostgreSQL: two stores on one database (two processes, two
+ * instances) never hand out more seats than the cap, and a claim that fails midway leaves no transaction behind.
+ */
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { DEFAULT_POLICY } from '../../src/contract/index.js';
+import type { RoomRecord, Store } from '../../src/server/index.js';
+import { openStore } from '../../src/server/store/index.js';
+import { STORE_KINDS, stopShared, testStoreLocation } from './harness.js';
+
+const createdAt = '2030-01-01T00:00:00.000Z';
+const room: RoomRecord = {
+  id: 'r1',
+  code: 'AMBER-OTTER',
+  name: 'Room',
+  creatorId: 'alice',
+  hosts: ['alice'],
+  scheduledStartAt: null,
+  scheduledEndAt: null,
+  status: 'ACTIVE',
+  policy: DEFAULT_POLICY,
+  hostKeyHash: 'ab'.repeat(32),
+  callGeneration: 0,
+  createdAt,
+  updatedAt: createdAt,
+};
+const caps = { stage: 5, audience: 0 };
+
+const claim = (store: Store, roomId: string, identity: string) => {
+  const now = Date.now();
+  return store.claimSeat({ roomId, identity, kind: 'stage', caps, now, holdUntil: now + 60_000 });
+};
+
+for (const kind of STORE_KINDS) {
+  describe(`seat claims: ${kind}`, () => {
+    test('two stores on one database, 24 simultaneous claims for 5 seats: exactly 5 are granted', async () => {
+      const location = await testStoreLocation(kind);
+      const first = await openStore(location);
+      const second = await openStore(location);
+      try {
+        await first.createRoom(room);
+        const outcomes = await Promise.all(
+          Array.from({ length: 24 }, (_, i) => claim(i % 2 === 0 ? first : second, 'r1', `guest-${i}`)),
+        );
+        assert.equal(outcomes.filter(Boolean).length, 5);
+        assert.deepEqual(await second.countSeats('r1', Date.now()), { stage: 5, audience: 0 });
+      } finally {
+        await second.close();
+        await first.close();
+      }
+    });
+
+    test('a claim that fails midway is rolled back and the next claim goes through', async () => {
+      const store = await openStore(await testStoreLocation(kind));
+      try {
+        await store.createRoom(room);
+        // No such room: the seat's row refers to a room that is not there, so the claim fails at its last write.
+        await assert.rejects(claim(store, 'r-missing', 'guest'));
+        assert.equal(await claim(store, 'r1', 'guest'), true);
+        assert.deepEqual(await store.countSeats('r1', Date.now()), { stage: 1, audience: 0 });
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
+
+after(stopShared);
