@@ -29,6 +29,7 @@ export function registerArabicStrings(): void {
     'prejoin.mic.off': 'الميكروفون متوقف',
     'prejoin.camera.on': 'الكاميرا تعمل',
     'prejoin.camera.off': 'الكاميرا متوقفة',
+    'prejoin.check': 'تحقّق من إعداداتك',
     'prejoin.allow': 'السماح بالكاميرا والميكروفون',
     'prejoin.denied': 'الوصول إلى الكاميرا والميكروفون محظور. اسمح به من إعدادات الموقع في متصفحك، أو انضم بدونهما.',
     'prejoin.camera.none': 'لم يُعثر على كاميرا. يمكنك الانضمام بدونها.',
