@@ -2,6 +2,7 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../custom-elements.json';
 import '../src/index.js';
+import { stopTestVideoStreams } from '../src/testing/snapshot-session.js';
 
 setCustomElementsManifest(manifest);
 
@@ -30,6 +31,9 @@ const preview: Preview = {
     },
   },
   initialGlobals: { theme: 'light' },
+  // A story's canvas videos draw until they are stopped: stop them when the story goes, so that showing story after
+  // story (the visual checks reuse one page) does not pile up drawing loops.
+  beforeEach: () => stopTestVideoStreams,
   decorators: [
     (story, context) => {
       const theme = context.globals.theme as string;

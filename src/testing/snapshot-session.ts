@@ -188,9 +188,21 @@ export class SnapshotSession implements RoomSessionApi {
   }
 }
 
+/** The test video streams still drawing: each one redraws 15 times a second until its track is stopped. */
+const drawing = new Set<MediaStream>();
+
+/**
+ * Stops every test video stream still drawing. Storybook calls it when a story is torn down: a story's streams are not
+ * stopped by the elements it rendered, and a page that shows story after story would otherwise keep drawing them all.
+ */
+export function stopTestVideoStreams(): void {
+  for (const stream of drawing) stream.getTracks().forEach((track) => track.stop());
+  drawing.clear();
+}
+
 /**
  * A live video stream drawn on a canvas (a colored card with a label and a moving bar), for stories and tests that need
- * real frames without a camera. Stop it with `stream.getTracks().forEach(t => t.stop())`.
+ * real frames without a camera. Stop it with `stream.getTracks().forEach(t => t.stop())` or `stopTestVideoStreams()`.
  */
 export function createTestVideoStream(label: string, color = '#2f5bea', width = 320, height = 180): MediaStream {
   const canvas = document.createElement('canvas');
@@ -200,7 +212,10 @@ export function createTestVideoStream(label: string, color = '#2f5bea', width = 
   const stream = canvas.captureStream(15);
   let frame = 0;
   const draw = () => {
-    if (stream.getVideoTracks()[0]?.readyState === 'ended') return;
+    if (stream.getVideoTracks()[0]?.readyState === 'ended') {
+      drawing.delete(stream);
+      return;
+    }
     ctx.fillStyle = color;
     ctx.fillRect(0, 0, width, height);
     ctx.fillStyle = 'rgba(255,255,255,0.85)';
@@ -213,6 +228,7 @@ export function createTestVideoStream(label: string, color = '#2f5bea', width = 
     frame++;
     setTimeout(draw, 66);
   };
+  drawing.add(stream);
   draw();
   return stream;
 }
