@@ -6,12 +6,12 @@ import { createTestVideoStream, stopTestVideoStreams } from '../../src/testing/s
 describe('test video streams', () => {
   it('stopTestVideoStreams ends every stream still drawing, and only those', () => {
     const streams = [createTestVideoStream('Ada'), createTestVideoStream('Bo', '#1b7f3b', 640, 360)];
-    expect(streams.map((stream) => stream.getVideoTracks()[0].readyState)).to.deep.equal(['live', 'live']);
+    expect(streams.map((stream) => stream.getVideoTracks()[0]?.readyState)).to.deep.equal(['live', 'live']);
     stopTestVideoStreams();
-    expect(streams.map((stream) => stream.getVideoTracks()[0].readyState)).to.deep.equal(['ended', 'ended']);
+    expect(streams.map((stream) => stream.getVideoTracks()[0]?.readyState)).to.deep.equal(['ended', 'ended']);
     const next = createTestVideoStream('Cy');
-    expect(next.getVideoTracks()[0].readyState).to.equal('live');
+    expect(next.getVideoTracks()[0]?.readyState).to.equal('live');
     stopTestVideoStreams();
-    expect(next.getVideoTracks()[0].readyState).to.equal('ended');
+    expect(next.getVideoTracks()[0]?.readyState).to.equal('ended');
   });
 });
