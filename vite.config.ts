@@ -57,6 +57,47 @@ const CALL_CHUNK = /[\\/](src[\\/](elements|core|contract|i18n)|node_modules[\\/
 const NOT_CALL_CHUNK =
   /livekit-client|livekit-sdk|[\\/]i18n[\\/](de|es|fr)\.ts|qr-image|uqr|[\\/]elements[\\/]recorder[\\/]|[\\/]core[\\/]background[\\/]/;
 
+/** The host's elements: loaded only when someone is a host, so what only they use is the `host` chunk. */
+const HOST_ROOT = 'src/elements/host-elements.ts';
+
+/** `roots` and every module they import statically, directly or not. */
+function staticClosure(ctx: ChunkingContext, roots: string[]): Set<string> {
+  const found = new Set<string>();
+  const queue = [...roots];
+  while (queue.length) {
+    const id = queue.pop()!;
+    if (found.has(id)) continue;
+    found.add(id);
+    queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return found;
+}
+
+/**
+ * The modules only the host's elements use: imported (statically) from HOST_ROOT but from no other part of the page,
+ * neither the entry nor any other lazily imported module. A module the guests' call uses too stays in `call`; were it
+ * in `host`, the call chunk would import the host chunk.
+ */
+function hostOnlyModules(ctx: ChunkingContext, entry: string): Set<string> {
+  const hostRoot = resolve(HOST_ROOT);
+  if (!ctx.getModuleInfo(hostRoot)) throw new Error(`callChunkName: ${HOST_ROOT} is not in the module graph`);
+  // Every module of the page and every root of a lazy import, whatever imports it.
+  const all = new Set<string>();
+  const lazyRoots = new Set<string>();
+  const queue = [resolve(entry)];
+  while (queue.length) {
+    const id = queue.pop()!;
+    if (all.has(id)) continue;
+    all.add(id);
+    const info = ctx.getModuleInfo(id);
+    queue.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
+    for (const lazy of info?.dynamicallyImportedIds ?? []) lazyRoots.add(lazy);
+  }
+  lazyRoots.delete(hostRoot);
+  const elsewhere = staticClosure(ctx, [resolve(entry), ...lazyRoots]);
+  return new Set([...staticClosure(ctx, [hostRoot])].filter((id) => !elsewhere.has(id)));
+}
+
 /**
  * The CDN build's one lazy `call` chunk: every module of ours (and Lit's) that the entry does not carry (but the
  * background processing's, which with track-processors makes the `background` chunk by itself). Left to
@@ -64,30 +105,23 @@ const NOT_CALL_CHUNK =
  * compressed on its own and each a request), though a call loads them all at once: the call screen, the connection,
  * the chat, the in-call strings. Merged, they compress together (≈ 9 KB gzip less). The price: a page that uses only
  * a lazily defined element outside a room (an invite on a landing page) loads the whole call chunk for it.
- * Modules the entry imports statically (directly or not) stay in the entry: they are needed up front.
+ * Modules the entry imports statically (directly or not) stay in the entry: they are needed up front. What only a
+ * host's elements use is the `host` chunk (host-elements.ts): a guest's call never fetches it.
  */
 function callChunkName(entry: string): CodeSplittingNameFunction {
   let upfront: Set<string> | null = null;
-  /** The entry and everything it imports statically, directly or not (the module graph is complete by now). */
-  const upfrontModules = (ctx: ChunkingContext): Set<string> => {
-    const found = new Set<string>();
+  let hostOnly: Set<string> | null = null;
+  return (id, ctx) => {
     // A wrong path would make every module "lazy", and the entry would import the call chunk statically.
     if (!ctx.getModuleInfo(resolve(entry))) throw new Error(`callChunkName: ${entry} is not in the module graph`);
-    const queue = [resolve(entry)];
-    while (queue.length) {
-      const id = queue.pop()!;
-      if (found.has(id)) continue;
-      found.add(id);
-      queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
-    }
-    return found;
-  };
-  return (id, ctx) => {
-    upfront ??= upfrontModules(ctx);
+    // The module graph is complete by now.
+    upfront ??= staticClosure(ctx, [resolve(entry)]);
+    hostOnly ??= hostOnlyModules(ctx, entry);
     // livekit-client whole in one chunk with our import of it: background blur's processor imports the package too,
     // and left alone the bundler splits it out, so a call would fetch our tiny re-export first, then the SDK.
     if (LIVEKIT_SDK.test(id)) return 'livekit-sdk';
-    return CALL_CHUNK.test(id) && !NOT_CALL_CHUNK.test(id) && !upfront.has(id) ? 'call' : null;
+    if (!CALL_CHUNK.test(id) || NOT_CALL_CHUNK.test(id) || upfront.has(id)) return null;
+    return hostOnly.has(id) ? 'host' : 'call';
   };
 }
 

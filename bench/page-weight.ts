@@ -120,7 +120,18 @@ export interface PageWeights {
   hashdropPreJoin: PageWeight;
   peerPreJoin: PageWeight;
   hashdropInCall: CallWeight;
+  /** The same call, as its host: the host's chunk (host panel, invite) and the QR encoder on top. */
+  hashdropHostInCall: CallWeight;
   peerInCall: CallWeight;
+}
+
+/** Joins from <hashdrop-room>'s pre-join screen and waits for the call screen. */
+async function joinFromPreJoin(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('hashdrop-room')?.getAttribute('status') === 'pre-join');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('hashdrop-room')?.getAttribute('status') === 'in-room');
+  await page.evaluate(() => customElements.whenDefined('hashdrop-stage'));
 }
 
 export async function benchPageWeight(): Promise<PageWeights> {
@@ -151,14 +162,14 @@ export async function benchPageWeight(): Promise<PageWeights> {
     const hashdropInCall = await scriptsInCall(
       browser,
       `${stack.url}/bench/pages/hashdrop.html?room=${open.room.code}`,
+      (page) => joinFromPreJoin(page, 'Weight Guest'),
+    );
+    const hashdropHostInCall = await scriptsInCall(
+      browser,
+      `${stack.url}/bench/pages/hashdrop.html?room=${open.room.code}&host=${open.hostKey}`,
       async (page) => {
-        await page.waitForFunction(
-          () => document.querySelector('hashdrop-room')?.getAttribute('status') === 'pre-join',
-        );
-        await page.getByLabel('Your name').fill('Weight Guest');
-        await page.getByRole('button', { name: 'Join', exact: true }).click();
-        await page.waitForFunction(() => document.querySelector('hashdrop-room')?.getAttribute('status') === 'in-room');
-        await page.evaluate(() => customElements.whenDefined('hashdrop-stage'));
+        await joinFromPreJoin(page, 'Weight Host');
+        await page.evaluate(() => customElements.whenDefined('hashdrop-host-panel'));
       },
     );
     const peerInCall = await scriptsInCall(
@@ -170,7 +181,7 @@ export async function benchPageWeight(): Promise<PageWeights> {
           .waitFor()
           .then(() => undefined),
     );
-    return { hashdropPreJoin, peerPreJoin, hashdropInCall, peerInCall };
+    return { hashdropPreJoin, peerPreJoin, hashdropInCall, hashdropHostInCall, peerInCall };
   } finally {
     await browser.close();
     await stack.close();

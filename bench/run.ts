@@ -60,6 +60,10 @@ if (wanted('weight')) {
   console.log('<hashdrop-room> files by gzip size:');
   for (const chunk of inCall.chunks)
     console.log(`  ${kb(chunk.gzipBytes).padStart(9)}  ${kb(chunk.minBytes).padStart(9)} min  ${chunk.file}`);
+  const host = weight.hashdropHostInCall;
+  console.log(
+    `The same call as its host (host panel, invite, QR code): ${kb(host.minBytes)} min, ${kb(host.gzipBytes)} gzip (${host.files} files), ${(host.gzipBytes / peerInCall.gzipBytes).toFixed(2)} of the peer`,
+  );
 }
 
 if (wanted('join')) {

@@ -32,7 +32,9 @@ const DIST = 'dist/cdn';
  * activation, which a chunk still downloading on a slow network could outlive. 211.8 KB, so the guard was 212 KB.
  * The pre-call check came to 214.3 KB. Background blur's options (the pre-join choice, the camera menu's item, their
  * strings, the call's hook for the camera track; the processing is a chunk of its own outside "whole", see ON_DEMAND)
- * add 1.4 KB: 215.7 KB, so the guard is 216 KB.
+ * add 1.4 KB: 215.7 KB, so the guard is 216 KB. The CDN build's CSS compaction took it to 214.4 KB, and the host's
+ * elements (host panel, recording and live-stream controls, invite) leaving the call chunk for a `host` chunk of their
+ * own, which a guest's call never fetches (6.7 KB less for a guest), to 215.6 KB: two chunks compress apart.
  */
 export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 216 * 1024 };
 

@@ -6,22 +6,23 @@
 import { HashdropChat } from './chat/chat.js';
 import { HashdropCaptions } from './captions/captions.js';
 import { HashdropControlBar } from './control-bar/control-bar.js';
-import { HashdropHostPanel } from './host-panel/host-panel.js';
-import { HashdropInvite } from './invite/invite.js';
 import { defineParticipantTile } from './participant-tile/define-tile.js';
 import { HashdropReactions } from './reactions/reactions.js';
 import { defineIndicator } from './recording/recording-indicator.js';
-import { HashdropRecordingControl } from './recording/recording-control.js';
-import { HashdropStreamControl } from './recording/stream-control.js';
 import { defineElement } from './shared/hashdrop-element.js';
 import { HashdropStage } from './stage/stage.js';
 import { HashdropTileList } from './tile-list/tile-list.js';
 import { HashdropUnmuteRequest } from './unmute-request/unmute-request.js';
+import type { HostElementName } from './host-elements.js';
+
+/** A host's elements: a chunk of their own, which a guest's call never loads. */
+const hostElement = (name: HostElementName) => () =>
+  import('./host-elements.js').then((module) => module.defineHostElement(name));
 
 /** By tag name without `hashdrop-`: how to define it (with the elements it shows, for stage and tile list). */
 const DEFINITIONS: Record<string, () => unknown> = {
-  invite: () => defineElement('hashdrop-invite', HashdropInvite),
-  'host-panel': () => defineElement('hashdrop-host-panel', HashdropHostPanel),
+  invite: hostElement('invite'),
+  'host-panel': hostElement('host-panel'),
   stage: () => {
     defineParticipantTile();
     defineElement('hashdrop-stage', HashdropStage);
@@ -37,8 +38,8 @@ const DEFINITIONS: Record<string, () => unknown> = {
   'unmute-request': () => defineElement('hashdrop-unmute-request', HashdropUnmuteRequest),
   captions: () => defineElement('hashdrop-captions', HashdropCaptions),
   'recording-indicator': defineIndicator,
-  'stream-control': () => defineElement('hashdrop-stream-control', HashdropStreamControl),
-  'recording-control': () => defineElement('hashdrop-recording-control', HashdropRecordingControl),
+  'stream-control': hostElement('stream-control'),
+  'recording-control': hostElement('recording-control'),
   // A chunk of its own: only Egress' recorder page shows it.
   recorder: () => import('./recorder/define.js'),
 };

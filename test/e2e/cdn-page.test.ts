@@ -1,11 +1,12 @@
 /**
  * The script-tag promise: demo/cdn.html loads nothing but the CDN build (dist/cdn/hashdrop.js and the chunks it
- * fetches itself), and with it a visitor joins a real call on the real livekit-server. Needs `npm run build:cdn`.
+ * fetches itself), and with it a visitor joins a real call on the real livekit-server. A guest's call never fetches the
+ * host's chunk (the host panel and the invite); the host's does. Needs `npm run build:cdn`.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../../scripts/stack.js';
 import { eventually, launchChromium } from './harness.js';
 import { inboundTotals } from './rtc-probe.js';
@@ -24,33 +25,53 @@ after(async () => {
   await stack?.close();
 });
 
-test('a plain HTML page with only the CDN script joins a call', async (t) => {
-  const api = new ApiClient(`${stack.url}/api`);
-  const { room } = await api.createRoom({ policy: { waitingRoom: false } });
-
+/** Records the path of every script `page` loads. */
+function scriptsOf(page: Page): string[] {
   const scripts: string[] = [];
-  const visitor = await openPage(browser, 'about:blank');
-  visitor.page.on('request', (request) => {
+  page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
   });
+  return scripts;
+}
+
+test('a plain HTML page with only the CDN script joins a call', async (t) => {
+  const api = new ApiClient(`${stack.url}/api`);
+  const { room, hostKey } = await api.createRoom({ policy: { waitingRoom: false } });
+
+  const visitor = await openPage(browser, 'about:blank');
+  const scripts = scriptsOf(visitor.page);
   await visitor.page.goto(`${stack.url}/demo/cdn.html`);
   await visitor.page.waitForFunction(() => customElements.get('hashdrop-room') !== undefined);
   await visitor.page.getByLabel('Room code').fill(room.code);
   await visitor.join('Script Tag');
   await visitor.waitForStatus('in-room');
 
-  // A second participant, so the visitor has someone to receive video from.
-  const other = await openPage(browser, `${stack.url}/demo/cdn.html`);
+  // A second participant, so the visitor has someone to receive video from: the room's host, by the host link.
+  const other = await openPage(browser, 'about:blank');
+  const hostScripts = scriptsOf(other.page);
+  await other.page.goto(`${stack.url}/demo/cdn.html?host=${hostKey}`);
   await other.page.getByLabel('Room code').fill(room.code.toLowerCase());
   await other.join('Second Page');
   await other.waitForStatus('in-room');
+  await other.page.locator('hashdrop-host-panel').waitFor();
   const totals = await eventually('video decoded on the CDN page', async () => {
     const now = await inboundTotals(visitor.page);
     return now.videoFramesDecoded >= 10 ? now : null;
   });
   t.diagnostic(`CDN page decoded ${totals.videoFramesDecoded} frames; scripts loaded: ${scripts.join(', ')}`);
 
+  t.diagnostic(`the host's page loaded: ${hostScripts.join(', ')}`);
+
   assert.ok(scripts.length > 0);
-  for (const script of scripts) assert.match(script, /^\/dist\/cdn\//, `only the CDN build is loaded, not ${script}`);
+  for (const script of [...scripts, ...hostScripts]) {
+    assert.match(script, /^\/dist\/cdn\//, `only the CDN build is loaded, not ${script}`);
+  }
+  const hostChunk = (list: string[]) => list.some((script) => /\/chunks\/host-[\w-]+\.js$/.test(script));
+  assert.ok(
+    scripts.some((script) => /\/chunks\/call-/.test(script)),
+    'the guest loaded the call chunk',
+  );
+  assert.ok(!hostChunk(scripts), `a guest's call never loads the host chunk: ${scripts.join(', ')}`);
+  assert.ok(hostChunk(hostScripts), `the host's call loads it: ${hostScripts.join(', ')}`);
   await Promise.all([visitor.context.close(), other.context.close()]);
 });

@@ -37,3 +37,24 @@ export async function mount(template: unknown): Promise<HTMLDivElement> {
 export function unmountAll(): void {
   for (const wrapper of mounted.splice(0)) wrapper.remove();
 }
+
+/**
+ * Resolves once the entrance animations in `el`'s shadow trees have finished (a sheet sliding in, say), so an axe
+ * check sees the colors at rest rather than blended mid-fade. Endless ones (a spinner) are not waited for.
+ */
+export async function animationsFinished(el: Element): Promise<void> {
+  const roots: ShadowRoot[] = [];
+  const walk = (root: Element | ShadowRoot) =>
+    root.querySelectorAll('*').forEach((element) => {
+      if (element.shadowRoot) {
+        roots.push(element.shadowRoot);
+        walk(element.shadowRoot);
+      }
+    });
+  if (el.shadowRoot) roots.push(el.shadowRoot);
+  walk(el.shadowRoot ?? el);
+  const finite = roots
+    .flatMap((root) => root.getAnimations())
+    .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+  await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+}

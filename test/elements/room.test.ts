@@ -6,7 +6,7 @@ import type { HashdropErrorEvent, HashdropStatusChangeEvent } from '../../src/el
 import type { RoomSessionOptions } from '../../src/core/room-session.js';
 import { knock, roomView, snapshots } from '../../src/testing/fixtures.js';
 import { SnapshotSession } from '../../src/testing/snapshot-session.js';
-import { mount, part, sessionWith, text, unmountAll, tick } from './helpers.js';
+import { animationsFinished, mount, part, sessionWith, text, unmountAll, tick } from './helpers.js';
 
 const shadow = (el: HTMLElement, selector: string) => el.shadowRoot!.querySelector(selector);
 
@@ -153,6 +153,8 @@ describe('hashdrop-room', () => {
     it(`renders ${name} with ${tag}`, async () => {
       const el = await fixture<HashdropRoom>(html`<hashdrop-room .session=${sessionWith(make())}></hashdrop-room>`);
       expect(shadow(el, tag)).to.exist;
+      // A narrow call opens its host panel as a sheet that fades in.
+      await animationsFinished(el);
       await expect(el).to.be.accessible();
     });
   }

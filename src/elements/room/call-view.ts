@@ -2,7 +2,8 @@
  * The call screen of `<hashdrop-room>`: the stage, the in-call controls, the chat panel and, for hosts, the side column
  * with the host panel and the invite. A pre-join page never shows it, so the room loads this module with a dynamic
  * `import()` (starting as soon as the room reaches pre-join) instead of carrying it in the up-front bytes, and calls
- * `defineCallElements()` before rendering it.
+ * `defineCallElements()` before rendering it. The host's side column is a module of its own (host-elements.ts), loaded
+ * once the viewer is a host, so a guest's call never fetches it.
  *
  * `<hashdrop-call-view>` is internal: it renders into the room's shadow root (no shadow root of its own), so the
  * room's CSS parts (`call`, `controls`, `leave`, …) stay the room's, and it adds its styles to that root.
@@ -17,8 +18,7 @@ import {
 } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { INITIAL_SNAPSHOT, type RoomSnapshot } from '../../core/snapshot.js';
-import { HashdropHostPanel } from '../host-panel/host-panel.js';
-import { HashdropInvite } from '../invite/invite.js';
+import type { HashdropHostPanel } from '../host-panel/host-panel.js';
 import { defineElement, HashdropElement } from '../shared/hashdrop-element.js';
 import { HashdropControlBar } from '../control-bar/control-bar.js';
 import { HashdropStage } from '../stage/stage.js';
@@ -49,8 +49,6 @@ export function defineCallElements(): void {
   defineParticipantTile();
   defineElement('hashdrop-stage', HashdropStage);
   defineElement('hashdrop-control-bar', HashdropControlBar);
-  defineElement('hashdrop-host-panel', HashdropHostPanel);
-  defineElement('hashdrop-invite', HashdropInvite);
   defineElement('hashdrop-chat', HashdropChat);
   defineElement('hashdrop-captions', HashdropCaptions);
   // The pre-join screen's background choice: it renders before a call, and this chunk loads while it shows.
@@ -58,6 +56,21 @@ export function defineCallElements(): void {
   defineElement('hashdrop-reactions', HashdropReactions);
   defineElement('hashdrop-unmute-request', HashdropUnmuteRequest);
   defineElement('hashdrop-call-view', HashdropCallView);
+}
+
+/** The host's side column (its own chunk), loading or loaded once someone in this page is a host. */
+let hostElements: Promise<void> | null = null;
+
+/** Starts loading the host's side column unless under way; a failed load is tried again on the next update. */
+function loadHostElements(): Promise<void> {
+  hostElements ??= import('../host-elements.js').then(
+    (module) => module.defineHostCallElements(),
+    (error: unknown) => {
+      hostElements = null;
+      console.error('hashdrop: could not load the host controls', error);
+    },
+  );
+  return hostElements;
 }
 
 /**
@@ -140,6 +153,8 @@ export class HashdropCallView extends HashdropElement {
     const s = this.snapshot;
     if (!isConnected(s.status)) this.captionsSeen = false;
     else if (s.captions.length > 0) this.captionsSeen = true;
+    // From the moment the join's answer says host (the call is still connecting), or a host makes them a co-host.
+    if (s.role === 'host') void loadHostElements();
   }
 
   #toggleCaptions = (event: HashdropCaptionsToggleEvent) => {
@@ -174,6 +189,7 @@ export class HashdropCallView extends HashdropElement {
       await chat?.updateComplete;
       chat?.shadowRoot?.querySelector<HTMLElement>('#chat-input')?.focus();
     } else {
+      await loadHostElements();
       const hostPanel = this.querySelector<HashdropHostPanel>('hashdrop-host-panel');
       await hostPanel?.updateComplete;
       hostPanel?.focusInitial();
@@ -203,6 +219,13 @@ export class HashdropCallView extends HashdropElement {
   #unread = (event: HashdropChatUnreadEvent) => {
     this.unread = event.count;
   };
+
+  /** Also waits for the host's side column while it loads, so `updateComplete` means the screen is all there. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    if (this.snapshot.role === 'host') await hostElements;
+    return result;
+  }
 
   override render(): TemplateResult {
     const s = this.snapshot;
