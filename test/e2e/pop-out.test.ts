@@ -2,7 +2,8 @@
  * The call popped out into a Document Picture-in-Picture window, in Debian's Chromium against the real livekit-server
  * and endpoint. Ada and Bo are in a call; Ada's Pop out moves her call view into the floating window (Playwright sees
  * it as a page of Ada's context). There her call goes on: Bo's video decodes, someone joining after the move gets a
- * styled tile, her microphone toggle mutes her on the server, Bo's chat message raises the chat badge. Closing the
+ * styled tile, her microphone toggle mutes her on the server, Bo's chat message raises the chat badge, and what the
+ * call's elements fire in the window reaches her page (which can still veto a pin). Closing the
  * window brings the call back into her page, still in the call, and everything still works there. A Leave in the
  * window ends her call and closes it.
  */
@@ -140,7 +141,59 @@ test('in the window, the microphone toggle mutes Ada on the server', async () =>
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
 });
 
+/** Script that finds the call's stage in the window (inside the shadow root of the call view's host there). */
+const FIND_STAGE = `const host = [...document.body.children].find((element) => element.shadowRoot);
+    const stage = host.shadowRoot.querySelector('hashdrop-call-view hashdrop-stage');`;
+
+/** In the window, clicks a tile of `name` that is not pinned. */
+function clickTileIn(page: Page, name: string): Promise<void> {
+  return page.evaluate(`(() => {
+    ${FIND_STAGE}
+    const tiles = [...stage.shadowRoot.querySelectorAll('hashdrop-participant-tile')];
+    const tile = tiles.find((t) => t.participant?.name === ${JSON.stringify(name)} && !t.pinned);
+    tile.shadowRoot.querySelector('[part~="base"]').click();
+  })()`) as Promise<void>;
+}
+
+/** Whether the window's stage has `name` pinned. */
+function pinnedIn(page: Page, name: string): Promise<boolean> {
+  return page.evaluate(`(() => {
+    ${FIND_STAGE}
+    return [...stage.shadowRoot.querySelectorAll('hashdrop-participant-tile')]
+      .some((t) => t.participant?.name === ${JSON.stringify(name)} && t.pinned);
+  })()`) as Promise<boolean>;
+}
+
+test('in the window, a pin request reaches the page, whose veto holds; without one the pin happens', async () => {
+  // The page listens where a page does: on its own document, and cancels while asked to.
+  await ada.page.evaluate(`(() => {
+    window.pinRequests = [];
+    window.vetoPins = true;
+    document.addEventListener('hashdrop-pin-request', (event) => {
+      window.pinRequests.push({ target: event.target.localName, pin: event.pin, source: event.source });
+      if (window.vetoPins) event.preventDefault();
+    });
+  })()`);
+  await clickTileIn(pip, 'Cy');
+  const heard = (await ada.page.evaluate('window.pinRequests')) as { target: string; pin: boolean; source: string }[];
+  assert.deepEqual(
+    heard,
+    [{ target: 'hashdrop-room', pin: true, source: 'camera' }],
+    'the page heard it from the room',
+  );
+  assert.equal(await pinnedIn(pip, 'Cy'), false, 'the page canceled the pin');
+
+  await ada.page.evaluate('window.vetoPins = false');
+  await clickTileIn(pip, 'Cy');
+  await eventually('Cy pinned in the window', async () => (await pinnedIn(pip, 'Cy')) || null);
+  assert.equal(await ada.page.evaluate('window.pinRequests.length'), 2);
+});
+
 test('in the window, a chat message from Bo raises the chat badge', async () => {
+  await ada.page.evaluate(`(() => {
+    window.unreadCounts = [];
+    document.addEventListener('hashdrop-chat-unread', (event) => window.unreadCounts.push(event.count));
+  })()`);
   await bo.page.locator('[part="chat-toggle"]').first().click();
   const textarea = bo.page.locator('hashdrop-chat textarea');
   await textarea.fill('Hello Ada in the window');
@@ -148,6 +201,7 @@ test('in the window, a chat message from Bo raises the chat badge', async () => 
   const badge = pip.locator('hashdrop-control-bar [part="unread"]');
   await badge.waitFor({ timeout: 15_000 });
   assert.equal((await badge.textContent())?.trim(), '1');
+  assert.deepEqual(await ada.page.evaluate('window.unreadCounts'), [1], 'the page heard the unread count');
 });
 
 test('closing the window brings the call back into the page, still in the call', async () => {

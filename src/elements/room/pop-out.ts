@@ -5,7 +5,8 @@
  * (its own close button, or `pagehide` for any reason) puts the call view back where the placeholder is. Elsewhere the
  * spotlight's video goes into video picture-in-picture.
  *
- * How our elements live in the other document (styles, custom elements): see pop-out-styles.ts.
+ * How our elements live in the other document (styles, custom elements): see pop-out-styles.ts; how their events still
+ * reach the page: forward-events.ts.
  */
 import { html, render, type ReactiveController, type ReactiveElement } from 'lit';
 import type { RoomSessionApi } from '../../core/session-api.js';
@@ -13,6 +14,7 @@ import { isConnected } from '../../core/transitions.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { HashdropPopInEvent, HashdropPopOutEvent, type PopOutMode } from './pop-out-events.js';
 import { followDocument, moveAcross } from './pop-out-styles.js';
+import { forwardCallEvents } from './forward-events.js';
 
 interface DocumentPictureInPicture {
   requestWindow(options?: { width?: number; height?: number }): Promise<Window & typeof globalThis>;
@@ -118,6 +120,7 @@ export class PopOutController implements ReactiveController {
     base.setAttribute('dir', getComputedStyle(view).direction);
     shadow.append(base);
     doc.body.append(host);
+    forwardCallEvents(host, room);
 
     const placeholder = document.createElement('section');
     this.#renderPlaceholder(placeholder);
