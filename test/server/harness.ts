@@ -20,9 +20,31 @@ import {
   type HashdropHandlerOptions,
   type Store,
 } from '../../src/server/index.js';
-import type { IdentityResponse } from '../../src/contract/index.js';
+import { DEFAULT_POLICY, type IdentityResponse } from '../../src/contract/index.js';
+import type { RoomRecord } from '../../src/server/store/types.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
+
+/** A room as the store keeps it, for tests that write to a store directly: an active room with the default policy. */
+export function roomRecord(patch: Partial<RoomRecord> = {}): RoomRecord {
+  const createdAt = patch.createdAt ?? '2030-01-01T00:00:00.000Z';
+  return {
+    id: 'r0123456789abcdef01234567',
+    code: 'BRAVE-OTTER',
+    name: 'Room',
+    creatorId: 'alice',
+    hosts: [],
+    scheduledStartAt: null,
+    scheduledEndAt: null,
+    status: 'ACTIVE',
+    policy: DEFAULT_POLICY,
+    hostKeyHash: 'ab'.repeat(32),
+    callGeneration: 0,
+    createdAt,
+    updatedAt: createdAt,
+    ...patch,
+  };
+}
 export const STORE_KINDS: StoreKind[] = ['sqlite', 'postgres'];
 
 let postgres: Promise<PostgresServer> | null = null;

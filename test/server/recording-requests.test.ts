@@ -24,7 +24,6 @@ import {
   TrackEgressRequest,
   VideoCodec,
 } from 'livekit-server-sdk';
-import { DEFAULT_POLICY } from '../../src/contract/index.js';
 import type { Logger, Store } from '../../src/server/index.js';
 import {
   recordingFromEnv,
@@ -36,7 +35,7 @@ import {
 } from '../../src/server/recording/config.js';
 import { compositeOutput, trackOutput } from '../../src/server/recording/outputs.js';
 import { Recorder } from '../../src/server/recording/recorder.js';
-import { openTestStore, stopShared } from './harness.js';
+import { openTestStore, roomRecord, stopShared } from './harness.js';
 
 after(stopShared);
 
@@ -191,20 +190,7 @@ async function fakeTwirp(): Promise<{
 /** A fresh SQLite store holding ROOM (Egress jobs belong to a room). */
 async function storeWithRoom(): Promise<Store> {
   const store = await openTestStore('sqlite');
-  await store.createRoom({
-    ...ROOM,
-    name: 'Room',
-    creatorId: 'alice',
-    hosts: [],
-    scheduledStartAt: null,
-    scheduledEndAt: null,
-    status: 'ACTIVE',
-    policy: DEFAULT_POLICY,
-    hostKeyHash: 'ab'.repeat(32),
-    callGeneration: 0,
-    createdAt: '2030-01-01T00:00:00.000Z',
-    updatedAt: '2030-01-01T00:00:00.000Z',
-  });
+  await store.createRoom(roomRecord(ROOM));
   return store;
 }
 

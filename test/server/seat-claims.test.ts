@@ -4,27 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { DEFAULT_POLICY } from '../../src/contract/index.js';
-import type { RoomRecord, Store } from '../../src/server/index.js';
+import type { Store } from '../../src/server/index.js';
 import { openStore } from '../../src/server/store/index.js';
-import { STORE_KINDS, stopShared, testStoreLocation } from './harness.js';
+import { roomRecord, STORE_KINDS, stopShared, testStoreLocation } from './harness.js';
 
-const createdAt = '2030-01-01T00:00:00.000Z';
-const room: RoomRecord = {
-  id: 'r1',
-  code: 'AMBER-OTTER',
-  name: 'Room',
-  creatorId: 'alice',
-  hosts: ['alice'],
-  scheduledStartAt: null,
-  scheduledEndAt: null,
-  status: 'ACTIVE',
-  policy: DEFAULT_POLICY,
-  hostKeyHash: 'ab'.repeat(32),
-  callGeneration: 0,
-  createdAt,
-  updatedAt: createdAt,
-};
+const room = roomRecord({ id: 'r1', code: 'AMBER-OTTER', hosts: ['alice'] });
 const caps = { stage: 5, audience: 0 };
 
 const claim = (store: Store, roomId: string, identity: string) => {

@@ -1,27 +1,12 @@
 /** The store's record of Egress jobs, on both stores: reports arriving out of order never take a job back. */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { DEFAULT_POLICY } from '../../src/contract/index.js';
-import type { EgressJobRecord, RoomRecord, Store } from '../../src/server/index.js';
-import { openTestStore, STORE_KINDS, stopShared } from './harness.js';
+import type { EgressJobRecord, Store } from '../../src/server/index.js';
+import { openTestStore, roomRecord, STORE_KINDS, stopShared } from './harness.js';
 
 after(stopShared);
 
-const ROOM: RoomRecord = {
-  id: 'r0123456789abcdef01234567',
-  code: 'BRAVE-OTTER',
-  name: 'Room',
-  creatorId: 'alice',
-  hosts: [],
-  scheduledStartAt: null,
-  scheduledEndAt: null,
-  status: 'ACTIVE',
-  policy: DEFAULT_POLICY,
-  hostKeyHash: 'ab'.repeat(32),
-  callGeneration: 0,
-  createdAt: '2030-01-01T00:00:00.000Z',
-  updatedAt: '2030-01-01T00:00:00.000Z',
-};
+const ROOM = roomRecord();
 
 function job(patch: Partial<EgressJobRecord>): EgressJobRecord {
   return {

@@ -3,26 +3,12 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { DEFAULT_POLICY } from '../../src/contract/index.js';
 import { CodeTakenError, type RoomRecord } from '../../src/server/index.js';
-import { openTestStore, STORE_KINDS, stopShared } from './harness.js';
+import { openTestStore, roomRecord, STORE_KINDS, stopShared } from './harness.js';
 
 after(stopShared);
 
 function room(id: string, code: string, creatorId = 'alice', createdAt = '2030-01-01T00:00:00.000Z'): RoomRecord {
-  return {
-    id,
-    code,
-    name: `Room ${id}`,
-    creatorId,
-    hosts: ['bob', 'carol'],
-    scheduledStartAt: null,
-    scheduledEndAt: null,
-    status: 'ACTIVE',
-    policy: DEFAULT_POLICY,
-    hostKeyHash: 'ab'.repeat(32),
-    callGeneration: 0,
-    createdAt,
-    updatedAt: createdAt,
-  };
+  return roomRecord({ id, code, name: `Room ${id}`, creatorId, hosts: ['bob', 'carol'], createdAt });
 }
 
 for (const kind of STORE_KINDS) {
