@@ -104,7 +104,8 @@ function hostOnlyModules(ctx: ChunkingContext, entry: string): Set<string> {
  * itself, the bundler makes a chunk per set of dynamic imports sharing a module (two dozen files of 0.2–6 KB, each
  * compressed on its own and each a request), though a call loads them all at once: the call screen, the connection,
  * the chat, the in-call strings. Merged, they compress together (≈ 9 KB gzip less). The price: a page that uses only
- * a lazily defined element outside a room (an invite on a landing page) loads the whole call chunk for it.
+ * a lazily defined element outside a room loads the whole call chunk for it (an invite on a landing page: the call
+ * chunk and the host chunk, which holds the invite).
  * Modules the entry imports statically (directly or not) stay in the entry: they are needed up front. What only a
  * host's elements use is the `host` chunk (host-elements.ts): a guest's call never fetches it.
  */
