@@ -60,15 +60,16 @@ const NOT_CALL_CHUNK =
 /** The host's elements: loaded only when someone is a host, so what only they use is the `host` chunk. */
 const HOST_ROOT = 'src/elements/host-elements.ts';
 
-/** `roots` and every module they import statically, directly or not. */
-function staticClosure(ctx: ChunkingContext, roots: string[]): Set<string> {
+/** `roots` and every module they import, directly or not: statically only, or (`lazy`) through `import()` too. */
+function closure(ctx: ChunkingContext, roots: string[], lazy = false): Set<string> {
   const found = new Set<string>();
   const queue = [...roots];
   while (queue.length) {
     const id = queue.pop()!;
     if (found.has(id)) continue;
     found.add(id);
-    queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+    const info = ctx.getModuleInfo(id);
+    queue.push(...(info?.importedIds ?? []), ...((lazy && info?.dynamicallyImportedIds) || []));
   }
   return found;
 }
@@ -81,21 +82,12 @@ function staticClosure(ctx: ChunkingContext, roots: string[]): Set<string> {
 function hostOnlyModules(ctx: ChunkingContext, entry: string): Set<string> {
   const hostRoot = resolve(HOST_ROOT);
   if (!ctx.getModuleInfo(hostRoot)) throw new Error(`callChunkName: ${HOST_ROOT} is not in the module graph`);
-  // Every module of the page and every root of a lazy import, whatever imports it.
-  const all = new Set<string>();
-  const lazyRoots = new Set<string>();
-  const queue = [resolve(entry)];
-  while (queue.length) {
-    const id = queue.pop()!;
-    if (all.has(id)) continue;
-    all.add(id);
-    const info = ctx.getModuleInfo(id);
-    queue.push(...(info?.importedIds ?? []), ...(info?.dynamicallyImportedIds ?? []));
-    for (const lazy of info?.dynamicallyImportedIds ?? []) lazyRoots.add(lazy);
-  }
-  lazyRoots.delete(hostRoot);
-  const elsewhere = staticClosure(ctx, [resolve(entry), ...lazyRoots]);
-  return new Set([...staticClosure(ctx, [hostRoot])].filter((id) => !elsewhere.has(id)));
+  // Every root of a lazy import in the page, whatever imports it, but the host's.
+  const lazyRoots = [...closure(ctx, [resolve(entry)], true)]
+    .flatMap((id) => ctx.getModuleInfo(id)?.dynamicallyImportedIds ?? [])
+    .filter((id) => id !== hostRoot);
+  const elsewhere = closure(ctx, [resolve(entry), ...lazyRoots]);
+  return new Set([...closure(ctx, [hostRoot])].filter((id) => !elsewhere.has(id)));
 }
 
 /**
@@ -116,7 +108,7 @@ function callChunkName(entry: string): CodeSplittingNameFunction {
     // A wrong path would make every module "lazy", and the entry would import the call chunk statically.
     if (!ctx.getModuleInfo(resolve(entry))) throw new Error(`callChunkName: ${entry} is not in the module graph`);
     // The module graph is complete by now.
-    upfront ??= staticClosure(ctx, [resolve(entry)]);
+    upfront ??= closure(ctx, [resolve(entry)]);
     hostOnly ??= hostOnlyModules(ctx, entry);
     // livekit-client whole in one chunk with our import of it: background blur's processor imports the package too,
     // and left alone the bundler splits it out, so a call would fetch our tiny re-export first, then the SDK.
