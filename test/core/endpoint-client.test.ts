@@ -47,6 +47,24 @@ describe('EndpointClient', { timeout: 20_000 }, () => {
     assert.equal(server.requests.at(-1)!.authorization, bearer);
   });
 
+  it('sends a request at once when it has a stored identity, before any queued microtask runs', async () => {
+    const storage = memoryStorage();
+    const sent: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      sent.push(`${init?.method} ${String(input)}`);
+      return fetch(input, init);
+    };
+    await client(storage, { fetch: recording }).getRoom('room_1');
+    sent.length = 0;
+    let microtaskRan = false;
+    queueMicrotask(() => (microtaskRan = true));
+    const joined = client(storage, { fetch: recording }).join('room_1', { displayName: 'Ada' }, cleanup.signal);
+    // What a status change queues (a re-render) runs after this: the request must already be on its way.
+    assert.equal(microtaskRan, false);
+    assert.deepEqual(sent, [`POST ${base}/rooms/room_1/join`]);
+    await joined;
+  });
+
   it('does not share a credential between two endpoints', async () => {
     const storage = memoryStorage();
     await client(storage).getRoom('room_1');
