@@ -87,8 +87,8 @@ export interface CallConnector {
   /** Start downloading the SDK (pre-join screen is up; no network to LiveKit yet). */
   preload(): void;
   /**
-   * Build what the call needs that takes no token and no network (the SDK loaded, its Room made), so that a guest
-   * waiting in the lobby connects the moment it is admitted.
+   * Build what the call needs that takes no token and no network (the SDK loaded, its Room made), so that Join, or a
+   * guest admitted from the lobby, only has to connect.
    */
   prepareRoom?(): void;
   /** Warm DNS, TLS and the signal connection as soon as a server URL (and token) is known. */

@@ -265,13 +265,14 @@ describe('RoomSession', { timeout: 30_000 }, () => {
 
   const waitFor = (status: SessionStatus) => until(() => session.snapshot.status === status, `status ${status}`);
 
-  it('prepare resolves the room through the endpoint and shows pre-join, loading the SDK meanwhile', async () => {
+  it('prepare resolves the room through the endpoint and shows pre-join, preparing the call meanwhile', async () => {
     start();
     await session.prepare('stellar phoenix');
     assert.deepEqual(statuses, ['pre-join']);
     assert.equal(session.snapshot.room?.id, 'room_1');
     assert.equal(session.snapshot.roomRef, 'stellar phoenix');
     await until(() => connector.preloads === 1, 'the SDK preloaded once pre-join is up');
+    await until(() => connector.prepared === 1, 'the Room made once pre-join is up, so Join only connects');
     assert.ok(
       fetches.some((f) => f.endsWith('/rooms/STELLAR-PHOENIX')),
       'the typed code is normalised',
@@ -302,7 +303,8 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     await waitFor('waiting');
     const lobby = session.snapshot.lobby!;
     await until(() => server.parked(lobby.knockId) === 1, 'the knock long-poll');
-    assert.equal(connector.prepared, 1, 'the room is made while the host decides');
+    // Made on pre-join already (once it was painted), and asked for again on entering the lobby: made either way.
+    assert.ok(connector.prepared >= 1, 'the room is made while the host decides');
     assert.deepEqual(connector.warmed, [], 'nothing warmed with a token: there is none');
     assert.equal(connector.connects.length, 0);
     await session.cancelWaiting();
