@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/elements/room/define.js';
 import { HashdropRoom } from '../../src/elements/room/room.js';
 import { parseRoomAttribute } from '../../src/elements/room/attributes.js';
@@ -176,6 +176,29 @@ describe('hashdrop-room', () => {
     part<HTMLButtonElement>(el, 'retry')!.click();
     expect(session.callsOf('prepare')).to.have.length(2);
     await expect(el).to.be.accessible();
+  });
+
+  it('makes the call screen ahead from pre-join on, hidden, and shows that same screen in the call', async () => {
+    const session = sessionWith(snapshots.preJoin());
+    const el = await fixture<HashdropRoom>(html`<hashdrop-room .session=${session}></hashdrop-room>`);
+    await waitUntil(() => shadow(el, 'hashdrop-call-view'), 'the call screen made on pre-join');
+    const view = shadow(el, 'hashdrop-call-view') as HTMLElement;
+    expect(view.hidden).to.be.true;
+    expect(getComputedStyle(view).display).to.equal('none');
+    session.snapshot = snapshots.connecting();
+    await el.updateComplete;
+    expect(shadow(el, 'hashdrop-call-view')).to.equal(view);
+    expect(view.hidden).to.be.true;
+    expect(getComputedStyle(view).display).to.equal('none');
+    expect(getComputedStyle(shadow(el, '[part="card"]')!).display).not.to.equal('none');
+    expect(el.shadowRoot!.querySelector('[data-focus-target]')?.id).to.equal('card-title');
+    await expect(el).to.be.accessible();
+    session.snapshot = snapshots.inRoom(2);
+    await el.updateComplete;
+    expect(shadow(el, 'hashdrop-call-view')).to.equal(view);
+    expect(view.hidden).to.be.false;
+    expect(getComputedStyle(view).display).to.equal('flex');
+    expect(shadow(el, '[part="card"]')).to.be.null;
   });
 
   it('fires typed lifecycle events by diffing snapshots, and reflects status', async () => {

@@ -20,7 +20,7 @@ export const callViewStyles = css`
   :host(:state(reconnecting)) {
     height: 100%;
   }
-  [part='base']:has(> hashdrop-call-view) {
+  [part='base']:has(> hashdrop-call-view:not([hidden])) {
     display: flex;
     flex-direction: column;
     height: 100%;
@@ -28,10 +28,13 @@ export const callViewStyles = css`
     padding: var(--_hd-space-s);
   }
   @media (max-width: 40rem) {
-    [part='base']:has(> hashdrop-call-view) {
+    [part='base']:has(> hashdrop-call-view:not([hidden])) {
       min-height: 100dvh;
       padding: var(--_hd-space-xs);
     }
+  }
+  hashdrop-call-view[hidden] {
+    display: none;
   }
   hashdrop-call-view {
     display: flex;

@@ -393,7 +393,7 @@ export class HashdropRoom extends HashdropElement {
     else if (this.create) void session.createRoom();
   };
 
-  #renderView(view: RoomView, lang: string): TemplateResult {
+  #renderView(view: RoomView, lang: string): TemplateResult | typeof nothing {
     const s = this.snap;
     switch (view) {
       case 'invalid':
@@ -428,23 +428,38 @@ export class HashdropRoom extends HashdropElement {
           )}
         </div>`;
       }
-      case 'call': {
-        // #view() only answers 'call' once the call view module is here (and has defined the tag).
-        const view = (this.#callView ??= document.createElement('hashdrop-call-view'));
-        view.snapshot = s;
-        view.layout = this.layout === 'grid' ? 'grid' : 'spotlight';
-        view.lang = lang;
-        return html`${view}`;
-      }
+      case 'call':
+        return nothing;
     }
+  }
+
+  /**
+   * The call screen: shown in a call, and made ahead, hidden, from pre-join on (once its module has arrived, which
+   * happens when the pre-join screen is idle). Its first render (the control bar, the panels, their styles) is then
+   * done while the user reads the pre-join screen, not after the connection is up, where it held back the first
+   * remote frame (a 50–70 ms task in the join benchmark), nor at the click, where it held back the join's answer. It
+   * sits in its own part after the cards, so Lit keeps the same node from hidden to shown.
+   */
+  #renderCallView(view: RoomView, lang: string): TemplateResult | typeof nothing {
+    const s = this.snap;
+    const ahead = s.status === 'pre-join' || s.status === 'waiting' || s.status === 'connecting';
+    // roomViewOf only answers 'call' once the call view module is here (and has defined the tag).
+    if (!loadedCallView() || (view !== 'call' && !ahead)) return nothing;
+    const callView = (this.#callView ??= document.createElement('hashdrop-call-view'));
+    callView.snapshot = s;
+    callView.layout = this.layout === 'grid' ? 'grid' : 'spotlight';
+    callView.lang = lang;
+    callView.hidden = view !== 'call';
+    return html`${callView}`;
   }
 
   override render(): TemplateResult {
     const lang = isLanguageTag(this.language) ? this.language : 'en';
+    const view = roomViewOf(this.snap, !!this.attributeError, !!loadedCallView());
     return html`<div part="base" lang=${lang} dir=${this.direction}>
       <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
       ${this.notice ? html`<p part="notice" class="notice">${this.notice}</p>` : nothing}
-      ${this.#renderView(roomViewOf(this.snap, !!this.attributeError, !!loadedCallView()), lang)}
+      ${this.#renderView(view, lang)} ${this.#renderCallView(view, lang)}
     </div>`;
   }
 }
