@@ -16,6 +16,14 @@ import { ApiClient } from '../test/e2e/api-client.js';
 import type { AdmittedJoin } from '../src/contract/index.js';
 import { buildPeerApp, percentile, startBenchStack } from './bench-stack.js';
 
+/**
+ * How long each trial stays on the pre-join screen before clicking Join, for both apps: a person looks at their
+ * preview and types a name for longer than this. Each app may use the time (ours loads the SDK and the call screen
+ * and makes its Room then; the peer has loaded everything before it shows PreJoin), so the click measures the join,
+ * not what a page left over from loading.
+ */
+const PRE_JOIN_DWELL_MS = 1000;
+
 const CLICK_PROBE = `document.addEventListener('click', () => { window.__joinClickAt ??= performance.now(); }, true);`;
 
 /** Waits in the page until any peer connection reports a decoded inbound video frame; ms since the Join click. */
@@ -90,12 +98,14 @@ async function trial(browser: Browser, url: string, kind: 'hashdrop' | 'livekit-
   if (kind === 'hashdrop') {
     await page.waitForFunction(() => document.querySelector('hashdrop-room')?.getAttribute('status') === 'pre-join');
     await page.getByLabel('Your name').fill('Bench User');
+    await page.waitForTimeout(PRE_JOIN_DWELL_MS);
     await page.evaluate(() => ((window as unknown as { __joinClickAt?: number }).__joinClickAt = undefined));
     await page.getByRole('button', { name: 'Join', exact: true }).click();
   } else {
     const name = page.locator('input#username');
     await name.waitFor();
     await name.fill('Bench User');
+    await page.waitForTimeout(PRE_JOIN_DWELL_MS);
     await page.evaluate(() => ((window as unknown as { __joinClickAt?: number }).__joinClickAt = undefined));
     await page.getByRole('button', { name: /join room/i }).click();
   }
