@@ -117,6 +117,13 @@ if (wanted('endpoint')) {
   );
   if (endpoint.serverCpuUsPerJoin !== null)
     console.log(`endpoint CPU per join: ${endpoint.serverCpuUsPerJoin.toFixed(0)} µs`);
+  const floor = endpoint.floor;
+  console.log(
+    `floor, bare node:http answering the same requests with the same bytes: ${floor.requestsPerSecond} requests/s, ` +
+      `p50 ${floor.p50Ms.toFixed(1)} ms, p99 ${floor.p99Ms.toFixed(1)} ms` +
+      (floor.serverCpuUsPerRequest === null ? '' : `, ${floor.serverCpuUsPerRequest} µs of server CPU per request`),
+  );
+  console.log(`load generator CPU per join: ${endpoint.clientCpuUsPerJoin} µs`);
 }
 
 if (wanted('blur')) {
