@@ -1,7 +1,7 @@
 /**
- * Who may be in a call, decided once for both moments it matters: before a token is signed (`assertMayEnter`, called
- * by `signJoin`, the only place that signs one) and when LiveKit reports someone connecting (`refusalFor`, from the
- * webhook), because a token signed earlier — or refreshed by LiveKit for a connected client — can still connect after
+ * Who may be in a call, decided once for both moments it matters: before a token is signed (`assertMayEnter` before a
+ * knock; in `signJoin`, the only place that signs one, the room's status here and the ban in the seat claim's own
+ * transaction) and when LiveKit reports someone connecting (`refusalFor`, from the webhook), because a token signed earlier — or refreshed by LiveKit for a connected client — can still connect after
  * a kick, an end for all, a close or a delete.
  */
 import type { ParticipantInfo } from 'livekit-server-sdk';
@@ -13,10 +13,18 @@ import type { RoomRecord } from './store/types.js';
 
 /** Throws the reason `identity` may not enter `room` now: the room is closed, or a host removed them. */
 export async function assertMayEnter(ctx: Context, room: RoomRecord, identity: string): Promise<void> {
+  assertOpen(room);
+  if (await ctx.store.isBanned(room.id, identity)) throw removedError();
+}
+
+/** Throws when `room` is closed: nobody enters a closed room. */
+export function assertOpen(room: RoomRecord): void {
   if (room.status === 'CLOSED') throw new ApiError('ROOM_CLOSED', 'This room is closed.');
-  if (await ctx.store.isBanned(room.id, identity)) {
-    throw new ApiError('KICKED', 'A host removed you from this call.');
-  }
+}
+
+/** The answer to someone a host removed from the room (a ban). */
+export function removedError(): ApiError {
+  return new ApiError('KICKED', 'A host removed you from this call.');
 }
 
 /** `ParticipantInfo.Kind.AGENT` in LiveKit's protocol (livekit_models.proto); the SDK does not re-export the enum. */

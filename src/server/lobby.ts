@@ -11,7 +11,7 @@ import {
   type LobbyEvent,
   type PendingJoin,
 } from '../contract/index.js';
-import { assertMayEnter } from './admission.js';
+import { assertOpen } from './admission.js';
 import type { Context } from './context.js';
 import { hostsPresent, roleFor, roomView } from './room-views.js';
 import { livekitCap, takeSeat } from './seats.js';
@@ -19,10 +19,10 @@ import type { KnockReason, KnockRecord, RoomRecord } from './store/types.js';
 
 /**
  * Signs a token for someone allowed in — the only place a token is signed. `room` must be as the store has it now:
- * the room's status and the caller's ban are checked here, then a seat is taken in the store.
+ * the room's status is checked here, then a seat is taken in the store, in one transaction with checking the ban.
  */
 export async function signJoin(ctx: Context, room: RoomRecord, identity: string, name: string): Promise<AdmittedJoin> {
-  await assertMayEnter(ctx, room, identity);
+  assertOpen(room);
   const live = await ctx.livekit.ensureOpen(room.id, livekitCap(room.policy));
   const role = await roleFor(ctx, room, identity);
   await takeSeat(ctx, room, identity, role, live);

@@ -5,6 +5,7 @@
  * never reaches by itself.
  */
 import type { Role, RoomPolicy } from '../contract/index.js';
+import { removedError } from './admission.js';
 import type { Context } from './context.js';
 import { ApiError } from './errors.js';
 import type { RoomRecord, SeatCaps, SeatHolder, SeatKind } from './store/types.js';
@@ -43,7 +44,8 @@ function fullError(kind: SeatKind, caps: SeatCaps): ApiError {
 }
 
 /**
- * Takes a seat of the kind `role` sits in for `identity`, or throws ROOM_FULL. `live` is the cached LiveKit state:
+ * Takes a seat of the kind `role` sits in for `identity`, or throws KICKED (a host removed them: checked in the same
+ * transaction that takes the seat, so a ban written before it is never missed) or ROOM_FULL. `live` is the cached LiveKit state:
  * when LiveKit already holds as many as its room allows, the answer is full whatever the store says (someone refused
  * by LiveKit asks again and learns why). Before refusing on the store's count, the seats are brought in line with
  * LiveKit once, since a lost or reordered webhook could leave a seat counted for someone who left.
@@ -64,13 +66,16 @@ export async function takeSeat(
     const now = Date.now();
     return ctx.store.claimSeat({ roomId: room.id, identity, kind, caps, now, holdUntil: now + RESERVATION_MS });
   };
-  if (await claim()) return;
+  const outcome = await claim();
+  if (outcome === 'held') return;
+  if (outcome === 'banned') throw removedError();
   // A list at most a second old: a flood of joins into a full room asks LiveKit about once a second per instance.
   // Rows newer than the list are left alone (see syncSeats), so an older list cannot free a seat that is taken.
   const fresh = await ctx.livekit.fresh(room.id, 1000);
   await ctx.store.syncSeats(room.id, liveHolders(fresh), fresh.listedAt);
-  if (await claim()) return;
-  throw fullError(kind, caps);
+  const again = await claim();
+  if (again === 'held') return;
+  throw again === 'banned' ? removedError() : fullError(kind, caps);
 }
 
 /**
@@ -82,5 +87,6 @@ export async function moveSeat(ctx: Context, room: RoomRecord, identity: string,
   const now = Date.now();
   const limits = to === 'stage' ? caps : { stage: caps.stage, audience: Number.MAX_SAFE_INTEGER };
   const moved = await ctx.store.claimSeat({ roomId: room.id, identity, kind: to, caps: limits, now, holdUntil: now });
-  if (!moved) throw new ApiError('ROOM_FULL', `The stage is full (${caps.stage} people).`);
+  if (moved === 'banned') throw removedError();
+  if (moved === 'full') throw new ApiError('ROOM_FULL', `The stage is full (${caps.stage} people).`);
 }

@@ -27,11 +27,27 @@ for (const kind of STORE_KINDS) {
         const outcomes = await Promise.all(
           Array.from({ length: 24 }, (_, i) => claim(i % 2 === 0 ? first : second, 'r1', `guest-${i}`)),
         );
-        assert.equal(outcomes.filter(Boolean).length, 5);
+        assert.equal(outcomes.filter((outcome) => outcome === 'held').length, 5);
+        assert.equal(outcomes.filter((outcome) => outcome === 'full').length, 19);
         assert.deepEqual(await second.countSeats('r1', Date.now()), { stage: 5, audience: 0 });
       } finally {
         await second.close();
         await first.close();
+      }
+    });
+
+    test('a removed identity is refused in the claim itself and takes no seat; others still get theirs', async () => {
+      const store = await openStore(await testStoreLocation(kind));
+      try {
+        await store.createRoom(room);
+        assert.equal(await claim(store, 'r1', 'kicked'), 'held');
+        await store.addBan('r1', 'kicked', new Date().toISOString());
+        await store.releaseSeat('r1', 'kicked');
+        assert.equal(await claim(store, 'r1', 'kicked'), 'banned');
+        assert.deepEqual(await store.countSeats('r1', Date.now()), { stage: 0, audience: 0 });
+        assert.equal(await claim(store, 'r1', 'guest'), 'held');
+      } finally {
+        await store.close();
       }
     });
 
@@ -41,7 +57,7 @@ for (const kind of STORE_KINDS) {
         await store.createRoom(room);
         // No such room: the seat's row refers to a room that is not there, so the claim fails at its last write.
         await assert.rejects(claim(store, 'r-missing', 'guest'));
-        assert.equal(await claim(store, 'r1', 'guest'), true);
+        assert.equal(await claim(store, 'r1', 'guest'), 'held');
         assert.deepEqual(await store.countSeats('r1', Date.now()), { stage: 1, audience: 0 });
       } finally {
         await store.close();

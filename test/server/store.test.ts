@@ -123,16 +123,16 @@ for (const kind of STORE_KINDS) {
         const caps = { stage: 2, audience: 1 };
         const claim = (identity: string, seat: 'stage' | 'audience', now: number) =>
           store.claimSeat({ roomId: 'r1', identity, kind: seat, caps, now, holdUntil: now + 1000 });
-        assert.equal(await claim('a', 'stage', 0), true);
-        assert.equal(await claim('b', 'stage', 0), true);
-        assert.equal(await claim('c', 'stage', 0), false, 'the stage is full');
-        assert.equal(await claim('a', 'stage', 10), true, 'a holder asking again keeps its seat');
-        assert.equal(await claim('c', 'audience', 0), true);
-        assert.equal(await claim('d', 'audience', 0), false, 'the audience is full');
+        assert.equal(await claim('a', 'stage', 0), 'held');
+        assert.equal(await claim('b', 'stage', 0), 'held');
+        assert.equal(await claim('c', 'stage', 0), 'full', 'the stage is full');
+        assert.equal(await claim('a', 'stage', 10), 'held', 'a holder asking again keeps its seat');
+        assert.equal(await claim('c', 'audience', 0), 'held');
+        assert.equal(await claim('d', 'audience', 0), 'full', 'the audience is full');
         assert.deepEqual(await store.countSeats('r1', 0), { stage: 2, audience: 1 });
         await store.seatConnected('r1', { identity: 'a', sid: 'PA_1', kind: 'stage' }, 500);
         assert.deepEqual(await store.countSeats('r1', 5000), { stage: 1, audience: 0 }, 'only the connection stays');
-        assert.equal(await claim('d', 'audience', 5000), true, 'an expired reservation frees its seat');
+        assert.equal(await claim('d', 'audience', 5000), 'held', 'an expired reservation frees its seat');
         await store.seatLeft('r1', 'a', 'PA_0');
         assert.deepEqual(await store.countSeats('r1', 5000), { stage: 1, audience: 1 }, 'an older connection leaving');
         await store.seatLeft('r1', 'a', 'PA_1');

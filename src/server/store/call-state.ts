@@ -8,7 +8,7 @@ import { sql, type Kysely, type SqliteDatabase, type Transaction } from 'kysely'
 import { joinQueries, type JoinQueries } from './join-queries.js';
 import { SqliteSteps } from './sqlite-steps.js';
 import type { Database } from './schema.js';
-import type { CallStateStore, SeatCaps, SeatClaim, SeatHolder, SeatKind } from './types.js';
+import type { CallStateStore, SeatCaps, SeatClaim, SeatClaimOutcome, SeatHolder, SeatKind } from './types.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -61,15 +61,16 @@ export class CallState implements CallStateStore {
       .execute();
   }
 
-  async claimSeat(claim: SeatClaim): Promise<boolean> {
+  async claimSeat(claim: SeatClaim): Promise<SeatClaimOutcome> {
     if (this.sqliteSteps) return this.sqliteSteps.claimSeat(claim);
-    const { dropExpiredSeats, seatsTakenByOthers, holdSeat } = this.joinQueries;
+    const { ban, dropExpiredSeats, seatsTakenByOthers, holdSeat } = this.joinQueries;
     return this.withRoomLocked(claim.roomId, async (tx) => {
+      if ((await ban(tx, claim.roomId, claim.identity)).rows.length > 0) return 'banned';
       await dropExpiredSeats(tx, claim.roomId, claim.now);
       const taken = await seatsTakenByOthers(tx, claim.roomId, claim.kind, claim.identity);
-      if (Number(taken.rows[0]!.count) >= claim.caps[claim.kind]) return false;
+      if (Number(taken.rows[0]!.count) >= claim.caps[claim.kind]) return 'full';
       await holdSeat(tx, claim.roomId, claim.identity, claim.kind, claim.holdUntil);
-      return true;
+      return 'held';
     });
   }
 

@@ -1,6 +1,6 @@
 /**
- * The seat claim on SQLite as one synchronous step. Through Kysely each of its five statements (begin, drop expired
- * reservations, count, hold, commit) is a chain of promises of its own, and on the join route that machinery cost more
+ * The seat claim on SQLite as one synchronous step. Through Kysely each of its six statements (begin, ban, drop
+ * expired reservations, count, hold, commit) is a chain of promises of its own, and on the join route that machinery cost more
  * than SQLite's work. Here the claim holds Kysely's one connection (so no other query can run in between, as in any
  * Kysely transaction), then runs the same compiled SQL on the driver's statements: the same transaction, the same
  * `BEGIN IMMEDIATE` lock, only without an await between its statements.
@@ -8,7 +8,7 @@
 import type { Kysely, SqliteDatabase } from 'kysely';
 import type { JoinQueries } from './join-queries.js';
 import type { Database } from './schema.js';
-import type { SeatClaim } from './types.js';
+import type { SeatClaim, SeatClaimOutcome } from './types.js';
 
 export class SqliteSteps {
   constructor(
@@ -18,19 +18,20 @@ export class SqliteSteps {
   ) {}
 
   /** `CallState.claimSeat`, decided in the same transaction with the same statements. */
-  claimSeat(claim: SeatClaim): Promise<boolean> {
+  claimSeat(claim: SeatClaim): Promise<SeatClaimOutcome> {
     return this.db.connection().execute(async () => this.inTransaction(() => this.claim(claim)));
   }
 
-  private claim({ roomId, identity, kind, caps, now, holdUntil }: SeatClaim): boolean {
-    const { dropExpiredSeats, seatsTakenByOthers, holdSeat } = this.queries;
+  private claim({ roomId, identity, kind, caps, now, holdUntil }: SeatClaim): SeatClaimOutcome {
+    const { ban, dropExpiredSeats, seatsTakenByOthers, holdSeat } = this.queries;
+    if (this.statement(ban.sql).all(ban.parameters(roomId, identity)).length > 0) return 'banned';
     this.statement(dropExpiredSeats.sql).run(dropExpiredSeats.parameters(roomId, now));
     const [taken] = this.statement(seatsTakenByOthers.sql).all(
       seatsTakenByOthers.parameters(roomId, kind, identity),
     ) as { count: number }[];
-    if (Number(taken!.count) >= caps[kind]) return false;
+    if (Number(taken!.count) >= caps[kind]) return 'full';
     this.statement(holdSeat.sql).run(holdSeat.parameters(roomId, identity, kind, holdUntil));
-    return true;
+    return 'held';
   }
 
   /** `work` between `BEGIN IMMEDIATE` and `COMMIT` (the one writer, also across processes sharing the file). */

@@ -94,6 +94,12 @@ export interface SeatClaim {
   holdUntil: number;
 }
 
+/**
+ * What a seat claim decided: the seat is held, that kind of seat is full, or a host removed the identity from the
+ * room (a ban written before the claim is seen by it, in the same transaction as the count).
+ */
+export type SeatClaimOutcome = 'held' | 'full' | 'banned';
+
 /** Someone LiveKit reports in the call. */
 export interface SeatHolder {
   identity: string;
@@ -114,10 +120,10 @@ export interface CallStateStore {
   setCallRole(roomId: string, identity: string, role: 'speaker' | null): Promise<void>;
 
   /**
-   * Takes or keeps a seat of `kind` for `identity`, atomically with counting the others' seats (the room row is
-   * locked for it): false when that kind is full. A seat the identity already holds moves to `kind`.
+   * Takes or keeps a seat of `kind` for `identity`, atomically with checking its ban and counting the others' seats
+   * (the room row is locked for it). A seat the identity already holds moves to `kind`.
    */
-  claimSeat(claim: SeatClaim): Promise<boolean>;
+  claimSeat(claim: SeatClaim): Promise<SeatClaimOutcome>;
   /** LiveKit reported `identity` connected at `now` (a webhook): its seat is held until it leaves. */
   seatConnected(roomId: string, holder: SeatHolder, now: number): Promise<void>;
   /** LiveKit reported the connection `sid` of `identity` left (an empty sid: whichever connection it had). */
