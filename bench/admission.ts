@@ -10,7 +10,8 @@
  *   in-room            <hashdrop-room>'s status attribute says in-room
  *   first remote frame the first decoded frame of the host's video
  * After each admission, the floor: a bare livekit-client Room connecting with a token in a fresh page of the same
- * browser, to the same room (bench/pages/bare-connect.ts), measured with the same page probe.
+ * browser, to the same room (bench/pages/bare-connect.ts), measured with the same page probe: cold (its Room made at
+ * once) and warm (its Room made and the server's address warmed as long before as the guest waited in the lobby).
  * All pages stamp time with performance.timeOrigin + performance.now() (same machine clock).
  */
 import type { Browser, Page } from 'playwright-core';
@@ -58,9 +59,11 @@ export interface AdmissionBench {
   /** The slowest step from one to the next, by p50 (e.g. "longPollAnswered → signalConnected"). */
   slowestStep: string;
   floor: Record<FloorStep, StepFigures>;
+  warmFloor: Record<FloorStep, StepFigures>;
   /** Per admission, ms after the click. */
   breakdowns: Record<AdmissionStep, number | null>[];
   floorBreakdowns: Record<FloorStep, number | null>[];
+  warmFloorBreakdowns: Record<FloorStep, number | null>[];
 }
 
 /**
@@ -142,15 +145,20 @@ async function admitOne(host: Page, guest: Page, name: string): Promise<Record<A
   };
 }
 
-/** One bare livekit-client connect to the same LiveKit room, in a fresh page of the same browser. */
+/**
+ * One bare livekit-client connect to the same LiveKit room, in a fresh page of the same browser; `warm`: its Room made
+ * and the address warmed a lobby's wait before.
+ */
 async function bareConnect(
   browser: Browser,
   stack: Stack,
   script: string,
   roomName: string,
   n: number,
+  warm: boolean,
 ): Promise<Record<FloorStep, number | null>> {
-  const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity: `bench-floor-${n}` });
+  const identity = `bench-floor-${warm ? 'warm' : 'cold'}-${n}`;
+  const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity });
   token.addGrant({ roomJoin: true, room: roomName, canPublish: false, canSubscribe: true });
   const jwt = await token.toJwt();
   const context = await browser.newContext();
@@ -160,6 +168,10 @@ async function bareConnect(
     await page.goto(`${stack.url}/api/info`);
     await page.addScriptTag({ content: script, type: 'module' });
     await page.waitForFunction(() => 'bare' in window);
+    if (warm) {
+      await page.evaluate((u) => window.bare.prepare(u), stack.livekit.url);
+      await page.waitForTimeout(LOBBY_DWELL_MS);
+    }
     const { startedAt, connectedAt } = await page.evaluate(
       ([u, t]) => window.bare.connect(u!, t!),
       [stack.livekit.url, jwt],
@@ -218,13 +230,15 @@ export async function benchAdmission(admissions = 20): Promise<AdmissionBench> {
 
     const breakdowns: Record<AdmissionStep, number | null>[] = [];
     const floorBreakdowns: Record<FloorStep, number | null>[] = [];
+    const warmFloorBreakdowns: Record<FloorStep, number | null>[] = [];
     for (let i = 0; i < admissions; i++) {
       const guest = await roomPage(browser, base);
       const name = `Guest ${i + 1}`;
       await join(guest, name, 'waiting');
       breakdowns.push(await admitOne(host, guest, name));
       await guest.context().close();
-      floorBreakdowns.push(await bareConnect(browser, stack, bare, room.id, i));
+      floorBreakdowns.push(await bareConnect(browser, stack, bare, room.id, i, false));
+      warmFloorBreakdowns.push(await bareConnect(browser, stack, bare, room.id, i, true));
     }
     const samples = breakdowns.map((row) => row.inRoom!);
     return {
@@ -235,8 +249,10 @@ export async function benchAdmission(admissions = 20): Promise<AdmissionBench> {
       steps: figures(ADMISSION_STEPS, breakdowns),
       slowestStep: slowest(breakdowns),
       floor: figures(FLOOR_STEPS, floorBreakdowns),
+      warmFloor: figures(FLOOR_STEPS, warmFloorBreakdowns),
       breakdowns,
       floorBreakdowns,
+      warmFloorBreakdowns,
     };
   } finally {
     await browser.close();

@@ -4,7 +4,9 @@
  * livekit-server, alternating trials so both see the same machine state. A publisher is already in each room.
  * The first remote frame is read from WebRTC's own statistics (the same probe for both apps).
  * The floor, in the same rounds: livekit-client alone (bench/pages/bare-connect.ts) handed a token, from its
- * `connect()` call to the first remote frame in the same room; no app can join faster than that on this machine.
+ * `connect()` call to the first remote frame in the same room. Cold, it makes its Room at once; warm, it made the Room
+ * and warmed the server's address the same dwell before (as both apps may on pre-join). No app built on
+ * livekit-client can join faster than the warm floor on this machine.
  */
 import type { Browser, Page } from 'playwright-core';
 import { AccessToken } from 'livekit-server-sdk';
@@ -22,7 +24,7 @@ import { buildPeerApp, percentile, startBenchStack } from './bench-stack.js';
  * and makes its Room then; the peer has loaded everything before it shows PreJoin), so the click measures the join,
  * not what a page left over from loading.
  */
-const PRE_JOIN_DWELL_MS = 1000;
+export const PRE_JOIN_DWELL_MS = 1000;
 
 const CLICK_PROBE = `document.addEventListener('click', () => { window.__joinClickAt ??= performance.now(); }, true);`;
 
@@ -56,9 +58,20 @@ async function publisher(browser: Browser, stack: Stack, url: string, token: str
   return page;
 }
 
-/** ms from a bare livekit-client `connect()` (no elements, no endpoint, a token already in hand) to a remote frame. */
-async function bareTrial(browser: Browser, stack: Stack, script: string, roomName: string, n: number): Promise<number> {
-  const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity: `bench-bare-${n}` });
+/**
+ * ms from a bare livekit-client `connect()` (no elements, no endpoint, a token already in hand) to a remote frame;
+ * `warm`: the Room made and the address warmed a pre-join dwell before.
+ */
+async function bareTrial(
+  browser: Browser,
+  stack: Stack,
+  script: string,
+  roomName: string,
+  n: number,
+  warm: boolean,
+): Promise<number> {
+  const identity = `bench-bare-${warm ? 'warm' : 'cold'}-${n}`;
+  const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity });
   token.addGrant({ roomJoin: true, room: roomName, canPublish: false, canSubscribe: true });
   const jwt = await token.toJwt();
   const context = await browser.newContext();
@@ -67,6 +80,10 @@ async function bareTrial(browser: Browser, stack: Stack, script: string, roomNam
   await page.goto(`${stack.url}/api/info`);
   await page.addScriptTag({ content: script, type: 'module' });
   await page.waitForFunction(() => 'bare' in window);
+  if (warm) {
+    await page.evaluate((u) => window.bare.prepare(u), stack.livekit.url);
+    await page.waitForTimeout(PRE_JOIN_DWELL_MS);
+  }
   await page.evaluate(
     ([u, t]) => {
       (window as unknown as { __joinClickAt?: number }).__joinClickAt = performance.now();
@@ -160,11 +177,14 @@ export interface JoinBench {
   hashdropMedianMs: number;
   peerMedianMs: number;
   ratio: number;
-  /** A bare livekit-client connect → first remote frame, median: the floor. */
+  /** A bare livekit-client connect → first remote frame, median, its Room made at once. */
   floorMedianMs: number;
+  /** The same with the Room made and the address warmed a dwell before, median: the floor. */
+  warmFloorMedianMs: number;
   hashdrop: number[];
   peer: number[];
   floor: number[];
+  warmFloor: number[];
   /** Where each app's join spends its time: p50 of every step, ms after the click. */
   hashdropSteps: JoinSteps;
   peerSteps: JoinSteps;
@@ -193,8 +213,10 @@ export async function benchJoin(trials = 7): Promise<JoinBench> {
     const hashdropRows: JoinSteps[] = [];
     const peerRows: JoinSteps[] = [];
     const floor: number[] = [];
+    const warmFloor: number[] = [];
     for (let i = 0; i < trials; i++) {
-      floor.push(await bareTrial(browser, stack, bare, liveKitRoom, i));
+      floor.push(await bareTrial(browser, stack, bare, liveKitRoom, i, false));
+      warmFloor.push(await bareTrial(browser, stack, bare, liveKitRoom, i, true));
       if (i % 2 === 0) {
         hashdropRows.push(await trial(browser, hashdropUrl, 'hashdrop'));
         peerRows.push(await trial(browser, peerUrl, 'livekit-react'));
@@ -213,9 +235,11 @@ export async function benchJoin(trials = 7): Promise<JoinBench> {
       peerMedianMs,
       ratio: hashdropMedianMs / peerMedianMs,
       floorMedianMs: percentile(floor, 50),
+      warmFloorMedianMs: percentile(warmFloor, 50),
       hashdrop,
       peer,
       floor,
+      warmFloor,
       hashdropSteps: stepMedians(hashdropRows),
       peerSteps: stepMedians(peerRows),
     };

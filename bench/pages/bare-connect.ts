@@ -1,21 +1,34 @@
 /**
- * The floor for the admission benchmark: livekit-client alone, no elements, no endpoint. `bare.connect` builds a Room
- * and connects it with a token it is handed, the way any app does once it has one; the page's probe
+ * The floor for the join and admission benchmarks: livekit-client alone, no elements, no endpoint. `bare.connect`
+ * connects a Room with a token it is handed, the way any app does once it has one; the page's probe
  * (bench/admission-probe.ts) stamps the signal answer, the peer connection and the first remote frame.
+ * Cold, `connect` makes its Room at that moment. Warm, `prepare` has made it before and warmed the server's address
+ * with livekit-client's own `prepareConnection`: the most a page can do before it holds a token, so the least any
+ * app built on livekit-client can take from there.
  */
 import { Room } from 'livekit-client';
 
 declare global {
   interface Window {
-    bare: { connect(url: string, token: string): Promise<{ startedAt: number; connectedAt: number }> };
+    bare: {
+      prepare(url: string): Promise<void>;
+      connect(url: string, token: string): Promise<{ startedAt: number; connectedAt: number }>;
+    };
   }
 }
 
 const now = () => performance.timeOrigin + performance.now();
+const newRoom = () => new Room({ adaptiveStream: false, dynacast: true });
+let prepared: Room | null = null;
 
 window.bare = {
+  async prepare(url) {
+    prepared = newRoom();
+    await prepared.prepareConnection(url);
+  },
   async connect(url, token) {
-    const room = new Room({ adaptiveStream: false, dynacast: true });
+    const room = prepared ?? newRoom();
+    prepared = null;
     const startedAt = now();
     await room.connect(url, token);
     return { startedAt, connectedAt: now() };
