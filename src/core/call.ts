@@ -91,8 +91,11 @@ export interface CallConnector {
    * guest admitted from the lobby, only has to connect.
    */
   prepareRoom?(): void;
-  /** Warm DNS, TLS and the signal connection as soon as a server URL (and token) is known. */
-  warm(serverUrl: string, token?: string): void;
+  /**
+   * Warm the way to the LiveKit server (DNS, connection) once its URL is known before the token is: a guest waiting
+   * in the lobby. Not just before a connect: the connect itself then takes the same way at the same time.
+   */
+  warm(serverUrl: string): void;
   connect(request: ConnectRequest, events: CallEvents): Promise<CallConnection>;
   /** Drop anything warmed but not used. */
   dispose(): void;

@@ -53,9 +53,9 @@ export class LiveKitConnector implements CallConnector {
       .catch(() => {});
   }
 
-  warm(serverUrl: string, token?: string): void {
+  warm(serverUrl: string): void {
     void this.#ready()
-      .then((rooms) => rooms.warm(serverUrl, token))
+      .then((rooms) => rooms.warm(serverUrl))
       .catch(() => {});
   }
 

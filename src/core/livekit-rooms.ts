@@ -66,13 +66,12 @@ export class CallRooms {
     return this.#room;
   }
 
-  warm(serverUrl: string, token?: string): void {
-    const key = `${serverUrl} ${token ?? ''}`;
-    if (this.#warmed.has(key)) return;
-    this.#warmed.add(key);
+  warm(serverUrl: string): void {
+    if (this.#warmed.has(serverUrl)) return;
+    this.#warmed.add(serverUrl);
     // Warming is an optimisation; connect() reports real failures.
     void this.room()
-      .prepareConnection(serverUrl, token)
+      .prepareConnection(serverUrl)
       .catch(() => {});
   }
 

@@ -167,6 +167,7 @@ export class SessionLifecycle extends HostActions {
       });
       // Everything the call needs but the token, while the host decides: the admission then only connects.
       this.#connector.prepareRoom?.();
+      this.#connector.warm(result.serverUrl);
       await this.#waitInLobby(result.knockId, signal, epoch);
     } catch (error) {
       if (epoch !== this.#epoch || isAbortError(error)) return;
@@ -285,8 +286,6 @@ export class SessionLifecycle extends HostActions {
   }
 
   async #connect(serverUrl: string, token: string, role: Role, epoch: number): Promise<void> {
-    // Warm first: DNS/TLS/signal set-up overlaps with the SDK finishing its load and the Room being built.
-    this.#connector.warm(serverUrl, token);
     let connection: CallConnection;
     try {
       // The chat history must exist before chat from others can arrive (its chunk is long loaded by now).

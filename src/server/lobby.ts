@@ -76,7 +76,24 @@ export async function knock(
   };
   await ctx.store.createKnock(record);
   if (reason === 'WAITING_ROOM_PENDING') pushToHosts(ctx, room, { type: 'knock', knock: knockSummary(record) });
-  return { outcome: 'pending', code: reason, knockId: record.id, room: roomView(room, identity) };
+  return pendingJoin(ctx, room, identity, record.id, reason);
+}
+
+/** The 202 answer to a knock that waits: its id, and where an admission will connect (to warm while waiting). */
+export function pendingJoin(
+  ctx: Context,
+  room: RoomRecord,
+  identity: string,
+  knockId: string,
+  reason: KnockReason,
+): PendingJoin {
+  return {
+    outcome: 'pending',
+    code: reason,
+    knockId,
+    serverUrl: ctx.livekit.options.url,
+    room: roomView(room, identity),
+  };
 }
 
 /** A server data message on LOBBY_TOPIC to the hosts in the call only. Fire and forget: polling is the fallback. */

@@ -10,6 +10,9 @@ import type {
 } from '../../src/contract/index.js';
 import { DEFAULT_POLICY } from '../../src/contract/index.js';
 
+/** The LiveKit URL the fake answers with: an admission's and, before it, a waiting knock's. */
+const LIVEKIT_URL = 'ws://127.0.0.1:7880';
+
 /**
  * A small real HTTP server speaking the endpoint contract, just enough to drive the browser client and the session
  * through every lobby path. It is deliberately dumb: tests script its answers.
@@ -113,7 +116,7 @@ export class FakeEndpoint {
     return {
       outcome: 'admitted',
       token: `lk-token-${role}`,
-      serverUrl: 'ws://127.0.0.1:7880',
+      serverUrl: LIVEKIT_URL,
       identity: `id-${role}`,
       role,
       room: this.room,
@@ -198,7 +201,7 @@ export class FakeEndpoint {
     const knockId = `knock_${this.knockStates.size + 1}`;
     const code = script.code ?? 'WAITING_ROOM_PENDING';
     this.knockStates.set(knockId, { status: 'pending', code, knockId });
-    send(res, 202, { outcome: 'pending', code, knockId, room: this.room });
+    send(res, 202, { outcome: 'pending', code, knockId, serverUrl: LIVEKIT_URL, room: this.room });
   }
 
   #knock(req: IncomingMessage, res: ServerResponse, knockId: string, wait: number): void {

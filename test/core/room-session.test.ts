@@ -58,8 +58,8 @@ class FakeConnector implements CallConnector {
   prepareRoom() {
     this.prepared += 1;
   }
-  warm(serverUrl: string, token?: string) {
-    this.warmed.push(`${serverUrl} ${token}`);
+  warm(serverUrl: string) {
+    this.warmed.push(serverUrl);
   }
   /** Holds connect() open until settled (the SDK reports a roster before its connect resolves). */
   hold: Promise<void> | null = null;
@@ -305,12 +305,12 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     await until(() => server.parked(lobby.knockId) === 1, 'the knock long-poll');
     // Made on pre-join already (once it was painted), and asked for again on entering the lobby: made either way.
     assert.ok(connector.prepared >= 1, 'the room is made while the host decides');
-    assert.deepEqual(connector.warmed, [], 'nothing warmed with a token: there is none');
+    assert.deepEqual(connector.warmed, ['ws://127.0.0.1:7880'], 'the way to LiveKit is warmed: no token needed');
     assert.equal(connector.connects.length, 0);
     await session.cancelWaiting();
   });
 
-  it('lobby path: join → waiting → admitted → connecting → in-room, warming with the token first', async () => {
+  it('lobby path: join → waiting → admitted → connecting → in-room, warmed while waiting', async () => {
     start();
     await session.prepare('STELLAR-PHOENIX');
     const joining = session.join('  Ada Lovelace  ');
@@ -325,7 +325,7 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     server.settle(lobby.knockId, 'admitted');
     await joining;
     assert.deepEqual(statuses, ['pre-join', 'connecting', 'waiting', 'connecting', 'in-room']);
-    assert.deepEqual(connector.warmed, ['ws://127.0.0.1:7880 lk-token-participant']);
+    assert.deepEqual(connector.warmed, ['ws://127.0.0.1:7880'], 'once, in the lobby, not again at the connect');
     assert.deepEqual(connector.connects, [
       {
         serverUrl: 'ws://127.0.0.1:7880',
@@ -366,7 +366,6 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     assert.deepEqual(statuses, ['pre-join', 'connecting', 'waiting', 'denied']);
     assert.equal(session.snapshot.lobby, null);
     assert.equal(connector.connects.length, 0);
-    assert.equal(connector.warmed.length, 0);
     session.dispose();
   });
 

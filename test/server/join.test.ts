@@ -89,6 +89,7 @@ for (const kind of STORE_KINDS) {
       assert.equal(pending.status, 202);
       assert.equal(pending.body.code, 'WAITING_ROOM_PENDING');
       assert.equal(JSON.stringify(pending.body).includes('token'), false);
+      assert.equal(pending.body.serverUrl, stack.livekit.url, 'where to warm the way while waiting (no token with it)');
       const event = await pushed;
       assert.equal(event.type, 'knock');
       assert.equal(event.type === 'knock' && event.knock.knockId, pending.body.knockId);

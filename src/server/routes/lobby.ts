@@ -1,12 +1,12 @@
 /** Joining and the lobby: join, the knock long-poll, cancel, and the hosts' list / admit / deny / admit-all. */
-import { KNOCK_WAIT_MAX_SECONDS, type KnockState, type PendingJoin } from '../../contract/index.js';
+import { KNOCK_WAIT_MAX_SECONDS, type KnockState } from '../../contract/index.js';
 import type { Context, RequestInfo } from '../context.js';
 import { isHost, rateLimit, requireHost, requireUser } from '../guards.js';
-import { findRoom, hostsPresent, roomView } from '../room-views.js';
+import { findRoom, hostsPresent } from '../room-views.js';
 import { assertMayEnter } from '../admission.js';
 import { ApiError } from '../errors.js';
 import { json, readBody } from '../http.js';
-import { knock, knockSummary, releaseHostRequired, settle, signJoin } from '../lobby.js';
+import { knock, knockSummary, pendingJoin, releaseHostRequired, settle, signJoin } from '../lobby.js';
 import type { KnockWatch } from '../notifier.js';
 import type { KnockRecord, RoomRecord } from '../store/types.js';
 
@@ -32,12 +32,7 @@ export async function join(ctx: Context, info: RequestInfo): Promise<Response> {
   if (previous?.status === 'denied') throw new ApiError('DENIED', 'A host declined your request to join.');
   if (previous?.status === 'admitted') return json(200, await signJoin(ctx, room, user.id, displayName));
   if (previous?.status === 'pending') {
-    return json(202, {
-      outcome: 'pending',
-      code: previous.reason,
-      knockId: previous.id,
-      room: roomView(room, user.id),
-    } satisfies PendingJoin);
+    return json(202, pendingJoin(ctx, room, user.id, previous.id, previous.reason));
   }
   if (room.policy.requireHost) {
     await ctx.livekit.fresh(room.id);
