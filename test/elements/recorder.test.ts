@@ -26,7 +26,7 @@ describe('hashdrop-recorder', () => {
     const session = sessionWith(snapshots.inRoom(3));
     const el = await fixture<HashdropRecorder>(html`<hashdrop-recorder .session=${session}></hashdrop-recorder>`);
     const stage = part<HashdropStage>(el, 'stage')!;
-    await stage.updateComplete;
+    await stage.layoutReady();
     expect(stage.hasAttribute('hide-self')).to.equal(true);
     expect(stage.layout).to.equal('spotlight');
     const shown = [...stage.shadowRoot!.querySelectorAll<HashdropParticipantTile>('hashdrop-participant-tile')].map(

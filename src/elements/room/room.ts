@@ -134,6 +134,8 @@ export class HashdropRoom extends HashdropElement {
   #autojoined: string | null = null;
   #pendingRoom: string | null = null;
   #lastView: RoomView | null = null;
+  /** The screen this update renders, worked out once per update (in `willUpdate`). */
+  #view: RoomView = 'prejoin';
   #reportedError = '';
   /** Resolves once the call view module is here and this room has asked to render with it. */
   #callViewReady: Promise<void> | null = null;
@@ -196,6 +198,21 @@ export class HashdropRoom extends HashdropElement {
       this.#reportedError = key;
     }
     if (changed.has('room') && this.hasUpdated && !this.attributeError) this.#roomChanged();
+    this.#view = roomViewOf(this.snap, !!this.attributeError, !!loadedCallView());
+    if (this.#lastView !== null && this.#view !== this.#lastView) this.#releaseFocus();
+  }
+
+  /**
+   * Takes focus off the screen this update replaces (the Join button, a card's title). Chromium lays the page out at
+   * once when it removes the focused element, to fix focus up: in the middle of the update, ahead of the rest of its
+   * work (the call screen's first layout, on entering the call). Blurred first, the old screen goes cheaply, and
+   * `#moveFocus` focuses the new one after the update. The call screen stays focused where it is: it is kept.
+   */
+  #releaseFocus(): void {
+    let active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (!active || active === this.#callView) return;
+    while (active.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    (active as HTMLElement).blur();
   }
 
   /**
@@ -222,7 +239,7 @@ export class HashdropRoom extends HashdropElement {
       this.setState(s, this.snap.status === s);
     }
     this.setState('invalid', !!this.attributeError);
-    const view = roomViewOf(this.snap, !!this.attributeError, !!loadedCallView());
+    const view = this.#view;
     if (view !== this.#lastView) {
       const first = this.#lastView === null;
       this.#lastView = view;
@@ -455,7 +472,7 @@ export class HashdropRoom extends HashdropElement {
 
   override render(): TemplateResult {
     const lang = isLanguageTag(this.language) ? this.language : 'en';
-    const view = roomViewOf(this.snap, !!this.attributeError, !!loadedCallView());
+    const view = this.#view;
     return html`<div part="base" lang=${lang} dir=${this.direction}>
       <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
       ${this.notice ? html`<p part="notice" class="notice">${this.notice}</p>` : nothing}

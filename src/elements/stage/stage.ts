@@ -178,8 +178,12 @@ export class HashdropStage extends SessionElement {
   /** Resolves once the stage has measured itself and rendered the strip window for that size (tests, screenshots). */
   async layoutReady(): Promise<void> {
     await this.#measured;
-    // Measuring can schedule a render, whose strip measurement can schedule one more; settle them (bounded).
-    for (let i = 0; i < 5 && !(await this.updateComplete); i++);
+    // Measuring can schedule a render, whose strip measurement (at the next frame) can schedule one more; settle them
+    // (bounded).
+    for (let i = 0; i < 5; i++) {
+      await this.#strip.measured();
+      if ((await this.updateComplete) && !this.#strip.pending) break;
+    }
   }
 
   // ── Pinning ─────────────────────────────────────────────────────────────────────────────────────────────────

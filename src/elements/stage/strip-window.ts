@@ -1,10 +1,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FrameTask } from '../shared/frame-task.js';
 import { stripWindow } from './stage-layout.js';
 
 /**
  * The strip's window: which of its slots are on screen, so only those render a tile (and only their video is
  * attached and, with adaptive stream, received) — fifty people in a call cost the few tiles one can see. It measures
- * the scrolling list after every update of its host and on scroll (`measure`), and pages it by one screen (`page`).
+ * the scrolling list at the frame after every update of its host and on scroll (`measure`), and pages it by one
+ * screen (`page`).
  */
 export class StripWindowController implements ReactiveController {
   /** The first slot on screen. */
@@ -14,6 +16,7 @@ export class StripWindowController implements ReactiveController {
 
   readonly #host: ReactiveControllerHost;
   readonly #list: () => HTMLElement | null;
+  readonly #atFrame = new FrameTask(() => this.measure());
 
   constructor(host: ReactiveControllerHost, list: () => HTMLElement | null) {
     this.#host = host;
@@ -22,7 +25,21 @@ export class StripWindowController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.measure();
+    this.#atFrame.schedule(this.#list());
+  }
+
+  hostDisconnected(): void {
+    this.#atFrame.cancel();
+  }
+
+  /** Whether a measurement waits for its frame; `measured()` waits for it. */
+  get pending(): boolean {
+    return this.#atFrame.pending;
+  }
+
+  /** Settles once no measurement waits for its frame. */
+  measured(): Promise<void> {
+    return this.#atFrame.done();
   }
 
   /** Works the window out again from the list's scroll position and slot size. */
