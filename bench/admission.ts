@@ -159,7 +159,7 @@ async function bareConnect(
 ): Promise<Record<FloorStep, number | null>> {
   const identity = `bench-floor-${warm ? 'warm' : 'cold'}-${n}`;
   const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity });
-  token.addGrant({ roomJoin: true, room: roomName, canPublish: false, canSubscribe: true });
+  token.addGrant({ roomJoin: true, room: roomName, canPublish: true, canPublishData: true, canSubscribe: true });
   const jwt = await token.toJwt();
   const context = await browser.newContext();
   try {

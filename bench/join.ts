@@ -72,7 +72,7 @@ async function bareTrial(
 ): Promise<number> {
   const identity = `bench-bare-${warm ? 'warm' : 'cold'}-${n}`;
   const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity });
-  token.addGrant({ roomJoin: true, room: roomName, canPublish: false, canSubscribe: true });
+  token.addGrant({ roomJoin: true, room: roomName, canPublish: true, canPublishData: true, canSubscribe: true });
   const jwt = await token.toJwt();
   const context = await browser.newContext();
   const page = await context.newPage();

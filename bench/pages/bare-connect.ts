@@ -1,6 +1,8 @@
 /**
  * The floor for the join and admission benchmarks: livekit-client alone, no elements, no endpoint. `bare.connect`
- * connects a Room with a token it is handed, the way any app does once it has one; the page's probe
+ * connects a Room with a token it is handed, the way any app does once it has one. The token grants what a
+ * participant's does (publishing, data), so livekit-client sets up the same publisher connection before it opens the
+ * socket; it publishes nothing; the page's probe
  * (bench/admission-probe.ts) stamps the signal answer, the peer connection and the first remote frame.
  * Cold, `connect` makes its Room at that moment. Warm, `prepare` has made it before and warmed the server's address
  * with livekit-client's own `prepareConnection`: the most a page can do before it holds a token, so the least any
