@@ -17,7 +17,6 @@ export const de = {
   'status.error': 'Etwas ist schiefgelaufen.',
 
   // room
-  'room.label': 'Videoraum',
   'room.connecting.title': 'Verbinden …',
   'room.connecting.body': 'Dein Anruf wird vorbereitet.',
   'room.ended.title': 'Der Anruf ist beendet',
@@ -62,7 +61,6 @@ export const de = {
   'prejoin.code.invalid': 'Das ist weder ein Raumcode noch ein Einladungslink.',
   'prejoin.preview': 'Kameravorschau',
   'prejoin.preview.off': 'Kamera ist aus',
-  'prejoin.mic-level': 'Mikrofonpegel',
   'prejoin.camera': 'Kamera',
   'prejoin.microphone': 'Mikrofon',
   'prejoin.mic.on': 'Mikrofon an',
@@ -165,8 +163,6 @@ export const de = {
   'chat.announce.text': '{name}: {text}',
   'chat.announce.file': '{name} hat die Datei {file} geteilt',
   'chat.announce.many': '{count} neue Nachrichten',
-  'chat.unread': '{count} ungelesen',
-  'chat.toggle': 'Chat',
   'chat.error.max-file-size': '„{value}“ ist keine Dateigröße in Bytes; erlaubt sind Dateien bis {max}.',
 
   // participant tile
@@ -182,8 +178,6 @@ export const de = {
   'tile.quality.unknown': 'Verbindungsqualität unbekannt',
 
   // stage
-  'reactions.label': 'Reaktionen',
-  'reactions.send': 'Reaktion senden',
   'reactions.announce': '{name} reagiert mit {reaction}',
   'reaction.thumbs-up': 'Daumen hoch',
   'reaction.clap': 'Applaus',
@@ -192,8 +186,6 @@ export const de = {
   'reaction.wow': 'Staunen',
   'reaction.party': 'Feiern',
   'captions.label': 'Untertitel',
-  'captions.show': 'Untertitel einblenden',
-  'captions.hide': 'Untertitel ausblenden',
   'stage.label': 'Anrufvideo',
   'stage.spotlight': 'Im Fokus: {name}',
   'stage.strip': 'Weitere Teilnehmende',

@@ -16,7 +16,6 @@ export const en = {
   'status.error': 'Something went wrong.',
 
   // room
-  'room.label': 'Video room',
   'room.connecting.title': 'Connecting…',
   'room.connecting.body': 'Setting up your call.',
   'room.ended.title': 'The call has ended',
@@ -75,7 +74,6 @@ export const en = {
   'prejoin.code.invalid': 'That is not a room code or an invite link.',
   'prejoin.preview': 'Camera preview',
   'prejoin.preview.off': 'Camera is off',
-  'prejoin.mic-level': 'Microphone level',
   'prejoin.camera': 'Camera',
   'prejoin.microphone': 'Microphone',
   'prejoin.mic.on': 'Microphone on',
@@ -178,8 +176,6 @@ export const en = {
   'chat.announce.text': '{name}: {text}',
   'chat.announce.file': '{name} shared the file {file}',
   'chat.announce.many': '{count} new messages',
-  'chat.unread': '{count} unread',
-  'chat.toggle': 'Chat',
   'chat.error.max-file-size': '“{value}” is not a file size in bytes; files up to {max} are allowed.',
 
   // participant tile
@@ -195,8 +191,6 @@ export const en = {
   'tile.quality.unknown': 'Connection quality unknown',
 
   // stage
-  'reactions.label': 'Reactions',
-  'reactions.send': 'Send a reaction',
   'reactions.announce': '{name} reacted with {reaction}',
   'reaction.thumbs-up': 'thumbs up',
   'reaction.clap': 'applause',
@@ -205,8 +199,6 @@ export const en = {
   'reaction.wow': 'surprise',
   'reaction.party': 'celebration',
   'captions.label': 'Captions',
-  'captions.show': 'Show captions',
-  'captions.hide': 'Hide captions',
   'stage.label': 'Call video',
   'stage.spotlight': 'Spotlight: {name}',
   'stage.strip': 'Other participants',

@@ -17,7 +17,6 @@ export const es = {
   'status.error': 'Algo salió mal.',
 
   // room
-  'room.label': 'Sala de vídeo',
   'room.connecting.title': 'Conectando…',
   'room.connecting.body': 'Preparando tu llamada.',
   'room.ended.title': 'La llamada ha terminado',
@@ -61,7 +60,6 @@ export const es = {
   'prejoin.code.invalid': 'Eso no es un código de sala ni un enlace de invitación.',
   'prejoin.preview': 'Vista previa de la cámara',
   'prejoin.preview.off': 'La cámara está apagada',
-  'prejoin.mic-level': 'Nivel del micrófono',
   'prejoin.camera': 'Cámara',
   'prejoin.microphone': 'Micrófono',
   'prejoin.mic.on': 'Micrófono activado',
@@ -164,8 +162,6 @@ export const es = {
   'chat.announce.text': '{name}: {text}',
   'chat.announce.file': '{name} compartió el archivo {file}',
   'chat.announce.many': '{count} mensajes nuevos',
-  'chat.unread': '{count} sin leer',
-  'chat.toggle': 'Chat',
   'chat.error.max-file-size': '«{value}» no es un tamaño de archivo en bytes; se permiten archivos de hasta {max}.',
 
   // participant tile
@@ -181,8 +177,6 @@ export const es = {
   'tile.quality.unknown': 'Calidad de conexión desconocida',
 
   // stage
-  'reactions.label': 'Reacciones',
-  'reactions.send': 'Enviar una reacción',
   'reactions.announce': '{name} reaccionó con {reaction}',
   'reaction.thumbs-up': 'pulgar arriba',
   'reaction.clap': 'aplausos',
@@ -191,8 +185,6 @@ export const es = {
   'reaction.wow': 'sorpresa',
   'reaction.party': 'celebración',
   'captions.label': 'Subtítulos',
-  'captions.show': 'Mostrar subtítulos',
-  'captions.hide': 'Ocultar subtítulos',
   'stage.label': 'Vídeo de la llamada',
   'stage.spotlight': 'En primer plano: {name}',
   'stage.strip': 'Otros participantes',

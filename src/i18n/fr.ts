@@ -18,7 +18,6 @@ export const fr = {
   'status.error': 'Un problème est survenu.',
 
   // room
-  'room.label': 'Salle vidéo',
   'room.connecting.title': 'Connexion…',
   'room.connecting.body': 'Préparation de votre appel.',
   'room.ended.title': 'L’appel est terminé',
@@ -62,7 +61,6 @@ export const fr = {
   'prejoin.code.invalid': 'Ce n’est ni un code de salle ni un lien d’invitation.',
   'prejoin.preview': 'Aperçu de la caméra',
   'prejoin.preview.off': 'La caméra est désactivée',
-  'prejoin.mic-level': 'Niveau du micro',
   'prejoin.camera': 'Caméra',
   'prejoin.microphone': 'Micro',
   'prejoin.mic.on': 'Micro activé',
@@ -165,8 +163,6 @@ export const fr = {
   'chat.announce.text': '{name} : {text}',
   'chat.announce.file': '{name} a partagé le fichier {file}',
   'chat.announce.many': '{count} nouveaux messages',
-  'chat.unread': '{count} non lus',
-  'chat.toggle': 'Discussion',
   'chat.error.max-file-size':
     '« {value} » n’est pas une taille de fichier en octets ; les fichiers jusqu’à {max} sont autorisés.',
 
@@ -183,8 +179,6 @@ export const fr = {
   'tile.quality.unknown': 'Qualité de connexion inconnue',
 
   // stage
-  'reactions.label': 'Réactions',
-  'reactions.send': 'Envoyer une réaction',
   'reactions.announce': '{name} a réagi : {reaction}',
   'reaction.thumbs-up': 'pouce levé',
   'reaction.clap': 'applaudissements',
@@ -193,8 +187,6 @@ export const fr = {
   'reaction.wow': 'surprise',
   'reaction.party': 'fête',
   'captions.label': 'Sous-titres',
-  'captions.show': 'Afficher les sous-titres',
-  'captions.hide': 'Masquer les sous-titres',
   'stage.label': 'Vidéo de l’appel',
   'stage.spotlight': 'Au premier plan : {name}',
   'stage.strip': 'Autres participants',
