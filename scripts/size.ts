@@ -34,9 +34,12 @@ const DIST = 'dist/cdn';
  * strings, the call's hook for the camera track; the processing is a chunk of its own outside "whole", see ON_DEMAND)
  * add 1.4 KB: 215.7 KB, so the guard is 216 KB. The CDN build's CSS compaction took it to 214.4 KB, and the host's
  * elements (host panel, recording and live-stream controls, invite) leaving the call chunk for a `host` chunk of their
- * own, which a guest's call never fetches (6.7 KB less for a guest), to 215.6 KB: two chunks compress apart.
+ * own, which a guest's call never fetches (6.7 KB less for a guest), to 215.6 KB: two chunks compress apart. Warming
+ * LiveKit's address from the lobby and keeping forced layouts out of the update that enters the call (FrameTask, focus
+ * let go before a screen is replaced) took it to 216.0 KB after eight unused strings left the catalogs, so the guard
+ * is 216.5 KB.
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 216 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 216.5 * 1024 };
 
 /**
  * Chunks of which one page loads at most one, each group by its manifest keys: a shipped catalog other than the

@@ -272,7 +272,7 @@ export const PendingJoin = v.pipe(
      * The LiveKit URL an admitted guest will connect to, so the page can warm the way there (DNS, connection) while it
      * waits. It grants nothing: the token comes only with the admission.
      */
-    serverUrl: v.pipe(v.string(), v.description('Where an admission will connect; warm it while waiting.')),
+    serverUrl: v.string(),
     room: RoomView,
   }),
   v.description('Waiting (HTTP 202): poll GET …/knocks/{knockId}?wait=25 for the outcome.'),

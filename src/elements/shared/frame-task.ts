@@ -33,11 +33,6 @@ export class FrameTask {
     frame?.settle();
   }
 
-  /** Whether the work waits for its frame. */
-  get pending(): boolean {
-    return this.#frame !== null;
-  }
-
   /** Settles once no work waits for its frame. */
   async done(): Promise<void> {
     while (this.#frame) await this.#frame.done;

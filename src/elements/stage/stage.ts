@@ -182,7 +182,7 @@ export class HashdropStage extends SessionElement {
     // (bounded).
     for (let i = 0; i < 5; i++) {
       await this.#strip.measured();
-      if ((await this.updateComplete) && !this.#strip.pending) break;
+      await this.updateComplete;
     }
   }
 

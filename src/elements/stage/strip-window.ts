@@ -32,11 +32,6 @@ export class StripWindowController implements ReactiveController {
     this.#atFrame.cancel();
   }
 
-  /** Whether a measurement waits for its frame; `measured()` waits for it. */
-  get pending(): boolean {
-    return this.#atFrame.pending;
-  }
-
   /** Settles once no measurement waits for its frame. */
   measured(): Promise<void> {
     return this.#atFrame.done();
