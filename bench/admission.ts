@@ -15,11 +15,10 @@
  * All pages stamp time with performance.timeOrigin + performance.now() (same machine clock).
  */
 import type { Browser, Page } from 'playwright-core';
-import { AccessToken } from 'livekit-server-sdk';
 import { bundle, launchChromium } from '../test/e2e/harness.js';
 import { ApiClient } from '../test/e2e/api-client.js';
-import type { Stack } from '../scripts/stack.js';
 import { installAdmissionProbe, stampsWithFirstFrame } from './admission-probe.js';
+import { bareConnect, FLOOR_STEPS, since, type FloorStep } from './bare-floor.js';
 import { percentile, startBenchStack } from './bench-stack.js';
 
 /** Steps of one admission, ms after the click on Admit (null: the step was not seen within its bound). */
@@ -33,16 +32,6 @@ export const ADMISSION_STEPS = [
   'firstRemoteFrame',
 ] as const;
 export type AdmissionStep = (typeof ADMISSION_STEPS)[number];
-
-/** Steps of one bare livekit-client connect, ms after `room.connect()` was called. */
-export const FLOOR_STEPS = [
-  'signalRequested',
-  'signalConnected',
-  'mediaConnected',
-  'connected',
-  'firstRemoteFrame',
-] as const;
-export type FloorStep = (typeof FLOOR_STEPS)[number];
 
 export interface StepFigures {
   p50Ms: number | null;
@@ -107,8 +96,6 @@ function resourceTime(page: Page, part: string, edge: 'responseStart' | 'respons
   );
 }
 
-const since = (start: number, at: number | null | undefined) => (at === undefined || at === null ? null : at - start);
-
 async function admitOne(host: Page, guest: Page, name: string): Promise<Record<AdmissionStep, number | null>> {
   // The guest stamps the moment its status attribute becomes in-room.
   await guest.evaluate(() => {
@@ -143,50 +130,6 @@ async function admitOne(host: Page, guest: Page, name: string): Promise<Record<A
     inRoom: inRoomAt - clickedAt,
     firstRemoteFrame: since(clickedAt, stamps.firstFrame),
   };
-}
-
-/**
- * One bare livekit-client connect to the same LiveKit room, in a fresh page of the same browser; `warm`: its Room made
- * and the address warmed a lobby's wait before.
- */
-async function bareConnect(
-  browser: Browser,
-  stack: Stack,
-  script: string,
-  roomName: string,
-  n: number,
-  warm: boolean,
-): Promise<Record<FloorStep, number | null>> {
-  const identity = `bench-floor-${warm ? 'warm' : 'cold'}-${n}`;
-  const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity });
-  token.addGrant({ roomJoin: true, room: roomName, canPublish: true, canPublishData: true, canSubscribe: true });
-  const jwt = await token.toJwt();
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await installAdmissionProbe(page);
-    await page.goto(`${stack.url}/api/info`);
-    await page.addScriptTag({ content: script, type: 'module' });
-    await page.waitForFunction(() => 'bare' in window);
-    if (warm) {
-      await page.evaluate((u) => window.bare.prepare(u), stack.livekit.url);
-      await page.waitForTimeout(LOBBY_DWELL_MS);
-    }
-    const { startedAt, connectedAt } = await page.evaluate(
-      ([u, t]) => window.bare.connect(u!, t!),
-      [stack.livekit.url, jwt],
-    );
-    const stamps = await stampsWithFirstFrame(page);
-    return {
-      signalRequested: since(startedAt, stamps.socket),
-      signalConnected: since(startedAt, stamps.signal),
-      mediaConnected: since(startedAt, stamps.media),
-      connected: connectedAt - startedAt,
-      firstRemoteFrame: since(startedAt, stamps.firstFrame),
-    };
-  } finally {
-    await context.close();
-  }
 }
 
 function figures<K extends string>(keys: readonly K[], rows: Record<K, number | null>[]): Record<K, StepFigures> {
@@ -237,8 +180,10 @@ export async function benchAdmission(admissions = 20): Promise<AdmissionBench> {
       await join(guest, name, 'waiting');
       breakdowns.push(await admitOne(host, guest, name));
       await guest.context().close();
-      floorBreakdowns.push(await bareConnect(browser, stack, bare, room.id, i, false));
-      warmFloorBreakdowns.push(await bareConnect(browser, stack, bare, room.id, i, true));
+      floorBreakdowns.push(await bareConnect(browser, stack, bare, room.id, `bench-floor-cold-${i}`, null));
+      warmFloorBreakdowns.push(
+        await bareConnect(browser, stack, bare, room.id, `bench-floor-warm-${i}`, LOBBY_DWELL_MS),
+      );
     }
     const samples = breakdowns.map((row) => row.inRoom!);
     return {

@@ -12,8 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Stack } from '../scripts/stack.js';
 import { bundle, launchChromium } from '../test/e2e/harness.js';
-import { installRtcProbe } from '../test/e2e/rtc-probe.js';
 import { installAdmissionProbe, stampsWithFirstFrame } from './admission-probe.js';
+import { bareConnect, type FloorStep } from './bare-floor.js';
 import { ApiClient } from '../test/e2e/api-client.js';
 import type { AdmittedJoin } from '../src/contract/index.js';
 import { buildPeerApp, percentile, startBenchStack } from './bench-stack.js';
@@ -58,42 +58,10 @@ async function publisher(browser: Browser, stack: Stack, url: string, token: str
   return page;
 }
 
-/**
- * ms from a bare livekit-client `connect()` (no elements, no endpoint, a token already in hand) to a remote frame;
- * `warm`: the Room made and the address warmed a pre-join dwell before.
- */
-async function bareTrial(
-  browser: Browser,
-  stack: Stack,
-  script: string,
-  roomName: string,
-  n: number,
-  warm: boolean,
-): Promise<number> {
-  const identity = `bench-bare-${warm ? 'warm' : 'cold'}-${n}`;
-  const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity });
-  token.addGrant({ roomJoin: true, room: roomName, canPublish: true, canPublishData: true, canSubscribe: true });
-  const jwt = await token.toJwt();
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await installRtcProbe(page);
-  await page.goto(`${stack.url}/api/info`);
-  await page.addScriptTag({ content: script, type: 'module' });
-  await page.waitForFunction(() => 'bare' in window);
-  if (warm) {
-    await page.evaluate((u) => window.bare.prepare(u), stack.livekit.url);
-    await page.waitForTimeout(PRE_JOIN_DWELL_MS);
-  }
-  await page.evaluate(
-    ([u, t]) => {
-      (window as unknown as { __joinClickAt?: number }).__joinClickAt = performance.now();
-      return window.bare.connect(u!, t!);
-    },
-    [stack.livekit.url, jwt],
-  );
-  const ms = await msToFirstRemoteFrame(page);
-  await context.close();
-  return ms;
+/** A floor trial's first remote frame, ms after its `connect()` (the floor's headline). */
+function firstFrame(steps: Record<FloorStep, number | null>): number {
+  if (steps.firstRemoteFrame === null) throw new Error('the bare connect saw no remote video frame');
+  return steps.firstRemoteFrame;
 }
 
 /** A join's steps, ms after the click on Join (null: not seen); the same page probe as the admission benchmark's. */
@@ -215,8 +183,9 @@ export async function benchJoin(trials = 7): Promise<JoinBench> {
     const floor: number[] = [];
     const warmFloor: number[] = [];
     for (let i = 0; i < trials; i++) {
-      floor.push(await bareTrial(browser, stack, bare, liveKitRoom, i, false));
-      warmFloor.push(await bareTrial(browser, stack, bare, liveKitRoom, i, true));
+      floor.push(firstFrame(await bareConnect(browser, stack, bare, liveKitRoom, `bench-bare-cold-${i}`, null)));
+      const warm = await bareConnect(browser, stack, bare, liveKitRoom, `bench-bare-warm-${i}`, PRE_JOIN_DWELL_MS);
+      warmFloor.push(firstFrame(warm));
       if (i % 2 === 0) {
         hashdropRows.push(await trial(browser, hashdropUrl, 'hashdrop'));
         peerRows.push(await trial(browser, peerUrl, 'livekit-react'));
