@@ -25,6 +25,7 @@ type Story = StoryObj<Args>;
 export const RequestSent: Story = { args: { snapshot: () => snapshots.waiting() } };
 export const HostNotHereYet: Story = { args: { snapshot: () => snapshots.hostAbsent() } };
 export const Retrying: Story = { args: { snapshot: () => snapshots.retrying() } };
+export const LetIn: Story = { args: { snapshot: () => snapshots.admitted() } };
 export const Denied: Story = { args: { snapshot: () => snapshots.denied() } };
 export const RoomClosed: Story = { args: { snapshot: () => snapshots.roomClosed() } };
 export const RoomFull: Story = { args: { snapshot: () => snapshots.roomFull() } };

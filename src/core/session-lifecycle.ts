@@ -270,7 +270,10 @@ export class SessionLifecycle extends HostActions {
     });
     if (epoch !== this.#epoch) return;
     if (settled.status === 'admitted') {
-      this.update({ status: 'connecting', lobby: null });
+      // The knock stays in the snapshot until the call is up: the lobby screen says "let in" while LiveKit connects,
+      // instead of swapping in a connecting card for the fraction of a second that takes (a screen change costs the
+      // page layout and focus work just before the connection starts).
+      this.update({ status: 'connecting' });
       await this.#enterCall(settled.join, epoch);
     } else if (settled.status === 'denied') {
       this.update({ status: 'denied', lobby: null });
@@ -308,6 +311,7 @@ export class SessionLifecycle extends HostActions {
     this.attachWaiting(connection);
     this.update((s) => ({
       status: 'in-room',
+      lobby: null,
       identity: connection.localIdentity || s.identity,
       role: s.role ?? role,
       // With a plain token endpoint the hand is the participant's own attribute, where the connection can write it.

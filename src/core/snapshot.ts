@@ -212,6 +212,7 @@ export interface RoomSnapshot {
   activeSpeaker: string | null;
   /** Knocks waiting for a decision (hosts only). */
   knocks: KnockSummary[];
+  /** This browser's own knock: while it waits, and once let in, until the call is connected. */
   lobby: LobbySnapshot | null;
   devices: DevicesSnapshot;
   chat: ChatMessageSnapshot[];

@@ -94,6 +94,8 @@ export const es = {
   'lobby.pending.body': 'Entrarás en cuanto un anfitrión te deje pasar.',
   'lobby.host-required.title': 'El anfitrión aún no ha llegado',
   'lobby.host-required.body': 'Entrarás automáticamente cuando un anfitrión inicie la reunión.',
+  'lobby.admitted.title': 'Te han dejado entrar',
+  'lobby.admitted.body': 'Entrando en la llamada…',
   'lobby.retrying': 'Problema de conexión: reintentando (intento {attempt}).',
   'lobby.denied.title': 'No te dejaron entrar',
   'lobby.denied.body': 'El anfitrión rechazó tu solicitud para unirte a esta sala.',

@@ -172,6 +172,8 @@ export const snapshots = {
       lobby: { reason: 'WAITING_ROOM_PENDING', knockId: 'knock_self', attempts: 3, retrying: true },
       ...patch,
     }),
+  /** Let in from the lobby, the call connecting (the knock is kept until the call is up). */
+  admitted: (patch: Partial<RoomSnapshot> = {}) => snapshots.waiting({ status: 'connecting', ...patch }),
   denied: (patch: Partial<RoomSnapshot> = {}) => snapshots.preJoin({ status: 'denied', displayName: 'Ada', ...patch }),
   inRoom: (count = 2, patch: Partial<RoomSnapshot> = {}) =>
     snapshots.preJoin({

@@ -322,9 +322,15 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     await until(() => server.parked(lobby.knockId) === 1, 'the knock long-poll');
     assert.equal(connector.connects.length, 0, 'no media connection while waiting');
 
+    // Let in: the knock stays while the call connects (the lobby screen says so), and goes once the call is up.
+    const knockWhileConnecting: unknown[] = [];
+    session.subscribe((next, previous) => {
+      if (next.status === 'connecting' && previous.status === 'waiting') knockWhileConnecting.push(next.lobby?.knockId);
+    });
     server.settle(lobby.knockId, 'admitted');
     await joining;
     assert.deepEqual(statuses, ['pre-join', 'connecting', 'waiting', 'connecting', 'in-room']);
+    assert.deepEqual(knockWhileConnecting, [lobby.knockId]);
     assert.deepEqual(connector.warmed, ['ws://127.0.0.1:7880'], 'once, in the lobby, not again at the connect');
     assert.deepEqual(connector.connects, [
       {

@@ -8,6 +8,7 @@ describe('hashdrop-lobby', () => {
   const cases = [
     ['pending', snapshots.waiting(), 'Request sent to the host'],
     ['host-required', snapshots.hostAbsent(), 'The host hasn’t arrived yet'],
+    ['admitted', snapshots.admitted(), 'You’re in'],
     ['denied', snapshots.denied(), 'You were not let in'],
     ['closed', snapshots.roomClosed(), 'This room is closed'],
     ['full', snapshots.roomFull(), 'This room is full'],
@@ -40,6 +41,14 @@ describe('hashdrop-lobby', () => {
     cancel.focus();
     cancel.click();
     expect(session.callsOf('cancelWaiting')).to.have.length(1);
+  });
+
+  it('offers no cancel once let in: the call is connecting', async () => {
+    const el = await fixture<HashdropLobby>(
+      html`<hashdrop-lobby .session=${sessionWith(snapshots.admitted())}></hashdrop-lobby>`,
+    );
+    expect(part(el, 'cancel')).to.equal(null);
+    expect(part(el, 'indicator')).to.not.equal(null);
   });
 
   it('offers no cancel once denied, and a retry when the room is full', async () => {

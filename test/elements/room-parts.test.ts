@@ -161,6 +161,7 @@ describe('room screens', () => {
     expect(roomViewOf(snapshots.preJoin(), false, false)).to.equal('prejoin');
     expect(roomViewOf(snapshots.connecting(), false, false)).to.equal('connecting');
     expect(roomViewOf(snapshots.waiting(), false, false)).to.equal('lobby');
+    expect(roomViewOf(snapshots.admitted(), false, true), 'let in, connecting: the lobby stays').to.equal('lobby');
     expect(roomViewOf(snapshots.denied(), false, false)).to.equal('lobby');
     expect(roomViewOf(snapshots.inRoom(), false, true)).to.equal('call');
     expect(roomViewOf(snapshots.reconnecting(), false, true)).to.equal('call');

@@ -4,11 +4,13 @@ import { controlStyles, spinnerStyles, tokenStyles } from '../shared/tokens.styl
 import { SessionElement } from '../shared/session-element.js';
 import { lobbyStyles } from './lobby.styles.js';
 
-export type LobbyView = 'pending' | 'host-required' | 'denied' | 'closed' | 'full' | 'none';
+export type LobbyView = 'pending' | 'host-required' | 'admitted' | 'denied' | 'closed' | 'full' | 'none';
 
 /** Which lobby screen a snapshot calls for. */
 export function lobbyViewOf(snapshot: RoomSnapshot): LobbyView {
   if (snapshot.status === 'waiting') return snapshot.lobby?.reason === 'HOST_REQUIRED' ? 'host-required' : 'pending';
+  // Let in from the lobby, connecting to the call: the session keeps the knock until the call is up.
+  if (snapshot.status === 'connecting' && snapshot.lobby) return 'admitted';
   if (snapshot.status === 'denied') return 'denied';
   if (snapshot.status === 'error' && snapshot.error?.code === 'ROOM_CLOSED') return 'closed';
   if (snapshot.status === 'error' && snapshot.error?.code === 'ROOM_FULL') return 'full';
@@ -19,7 +21,7 @@ export function lobbyViewOf(snapshot: RoomSnapshot): LobbyView {
 /**
  * @tagname hashdrop-lobby
  * @summary The waiting screen: the join request was sent to the host, the host has not arrived, retrying after a
- * network error, denied, or the room is closed or full.
+ * network error, let in (while the call connects), denied, or the room is closed or full.
  *
  * @attr for - The id of a `<hashdrop-room>` whose session to show, when placed outside it.
  * @attr lang - Language of the texts (falls back to the nearest `lang`, then English).
@@ -39,6 +41,7 @@ export function lobbyViewOf(snapshot: RoomSnapshot): LobbyView {
  * @cssstate pending - Waiting for a host to let you in.
  * @cssstate host-required - Waiting for a host to arrive (the room needs one).
  * @cssstate retrying - Asking again after a failed attempt.
+ * @cssstate admitted - A host let you in; the call is connecting.
  * @cssstate denied - A host declined the request.
  * @cssstate closed - The room is closed.
  * @cssstate full - The call is full.
@@ -53,7 +56,7 @@ export class HashdropLobby extends SessionElement {
 
   protected override snapshotChanged(snapshot: RoomSnapshot): void {
     const view = lobbyViewOf(snapshot);
-    for (const name of ['pending', 'host-required', 'denied', 'closed', 'full'] as const)
+    for (const name of ['pending', 'host-required', 'admitted', 'denied', 'closed', 'full'] as const)
       this.setState(name, view === name);
     this.setState('retrying', !!snapshot.lobby?.retrying);
   }
@@ -72,13 +75,14 @@ export class HashdropLobby extends SessionElement {
     const [title, body] = {
       pending: [this.t('lobby.pending.title'), this.t('lobby.pending.body')],
       'host-required': [this.t('lobby.host-required.title'), this.t('lobby.host-required.body')],
+      admitted: [this.t('lobby.admitted.title'), this.t('lobby.admitted.body')],
       denied: [this.t('lobby.denied.title'), this.t('lobby.denied.body')],
       closed: [this.t('lobby.closed.title'), this.t('lobby.closed.body')],
       full: [this.t('lobby.full.title'), this.t('lobby.full.body')],
       none: ['', ''],
     }[view];
     return html`<section part="base" aria-labelledby="title">
-      ${waiting ? html`<div part="indicator" class="spinner" aria-hidden="true"></div>` : nothing}
+      ${waiting || view === 'admitted' ? html`<div part="indicator" class="spinner" aria-hidden="true"></div>` : nothing}
       <h2 part="title" id="title" tabindex="-1">${title}</h2>
       <p part="message">${body}</p>
       ${
