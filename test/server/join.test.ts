@@ -135,6 +135,45 @@ for (const kind of STORE_KINDS) {
       assert.equal(again.body.error.code, 'DENIED');
     });
 
+    test('a removed guest gets KICKED on every way in: open room, lobby, pending, denied, admitted', async () => {
+      const kick = async (roomId: string, identity: string) =>
+        assert.equal((await host.request('POST', `/rooms/${roomId}/participants/${identity}/kick`)).status, 200);
+      const refused = async (guest: Api, roomId: string) => {
+        const reply = await guest.request('POST', `/rooms/${roomId}/join`, { displayName: 'Out' });
+        assert.equal(reply.status, 403, JSON.stringify(reply.body));
+        assert.equal(reply.body.error.code, 'KICKED');
+      };
+      const open = await createRoom({ waitingRoom: false });
+      const lobby = await createRoom({ waitingRoom: true });
+      const pendingKnocks = async () => (await host.request('GET', `/rooms/${lobby.id}/knocks`)).body.knocks;
+
+      // Never knocked: no token in the open room, and no knock in the lobby room.
+      const fresh = await stack.api.person();
+      await kick(open.id, fresh.userId!);
+      await kick(lobby.id, fresh.userId!);
+      await refused(fresh, open.id);
+      await refused(fresh, lobby.id);
+      assert.deepEqual(await pendingKnocks(), []);
+
+      // Removed while waiting, after being denied, and after being admitted (before connecting).
+      const [waiting, denied, admitted] = [
+        await stack.api.person(),
+        await stack.api.person(),
+        await stack.api.person(),
+      ];
+      const knockOf = async (guest: Api) =>
+        (await guest.request('POST', `/rooms/${lobby.id}/join`, { displayName: 'In' })).body.knockId as string;
+      await knockOf(waiting);
+      const deniedKnock = await knockOf(denied);
+      const admittedKnock = await knockOf(admitted);
+      assert.equal((await host.request('POST', `/rooms/${lobby.id}/knocks/${deniedKnock}/deny`)).status, 200);
+      assert.equal((await host.request('POST', `/rooms/${lobby.id}/knocks/${admittedKnock}/admit`)).status, 200);
+      for (const guest of [waiting, denied, admitted]) {
+        await kick(lobby.id, guest.userId!);
+        await refused(guest, lobby.id);
+      }
+    });
+
     test('a knock can be cancelled by its guest; admit-all admits the rest', async () => {
       const room = await createRoom({ waitingRoom: true });
       const a = await stack.api.person();

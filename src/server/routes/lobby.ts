@@ -3,7 +3,7 @@ import { KNOCK_WAIT_MAX_SECONDS, type KnockState } from '../../contract/index.js
 import type { Context, RequestInfo } from '../context.js';
 import { isHost, rateLimit, requireHost, requireUser } from '../guards.js';
 import { findRoom, hostsPresent } from '../room-views.js';
-import { assertMayEnter } from '../admission.js';
+import { assertMayEnter, assertOpen } from '../admission.js';
 import { ApiError } from '../errors.js';
 import { json, readBody } from '../http.js';
 import { knock, knockSummary, pendingJoin, releaseHostRequired, settle, signJoin } from '../lobby.js';
@@ -26,11 +26,14 @@ export async function join(ctx: Context, info: RequestInfo): Promise<Response> {
     // A host arriving may release guests who waited for one (also done on the webhook when the host connects).
     return json(200, await signJoin(ctx, room, user.id, displayName));
   }
-  // Before anything else, so a removed guest can neither get a token nor knock again.
-  await assertMayEnter(ctx, room, user.id);
+  assertOpen(room);
   const previous = await ctx.store.latestKnock(room.id, user.id);
+  // A removed guest gets no token: signing checks the ban itself, in the seat claim's transaction. So the ban is read
+  // here only on the way to any other answer, before it, so that a removed guest cannot knock or wait again either.
+  const entersNow = previous ? previous.status === 'admitted' : !room.policy.requireHost && !room.policy.waitingRoom;
+  if (entersNow) return json(200, await signJoin(ctx, room, user.id, displayName));
+  await assertMayEnter(ctx, room, user.id);
   if (previous?.status === 'denied') throw new ApiError('DENIED', 'A host declined your request to join.');
-  if (previous?.status === 'admitted') return json(200, await signJoin(ctx, room, user.id, displayName));
   if (previous?.status === 'pending') {
     return json(202, pendingJoin(ctx, room, user.id, previous.id, previous.reason));
   }
