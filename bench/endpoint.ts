@@ -2,17 +2,20 @@
  * Endpoint benchmark: joins per second and p50/p99 latency of `POST /rooms/{id}/join` with SQLite, over loopback,
  * against a real livekit-server. Bounded: a fixed number of joins at a fixed concurrency. Rate limits are off
  * (every request comes from 127.0.0.1); 50 people re-join one open room, so every join is admitted and signed.
- * The hot path is: verify the bearer credential, read the room (SQLite), check bans and knocks, sign a token — the
- * LiveKit room is opened once and its live state is refreshed at most every 2 s, not per join.
+ * The hot path is: verify the bearer credential, read the room and the caller's latest knock (SQLite), claim a seat
+ * (one transaction, which also checks the ban), sign a token — the LiveKit room is opened once and its live state is
+ * refreshed at most every 2 s, not per join.
  *
  * On a small machine the load generator, livekit-server and anything else running share the cores with the endpoint,
  * so throughput and p99 move with the machine's load. The CPU the endpoint process spends per join (read from
- * /proc, Linux only) does not, and is the figure to compare when judging a change to the server.
+ * /proc, Linux only) moves less, but still by about a tenth from run to run here. So the endpoint and the floor are
+ * measured in rounds, back to back in alternating order, and the endpoint's CPU per join as a multiple of the floor's
+ * (the median of the rounds) is the figure to compare when judging a change to the server.
  *
  * With HASHDROP_BENCH_CPU_PROF=<dir>, the endpoint runs under `node --cpu-prof` and leaves its profile in <dir> when
  * the bench stops it (open it in Chrome DevTools' Performance panel, or sum its self time by function).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,20 +29,31 @@ import { freePort, spawnGuarded, waitFor } from '../scripts/processes.js';
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
 export interface EndpointBench {
+  /** Throughput and latency over every measured join (all rounds). */
   joinsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
   requests: number;
-  /** CPU time (user + system) of the endpoint process per measured join, in µs; null where /proc is unavailable. */
+  /**
+   * CPU time (user + system) of the endpoint process per join, in µs: the median of the rounds; null where /proc is
+   * unavailable.
+   */
   serverCpuUsPerJoin: number | null;
   /** CPU time of the load generator (this process) per measured join, in µs. */
   clientCpuUsPerJoin: number;
   /**
-   * The floor, in the same run: a bare `node:http` server (no framework, no store, no signing) that reads the same
+   * The floor, in the same rounds: a bare `node:http` server (no framework, no store, no signing) that reads the same
    * request's body and answers with the same bytes a join answered, driven by the same load generator. What a request
    * of this shape costs Node and the kernel on this machine before any of the endpoint's own work.
    */
   floor: { requestsPerSecond: number; p50Ms: number; p99Ms: number; serverCpuUsPerRequest: number | null };
+  /**
+   * Per round (the endpoint and the floor back to back, their order alternating): CPU per request of each, µs, and
+   * the endpoint's as a multiple of the floor's. The machine's state drifts between rounds; within one it is shared.
+   */
+  rounds: { endpointUs: number | null; floorUs: number | null; ratio: number | null }[];
+  /** The median of the rounds' ratios: the endpoint's CPU per join as a multiple of the floor's. */
+  ratioToFloor: number | null;
 }
 
 /** The floor's server: Node's own HTTP and nothing else. Its answer is the bytes a real join answered. */
@@ -56,27 +70,42 @@ require('node:http').createServer((request, response) => {
 }).listen(Number(process.env.PORT), '127.0.0.1');
 `;
 
-interface LoadResult {
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** CPU of the server process per request, µs (null where /proc is unavailable). */
-  serverCpuUs: number | null;
+/** Unmeasured rounds of each server before the measured ones. */
+const WARM_UP_ROUNDS = 4;
+
+/** What one server did over its rounds: every request's latency, the time taken, and CPU per round. */
+interface LoadTally {
+  latencies: number[];
+  seconds: number;
+  count: number;
+  /** CPU of the server process per request in each round, µs (null where /proc is unavailable). */
+  serverCpuUs: (number | null)[];
   clientCpuUs: number;
   failures: number;
 }
 
-/** `count` requests from `concurrency` keep-alive connections; the server's CPU read from /proc around them. */
+const newTally = (): LoadTally => ({
+  latencies: [],
+  seconds: 0,
+  count: 0,
+  serverCpuUs: [],
+  clientCpuUs: 0,
+  failures: 0,
+});
+
+/**
+ * One round: `count` requests from `concurrency` keep-alive connections, added to `tally`; the server's CPU read from
+ * /proc around them.
+ */
 async function drive(
+  tally: LoadTally,
   count: number,
   concurrency: number,
   serverPid: number | null,
   send: (i: number) => Promise<{ status: number }>,
-): Promise<LoadResult> {
-  const latencies: number[] = [];
+): Promise<void> {
   let next = 0;
-  let failures = 0;
-  const serverCpu0 = serverPid ? processCpuUs(serverPid) : null;
+  const serverCpu0 = serverPid ? threadsCpuUs(serverPid) : null;
   const clientCpu0 = process.cpuUsage();
   const started = performance.now();
   await Promise.all(
@@ -85,23 +114,36 @@ async function drive(
         const i = next++;
         const t0 = performance.now();
         const reply = await send(i);
-        latencies.push(performance.now() - t0);
-        if (reply.status !== 200) failures += 1;
+        tally.latencies.push(performance.now() - t0);
+        if (reply.status !== 200) tally.failures += 1;
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
+  tally.seconds += (performance.now() - started) / 1000;
+  tally.count += count;
   const clientCpu = process.cpuUsage(clientCpu0);
-  const serverCpu1 = serverPid ? processCpuUs(serverPid) : null;
-  latencies.sort((a, b) => a - b);
+  tally.clientCpuUs += clientCpu.user + clientCpu.system;
+  const serverCpu1 = serverPid ? threadsCpuUs(serverPid) : null;
+  tally.serverCpuUs.push(serverCpu0 !== null && serverCpu1 !== null ? (serverCpu1 - serverCpu0) / count : null);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Throughput, latency percentiles and the median round's CPU of a tally. */
+function summary(tally: LoadTally) {
+  const latencies = [...tally.latencies].sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!;
+  const cpu = tally.serverCpuUs.filter((value): value is number => value !== null);
   return {
-    perSecond: Math.round(count / seconds),
+    perSecond: Math.round(tally.count / tally.seconds),
     p50Ms: Number(pct(0.5).toFixed(2)),
     p99Ms: Number(pct(0.99).toFixed(2)),
-    serverCpuUs: serverCpu0 !== null && serverCpu1 !== null ? Math.round((serverCpu1 - serverCpu0) / count) : null,
-    clientCpuUs: Math.round((clientCpu.user + clientCpu.system) / count),
-    failures,
+    serverCpuUs: cpu.length === tally.serverCpuUs.length ? Math.round(median(cpu)) : null,
+    clientCpuUs: Math.round(tally.clientCpuUs / tally.count),
   };
 }
 
@@ -112,6 +154,24 @@ export function processCpuUs(pid: number): number | null {
     return (Number(fields[11]) + Number(fields[12])) * 10_000;
   } catch {
     return null;
+  }
+}
+
+/**
+ * CPU time of a process's threads now, in µs, to the nanosecond: the sum of each thread's run time in
+ * /proc/<pid>/task/<tid>/schedstat. A round of the floor spends some 50 ms of CPU, five of /proc/<pid>/stat's clock
+ * ticks, too coarse to compare. Threads that ended are not counted (a Node server keeps its threads); falls back to
+ * the clock ticks where schedstat is unavailable.
+ */
+function threadsCpuUs(pid: number): number | null {
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    }
+    return ns / 1000;
+  } catch {
+    return processCpuUs(pid);
   }
 }
 
@@ -126,9 +186,10 @@ function childPid(guardPid: number): number | null {
 }
 
 export async function benchEndpoint(
-  options: { joins?: number; concurrency?: number; people?: number } = {},
+  options: { joins?: number; rounds?: number; concurrency?: number; people?: number } = {},
 ): Promise<EndpointBench> {
-  const joins = options.joins ?? 3000;
+  const joins = options.joins ?? 8000;
+  const rounds = options.rounds ?? 8;
   const concurrency = options.concurrency ?? 8;
   const livekit = await startLiveKit();
   const dir = mkdtempSync(joinPath(tmpdir(), 'hashdrop-bench-'));
@@ -193,14 +254,7 @@ export async function benchEndpoint(
     for (let i = 0; i < (options.people ?? 50); i += 1) people.push((await post('/identity', null)).body.credential!);
     const created = await post('/rooms', people[0]!, { policy: { waitingRoom: false, maxParticipants: 64 } });
     const roomId = created.body.room!.id;
-    // Warm-up: the first join opens the LiveKit room; two thousand more warm the JIT and the connections.
-    for (let i = 0; i < 2000; i += 1)
-      await post(`/rooms/${roomId}/join`, people[i % people.length]!, { displayName: 'W' });
-
     const sendJoin = (i: number) => post(`/rooms/${roomId}/join`, people[i % people.length]!, { displayName: `P${i}` });
-    const measured = await drive(joins, concurrency, childPid(server.pid), sendJoin);
-    if (measured.failures > 0) throw new Error(`${measured.failures} joins were not admitted`);
-
     // The floor: the same requests, answered with the bytes a join answered, by Node's HTTP alone.
     const floorPort = await freePort();
     const sample = await sendJoin(0);
@@ -211,21 +265,54 @@ export async function benchEndpoint(
     const sendFloor = (i: number) =>
       post(`/rooms/${roomId}/join`, people[i % people.length]!, { displayName: `P${i}` }, floorPort);
     await waitFor('floor server', async () => (await sendFloor(0)).status === 200, { failed: floorServer.exited });
-    for (let i = 0; i < 2000; i += 1) await sendFloor(i);
-    const floor = await drive(joins, concurrency, childPid(floorServer.pid), sendFloor);
+
+    const endpointPid = childPid(server.pid);
+    const floorPid = childPid(floorServer.pid);
+    const perRound = Math.ceil(joins / rounds);
+    // Warm-up, not counted: rounds as the measured ones, at the same concurrency, until both servers' JIT and the
+    // machine have settled. Warmed one request at a time, the first measured rounds still cost up to twice the later
+    // ones, the floor's as much as the endpoint's.
+    for (let round = 0; round < WARM_UP_ROUNDS; round += 1) {
+      await drive(newTally(), perRound, concurrency, endpointPid, sendJoin);
+      await drive(newTally(), perRound, concurrency, floorPid, sendFloor);
+    }
+
+    // Rounds, the endpoint and the floor back to back in alternating order, so both see the machine as it is then.
+    const measured = newTally();
+    const floorTally = newTally();
+    for (let round = 0; round < rounds; round += 1) {
+      const endpointRound = () => drive(measured, perRound, concurrency, endpointPid, sendJoin);
+      const floorRound = () => drive(floorTally, perRound, concurrency, floorPid, sendFloor);
+      if (round % 2 === 0) await endpointRound().then(floorRound);
+      else await floorRound().then(endpointRound);
+    }
+    if (measured.failures > 0) throw new Error(`${measured.failures} joins were not admitted`);
+    const endpoint = summary(measured);
+    const floor = summary(floorTally);
+    const byRound = measured.serverCpuUs.map((endpointUs, round) => {
+      const floorUs = floorTally.serverCpuUs[round] ?? null;
+      return {
+        endpointUs: endpointUs === null ? null : Math.round(endpointUs),
+        floorUs: floorUs === null ? null : Math.round(floorUs),
+        ratio: endpointUs === null || floorUs === null ? null : Number((endpointUs / floorUs).toFixed(2)),
+      };
+    });
+    const ratios = byRound.map((round) => round.ratio).filter((ratio): ratio is number => ratio !== null);
     return {
-      joinsPerSecond: measured.perSecond,
-      p50Ms: measured.p50Ms,
-      p99Ms: measured.p99Ms,
-      requests: joins,
-      serverCpuUsPerJoin: measured.serverCpuUs,
-      clientCpuUsPerJoin: measured.clientCpuUs,
+      joinsPerSecond: endpoint.perSecond,
+      p50Ms: endpoint.p50Ms,
+      p99Ms: endpoint.p99Ms,
+      requests: measured.count,
+      serverCpuUsPerJoin: endpoint.serverCpuUs,
+      clientCpuUsPerJoin: endpoint.clientCpuUs,
       floor: {
         requestsPerSecond: floor.perSecond,
         p50Ms: floor.p50Ms,
         p99Ms: floor.p99Ms,
         serverCpuUsPerRequest: floor.serverCpuUs,
       },
+      rounds: byRound,
+      ratioToFloor: ratios.length === byRound.length ? Number(median(ratios).toFixed(2)) : null,
     };
   } finally {
     agent.destroy();
@@ -240,6 +327,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await benchEndpoint();
   console.log(
     `endpoint join (SQLite, loopback): ${result.joinsPerSecond} joins/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms over ${result.requests} joins` +
-      `; CPU per join: endpoint ${result.serverCpuUsPerJoin ?? '?'} µs, load generator ${result.clientCpuUsPerJoin} µs`,
+      `; CPU per join: endpoint ${result.serverCpuUsPerJoin ?? '?'} µs (${result.ratioToFloor ?? '?'}× the floor), ` +
+      `load generator ${result.clientCpuUsPerJoin} µs`,
   );
 }

@@ -124,13 +124,21 @@ if (wanted('endpoint')) {
     `${endpoint.joinsPerSecond.toFixed(0)} joins/s, p50 ${endpoint.p50Ms.toFixed(1)} ms, p99 ${endpoint.p99Ms.toFixed(1)} ms`,
   );
   if (endpoint.serverCpuUsPerJoin !== null)
-    console.log(`endpoint CPU per join: ${endpoint.serverCpuUsPerJoin.toFixed(0)} µs`);
+    console.log(
+      `endpoint CPU per join: ${endpoint.serverCpuUsPerJoin.toFixed(0)} µs (median of ${endpoint.rounds.length} rounds)`,
+    );
   const floor = endpoint.floor;
   console.log(
     `floor, bare node:http answering the same requests with the same bytes: ${floor.requestsPerSecond} requests/s, ` +
       `p50 ${floor.p50Ms.toFixed(1)} ms, p99 ${floor.p99Ms.toFixed(1)} ms` +
       (floor.serverCpuUsPerRequest === null ? '' : `, ${floor.serverCpuUsPerRequest} µs of server CPU per request`),
   );
+  if (endpoint.ratioToFloor !== null) {
+    const rounds = endpoint.rounds.map((round) => `${round.endpointUs}/${round.floorUs}`).join(', ');
+    console.log(
+      `endpoint CPU per join ÷ the floor's, median of the rounds: ${endpoint.ratioToFloor} (µs by round: ${rounds})`,
+    );
+  }
   console.log(`load generator CPU per join: ${endpoint.clientCpuUsPerJoin} µs`);
 }
 
