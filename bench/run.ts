@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark, run in one process on this machine, reported as figures and as ratios against a
  * peer run side by side in the same run (LiveKit's React components on the same livekit-server; the versions that ran,
  * read from the installed packages, are printed and saved). Results also go to
- * test-results/bench.json. Needs the CDN build (`npm run build:cdn`); builds the peer app itself.
+ * test-results/bench.json. Needs the CDN build (`npm run build:cdn`) and, for the endpoint, the npm build (`npm run
+ * build:npm`); builds the peer app itself.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { measureCdnBundle } from '../scripts/size.js';
