@@ -5,7 +5,7 @@
  * `BEGIN IMMEDIATE` (the one writer, also across processes sharing the file).
  */
 import { sql, type Kysely, type SqliteDatabase, type Transaction } from 'kysely';
-import { joinQueries, type JoinQueries } from './join-queries.js';
+import { joinQueries, seatHeldAt, type JoinQueries } from './join-queries.js';
 import { SqliteSteps } from './sqlite-steps.js';
 import type { Database } from './schema.js';
 import type { CallStateStore, SeatCaps, SeatClaim, SeatClaimOutcome, SeatHolder, SeatKind } from './types.js';
@@ -63,11 +63,10 @@ export class CallState implements CallStateStore {
 
   async claimSeat(claim: SeatClaim): Promise<SeatClaimOutcome> {
     if (this.sqliteSteps) return this.sqliteSteps.claimSeat(claim);
-    const { ban, dropExpiredSeats, seatsTakenByOthers, holdSeat } = this.joinQueries;
+    const { ban, seatsTakenByOthers, holdSeat } = this.joinQueries;
     return this.withRoomLocked(claim.roomId, async (tx) => {
       if ((await ban(tx, claim.roomId, claim.identity)).rows.length > 0) return 'banned';
-      await dropExpiredSeats(tx, claim.roomId, claim.now);
-      const taken = await seatsTakenByOthers(tx, claim.roomId, claim.kind, claim.identity);
+      const taken = await seatsTakenByOthers(tx, claim.roomId, claim.kind, claim.identity, claim.now);
       if (Number(taken.rows[0]!.count) >= claim.caps[claim.kind]) return 'full';
       await holdSeat(tx, claim.roomId, claim.identity, claim.kind, claim.holdUntil);
       return 'held';
@@ -95,6 +94,13 @@ export class CallState implements CallStateStore {
 
   async syncSeats(roomId: string, connected: SeatHolder[], listedAt: number): Promise<void> {
     await this.withRoomLocked(roomId, async (tx) => {
+      // Reservations that ran out before the list (never a connection) count for nothing already; their rows go here.
+      await tx
+        .deleteFrom('seats')
+        .where('room_id', '=', roomId)
+        .where('connected', '=', 0)
+        .where('expires_at', '<=', listedAt)
+        .execute();
       // A connection reported after LiveKit's list was asked for is newer than the list: it stays.
       let stale = tx
         .updateTable('seats')
@@ -119,7 +125,7 @@ export class CallState implements CallStateStore {
       .selectFrom('seats')
       .select(['kind', (eb) => eb.fn.countAll<number | string>().as('count')])
       .where('room_id', '=', roomId)
-      .where((eb) => eb.or([eb('connected', '=', 1), eb('expires_at', '>', now)]))
+      .where(seatHeldAt(now))
       .groupBy('kind')
       .execute();
     const counts: SeatCaps = { stage: 0, audience: 0 };

@@ -3,12 +3,16 @@
  * once per store (prepared.ts). They are the store's own queries, only not rebuilt per call; every call still reads
  * and writes the database.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { prepare } from './prepared.js';
 import type { Database } from './schema.js';
 import type { SeatKind } from './types.js';
 
 export type JoinQueries = ReturnType<typeof joinQueries>;
+
+/** A seat row holds a seat at `now`: a connection, or a reservation that has not run out. */
+export const seatHeldAt = (now: number) => (eb: ExpressionBuilder<Database, 'seats'>) =>
+  eb.or([eb('connected', '=', 1), eb('expires_at', '>', now)]);
 
 export function joinQueries(db: Kysely<Database>) {
   // A room with its hosts: a row per host in their order, or one row (host_id null) for a room without hosts.
@@ -39,17 +43,19 @@ export function joinQueries(db: Kysely<Database>) {
         // Written into the SQL: a bound LIMIT made SQLite take several times longer over this query.
         .limit(sql.lit(1)),
     ),
-    /** Reservations that ran out before `now` (never a connection) give their seats back. */
-    dropExpiredSeats: prepare(2, (roomId: string, now: number) =>
-      db.deleteFrom('seats').where('room_id', '=', roomId).where('connected', '=', 0).where('expires_at', '<=', now),
-    ),
-    seatsTakenByOthers: prepare(3, (roomId: string, kind: SeatKind, identity: string) =>
+    /**
+     * Seats of a kind that others hold at `now`: a connection, or a reservation until it runs out. One that ran out
+     * counts for nothing; its row stays until that identity holds a seat again or `syncSeats` clears it, so no claim
+     * has to delete anything first.
+     */
+    seatsTakenByOthers: prepare(4, (roomId: string, kind: SeatKind, identity: string, now: number) =>
       db
         .selectFrom('seats')
         .select((eb) => eb.fn.countAll<number | string>().as('count'))
         .where('room_id', '=', roomId)
         .where('kind', '=', kind)
-        .where('identity', '<>', identity),
+        .where('identity', '<>', identity)
+        .where(seatHeldAt(now)),
     ),
     holdSeat: prepare(4, (roomId: string, identity: string, kind: SeatKind, holdUntil: number) =>
       db

@@ -132,7 +132,7 @@ export interface CallStateStore {
   releaseSeat(roomId: string, identity: string): Promise<void>;
   /**
    * Brings the seats in line with who LiveKit says is connected (a missed or reordered webhook), as listed by a
-   * request sent at `listedAt` (epoch ms).
+   * request sent at `listedAt` (epoch ms), and clears the rows of reservations that ran out before it.
    */
   syncSeats(roomId: string, connected: SeatHolder[], listedAt: number): Promise<void>;
   /** Seats held now, per kind. */
