@@ -12,12 +12,17 @@
  * measured in rounds, back to back in alternating order, and the endpoint's CPU per join as a multiple of the floor's
  * (the median of the rounds) is the figure to compare when judging a change to the server.
  *
+ * Judging a change to the server: with HASHDROP_BENCH_AGAINST=<another build's dist/npm/server/cli.js> (say, main's,
+ * copied aside before the change), that build takes the floor's place, on the same database file, and the ratio is the
+ * change's CPU per join as a fraction of the other's. Rounds of the same build against itself vary by about a tenth,
+ * so compare over many (HASHDROP_BENCH_ROUNDS=30 gave medians within 0.01 of 1 here).
+ *
  * With HASHDROP_BENCH_CPU_PROF=<dir>, the endpoint runs under `node --cpu-prof` and leaves its profile in <dir> when
  * the bench stops it (open it in Chrome DevTools' Performance panel, or sum its self time by function).
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join as joinPath } from 'node:path';
+import { join as joinPath, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -192,34 +197,51 @@ function childPid(guardPid: number): number | null {
 }
 
 export async function benchEndpoint(
-  options: { joins?: number; rounds?: number; concurrency?: number; people?: number } = {},
+  options: {
+    joins?: number;
+    rounds?: number;
+    concurrency?: number;
+    people?: number;
+    /** Another build's CLI (its dist/npm/server/cli.js) to run in the floor's place: see the file's comment. */
+    against?: string;
+  } = {},
 ): Promise<EndpointBench> {
   const joins = options.joins ?? 8000;
   const rounds = options.rounds ?? 8;
   const concurrency = options.concurrency ?? 8;
-  if (!existsSync(joinPath(ROOT, SERVER_CLI))) throw new Error('Build the npm package first: npm run build:npm');
+  for (const cli of [SERVER_CLI, options.against ?? SERVER_CLI]) {
+    if (!existsSync(resolvePath(ROOT, cli)))
+      throw new Error(`No ${cli}: build the npm package first (npm run build:npm)`);
+  }
   const livekit = await startLiveKit();
   const dir = mkdtempSync(joinPath(tmpdir(), 'hashdrop-bench-'));
   const port = await freePort();
-  // The endpoint runs as its own process (the built CLI), so the load generator does not share its event loop.
+  // The endpoint runs as its own process (the built CLI), so the load generator does not share its event loop. A
+  // build it is compared with runs beside it on the same database file (two processes sharing SQLite, as supported).
+  const startEndpoint = (cli: string, listenOn: number, name: string, flags: string[] = []) =>
+    spawnGuarded(process.execPath, [...flags, cli], {
+      logFile: joinPath(dir, `${name}.log`),
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        LIVEKIT_URL: livekit.url,
+        LIVEKIT_API_KEY: livekit.apiKey,
+        LIVEKIT_API_SECRET: livekit.apiSecret,
+        HASHDROP_DB: joinPath(dir, 'bench.db'),
+        HASHDROP_SECRET: 'bench-secret-0123456789abcdef',
+        HASHDROP_RATE_LIMIT: 'off',
+        DATABASE_URL: '',
+        PORT: String(listenOn),
+        HOST: '127.0.0.1',
+      },
+    });
   const profileDir = process.env.HASHDROP_BENCH_CPU_PROF;
-  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const server = spawnGuarded(process.execPath, [...profile, SERVER_CLI], {
-    logFile: joinPath(dir, 'server.log'),
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      LIVEKIT_URL: livekit.url,
-      LIVEKIT_API_KEY: livekit.apiKey,
-      LIVEKIT_API_SECRET: livekit.apiSecret,
-      HASHDROP_DB: joinPath(dir, 'bench.db'),
-      HASHDROP_SECRET: 'bench-secret-0123456789abcdef',
-      HASHDROP_RATE_LIMIT: 'off',
-      DATABASE_URL: '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-    },
-  });
+  const server = startEndpoint(
+    SERVER_CLI,
+    port,
+    'server',
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const post = (path: string, credential: string | null, body?: unknown, to = port) =>
     new Promise<{ status: number; text: string; body: { credential?: string; room?: { id: string } } }>(
@@ -262,13 +284,15 @@ export async function benchEndpoint(
     const created = await post('/rooms', people[0]!, { policy: { waitingRoom: false, maxParticipants: 64 } });
     const roomId = created.body.room!.id;
     const sendJoin = (i: number) => post(`/rooms/${roomId}/join`, people[i % people.length]!, { displayName: `P${i}` });
-    // The floor: the same requests, answered with the bytes a join answered, by Node's HTTP alone.
+    // The floor: the same requests, answered with the bytes a join answered, by Node's HTTP alone (or another build).
     const floorPort = await freePort();
     const sample = await sendJoin(0);
-    floorServer = spawnGuarded(process.execPath, ['-e', FLOOR_SERVER], {
-      logFile: joinPath(dir, 'floor.log'),
-      env: { ...process.env, PORT: String(floorPort), FLOOR_ANSWER: sample.text },
-    });
+    floorServer = options.against
+      ? startEndpoint(resolvePath(ROOT, options.against), floorPort, 'against')
+      : spawnGuarded(process.execPath, ['-e', FLOOR_SERVER], {
+          logFile: joinPath(dir, 'floor.log'),
+          env: { ...process.env, PORT: String(floorPort), FLOOR_ANSWER: sample.text },
+        });
     const sendFloor = (i: number) =>
       post(`/rooms/${roomId}/join`, people[i % people.length]!, { displayName: `P${i}` }, floorPort);
     await waitFor('floor server', async () => (await sendFloor(0)).status === 200, { failed: floorServer.exited });

@@ -118,7 +118,12 @@ if (wanted('cluster')) {
 }
 
 if (wanted('endpoint')) {
-  const endpoint = await benchEndpoint();
+  const against = process.env.HASHDROP_BENCH_AGAINST;
+  const rounds = Number(process.env.HASHDROP_BENCH_ROUNDS) || undefined;
+  const endpoint = await benchEndpoint({
+    ...(against ? { against } : {}),
+    ...(rounds ? { rounds, joins: rounds * 1000 } : {}),
+  });
   results.endpoint = endpoint;
   console.log(`\n## Endpoint: POST /rooms/{code}/join, SQLite, loopback (${endpoint.requests} joins)`);
   console.log(
@@ -129,15 +134,19 @@ if (wanted('endpoint')) {
       `endpoint CPU per join: ${endpoint.serverCpuUsPerJoin.toFixed(0)} µs (median of ${endpoint.rounds.length} rounds)`,
     );
   const floor = endpoint.floor;
+  const floorName = against
+    ? `${against}, beside it on the same database`
+    : 'floor, bare node:http answering the same requests with the same bytes';
   console.log(
-    `floor, bare node:http answering the same requests with the same bytes: ${floor.requestsPerSecond} requests/s, ` +
+    `${floorName}: ${floor.requestsPerSecond} requests/s, ` +
       `p50 ${floor.p50Ms.toFixed(1)} ms, p99 ${floor.p99Ms.toFixed(1)} ms` +
       (floor.serverCpuUsPerRequest === null ? '' : `, ${floor.serverCpuUsPerRequest} µs of server CPU per request`),
   );
   if (endpoint.ratioToFloor !== null) {
-    const rounds = endpoint.rounds.map((round) => `${round.endpointUs}/${round.floorUs}`).join(', ');
+    const byRound = endpoint.rounds.map((round) => `${round.endpointUs}/${round.floorUs}`).join(', ');
     console.log(
-      `endpoint CPU per join ÷ the floor's, median of the rounds: ${endpoint.ratioToFloor} (µs by round: ${rounds})`,
+      `endpoint CPU per join ÷ ${against ? 'the other build' : "the floor's"}, median of the rounds: ` +
+        `${endpoint.ratioToFloor} (µs by round: ${byRound})`,
     );
   }
   console.log(`load generator CPU per join: ${endpoint.clientCpuUsPerJoin} µs`);
