@@ -5,7 +5,7 @@
  * `BEGIN IMMEDIATE` (the one writer, also across processes sharing the file).
  */
 import { sql, type Kysely, type SqliteDatabase, type Transaction } from 'kysely';
-import { joinQueries, seatHeldAt, type JoinQueries } from './join-queries.js';
+import { joinQueries, refusalOf, seatHeldAt, type JoinQueries } from './join-queries.js';
 import { SqliteSteps } from './sqlite-steps.js';
 import type { Database } from './schema.js';
 import type { CallStateStore, SeatCaps, SeatClaim, SeatClaimOutcome, SeatHolder, SeatKind } from './types.js';
@@ -63,11 +63,11 @@ export class CallState implements CallStateStore {
 
   async claimSeat(claim: SeatClaim): Promise<SeatClaimOutcome> {
     if (this.sqliteSteps) return this.sqliteSteps.claimSeat(claim);
-    const { ban, seatsTakenByOthers, holdSeat } = this.joinQueries;
+    const { seatStanding, holdSeat } = this.joinQueries;
     return this.withRoomLocked(claim.roomId, async (tx) => {
-      if ((await ban(tx, claim.roomId, claim.identity)).rows.length > 0) return 'banned';
-      const taken = await seatsTakenByOthers(tx, claim.roomId, claim.kind, claim.identity, claim.now);
-      if (Number(taken.rows[0]!.count) >= claim.caps[claim.kind]) return 'full';
+      const standing = await seatStanding(tx, claim.roomId, claim.identity, claim.kind, claim.now);
+      const refusal = refusalOf(standing.rows[0]!, claim.caps[claim.kind]);
+      if (refusal) return refusal;
       await holdSeat(tx, claim.roomId, claim.identity, claim.kind, claim.holdUntil);
       return 'held';
     });

@@ -14,6 +14,21 @@ export type JoinQueries = ReturnType<typeof joinQueries>;
 export const seatHeldAt = (now: number) => (eb: ExpressionBuilder<Database, 'seats'>) =>
   eb.or([eb('connected', '=', 1), eb('expires_at', '>', now)]);
 
+/**
+ * A row of `seatStanding`: `banned` is 0 or 1 on SQLite, a boolean on PostgreSQL; `taken` a number, or a bigint's text
+ * (a count is never null, though a scalar subquery's type allows it).
+ */
+export interface SeatStanding {
+  banned: number | boolean;
+  taken: number | string | null;
+}
+
+/** Why a claim with this standing is refused (`cap` seats of its kind), or null: the seat may be held. */
+export function refusalOf(standing: SeatStanding, cap: number): 'banned' | 'full' | null {
+  if (standing.banned) return 'banned';
+  return Number(standing.taken) >= cap ? 'full' : null;
+}
+
 export function joinQueries(db: Kysely<Database>) {
   // A room with its hosts: a row per host in their order, or one row (host_id null) for a room without hosts.
   const roomWhere = (column: 'rooms.id' | 'rooms.code') =>
@@ -44,18 +59,27 @@ export function joinQueries(db: Kysely<Database>) {
         .limit(sql.lit(1)),
     ),
     /**
-     * Seats of a kind that others hold at `now`: a connection, or a reservation until it runs out. One that ran out
-     * counts for nothing; its row stays until that identity holds a seat again or `syncSeats` clears it, so no claim
-     * has to delete anything first.
+     * What a seat claim decides on, in one statement: whether the caller is banned from the room, and how many seats
+     * of `kind` others hold at `now` — a connection, or a reservation until it runs out. One that ran out counts for
+     * nothing; its row stays until that identity holds a seat again or `syncSeats` clears it, so no claim has to
+     * delete anything first.
      */
-    seatsTakenByOthers: prepare(4, (roomId: string, kind: SeatKind, identity: string, now: number) =>
-      db
-        .selectFrom('seats')
-        .select((eb) => eb.fn.countAll<number | string>().as('count'))
-        .where('room_id', '=', roomId)
-        .where('kind', '=', kind)
-        .where('identity', '<>', identity)
-        .where(seatHeldAt(now)),
+    seatStanding: prepare(4, (roomId: string, identity: string, kind: SeatKind, now: number) =>
+      db.selectNoFrom((eb) => [
+        eb
+          .exists(
+            eb.selectFrom('bans').select('identity').where('room_id', '=', roomId).where('identity', '=', identity),
+          )
+          .as('banned'),
+        eb
+          .selectFrom('seats')
+          .select((seats) => seats.fn.countAll<number | string>().as('count'))
+          .where('room_id', '=', roomId)
+          .where('kind', '=', kind)
+          .where('identity', '<>', identity)
+          .where(seatHeldAt(now))
+          .as('taken'),
+      ]),
     ),
     holdSeat: prepare(4, (roomId: string, identity: string, kind: SeatKind, holdUntil: number) =>
       db

@@ -1,12 +1,12 @@
 /**
- * The seat claim on SQLite as one synchronous step. Through Kysely each of its five statements (begin, ban, count,
- * hold, commit) is a chain of promises of its own, and on the join route that machinery cost more than SQLite's work.
- * Here the claim holds Kysely's one connection (so no other query can run in between, as in any Kysely transaction),
- * then runs the same compiled SQL on the driver's statements: the same transaction, the same `BEGIN IMMEDIATE` lock,
- * only without an await between its statements.
+ * The seat claim on SQLite as one synchronous step. Through Kysely each of its four statements (begin, the ban and
+ * the count, hold, commit) is a chain of promises of its own, and on the join route that machinery cost more than
+ * SQLite's work. Here the claim holds Kysely's one connection (so no other query can run in between, as in any
+ * Kysely transaction), then runs the same compiled SQL on the driver's statements: the same transaction, the same
+ * `BEGIN IMMEDIATE` lock, only without an await between its statements.
  */
 import type { Kysely, SqliteDatabase } from 'kysely';
-import type { JoinQueries } from './join-queries.js';
+import { refusalOf, type JoinQueries, type SeatStanding } from './join-queries.js';
 import type { Database } from './schema.js';
 import type { SeatClaim, SeatClaimOutcome } from './types.js';
 
@@ -23,12 +23,10 @@ export class SqliteSteps {
   }
 
   private claim({ roomId, identity, kind, caps, now, holdUntil }: SeatClaim): SeatClaimOutcome {
-    const { ban, seatsTakenByOthers, holdSeat } = this.queries;
-    if (this.statement(ban.sql).all(ban.parameters(roomId, identity)).length > 0) return 'banned';
-    const [taken] = this.statement(seatsTakenByOthers.sql).all(
-      seatsTakenByOthers.parameters(roomId, kind, identity, now),
-    ) as { count: number }[];
-    if (Number(taken!.count) >= caps[kind]) return 'full';
+    const { seatStanding, holdSeat } = this.queries;
+    const [standing] = this.statement(seatStanding.sql).all(seatStanding.parameters(roomId, identity, kind, now));
+    const refusal = refusalOf(standing as SeatStanding, caps[kind]);
+    if (refusal) return refusal;
     this.statement(holdSeat.sql).run(holdSeat.parameters(roomId, identity, kind, holdUntil));
     return 'held';
   }
