@@ -15,7 +15,7 @@ import {
 } from './call-events.js';
 import { connectFailure } from './connect-failure.js';
 import { EndpointError, isAbortError } from './endpoint-error.js';
-import { whenIdle } from './idle.js';
+import { nextTask, whenIdle } from './idle.js';
 import type { EndpointClient } from './endpoint-client.js';
 import { missingEndpoint, toSessionError, unsupported } from './session-errors.js';
 import { HostActions } from './session-host.js';
@@ -321,7 +321,9 @@ export class SessionLifecycle extends HostActions {
         raiseHand: !!this.endpoint || !!connection.setHandRaised,
       },
     }));
-    void this.publishInitial(connection, () => epoch === this.#epoch);
+    // Published in the next task: after the call screen this update shows has rendered, which publishing's own set-up
+    // (tracks, transceivers: 5-10 ms of the main thread) would otherwise hold back.
+    nextTask(() => void this.publishInitial(connection, () => epoch === this.#epoch));
     if (this.snapshot.role === 'host') void this.#loadKnocks(epoch);
   }
 

@@ -324,8 +324,12 @@ describe('RoomSession', { timeout: 30_000 }, () => {
 
     // Let in: the knock stays while the call connects (the lobby screen says so), and goes once the call is up.
     const knockWhileConnecting: unknown[] = [];
+    const publishedWhenInRoom: number[] = [];
     session.subscribe((next, previous) => {
       if (next.status === 'connecting' && previous.status === 'waiting') knockWhileConnecting.push(next.lobby?.knockId);
+      // Read once the update's own microtasks (a view's render) have run.
+      if (next.status === 'in-room')
+        queueMicrotask(() => publishedWhenInRoom.push(connector.connection.published.length));
     });
     server.settle(lobby.knockId, 'admitted');
     await joining;
@@ -344,6 +348,8 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     assert.equal(s.lobby, null);
     assert.equal(s.identity, 'id-participant');
     assert.equal(s.role, 'participant');
+    // In the call first, so its screen renders; the camera and microphone are published in the next task.
+    assert.deepEqual(publishedWhenInRoom, [0]);
     await until(() => connector.connection.published.length === 1, 'initial publish');
     assert.deepEqual(connector.connection.published[0], {
       audio: true,
@@ -726,6 +732,8 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     start({ audio: false });
     await session.prepare('STELLAR-PHOENIX');
     await session.join('Ada');
+    // The initial publish follows in a task of its own, after the call screen's update.
+    await until(() => connector.connection.published.length === 1, 'initial publish');
     await session.leave();
     assert.equal(session.snapshot.status, 'ended');
     assert.equal(session.snapshot.endedReason, 'left');
