@@ -96,7 +96,6 @@ export const de = {
   'lobby.host-required.title': 'Der Host ist noch nicht da',
   'lobby.host-required.body': 'Du trittst automatisch bei, sobald ein Host das Meeting startet.',
   'lobby.admitted.title': 'Du wurdest eingelassen',
-  'lobby.admitted.body': 'Du trittst dem Anruf bei…',
   'lobby.retrying': 'Verbindungsproblem – neuer Versuch (Versuch {attempt}).',
   'lobby.denied.title': 'Du wurdest nicht hereingelassen',
   'lobby.denied.body': 'Der Host hat deine Anfrage, diesem Raum beizutreten, abgelehnt.',

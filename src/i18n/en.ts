@@ -109,7 +109,6 @@ export const en = {
   'lobby.host-required.title': 'The host hasn’t arrived yet',
   'lobby.host-required.body': 'You will join automatically when a host starts the meeting.',
   'lobby.admitted.title': 'You’re in',
-  'lobby.admitted.body': 'Joining the call…',
   'lobby.retrying': 'Connection problem — trying again (attempt {attempt}).',
   'lobby.denied.title': 'You were not let in',
   'lobby.denied.body': 'The host declined your request to join this room.',

@@ -95,7 +95,6 @@ export const es = {
   'lobby.host-required.title': 'El anfitrión aún no ha llegado',
   'lobby.host-required.body': 'Entrarás automáticamente cuando un anfitrión inicie la reunión.',
   'lobby.admitted.title': 'Te han dejado entrar',
-  'lobby.admitted.body': 'Entrando en la llamada…',
   'lobby.retrying': 'Problema de conexión: reintentando (intento {attempt}).',
   'lobby.denied.title': 'No te dejaron entrar',
   'lobby.denied.body': 'El anfitrión rechazó tu solicitud para unirte a esta sala.',

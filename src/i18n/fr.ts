@@ -96,7 +96,6 @@ export const fr = {
   'lobby.host-required.title': 'L’hôte n’est pas encore arrivé',
   'lobby.host-required.body': 'Vous rejoindrez automatiquement l’appel quand un hôte lancera la réunion.',
   'lobby.admitted.title': 'Vous avez été admis',
-  'lobby.admitted.body': 'Connexion à l’appel…',
   'lobby.retrying': 'Problème de connexion, nouvelle tentative (essai {attempt}).',
   'lobby.denied.title': 'Vous n’avez pas été admis',
   'lobby.denied.body': 'L’hôte a refusé votre demande pour rejoindre cette salle.',

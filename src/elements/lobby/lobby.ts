@@ -75,7 +75,7 @@ export class HashdropLobby extends SessionElement {
     const [title, body] = {
       pending: [this.t('lobby.pending.title'), this.t('lobby.pending.body')],
       'host-required': [this.t('lobby.host-required.title'), this.t('lobby.host-required.body')],
-      admitted: [this.t('lobby.admitted.title'), this.t('lobby.admitted.body')],
+      admitted: [this.t('lobby.admitted.title'), this.t('room.connecting.body')],
       denied: [this.t('lobby.denied.title'), this.t('lobby.denied.body')],
       closed: [this.t('lobby.closed.title'), this.t('lobby.closed.body')],
       full: [this.t('lobby.full.title'), this.t('lobby.full.body')],
