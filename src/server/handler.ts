@@ -40,8 +40,9 @@ export interface HashdropHandlerOptions {
   /** Secret (≥ 16 chars) that signs anonymous identities. Keep it stable across restarts and instances. */
   secret: string;
   /**
-   * The host site's own auth (from headers, e.g. a cookie or a bearer token; the body is the endpoint's to read and,
-   * through the Node adapter, not in the Request). A returned user wins over an anonymous credential; null falls back.
+   * The host site's own auth (from headers, e.g. a cookie or a bearer token; the body is the endpoint's to read).
+   * Through the Node adapter the Request has its URL, method, headers and signal, and nothing else (see
+   * buffered-request.ts). A returned user wins over an anonymous credential; null falls back.
    */
   authenticate?: (request: Request) => Promise<User | null> | User | null;
   /** Where the routes live, e.g. `/api` (default). */
@@ -211,7 +212,10 @@ export function createHashdropHandler(options: HashdropHandlerOptions): Hashdrop
     const cors = origin && originAllowed(request) && origin !== new URL(request.url).origin ? corsHeaders(origin) : {};
     try {
       // Hono answers HEAD as GET; no route serves HEAD here, so it is routed as a method no route has (405 or 404).
-      const routed = request.method === 'HEAD' ? new Request(request, { method: 'HEAD-' }) : request;
+      const routed =
+        request.method === 'HEAD'
+          ? new Request(request.url, { method: 'HEAD-', headers: request.headers, signal: request.signal })
+          : request;
       const response = (await recorderPage?.(request)) ?? (await app.fetch(routed, extra));
       for (const [key, value] of Object.entries({ ...cors, ...closing() })) response.headers.set(key, value);
       return response;

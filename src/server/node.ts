@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HandlerContext } from './handler.js';
+import { bufferedRequest } from './buffered-request.js';
 import { BUFFERED_IO, jsonTextOf, rememberBody, WRITES_JSON_TEXT } from './http.js';
 
 type WebHandler = (request: Request, extra?: HandlerContext) => Promise<Response>;
@@ -108,12 +109,11 @@ async function serveOne(
     const proto = (hops > 0 && header('x-forwarded-proto')?.split(',')[0]?.trim()) || 'http';
     const host = (hops > 0 && header('x-forwarded-host')?.split(',')[0]?.trim()) || req.headers.host || '127.0.0.1';
     const clientIp = forwardedClient(header('x-forwarded-for'), hops) ?? req.socket.remoteAddress ?? null;
-    // Name-value pairs, filled into the Request's own headers once (a Headers object first would copy them twice).
-    const headers: [string, string][] = [];
+    const headers = new Headers();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value === undefined) continue;
-      if (Array.isArray(value)) for (const item of value) headers.push([key, item]);
-      else headers.push([key, value]);
+      if (Array.isArray(value)) for (const item of value) headers.append(key, item);
+      else headers.append(key, value);
     }
     // Only a GET can be held (a knock long-poll), so only a GET is aborted when the client goes away; an abort signal
     // costs every request that carries one (the Request follows it with a listener of its own).
@@ -133,13 +133,16 @@ async function serveOne(
       url = new URL(req.url ?? '/', 'http://127.0.0.1').toString();
     }
     const content = body && body.length > 0 ? body : undefined;
-    const request = new Request(url, {
-      method: req.method,
-      headers,
-      // Our own handler reads the body only from the remembered bytes: no stream is built for it.
-      body: (buffered ? undefined : content) as unknown as BodyInit | undefined,
-      ...(abort ? { signal: abort.signal } : {}),
-    });
+    const method = req.method ?? 'GET';
+    // Our own handler reads the body only from the remembered bytes: it gets no stream, nor the rest of a Request.
+    const request = buffered
+      ? bufferedRequest(url, method, headers, abort?.signal)
+      : new Request(url, {
+          method,
+          headers,
+          body: content as unknown as BodyInit | undefined,
+          ...(abort ? { signal: abort.signal } : {}),
+        });
     // The handler reads the body from these bytes instead of streaming its copy back out of the Request.
     if (content) rememberBody(request, content);
     const response = await handler(request, buffered ? { clientIp, [WRITES_JSON_TEXT]: true } : { clientIp });

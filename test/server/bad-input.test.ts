@@ -458,6 +458,13 @@ for (const kind of STORE_KINDS)
       assert.equal((await alice.request('GET', `/rooms/${doomed.id}`)).status, 200, 'the room is still there');
     });
 
+    test('HEAD, which no route serves, is 405 where GET is routed and 404 elsewhere, never a 400 or 500', async () => {
+      const authorization = `Bearer ${alice.credential}`;
+      const routed = await rawRequest(stack.base, 'HEAD', `/rooms/${room.id}`, { authorization });
+      assert.equal(routed.status, 405);
+      assert.equal((await rawRequest(stack.base, 'HEAD', '/no-such-route', { authorization })).status, 404);
+    });
+
     test('a room name with NUL is refused without storing anything', async () => {
       const before = (await alice.request('GET', '/rooms')).body.rooms.length;
       assert.equal((await alice.request('POST', '/rooms', { name: '\u0000' })).status, 422);
