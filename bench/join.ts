@@ -66,6 +66,7 @@ function firstFrame(steps: Record<FloorStep, number | null>): number {
 
 /** A join's steps, ms after the click on Join (null: not seen); the same page probe as the admission benchmark's. */
 export const JOIN_STEPS = [
+  'credentialsRequested',
   'credentials',
   'signalRequested',
   'signalConnected',
@@ -97,7 +98,7 @@ async function trial(browser: Browser, url: string, kind: 'hashdrop' | 'livekit-
   const firstRemoteFrame = await msToFirstRemoteFrame(page);
   const stamps = await stampsWithFirstFrame(page);
   // The join's credentials: our endpoint's POST …/join, the peer app's token fetch.
-  const { clickAt, credentialsAt } = await page.evaluate(
+  const { clickAt, credentialsRequestedAt, credentialsAt } = await page.evaluate(
     (wanted) => {
       const entries = performance
         .getEntriesByType('resource')
@@ -105,6 +106,7 @@ async function trial(browser: Browser, url: string, kind: 'hashdrop' | 'livekit-
       const last = entries[entries.length - 1];
       return {
         clickAt: performance.timeOrigin + (window as unknown as { __joinClickAt: number }).__joinClickAt,
+        credentialsRequestedAt: last ? performance.timeOrigin + last.startTime : null,
         credentialsAt: last ? performance.timeOrigin + last.responseEnd : null,
       };
     },
@@ -113,12 +115,23 @@ async function trial(browser: Browser, url: string, kind: 'hashdrop' | 'livekit-
   await context.close();
   const since = (at: number | null | undefined) => (at === undefined || at === null ? null : at - clickAt);
   return {
+    credentialsRequested: since(credentialsRequestedAt),
     credentials: since(credentialsAt),
     signalRequested: since(stamps.socket),
     signalConnected: since(stamps.signal),
     mediaConnected: since(stamps.media),
     firstRemoteFrame,
   };
+}
+
+/** A join's steps counted from its credentials' arrival instead of the click (where the bare connect's start). */
+function afterCredentials(row: JoinSteps): JoinSteps {
+  const out = {} as JoinSteps;
+  for (const step of JOIN_STEPS) {
+    const at = row[step];
+    out[step] = at === null || row.credentials === null ? null : at - row.credentials;
+  }
+  return out;
 }
 
 /** p50 of each step over the trials. */
@@ -156,9 +169,15 @@ export interface JoinBench {
   /** Where each app's join spends its time: p50 of every step, ms after the click. */
   hashdropSteps: JoinSteps;
   peerSteps: JoinSteps;
+  /** The warm floor's steps, ms after its `connect()` (its token in hand: credentials 0). */
+  warmFloorSteps: JoinSteps;
+  /** The warm floor with adaptive stream on, as both apps have it, and its remote video shown at once. */
+  adaptiveFloorSteps: JoinSteps;
+  /** Ours, ms after the credentials arrived: what our page and livekit-client do with them, beside the floor's. */
+  hashdropStepsAfterCredentials: JoinSteps;
 }
 
-export async function benchJoin(trials = 7): Promise<JoinBench> {
+export async function benchJoin(trials = Number(process.env.HASHDROP_BENCH_TRIALS ?? 11)): Promise<JoinBench> {
   await buildPeerApp();
   const stack = await startBenchStack();
   const browser = await launchChromium();
@@ -181,11 +200,25 @@ export async function benchJoin(trials = 7): Promise<JoinBench> {
     const hashdropRows: JoinSteps[] = [];
     const peerRows: JoinSteps[] = [];
     const floor: number[] = [];
-    const warmFloor: number[] = [];
+    const warmRows: JoinSteps[] = [];
+    const adaptiveRows: JoinSteps[] = [];
     for (let i = 0; i < trials; i++) {
       floor.push(firstFrame(await bareConnect(browser, stack, bare, liveKitRoom, `bench-bare-cold-${i}`, null)));
       const warm = await bareConnect(browser, stack, bare, liveKitRoom, `bench-bare-warm-${i}`, PRE_JOIN_DWELL_MS);
-      warmFloor.push(firstFrame(warm));
+      firstFrame(warm);
+      // Its token was in hand at connect(): the steps count from there, as ours count from the credentials.
+      warmRows.push({ ...warm, credentialsRequested: 0, credentials: 0 });
+      const adaptive = await bareConnect(
+        browser,
+        stack,
+        bare,
+        liveKitRoom,
+        `bench-bare-adaptive-${i}`,
+        PRE_JOIN_DWELL_MS,
+        true,
+      );
+      firstFrame(adaptive);
+      adaptiveRows.push({ ...adaptive, credentialsRequested: 0, credentials: 0 });
       if (i % 2 === 0) {
         hashdropRows.push(await trial(browser, hashdropUrl, 'hashdrop'));
         peerRows.push(await trial(browser, peerUrl, 'livekit-react'));
@@ -194,6 +227,7 @@ export async function benchJoin(trials = 7): Promise<JoinBench> {
         hashdropRows.push(await trial(browser, hashdropUrl, 'hashdrop'));
       }
     }
+    const warmFloor = warmRows.map((row) => row.firstRemoteFrame!);
     const hashdrop = hashdropRows.map((row) => row.firstRemoteFrame!);
     const peer = peerRows.map((row) => row.firstRemoteFrame!);
     const hashdropMedianMs = percentile(hashdrop, 50);
@@ -211,6 +245,9 @@ export async function benchJoin(trials = 7): Promise<JoinBench> {
       warmFloor,
       hashdropSteps: stepMedians(hashdropRows),
       peerSteps: stepMedians(peerRows),
+      warmFloorSteps: stepMedians(warmRows),
+      adaptiveFloorSteps: stepMedians(adaptiveRows),
+      hashdropStepsAfterCredentials: stepMedians(hashdropRows.map(afterCredentials)),
     };
   } finally {
     await browser.close();

@@ -86,6 +86,18 @@ if (wanted('join')) {
     const [ours, theirs] = [join.hashdropSteps[step], join.peerSteps[step]];
     console.log(`  ${step.padEnd(18)} ${ours === null ? '–' : ms(ours)} / ${theirs === null ? '–' : ms(theirs)}`);
   }
+  console.log(
+    'after the credentials are in the page, p50 (ours / the warm floor / with adaptive stream, from its connect()):',
+  );
+  const or = (value: number | null) => (value === null ? '–' : ms(value));
+  for (const step of JOIN_STEPS.slice(2)) {
+    const [ours, floor, adaptive] = [
+      join.hashdropStepsAfterCredentials[step],
+      join.warmFloorSteps[step],
+      join.adaptiveFloorSteps[step],
+    ];
+    console.log(`  ${step.padEnd(18)} ${or(ours)} / ${or(floor)} / ${or(adaptive)}`);
+  }
 }
 
 if (wanted('admission')) {

@@ -7,29 +7,45 @@
  * Cold, `connect` makes its Room at that moment. Warm, `prepare` has made it before and warmed the server's address
  * with livekit-client's own `prepareConnection`: the most a page can do before it holds a token, so the least any
  * app built on livekit-client can take from there.
+ * Adaptive (`adaptive` true), the Room sizes remote video to where it plays, as both apps' Rooms do, and each remote
+ * video is shown at once in a visible <video>: what adaptive stream costs by itself before a first frame.
  */
-import { Room } from 'livekit-client';
+import { Room, RoomEvent, Track } from 'livekit-client';
 
 declare global {
   interface Window {
     bare: {
-      prepare(url: string): Promise<void>;
-      connect(url: string, token: string): Promise<{ startedAt: number; connectedAt: number }>;
+      prepare(url: string, adaptive?: boolean): Promise<void>;
+      connect(url: string, token: string, adaptive?: boolean): Promise<{ startedAt: number; connectedAt: number }>;
     };
   }
 }
 
 const now = () => performance.timeOrigin + performance.now();
-const newRoom = () => new Room({ adaptiveStream: false, dynacast: true });
+function newRoom(adaptive = false): Room {
+  const room = new Room({ adaptiveStream: adaptive, dynacast: true });
+  if (adaptive) {
+    room.on(RoomEvent.TrackSubscribed, (track) => {
+      if (track.kind !== Track.Kind.Video) return;
+      const video = document.createElement('video');
+      video.muted = true;
+      video.playsInline = true;
+      video.style.cssText = 'width: 640px; height: 360px; display: block';
+      document.body.append(video);
+      track.attach(video);
+    });
+  }
+  return room;
+}
 let prepared: Room | null = null;
 
 window.bare = {
-  async prepare(url) {
-    prepared = newRoom();
+  async prepare(url, adaptive) {
+    prepared = newRoom(adaptive);
     await prepared.prepareConnection(url);
   },
-  async connect(url, token) {
-    const room = prepared ?? newRoom();
+  async connect(url, token, adaptive) {
+    const room = prepared ?? newRoom(adaptive);
     prepared = null;
     const startedAt = now();
     await room.connect(url, token);
