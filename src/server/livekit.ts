@@ -149,17 +149,19 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
     const room = this.state(roomId);
     if (room.opened && Date.now() - room.refreshedAt < this.maxAgeMs) return room;
     if (room.opened && room.refreshing) return room;
-    const open = this.dedupe(room, async () => {
+    const open = async () => {
       await this.call(() => this.rooms.createRoom({ name: roomId, maxParticipants, emptyTimeout: 300 }));
       room.opened = true;
       await this.refreshNow(roomId, room);
-    });
-    // An open room with slightly stale counts is refreshed in the background; joins do not queue behind LiveKit.
+    };
+    // An open room with slightly stale counts is refreshed in the background; joins do not queue behind LiveKit. It
+    // starts once this task is over, so the request that noticed is answered first: begun at once, the calls' signing
+    // and sockets shared its task and held its answer back by a few ms.
     if (room.opened) {
-      open.catch(() => {});
+      this.dedupe(room, () => afterThisTask().then(open)).catch(() => {});
       return room;
     }
-    await open;
+    await this.dedupe(room, open);
     return room;
   }
 
@@ -255,4 +257,9 @@ export class LiveKitGateway extends EventEmitter<{ change: [roomId: string] }> {
       hadHosts.size !== room.participants.size || [...room.participants.keys()].some((id) => !hadHosts.has(id));
     if (changed) this.emit('change', roomId);
   }
+}
+
+/** Resolves in a later turn of the event loop, after the current task and its microtasks (a request's answer). */
+function afterThisTask(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
