@@ -38,10 +38,18 @@ const UNSUBSCRIBE_AFTER_MS = 3000;
  * tiles); pausing at once and resuming then would cost a round trip to the server and a key frame from the sender.
  */
 const ARRIVAL_GRACE_MS = 500;
+/**
+ * How many of those videos are sent meanwhile, at most. Adaptive stream would pause each until an element shows it;
+ * a join into a small call gets every video flowing from the start, one into a room of fifty does not start fifty
+ * decoders and streams for the grace (the rest wait for their tiles, as adaptive stream has them).
+ */
+const ARRIVALS_KEPT_FLOWING = 6;
 
 export class LiveKitConnection implements CallConnection {
   #closing = false;
   /** Remote videos a view wants, by track sid: the elements to play them in, and a pending unsubscription. */
+  /** Videos sent to us in their arrival's grace with no view yet (see ARRIVALS_KEPT_FLOWING). */
+  readonly #flowingArrivals = new Set<string>();
   readonly #wanted = new Map<
     string,
     { elements: Set<HTMLMediaElement>; release: ReturnType<typeof setTimeout> | null }
@@ -111,7 +119,15 @@ export class LiveKitConnection implements CallConnection {
     room.on(RoomEvent.TrackSubscribed, (track, publication) => {
       if (track.kind !== lk.Track.Kind.Video) return;
       const wanted = this.#wanted.get(publication.trackSid);
-      if (!wanted?.elements.size) return this.#release(publication, ARRIVAL_GRACE_MS);
+      if (!wanted?.elements.size) {
+        // Sent to us through the grace: adaptive stream alone would pause a video no element shows yet, and the tile
+        // drawn a moment later would then wait for the server to resume it and for a new key frame.
+        if (!wanted && this.#flowingArrivals.size < ARRIVALS_KEPT_FLOWING) {
+          this.#flowingArrivals.add(publication.trackSid);
+          publication.setEnabled(true);
+        }
+        return this.#release(publication, ARRIVAL_GRACE_MS);
+      }
       for (const element of wanted.elements) track.attach(element);
       publication.setEnabled(true);
     });
@@ -273,6 +289,7 @@ export class LiveKitConnection implements CallConnection {
       const arrived = entry;
       arrived.release = setTimeout(() => {
         arrived.release = null;
+        this.#flowingArrivals.delete(trackSid);
         if (arrived.elements.size === 0 && this.#wanted.get(trackSid) === arrived && !this.#closing)
           this.#release(publication);
       }, graceMs);
@@ -312,6 +329,7 @@ export class LiveKitConnection implements CallConnection {
       }
       if (entry.release) clearTimeout(entry.release);
       entry.release = null;
+      this.#flowingArrivals.delete(trackSid);
       entry.elements.add(element);
       publication.track?.attach(element);
       // Undo a pause from #release: the SDK keeps that wish across an unsubscription and a new subscription.

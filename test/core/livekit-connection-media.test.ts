@@ -237,11 +237,19 @@ function remoteVideo(trackSid: string) {
   const publication = {
     trackSid,
     kind: 'video',
-    enabled: true,
+    /** The wish `setEnabled` made, undefined until one is made. */
+    requested: undefined as boolean | undefined,
+    /**
+     * Whether the server sends it: the wish or else, as with livekit-client's adaptive stream, whether an element
+     * shows it (none here: the SDK pauses it as soon as it streams).
+     */
+    get enabled(): boolean {
+      return publication.requested ?? false;
+    },
     subscribed: true,
     track: { kind: 'video', attach: () => {}, detach: () => {} },
     setEnabled(enabled: boolean) {
-      publication.enabled = enabled;
+      publication.requested = enabled;
     },
     setSubscribed(subscribed: boolean) {
       publication.subscribed = subscribed;
@@ -257,6 +265,20 @@ describe('LiveKitConnection: the first remote videos of a join', { timeout: 10_0
     room.emit('TrackSubscribed', publication.track, publication);
     assert.equal(publication.enabled, true, 'not paused the moment it arrives');
     await until(() => !publication.enabled, 'the unwanted video to be paused');
+    await connection.disconnect();
+  });
+
+  it('of many videos arriving at once, only the first few are sent before their views want them', async () => {
+    const { room, connection } = connect();
+    const publications = Array.from({ length: 10 }, (_, i) => remoteVideo(`TR_many${i}`));
+    for (const publication of publications) room.emit('TrackSubscribed', publication.track, publication);
+    const flowing = publications.filter((publication) => publication.enabled).length;
+    assert.equal(flowing, 6, 'six sent through the grace, the rest left to adaptive stream');
+    await until(() => publications.every((publication) => !publication.enabled), 'all of them to be paused');
+    // The grace is over for those six: the next arrivals get their turn.
+    const later = remoteVideo('TR_later');
+    room.emit('TrackSubscribed', later.track, later);
+    assert.equal(later.enabled, true);
     await connection.disconnect();
   });
 
