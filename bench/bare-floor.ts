@@ -24,7 +24,7 @@ export type FloorStep = (typeof FLOOR_STEPS)[number];
 export const since = (start: number, at: number | null | undefined) =>
   at === undefined || at === null ? null : at - start;
 
-/** One bare connect as `identity`: cold (`dwellMs` null) or warm; adaptive: with adaptive stream, showing video. */
+/** One bare connect as `identity`: cold (`dwellMs` null) or warm; `likeAnApp`: with an app's load (see the page). */
 export async function bareConnect(
   browser: Browser,
   stack: Stack,
@@ -32,7 +32,7 @@ export async function bareConnect(
   roomName: string,
   identity: string,
   dwellMs: number | null,
-  adaptive = false,
+  likeAnApp = false,
 ): Promise<Record<FloorStep, number | null>> {
   const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, { identity });
   token.addGrant({ roomJoin: true, room: roomName, canPublish: true, canPublishData: true, canSubscribe: true });
@@ -45,12 +45,12 @@ export async function bareConnect(
     await page.addScriptTag({ content: script, type: 'module' });
     await page.waitForFunction(() => 'bare' in window);
     if (dwellMs !== null) {
-      await page.evaluate(([u, a]) => window.bare.prepare(u as string, a as boolean), [stack.livekit.url, adaptive]);
+      await page.evaluate(([u, a]) => window.bare.prepare(u as string, a as boolean), [stack.livekit.url, likeAnApp]);
       await page.waitForTimeout(dwellMs);
     }
     const { startedAt, connectedAt } = await page.evaluate(
       ([u, t, a]) => window.bare.connect(u as string, t as string, a as boolean),
-      [stack.livekit.url, jwt, adaptive],
+      [stack.livekit.url, jwt, likeAnApp],
     );
     const stamps = await stampsWithFirstFrame(page);
     return {

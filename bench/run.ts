@@ -87,16 +87,17 @@ if (wanted('join')) {
     console.log(`  ${step.padEnd(18)} ${ours === null ? '–' : ms(ours)} / ${theirs === null ? '–' : ms(theirs)}`);
   }
   console.log(
-    'after the credentials are in the page, p50 (ours / the warm floor / with adaptive stream, from its connect()):',
+    "after the credentials are in the page, p50 (ours / the warm floor / that floor with an app's load: adaptive stream, " +
+      'camera and microphone open; the floors from their connect()):',
   );
   const or = (value: number | null) => (value === null ? '–' : ms(value));
   for (const step of JOIN_STEPS.slice(2)) {
-    const [ours, floor, adaptive] = [
+    const [ours, floor, appLike] = [
       join.hashdropStepsAfterCredentials[step],
       join.warmFloorSteps[step],
-      join.adaptiveFloorSteps[step],
+      join.appLikeFloorSteps[step],
     ];
-    console.log(`  ${step.padEnd(18)} ${or(ours)} / ${or(floor)} / ${or(adaptive)}`);
+    console.log(`  ${step.padEnd(18)} ${or(ours)} / ${or(floor)} / ${or(appLike)}`);
   }
 }
 

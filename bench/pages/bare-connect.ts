@@ -7,24 +7,26 @@
  * Cold, `connect` makes its Room at that moment. Warm, `prepare` has made it before and warmed the server's address
  * with livekit-client's own `prepareConnection`: the most a page can do before it holds a token, so the least any
  * app built on livekit-client can take from there.
- * Adaptive (`adaptive` true), the Room sizes remote video to where it plays, as both apps' Rooms do, and each remote
- * video is shown at once in a visible <video>: what adaptive stream costs by itself before a first frame.
+ * Like an app (`likeAnApp` true), it carries what both apps carry while they join: the Room sizes remote video to where
+ * it plays (adaptive stream) and shows each remote video at once in a visible <video>, and the camera and microphone
+ * are open, the camera shown in a preview (both apps keep them open from pre-join to publish them once connected).
+ * What is left between it and an app is the app's own work.
  */
 import { Room, RoomEvent, Track } from 'livekit-client';
 
 declare global {
   interface Window {
     bare: {
-      prepare(url: string, adaptive?: boolean): Promise<void>;
-      connect(url: string, token: string, adaptive?: boolean): Promise<{ startedAt: number; connectedAt: number }>;
+      prepare(url: string, likeAnApp?: boolean): Promise<void>;
+      connect(url: string, token: string, likeAnApp?: boolean): Promise<{ startedAt: number; connectedAt: number }>;
     };
   }
 }
 
 const now = () => performance.timeOrigin + performance.now();
-function newRoom(adaptive = false): Room {
-  const room = new Room({ adaptiveStream: adaptive, dynacast: true });
-  if (adaptive) {
+function newRoom(likeAnApp = false): Room {
+  const room = new Room({ adaptiveStream: likeAnApp, dynacast: true });
+  if (likeAnApp) {
     room.on(RoomEvent.TrackSubscribed, (track) => {
       if (track.kind !== Track.Kind.Video) return;
       const video = document.createElement('video');
@@ -37,15 +39,27 @@ function newRoom(adaptive = false): Room {
   }
   return room;
 }
+/** The open camera and microphone, the camera shown as a pre-join preview would show it. */
+async function openDevices(): Promise<void> {
+  const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 }, audio: true });
+  const preview = document.createElement('video');
+  preview.muted = true;
+  preview.playsInline = true;
+  preview.autoplay = true;
+  preview.style.cssText = 'width: 640px; height: 360px; display: block';
+  preview.srcObject = stream;
+  document.body.append(preview);
+}
 let prepared: Room | null = null;
 
 window.bare = {
-  async prepare(url, adaptive) {
-    prepared = newRoom(adaptive);
+  async prepare(url, likeAnApp) {
+    if (likeAnApp) await openDevices();
+    prepared = newRoom(likeAnApp);
     await prepared.prepareConnection(url);
   },
-  async connect(url, token, adaptive) {
-    const room = prepared ?? newRoom(adaptive);
+  async connect(url, token, likeAnApp) {
+    const room = prepared ?? newRoom(likeAnApp);
     prepared = null;
     const startedAt = now();
     await room.connect(url, token);
