@@ -47,9 +47,9 @@ const ARRIVALS_KEPT_FLOWING = 6;
 
 export class LiveKitConnection implements CallConnection {
   #closing = false;
-  /** Remote videos a view wants, by track sid: the elements to play them in, and a pending unsubscription. */
   /** Videos sent to us in their arrival's grace with no view yet (see ARRIVALS_KEPT_FLOWING). */
   readonly #flowingArrivals = new Set<string>();
+  /** Remote videos a view wants, by track sid: the elements to play them in, and a pending unsubscription. */
   readonly #wanted = new Map<
     string,
     { elements: Set<HTMLMediaElement>; release: ReturnType<typeof setTimeout> | null }
