@@ -25,6 +25,7 @@ import { percentile, startBenchStack } from './bench-stack.js';
 export const ADMISSION_STEPS = [
   'decisionWritten',
   'longPollAnswered',
+  'connectCalled',
   'signalRequested',
   'signalConnected',
   'mediaConnected',
@@ -124,6 +125,7 @@ async function admitOne(host: Page, guest: Page, name: string): Promise<Record<A
   return {
     decisionWritten: since(clickedAt, await resourceTime(host, '/admit', 'responseStart')),
     longPollAnswered: since(clickedAt, await resourceTime(guest, '/knocks/', 'responseEnd')),
+    connectCalled: since(clickedAt, stamps.connect),
     signalRequested: since(clickedAt, stamps.socket),
     signalConnected: since(clickedAt, stamps.signal),
     mediaConnected: since(clickedAt, stamps.media),

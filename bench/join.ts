@@ -68,6 +68,7 @@ function firstFrame(steps: Record<FloorStep, number | null>): number {
 export const JOIN_STEPS = [
   'credentialsRequested',
   'credentials',
+  'connectCalled',
   'signalRequested',
   'signalConnected',
   'mediaConnected',
@@ -117,6 +118,7 @@ async function trial(browser: Browser, url: string, kind: 'hashdrop' | 'livekit-
   return {
     credentialsRequested: since(credentialsRequestedAt),
     credentials: since(credentialsAt),
+    connectCalled: since(stamps.connect),
     signalRequested: since(stamps.socket),
     signalConnected: since(stamps.signal),
     mediaConnected: since(stamps.media),
@@ -210,7 +212,7 @@ export async function benchJoin(trials = Number(process.env.HASHDROP_BENCH_TRIAL
       const warm = await bareConnect(browser, stack, bare, liveKitRoom, `bench-bare-warm-${i}`, PRE_JOIN_DWELL_MS);
       firstFrame(warm);
       // Its token was in hand at connect(): the steps count from there, as ours count from the credentials.
-      warmRows.push({ ...warm, credentialsRequested: 0, credentials: 0 });
+      warmRows.push({ ...warm, credentialsRequested: 0, credentials: 0, connectCalled: 0 });
       const appLike = await bareConnect(
         browser,
         stack,
@@ -221,7 +223,7 @@ export async function benchJoin(trials = Number(process.env.HASHDROP_BENCH_TRIAL
         true,
       );
       firstFrame(appLike);
-      appLikeRows.push({ ...appLike, credentialsRequested: 0, credentials: 0 });
+      appLikeRows.push({ ...appLike, credentialsRequested: 0, credentials: 0, connectCalled: 0 });
       if (i % 2 === 0) {
         hashdropRows.push(await trial(browser, hashdropUrl, 'hashdrop'));
         peerRows.push(await trial(browser, peerUrl, 'livekit-react'));

@@ -8,6 +8,12 @@ import type { CallConnection, CallEvents, ConnectRequest } from './call.js';
 import { CAMERA_CAPTURE } from './devices.js';
 import { LiveKitConnection, type LiveKit } from './livekit-connection.js';
 
+/**
+ * A User Timing mark set the moment a call hands its token to livekit-client (`room.connect`): in a profile or the
+ * benches' breakdown, what came before it is the page's work, what follows until the socket opens is the SDK's.
+ */
+export const CONNECT_MARK = 'hashdrop:livekit-connect';
+
 /** The SDK's own clean-up of each of our rooms, run by `releaseRoom` (see `createRoom`). */
 const roomCleanups = new WeakMap<Room, () => void>();
 
@@ -84,6 +90,7 @@ export class CallRooms {
     // A session left meanwhile disconnects once this resolves, not before: livekit-client 2.23 aborting a connect
     // half-way once left a peer connection open in join-leave-cycles.test.ts.
     try {
+      performance.mark(CONNECT_MARK);
       await room.connect(request.serverUrl, request.token);
     } catch (error) {
       await connection.disconnect();
