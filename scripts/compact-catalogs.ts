@@ -21,6 +21,15 @@ import type { Plugin } from 'vite';
  */
 export const UP_FRONT_PREFIXES = ['status.', 'room.', 'prejoin.', 'lobby.'];
 
+/** Keys under those prefixes that only the call screen and its control bar show (both arrive with the call chunk). */
+export const IN_CALL_KEYS = new Set([
+  'room.in-call.title',
+  'room.leave',
+  'room.end-for-all',
+  'room.sidebar',
+  'room.reconnecting',
+]);
+
 const CATALOG = /[\\/]src[\\/]i18n[\\/]([a-z]{2,3}|en-in-call)\.ts$/;
 
 /** Evaluates a catalog module (plain data; its only import is a type) and returns its one exported object. */
@@ -37,7 +46,8 @@ async function evaluate(file: string): Promise<Record<string, string>> {
 /** The English catalog split in two, each in the source's key order. */
 async function englishParts(dir: string): Promise<{ upFront: [string, string][]; inCall: [string, string][] }> {
   const entries = Object.entries(await evaluate(join(dir, 'en.ts')));
-  const isUpFront = ([key]: [string, string]) => UP_FRONT_PREFIXES.some((prefix) => key.startsWith(prefix));
+  const isUpFront = ([key]: [string, string]) =>
+    !IN_CALL_KEYS.has(key) && UP_FRONT_PREFIXES.some((prefix) => key.startsWith(prefix));
   return { upFront: entries.filter(isUpFront), inCall: entries.filter((entry) => !isUpFront(entry)) };
 }
 

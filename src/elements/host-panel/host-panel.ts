@@ -13,7 +13,7 @@ import type { ParticipantAction } from '../../contract/routes.js';
 import type { ParticipantSnapshot } from '../../core/snapshot.js';
 import { ConfirmDialogController } from '../shared/confirm-dialog.js';
 import { actionDone, kickConfirm, raisedHands } from '../shared/participant-actions.js';
-import { dialogStyles } from '../shared/tokens.styles.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { renderHands, renderPeople, type PeopleListContext } from './people-list.js';
 import { renderRecordingControl } from '../recording/recording-control.js';
 import { renderStreamControl } from '../recording/stream-control.js';

@@ -12,7 +12,8 @@ import { MenuController } from '../shared/menu.js';
 import { attachMedia } from '../shared/attach-media.js';
 import { HashdropPinRequestEvent } from '../shared/events.js';
 import { HashdropElement } from '../shared/hashdrop-element.js';
-import { controlStyles, dialogStyles, tokenStyles } from '../shared/tokens.styles.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
+import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
 import { participantTileStyles } from './participant-tile.styles.js';
 
 export type TileSource = 'camera' | 'screen_share';

@@ -209,25 +209,6 @@ export const controlStyles = css`
  * The waiting spinner (the room's connecting card, the lobby): one `.spinner` class sized by `--_hd-spinner-size`, and
  * still for people who ask for reduced motion.
  */
-/** A confirmation `<dialog>` (End for all, Remove someone): the same look wherever a host confirms. */
-export const dialogStyles = css`
-  dialog {
-    max-width: min(28rem, calc(100vw - 2rem));
-    border: 1px solid var(--_hd-border);
-    border-radius: var(--_hd-radius-l);
-    background: var(--_hd-surface);
-    color: var(--_hd-text);
-    padding: var(--_hd-space-l);
-  }
-  dialog::backdrop {
-    background: var(--_hd-backdrop);
-  }
-  dialog .row {
-    justify-content: flex-end;
-    margin-top: var(--_hd-space-m);
-  }
-`;
-
 export const spinnerStyles = css`
   .spinner {
     width: var(--_hd-spinner-size, 2.5rem);
