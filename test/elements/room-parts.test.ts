@@ -170,6 +170,17 @@ describe('room screens', () => {
     expect(roomViewOf(snapshots.error(), false, false)).to.equal('error');
   });
 
+  it('keeps pre-join on show while a join started there connects, and only then', () => {
+    expect(roomViewOf(snapshots.connecting(), false, true, 'prejoin')).to.equal('prejoin');
+    expect(roomViewOf(snapshots.connecting(), false, true, 'error'), 'a retry from the error card').to.equal(
+      'connecting',
+    );
+    expect(roomViewOf(snapshots.connecting(), false, true, null), 'first render').to.equal('connecting');
+    expect(roomViewOf(snapshots.inRoom(), false, true, 'prejoin')).to.equal('call');
+    expect(roomViewOf(snapshots.waiting(), false, true, 'prejoin')).to.equal('lobby');
+    expect(roomViewOf(snapshots.error(), false, true, 'prejoin')).to.equal('error');
+  });
+
   it('says an error in our words with the original as the detail, or the original alone', () => {
     const error = { code: 'NETWORK', message: 'fetch failed' } as const;
     expect(errorTexts(error, () => 'Not reached.')).to.deep.equal(['Not reached.', 'fetch failed']);

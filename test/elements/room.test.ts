@@ -190,15 +190,48 @@ describe('hashdrop-room', () => {
     expect(shadow(el, 'hashdrop-call-view')).to.equal(view);
     expect(view.hidden).to.be.true;
     expect(getComputedStyle(view).display).to.equal('none');
-    expect(getComputedStyle(shadow(el, '[part="card"]')!).display).not.to.equal('none');
-    expect(el.shadowRoot!.querySelector('[data-focus-target]')?.id).to.equal('card-title');
-    await expect(el).to.be.accessible();
     session.snapshot = snapshots.inRoom(2);
     await el.updateComplete;
     expect(shadow(el, 'hashdrop-call-view')).to.equal(view);
     expect(view.hidden).to.be.false;
     expect(getComputedStyle(view).display).to.equal('flex');
     expect(shadow(el, '[part="card"]')).to.be.null;
+  });
+
+  it('stays on pre-join while a join started there connects: Join busy and focused, the call screen not redrawn', async () => {
+    const session = sessionWith(snapshots.preJoin());
+    const el = await fixture<HashdropRoom>(html`<hashdrop-room .session=${session}></hashdrop-room>`);
+    await waitUntil(() => shadow(el, 'hashdrop-call-view'), 'the call screen made on pre-join');
+    const view = shadow(el, 'hashdrop-call-view') as HTMLElement & { snapshot: unknown };
+    const prejoin = shadow(el, 'hashdrop-prejoin') as HTMLElement & { updateComplete: Promise<unknown> };
+    await prejoin.updateComplete;
+    const join = prejoin.shadowRoot!.querySelector<HTMLButtonElement>('[part="join"]')!;
+    join.focus();
+    const before = view.snapshot;
+    session.snapshot = snapshots.connecting();
+    await el.updateComplete;
+    await prejoin.updateComplete;
+    expect(shadow(el, 'hashdrop-prejoin'), 'the same pre-join screen').to.equal(prejoin);
+    expect(shadow(el, '[part="card"]')).to.be.null;
+    expect(join.getAttribute('aria-disabled')).to.equal('true');
+    expect(text(join)).to.equal('Joining…');
+    expect(prejoin.shadowRoot!.activeElement, 'focus stays on Join').to.equal(join);
+    expect(view.snapshot, 'the hidden call screen keeps its snapshot while connecting').to.equal(before);
+    await expect(el).to.be.accessible();
+    session.snapshot = snapshots.inRoom(2);
+    await el.updateComplete;
+    expect(view.hidden).to.be.false;
+    expect(view.snapshot).to.equal(session.snapshot);
+    expect(shadow(el, 'hashdrop-prejoin')).to.be.null;
+  });
+
+  it('shows the connecting card when a join did not start on pre-join (a retry from the error card)', async () => {
+    const session = sessionWith(snapshots.error());
+    const el = await fixture<HashdropRoom>(html`<hashdrop-room .session=${session}></hashdrop-room>`);
+    session.snapshot = snapshots.connecting();
+    await el.updateComplete;
+    expect(text(shadow(el, 'h2'))).to.equal('Connecting…');
+    expect(shadow(el, 'hashdrop-prejoin')).to.be.null;
   });
 
   it('fires typed lifecycle events by diffing snapshots, and reflects status', async () => {
@@ -288,6 +321,26 @@ describe('hashdrop-room', () => {
     await tick(10);
     expect(session.disposed).to.be.true;
     expect(session.listenerCount).to.equal(0);
+  });
+
+  it('lets go of its screens once removed for good, each on its own, and draws them again when put back', async () => {
+    const wrapper = await mount(html`<div></div>`);
+    const room = document.createElement('hashdrop-room');
+    room.session = sessionWith(snapshots.preJoin());
+    wrapper.append(room);
+    await room.updateComplete;
+    const prejoin = shadow(room, 'hashdrop-prejoin')!;
+    expect(prejoin).to.exist;
+    room.remove();
+    await tick(10);
+    await room.updateComplete;
+    expect(shadow(room, 'hashdrop-prejoin')).to.be.null;
+    expect(shadow(room, 'hashdrop-call-view')).to.be.null;
+    // Held from outside (Chromium's autofill keeps the last sent form), a screen must not hold its siblings.
+    expect(prejoin.parentNode).to.be.null;
+    wrapper.append(room);
+    await room.updateComplete;
+    expect(shadow(room, 'hashdrop-prejoin')).to.exist;
   });
 
   it('never disposes an injected session, but lets go of it', async () => {

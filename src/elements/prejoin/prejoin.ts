@@ -96,6 +96,14 @@ export class HashdropPrejoin extends SessionElement {
     return s.status === 'idle' && !s.roomRef && !s.room;
   }
 
+  /**
+   * Join was pressed here, or the call is connecting while this screen is on show (the room keeps it until the call is
+   * up). The button stays focusable, `aria-disabled`, so focus is not lost while it waits.
+   */
+  get #busy(): boolean {
+    return this.joining || this.snapshot.status === 'connecting';
+  }
+
   get #startsAt(): number | null {
     const at = this.snapshot.room?.scheduledStartAt;
     const time = at ? Date.parse(at) : NaN;
@@ -136,7 +144,7 @@ export class HashdropPrejoin extends SessionElement {
     if (future && !this.#countdownTimer) {
       this.#countdownTimer = setInterval(() => (this.now = Date.now()), 1000);
     } else if (!future) this.#stopCountdown();
-    this.setState('joining', this.joining);
+    this.setState('joining', this.#busy);
   }
 
   #stopCountdown(): void {
@@ -194,7 +202,7 @@ export class HashdropPrejoin extends SessionElement {
   #submit = async (e: Event) => {
     e.preventDefault();
     const session = this.activeSession;
-    if (!session || this.joining) return;
+    if (!session || this.#busy) return;
     let code: string | null = null;
     if (this.#needsCode) {
       code = parseRoomReference(this.codeValue);
@@ -409,8 +417,8 @@ export class HashdropPrejoin extends SessionElement {
             : html`<span class="hint" id="name-hint">${this.t('prejoin.name.hint')}</span>`
         }
       </div>
-      <button part="join" class="primary" type="submit" ?disabled=${this.joining}>
-        ${this.joining ? this.t('prejoin.joining') : this.t('prejoin.join')}
+      <button part="join" class="primary" type="submit" aria-disabled=${this.#busy ? 'true' : 'false'}>
+        ${this.#busy ? this.t('prejoin.joining') : this.t('prejoin.join')}
       </button>
     </form>`;
   }

@@ -141,6 +141,12 @@ export class HashdropRoom extends HashdropElement {
   #callViewReady: Promise<void> | null = null;
   /** The call screen: one per room, kept from one call to the next (it holds the chat panel's state). */
   #callView: HashdropCallView | null = null;
+  /**
+   * Out of the document for good (its session let go): it renders no screen, so whatever still refers to it, or to a
+   * node in it, holds none of the others. Chromium's autofill, for one, keeps the last form it saw sent (pre-join's) until
+   * another is, and with pre-join still in place that form held the whole room, hidden call screen included.
+   */
+  #released = false;
 
   readonly #sessionProvider = new ContextProvider(this, { context: sessionContext });
   readonly #snapshotProvider = new ContextProvider(this, { context: snapshotContext });
@@ -171,6 +177,10 @@ export class HashdropRoom extends HashdropElement {
     // Moved in the DOM: the call goes on.
     if (this.#disposeTimer) clearTimeout(this.#disposeTimer);
     this.#disposeTimer = null;
+    if (this.#released) {
+      this.#released = false;
+      this.requestUpdate();
+    }
     this.#bind();
   }
 
@@ -182,6 +192,9 @@ export class HashdropRoom extends HashdropElement {
       if (this.isConnected) return;
       this.#unbind();
       this.#disposeOwned();
+      this.#released = true;
+      this.#callView = null;
+      this.requestUpdate();
     }, 0);
   }
 
@@ -198,7 +211,7 @@ export class HashdropRoom extends HashdropElement {
       this.#reportedError = key;
     }
     if (changed.has('room') && this.hasUpdated && !this.attributeError) this.#roomChanged();
-    this.#view = roomViewOf(this.snap, !!this.attributeError, !!loadedCallView());
+    this.#view = roomViewOf(this.snap, !!this.attributeError, !!loadedCallView(), this.#lastView);
     if (this.#lastView !== null && this.#view !== this.#lastView) this.#releaseFocus();
   }
 
@@ -463,7 +476,10 @@ export class HashdropRoom extends HashdropElement {
     // roomViewOf only answers 'call' once the call view module is here (and has defined the tag).
     if (!loadedCallView() || (view !== 'call' && !ahead)) return nothing;
     const callView = (this.#callView ??= document.createElement('hashdrop-call-view'));
-    callView.snapshot = s;
+    // While connecting, the hidden call screen keeps the snapshot it had: the changes of a join (status, identity,
+    // role, room) come just before the page hands its token to livekit-client, and rendering the whole call screen for
+    // them there held the connection back (10–30 ms in the benchmarks). It renders them once, when it is shown.
+    if (view === 'call' || s.status !== 'connecting') callView.snapshot = s;
     callView.layout = this.layout === 'grid' ? 'grid' : 'spotlight';
     callView.lang = lang;
     callView.hidden = view !== 'call';
@@ -473,10 +489,13 @@ export class HashdropRoom extends HashdropElement {
   override render(): TemplateResult {
     const lang = isLanguageTag(this.language) ? this.language : 'en';
     const view = this.#view;
+    // Released, each screen is taken out of the same template on its own: a screen node still referred to then holds
+    // only itself, not its siblings (as it would inside a removed wrapper).
+    const released = this.#released;
     return html`<div part="base" lang=${lang} dir=${this.direction}>
       <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
       ${this.notice ? html`<p part="notice" class="notice">${this.notice}</p>` : nothing}
-      ${this.#renderView(view, lang)} ${this.#renderCallView(view, lang)}
+      ${released ? nothing : this.#renderView(view, lang)} ${released ? nothing : this.#renderCallView(view, lang)}
     </div>`;
   }
 }

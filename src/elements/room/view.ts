@@ -12,8 +12,17 @@ export type RoomView = 'invalid' | 'prejoin' | 'connecting' | 'lobby' | 'call' |
 /**
  * The screen for a snapshot: a bad attribute first, then the lobby's states, then by status. In a call, until the call
  * view module has arrived (normally long before: it loads from pre-join on), "connecting".
+ *
+ * `shown` is the screen on show now. A join started from pre-join stays there, its Join button busy, until the call is
+ * up (as the lobby stays once the guest is let in): a connecting card in between is a screen change (pre-join torn
+ * down, layout, focus) in the very milliseconds the page hands its token to livekit-client.
  */
-export function roomViewOf(s: RoomSnapshot, invalid: boolean, callViewLoaded: boolean): RoomView {
+export function roomViewOf(
+  s: RoomSnapshot,
+  invalid: boolean,
+  callViewLoaded: boolean,
+  shown: RoomView | null = null,
+): RoomView {
   if (invalid) return 'invalid';
   if (lobbyViewOf(s) !== 'none') return 'lobby';
   switch (s.status) {
@@ -21,7 +30,7 @@ export function roomViewOf(s: RoomSnapshot, invalid: boolean, callViewLoaded: bo
     case 'pre-join':
       return 'prejoin';
     case 'connecting':
-      return 'connecting';
+      return shown === 'prejoin' ? 'prejoin' : 'connecting';
     case 'in-room':
     case 'reconnecting':
       return callViewLoaded ? 'call' : 'connecting';

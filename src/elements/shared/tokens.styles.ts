@@ -145,7 +145,8 @@ export const controlStyles = css`
     border-color: var(--_hd-danger);
     color: var(--_hd-danger);
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
   }
