@@ -38,6 +38,8 @@ type Story = StoryObj<Args>;
 defineBackgroundChoice();
 
 export const Ready: Story = { args: { snapshot: () => snapshots.preJoin(), name: 'Ada' } };
+/** Join pressed: the room keeps this screen, Join busy, until the call is up. */
+export const Joining: Story = { args: { snapshot: () => snapshots.connecting(), name: 'Ada' } };
 export const BlurChosen: Story = {
   args: { snapshot: () => ({ ...snapshots.preJoin(), background: 'blur' }), name: 'Ada' },
 };
