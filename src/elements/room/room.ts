@@ -143,8 +143,8 @@ export class HashdropRoom extends HashdropElement {
   #callView: HashdropCallView | null = null;
   /**
    * Out of the document for good (its session let go): it renders no screen, so whatever still refers to it, or to a
-   * node in it, holds none of the others. Chromium's autofill, for one, keeps the last form it saw sent (pre-join's) until
-   * another is, and with pre-join still in place that form held the whole room, hidden call screen included.
+   * node in it, holds none of the others. Chromium's autofill, for one, keeps the last form it saw sent (pre-join's)
+   * until another is, and with pre-join still in place that form held the whole room, hidden call screen included.
    */
   #released = false;
 
