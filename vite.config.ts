@@ -57,8 +57,18 @@ const CALL_CHUNK = /[\\/](src[\\/](elements|core|contract|i18n)|node_modules[\\/
 const NOT_CALL_CHUNK =
   /livekit-client|livekit-sdk|[\\/]i18n[\\/](de|es|fr)\.ts|qr-image|uqr|[\\/]elements[\\/]recorder[\\/]|[\\/]core[\\/]background[\\/]/;
 
-/** The host's elements: loaded only when someone is a host, so what only they use is the `host` chunk. */
-const HOST_ROOT = 'src/elements/host-elements.ts';
+/**
+ * Lazy chunks of their own, each its root module and what only it uses, so a page that never needs them never fetches
+ * them: `extras`, what a call shows only once it has something to show (reactions, captions, the Recording and Live
+ * badges); `check`, the pre-call check (pre-join's button); `host`, the host's elements (a guest's call never
+ * fetches it). In this order: a module two of them use goes to the first, which the later one then imports (a host's
+ * panel shows the Recording badge, so the `host` chunk imports `extras`, never the other way round).
+ */
+const OWN_CHUNKS = [
+  { name: 'extras', root: 'src/elements/call-extras.ts' },
+  { name: 'check', root: 'src/elements/precall-check/define.ts' },
+  { name: 'host', root: 'src/elements/host-elements.ts' },
+] as const;
 
 /** `roots` and every module they import, directly or not: statically only, or (`lazy`) through `import()` too. */
 function closure(ctx: ChunkingContext, roots: string[], lazy = false): Set<string> {
@@ -75,19 +85,29 @@ function closure(ctx: ChunkingContext, roots: string[], lazy = false): Set<strin
 }
 
 /**
- * The modules only the host's elements use: imported (statically) from HOST_ROOT but from no other part of the page,
- * neither the entry nor any other lazily imported module. A module the guests' call uses too stays in `call`; were it
- * in `host`, the call chunk would import the host chunk.
+ * Which of OWN_CHUNKS each module goes to: those imported (statically) from a chunk's root but from no other part of
+ * the page, neither the entry nor any lazily imported module outside OWN_CHUNKS. A module the call uses too stays in
+ * `call`; were it in one of these, the call chunk would import that chunk.
  */
-function hostOnlyModules(ctx: ChunkingContext, entry: string): Set<string> {
-  const hostRoot = resolve(HOST_ROOT);
-  if (!ctx.getModuleInfo(hostRoot)) throw new Error(`callChunkName: ${HOST_ROOT} is not in the module graph`);
-  // Every root of a lazy import in the page, whatever imports it, but the host's.
+function ownChunkOf(ctx: ChunkingContext, entry: string): Map<string, string> {
+  const roots = new Set(
+    OWN_CHUNKS.map(({ root }) => {
+      const id = resolve(root);
+      if (!ctx.getModuleInfo(id)) throw new Error(`callChunkName: ${root} is not in the module graph`);
+      return id;
+    }),
+  );
+  // Every root of a lazy import in the page, whatever imports it, but these chunks' own and those of chunks that load
+  // at other moments (the recorder imports the reactions; it may import them from `extras`).
   const lazyRoots = [...closure(ctx, [resolve(entry)], true)]
     .flatMap((id) => ctx.getModuleInfo(id)?.dynamicallyImportedIds ?? [])
-    .filter((id) => id !== hostRoot);
+    .filter((id) => !roots.has(id) && !NOT_CALL_CHUNK.test(id));
   const elsewhere = closure(ctx, [resolve(entry), ...lazyRoots]);
-  return new Set([...closure(ctx, [hostRoot])].filter((id) => !elsewhere.has(id)));
+  const chunkOf = new Map<string, string>();
+  for (const { name, root } of OWN_CHUNKS) {
+    for (const id of closure(ctx, [resolve(root)])) if (!elsewhere.has(id) && !chunkOf.has(id)) chunkOf.set(id, name);
+  }
+  return chunkOf;
 }
 
 /**
@@ -98,23 +118,23 @@ function hostOnlyModules(ctx: ChunkingContext, entry: string): Set<string> {
  * the chat, the in-call strings. Merged, they compress together (≈ 9 KB gzip less). The price: a page that uses only
  * a lazily defined element outside a room loads the whole call chunk for it (an invite on a landing page: the call
  * chunk and the host chunk, which holds the invite).
- * Modules the entry imports statically (directly or not) stay in the entry: they are needed up front. What only a
- * host's elements use is the `host` chunk (host-elements.ts): a guest's call never fetches it.
+ * Modules the entry imports statically (directly or not) stay in the entry: they are needed up front. What only the
+ * call's extras, the pre-call check or a host's elements use are chunks of their own (OWN_CHUNKS).
  */
 function callChunkName(entry: string): CodeSplittingNameFunction {
   let upfront: Set<string> | null = null;
-  let hostOnly: Set<string> | null = null;
+  let ownChunk: Map<string, string> | null = null;
   return (id, ctx) => {
     // A wrong path would make every module "lazy", and the entry would import the call chunk statically.
     if (!ctx.getModuleInfo(resolve(entry))) throw new Error(`callChunkName: ${entry} is not in the module graph`);
     // The module graph is complete by now.
     upfront ??= closure(ctx, [resolve(entry)]);
-    hostOnly ??= hostOnlyModules(ctx, entry);
+    ownChunk ??= ownChunkOf(ctx, entry);
     // livekit-client whole in one chunk with our import of it: background blur's processor imports the package too,
     // and left alone the bundler splits it out, so a call would fetch our tiny re-export first, then the SDK.
     if (LIVEKIT_SDK.test(id)) return 'livekit-sdk';
     if (!CALL_CHUNK.test(id) || NOT_CALL_CHUNK.test(id) || upfront.has(id)) return null;
-    return hostOnly.has(id) ? 'host' : 'call';
+    return ownChunk.get(id) ?? 'call';
   };
 }
 

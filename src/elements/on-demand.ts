@@ -4,20 +4,22 @@
  * whose tag appeared. Keep that list (src/index.ts) and these names together.
  */
 import { HashdropChat } from './chat/chat.js';
-import { HashdropCaptions } from './captions/captions.js';
 import { HashdropControlBar } from './control-bar/control-bar.js';
 import { defineParticipantTile } from './participant-tile/define-tile.js';
-import { HashdropReactions } from './reactions/reactions.js';
-import { defineIndicator } from './recording/recording-indicator.js';
 import { defineElement } from './shared/hashdrop-element.js';
 import { HashdropStage } from './stage/stage.js';
 import { HashdropTileList } from './tile-list/tile-list.js';
 import { HashdropUnmuteRequest } from './unmute-request/unmute-request.js';
 import type { HostElementName } from './host-elements.js';
+import type { CallExtraName } from './call-extras.js';
+import { loadCallExtra } from './shared/call-extras-loader.js';
 
 /** A host's elements: a chunk of their own, which a guest's call never loads. */
 const hostElement = (name: HostElementName) => () =>
   import('./host-elements.js').then((module) => module.defineHostElement(name));
+
+/** What a call shows only once it has something to show: a chunk of its own, which a quiet call never loads. */
+const callExtra = (name: CallExtraName) => () => loadCallExtra(name);
 
 /** By tag name without `hashdrop-`: how to define it (with the elements it shows, for stage and tile list). */
 const DEFINITIONS: Record<string, () => unknown> = {
@@ -34,10 +36,10 @@ const DEFINITIONS: Record<string, () => unknown> = {
     defineElement('hashdrop-tile-list', HashdropTileList);
   },
   chat: () => defineElement('hashdrop-chat', HashdropChat),
-  reactions: () => defineElement('hashdrop-reactions', HashdropReactions),
+  reactions: callExtra('reactions'),
   'unmute-request': () => defineElement('hashdrop-unmute-request', HashdropUnmuteRequest),
-  captions: () => defineElement('hashdrop-captions', HashdropCaptions),
-  'recording-indicator': defineIndicator,
+  captions: callExtra('captions'),
+  'recording-indicator': callExtra('recording-indicator'),
   'stream-control': hostElement('stream-control'),
   'recording-control': hostElement('recording-control'),
   // A chunk of its own: only Egress' recorder page shows it.

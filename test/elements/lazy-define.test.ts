@@ -112,6 +112,46 @@ describe('on-demand element definitions', () => {
     }
   });
 
+  it("loads the call's extras only once one has something to show", async () => {
+    const session = new SnapshotSession(snapshots.inRoom(2));
+    const room = document.createElement('hashdrop-room') as HashdropRoom;
+    room.session = session;
+    document.body.append(room);
+    try {
+      await customElements.whenDefined('hashdrop-call-view');
+      await room.updateComplete;
+      await tick(20);
+      // A quiet call: the tags wait in the call screen, undefined, and their chunk is not fetched. (The Recording
+      // badge's element is defined by now: the host's recording control in the test before shows it.)
+      for (const tag of ['hashdrop-reactions', 'hashdrop-captions']) {
+        expect(shadow(room, tag), tag).to.exist;
+        expect(customElements.get(tag) === undefined, `${tag} is not defined`).to.equal(true);
+      }
+
+      session.update({ reactions: [{ id: 1, identity: 'user_1', emoji: '🎉', at: Date.now() }] });
+      await customElements.whenDefined('hashdrop-reactions');
+      const reactions = shadow(room, 'hashdrop-reactions') as HTMLElement & { updateComplete: Promise<unknown> };
+      await reactions.updateComplete;
+      // The first reaction shows, and is announced: the live region is in the page, empty, before its text.
+      expect(text(reactions.shadowRoot!.querySelector('[part="emoji"]'))).to.equal('🎉');
+      // (The announcement is the update after the one that drew the region.)
+      await tick();
+      await reactions.updateComplete;
+      expect(text(reactions.shadowRoot!.querySelector('[role="status"]'))).to.contain('celebration');
+      expect(customElements.get('hashdrop-captions') === undefined, 'captions wait for captions').to.equal(true);
+
+      session.update({
+        captions: [{ segmentId: 's1', speaker: 'user_1', text: 'Hello', final: true, updatedAt: Date.now() }],
+      });
+      await customElements.whenDefined('hashdrop-captions');
+      const captions = shadow(room, 'hashdrop-captions') as HTMLElement & { updateComplete: Promise<unknown> };
+      await captions.updateComplete;
+      expect(text(captions.shadowRoot!.querySelector('[part="text"]'))).to.equal('Hello');
+    } finally {
+      room.remove();
+    }
+  });
+
   it('never loads or defines anything twice', async () => {
     // A second registration (another copy of the entry, say) finds the tag defined and loads nothing.
     const { defineOnDemand } = await import('../../src/elements/shared/lazy-define.js');

@@ -117,7 +117,9 @@ export class HashdropPrejoin extends SessionElement {
     this.setState('no-devices', d.cameraPermission === 'unavailable' && d.microphonePermission === 'unavailable');
     if (snapshot.status !== 'pre-join' && snapshot.status !== 'idle') this.joining = false;
     // Only a recorded room loads the badge: pages whose rooms are not recorded pay no bytes for it up front.
-    if (snapshot.recording.active) void import('../recording/recording-indicator.js').then((m) => m.defineIndicator());
+    if (snapshot.recording.active) {
+      void import('../shared/call-extras-loader.js').then((m) => m.loadCallExtra('recording-indicator'));
+    }
   }
 
   protected override updated(changed: PropertyValues): void {

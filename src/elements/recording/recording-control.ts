@@ -8,7 +8,8 @@ import { AnnouncerController } from '../shared/announcer.js';
 import { defineElement } from '../shared/hashdrop-element.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
-import { renderRecordingIndicator } from './recording-indicator.js';
+import { defineIndicator } from './recording-indicator.js';
+import { recordingBadge } from './indicator-markup.js';
 import { controlPanelStyles } from './recording.styles.js';
 
 /**
@@ -110,10 +111,12 @@ export class HashdropRecordingControl extends SessionElement {
     if (s.role !== 'host' || !this.activeSession || !s.capabilities.record) return nothing;
     const { active, pending, error, failure, startedAt } = s.recording;
     const elapsed = startedAt ? formatCountdown(this.now - Date.parse(startedAt)) : '';
+    // The badge shows in this control from the start, so its element comes with it.
+    defineIndicator();
     return html`<section part="base" aria-labelledby="recording-title">
       <div class="row">
         <h3 id="recording-title">${this.t('recording.title')}</h3>
-        ${renderRecordingIndicator(active, this.language)}
+        ${recordingBadge(active, this.language)}
         ${
           active && elapsed
             ? html`<span part="elapsed" role="timer" aria-label=${this.t('recording.elapsed', { time: elapsed })}

@@ -61,31 +61,7 @@ export class HashdropRecordingIndicator extends HashdropElement {
   }
 }
 
-/** Defines the tag (once); pre-join calls it through a dynamic import, only for a room that is being recorded. */
+/** Defines the tag (once). Pre-join and the call screen load it with the call's extras (call-extras-loader.ts). */
 export function defineIndicator(): void {
   defineElement('hashdrop-recording-indicator', HashdropRecordingIndicator);
-}
-
-/**
- * The indicator for a view that shows the session's recording status (pre-join, the call screen): defines the tag on
- * first use, so each view carries it without a separate entry.
- */
-export function renderRecordingIndicator(active: boolean, lang: string): TemplateResult {
-  defineIndicator();
-  return html`<hashdrop-recording-indicator
-    part="recording"
-    lang=${lang}
-    ?active=${active}
-  ></hashdrop-recording-indicator>`;
-}
-
-/** The "Live" badge for the call screen: shown to everyone while the call is streamed. */
-export function renderStreamIndicator(active: boolean, lang: string): TemplateResult {
-  defineIndicator();
-  return html`<hashdrop-recording-indicator
-    part="stream"
-    kind="stream"
-    lang=${lang}
-    ?active=${active}
-  ></hashdrop-recording-indicator>`;
 }

@@ -7,7 +7,8 @@ import { AnnouncerController } from '../shared/announcer.js';
 import { defineElement } from '../shared/hashdrop-element.js';
 import { SessionElement } from '../shared/session-element.js';
 import { controlStyles, tokenStyles } from '../shared/tokens.styles.js';
-import { renderStreamIndicator } from './recording-indicator.js';
+import { defineIndicator } from './recording-indicator.js';
+import { streamBadge } from './indicator-markup.js';
 import { controlPanelStyles } from './recording.styles.js';
 
 /**
@@ -78,10 +79,12 @@ export class HashdropStreamControl extends SessionElement {
     const s = this.snapshot;
     if (s.role !== 'host' || !this.activeSession || !s.capabilities.record) return nothing;
     const { active, pending, error, failure } = s.stream;
+    // The badge shows in this control from the start, so its element comes with it.
+    defineIndicator();
     return html`<section part="base" aria-labelledby="stream-title">
       <div class="row">
         <h3 id="stream-title">${this.t('stream.title')}</h3>
-        ${renderStreamIndicator(active, this.language)}
+        ${streamBadge(active, this.language)}
       </div>
       ${
         active

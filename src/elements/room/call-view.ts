@@ -3,7 +3,8 @@
  * with the host panel and the invite. A pre-join page never shows it, so the room loads this module with a dynamic
  * `import()` (starting as soon as the room reaches pre-join) instead of carrying it in the up-front bytes, and calls
  * `defineCallElements()` before rendering it. The host's side column is a module of its own (host-elements.ts), loaded
- * once the viewer is a host, so a guest's call never fetches it.
+ * once the viewer is a host, so a guest's call never fetches it; reactions, captions and the Recording and Live badges
+ * are another (call-extras.ts), loaded once one of them has something to show.
  *
  * `<hashdrop-call-view>` is internal: it renders into the room's shadow root (no shadow root of its own), so the
  * room's CSS parts (`call`, `controls`, `leave`, …) stay the room's, and it adds its styles to that root.
@@ -24,12 +25,12 @@ import { HashdropControlBar } from '../control-bar/control-bar.js';
 import { HashdropStage } from '../stage/stage.js';
 import { defineParticipantTile } from '../participant-tile/define-tile.js';
 import { HashdropChat } from '../chat/chat.js';
-import { HashdropCaptions } from '../captions/captions.js';
 import { defineBackgroundChoice } from '../prejoin/background-choice.js';
-import { HashdropReactions } from '../reactions/reactions.js';
 import { HashdropUnmuteRequest } from '../unmute-request/unmute-request.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
-import { renderRecordingIndicator, renderStreamIndicator } from '../recording/recording-indicator.js';
+import { recordingBadge, streamBadge } from '../recording/indicator-markup.js';
+import { loadCallExtra } from '../shared/call-extras-loader.js';
+import type { CallExtraName } from '../call-extras.js';
 import type { HashdropPeopleToggleEvent } from '../control-bar/people-toggle-event.js';
 import type { HashdropCaptionsToggleEvent } from '../control-bar/captions-toggle-event.js';
 import { isConnected } from '../../core/transitions.js';
@@ -50,10 +51,8 @@ export function defineCallElements(): void {
   defineElement('hashdrop-stage', HashdropStage);
   defineElement('hashdrop-control-bar', HashdropControlBar);
   defineElement('hashdrop-chat', HashdropChat);
-  defineElement('hashdrop-captions', HashdropCaptions);
   // The pre-join screen's background choice: it renders before a call, and this chunk loads while it shows.
   defineBackgroundChoice();
-  defineElement('hashdrop-reactions', HashdropReactions);
   defineElement('hashdrop-unmute-request', HashdropUnmuteRequest);
   defineElement('hashdrop-call-view', HashdropCallView);
 }
@@ -106,6 +105,8 @@ export class HashdropCallView extends HashdropElement {
   );
   /** The room's own styles, which its shadow root keeps (and a pop-out window's host copies). */
   #roomStyles: readonly CSSResultOrNative[] = [];
+  /** The extras (call-extras.ts) being loaded, which `updateComplete` waits for. */
+  readonly #extrasLoading = new Map<CallExtraName, Promise<void>>();
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -155,6 +156,18 @@ export class HashdropCallView extends HashdropElement {
     else if (s.captions.length > 0) this.captionsSeen = true;
     // From the moment the join's answer says host (the call is still connecting), or a host makes them a co-host.
     if (s.role === 'host') void loadHostElements();
+    // The extras' tags wait in the page, undefined, until there is something for them to show.
+    if (s.reactions.length > 0) this.#loadExtra('reactions');
+    if (this.captionsSeen) this.#loadExtra('captions');
+    if (s.recording.active || s.stream.active) this.#loadExtra('recording-indicator');
+  }
+
+  #loadExtra(name: CallExtraName): void {
+    if (this.#extrasLoading.has(name) || customElements.get(`hashdrop-${name}`)) return;
+    this.#extrasLoading.set(
+      name,
+      loadCallExtra(name).finally(() => this.#extrasLoading.delete(name)),
+    );
   }
 
   #toggleCaptions = (event: HashdropCaptionsToggleEvent) => {
@@ -220,10 +233,11 @@ export class HashdropCallView extends HashdropElement {
     this.unread = event.count;
   };
 
-  /** Also waits for the host's side column while it loads, so `updateComplete` means the screen is all there. */
+  /** Also waits for the host's side column and the extras while they load: `updateComplete` means all is there. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
     if (this.snapshot.role === 'host') await hostElements;
+    await Promise.all(this.#extrasLoading.values());
     return result;
   }
 
@@ -248,7 +262,7 @@ export class HashdropCallView extends HashdropElement {
             ${s.room?.name || s.room?.code || this.t('room.in-call.title')}
           </h2>
           ${s.status === 'reconnecting' ? html`<span class="muted">${this.t('room.reconnecting')}</span>` : nothing}
-          ${renderRecordingIndicator(s.recording.active, lang)} ${renderStreamIndicator(s.stream.active, lang)}
+          ${recordingBadge(s.recording.active, lang)} ${streamBadge(s.stream.active, lang)}
         </div>
         <hashdrop-stage part="stage" lang=${lang} layout=${this.layout}></hashdrop-stage>
         <hashdrop-reactions part="reactions" lang=${lang}></hashdrop-reactions>

@@ -1,0 +1,24 @@
+/**
+ * What a call screen shows only once it has something to show: the reactions floating over the stage (from the first
+ * one sent), captions (from the first published) and the Recording and Live badges (from the first recording or live
+ * stream). A module of its own, the CDN build's `extras` chunk (vite.config.ts), which call-extras-loader.ts loads:
+ * a call where nobody reacts, captions or records never fetches it.
+ */
+import { HashdropCaptions } from './captions/captions.js';
+import { HashdropReactions } from './reactions/reactions.js';
+import { defineIndicator } from './recording/recording-indicator.js';
+import { defineElement } from './shared/hashdrop-element.js';
+
+/** By tag name without `hashdrop-`. */
+const CALL_EXTRAS = {
+  captions: () => defineElement('hashdrop-captions', HashdropCaptions),
+  reactions: () => defineElement('hashdrop-reactions', HashdropReactions),
+  'recording-indicator': defineIndicator,
+} as const;
+
+export type CallExtraName = keyof typeof CALL_EXTRAS;
+
+/** Defines `hashdrop-<name>` (only if its tag is still free). */
+export function defineCallExtra(name: CallExtraName): void {
+  CALL_EXTRAS[name]();
+}
