@@ -1,16 +1,18 @@
 /**
- * What a call screen shows only once it has something to show: the reactions floating over the stage (from the first
- * one sent), captions (from the first published) and the Recording and Live badges (from the first recording or live
- * stream). A module of its own, the CDN build's `extras` chunk (vite.config.ts), which call-extras-loader.ts loads:
- * a call where nobody reacts, captions or records never fetches it.
+ * What a call screen shows only once it has something to show: the chat panel (from the first message, or when
+ * opened), the reactions floating over the stage (from the first one sent), captions (from the first published) and
+ * the Recording and Live badges (from the first recording or live stream). A module of its own, the CDN build's `extras` chunk (vite.config.ts), which call-extras-loader.ts loads:
+ * a call where nobody writes, reacts, captions or records never fetches it.
  */
 import { HashdropCaptions } from './captions/captions.js';
+import { HashdropChat } from './chat/chat.js';
 import { HashdropReactions } from './reactions/reactions.js';
 import { defineIndicator } from './recording/recording-indicator.js';
 import { defineElement } from './shared/hashdrop-element.js';
 
 /** By tag name without `hashdrop-`. */
 const CALL_EXTRAS = {
+  chat: () => defineElement('hashdrop-chat', HashdropChat),
   captions: () => defineElement('hashdrop-captions', HashdropCaptions),
   reactions: () => defineElement('hashdrop-reactions', HashdropReactions),
   'recording-indicator': defineIndicator,

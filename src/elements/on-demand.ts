@@ -3,7 +3,6 @@
  * keeps only a list of their names (the up-front bytes are the pre-join page's) and asks this module for the one
  * whose tag appeared. Keep that list (src/index.ts) and these names together.
  */
-import { HashdropChat } from './chat/chat.js';
 import { HashdropControlBar } from './control-bar/control-bar.js';
 import { defineParticipantTile } from './participant-tile/define-tile.js';
 import { defineElement } from './shared/hashdrop-element.js';
@@ -35,7 +34,7 @@ const DEFINITIONS: Record<string, () => unknown> = {
     defineParticipantTile();
     defineElement('hashdrop-tile-list', HashdropTileList);
   },
-  chat: () => defineElement('hashdrop-chat', HashdropChat),
+  chat: callExtra('chat'),
   reactions: callExtra('reactions'),
   'unmute-request': () => defineElement('hashdrop-unmute-request', HashdropUnmuteRequest),
   captions: callExtra('captions'),

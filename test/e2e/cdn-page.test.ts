@@ -1,8 +1,8 @@
 /**
  * The script-tag promise: demo/cdn.html loads nothing but the CDN build (dist/cdn/hashdrop.js and the chunks it
  * fetches itself), and with it a visitor joins a real call on the real livekit-server. A guest's call never fetches the
- * host's chunk (the host panel and the invite); the host's does. Nor does a quiet call fetch the extras (reactions,
- * captions, the Recording badge) until there is one to show. Needs `npm run build:cdn`.
+ * host's chunk (the host panel and the invite); the host's does. Nor does a quiet call fetch the extras (the chat
+ * panel, reactions, captions, the Recording badge) until there is one to show. Needs `npm run build:cdn`.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,8 +78,11 @@ test('a plain HTML page with only the CDN script joins a call', async (t) => {
   // The call's extras wait for something to show: nobody has reacted, captioned or recorded yet.
   const extrasChunk = (list: string[]) => list.some((script) => /\/chunks\/extras-[\w-]+\.js$/.test(script));
   assert.ok(!extrasChunk(scripts), `a quiet call never loads the extras chunk: ${scripts.join(', ')}`);
+  // The first message loads them; it counts as unread on the visitor's closed chat.
+  await other.page.evaluate(`document.querySelector('hashdrop-room').session.sendChatMessage('Welcome')`);
+  await visitor.page.locator('hashdrop-control-bar [part="unread"]', { hasText: '1' }).waitFor({ timeout: 15_000 });
+  assert.ok(extrasChunk(scripts), `the first message loads it: ${scripts.join(', ')}`);
   await other.page.evaluate(`document.querySelector('hashdrop-room').session.react('🎉')`);
   await visitor.page.locator('hashdrop-reactions [part="reaction"]', { hasText: '🎉' }).waitFor({ timeout: 15_000 });
-  assert.ok(extrasChunk(scripts), `the first reaction loads it: ${scripts.join(', ')}`);
   await Promise.all([visitor.context.close(), other.context.close()]);
 });

@@ -266,6 +266,25 @@ describe('hashdrop-chat', () => {
     expect(counts).to.deep.equal([1, 2, 0]);
   });
 
+  it('counts what it finds on first render as seen, unless told those messages are new', async () => {
+    const history = await chatWith([msg('1')]);
+    history.el.hidden = true;
+    await history.el.updateComplete;
+    expect(history.el.unread).to.equal(0);
+
+    // The room's call screen defines its chat with the call's first message: that one is news.
+    const session = sessionWith(snapshots.inRoom(2, { chat: [msg('1', { text: 'first of the call' })] }));
+    const el = await fixture<HashdropChat>(
+      html`<hashdrop-chat hidden .historyIsNew=${true} .session=${session}></hashdrop-chat>`,
+    );
+    expect(el.unread).to.equal(1);
+    const live = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    // Announced once the live region is in the page, so that a screen reader reads it.
+    expect(text(live)).to.equal('');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(text(live)).to.equal('Grace: first of the call');
+  });
+
   it('keeps the list at the bottom unless the user scrolled up', async () => {
     const many = Array.from({ length: 40 }, (_, i) => msg(String(i)));
     const { el, session } = await chatWith(many);

@@ -123,7 +123,7 @@ describe('on-demand element definitions', () => {
       await tick(20);
       // A quiet call: the tags wait in the call screen, undefined, and their chunk is not fetched. (The Recording
       // badge's element is defined by now: the host's recording control in the test before shows it.)
-      for (const tag of ['hashdrop-reactions', 'hashdrop-captions']) {
+      for (const tag of ['hashdrop-chat', 'hashdrop-reactions', 'hashdrop-captions']) {
         expect(shadow(room, tag), tag).to.exist;
         expect(customElements.get(tag) === undefined, `${tag} is not defined`).to.equal(true);
       }
@@ -139,6 +139,21 @@ describe('on-demand element definitions', () => {
       await reactions.updateComplete;
       expect(text(reactions.shadowRoot!.querySelector('[role="status"]'))).to.contain('celebration');
       expect(customElements.get('hashdrop-captions') === undefined, 'captions wait for captions').to.equal(true);
+
+      // The call's first message defines the chat: it counts as unread (the control bar's badge) and is announced.
+      session.update({
+        chat: [{ id: 'm1', from: { identity: 'user_1', name: 'Grace' }, isLocal: false, sentAt: '', text: 'Hi all' }],
+      });
+      await customElements.whenDefined('hashdrop-chat');
+      await room.updateComplete;
+      const bar = shadow(room, 'hashdrop-control-bar') as HTMLElement & { updateComplete: Promise<unknown> };
+      await tick();
+      await bar.updateComplete;
+      expect(text(bar.shadowRoot!.querySelector('[part="unread"]'))).to.equal('1');
+      await tick(80);
+      expect(text(shadow(room, 'hashdrop-chat')!.shadowRoot!.querySelector('[aria-live="polite"]'))).to.equal(
+        'Grace: Hi all',
+      );
 
       session.update({
         captions: [{ segmentId: 's1', speaker: 'user_1', text: 'Hello', final: true, updatedAt: Date.now() }],

@@ -104,6 +104,14 @@ export class HashdropChat extends SessionElement {
   /** The largest file that may be shared, in bytes (`max-file-size`). */
   @property({ attribute: 'max-file-size' }) maxFileSize: string | number | null = null;
 
+  /**
+   * Whether the messages already there when the chat first renders are news, counted unread and announced like those
+   * that arrive later, instead of history seen before. The room's call screen sets it: it defines its chat once the
+   * first message arrives (or the chat is opened), and every message of a call is news to it.
+   * @internal
+   */
+  @property({ attribute: false }) historyIsNew = false;
+
   @state() private draft = '';
   @state() private refusal = '';
   readonly #announcer = new AnnouncerController(this);
@@ -174,12 +182,12 @@ export class HashdropChat extends SessionElement {
 
   protected override snapshotChanged(snapshot: RoomSnapshot): void {
     const chat = snapshot.chat;
-    if (!this.#known) {
+    if (!this.#known && !this.historyIsNew) {
       // What is there when the chat appears counts as seen, and is not announced.
       this.#known = new Set(chat.map((m) => m.id));
       return;
     }
-    const fresh = chat.filter((m) => !this.#known!.has(m.id));
+    const fresh = chat.filter((m) => !this.#known?.has(m.id));
     this.#known = new Set(chat.map((m) => m.id));
     if (fresh.some((m) => m.isLocal)) this.#stickToBottom = true;
     const remote = fresh.filter((m) => !m.isLocal);

@@ -3,8 +3,8 @@
  * with the host panel and the invite. A pre-join page never shows it, so the room loads this module with a dynamic
  * `import()` (starting as soon as the room reaches pre-join) instead of carrying it in the up-front bytes, and calls
  * `defineCallElements()` before rendering it. The host's side column is a module of its own (host-elements.ts), loaded
- * once the viewer is a host, so a guest's call never fetches it; reactions, captions and the Recording and Live badges
- * are another (call-extras.ts), loaded once one of them has something to show.
+ * once the viewer is a host, so a guest's call never fetches it; the chat panel, reactions, captions and the Recording
+ * and Live badges are another (call-extras.ts), loaded once one of them has something to show.
  *
  * `<hashdrop-call-view>` is internal: it renders into the room's shadow root (no shadow root of its own), so the
  * room's CSS parts (`call`, `controls`, `leave`, …) stay the room's, and it adds its styles to that root.
@@ -24,7 +24,7 @@ import { defineElement, HashdropElement } from '../shared/hashdrop-element.js';
 import { HashdropControlBar } from '../control-bar/control-bar.js';
 import { HashdropStage } from '../stage/stage.js';
 import { defineParticipantTile } from '../participant-tile/define-tile.js';
-import { HashdropChat } from '../chat/chat.js';
+import type { HashdropChat } from '../chat/chat.js';
 import { defineBackgroundChoice } from '../prejoin/background-choice.js';
 import { HashdropUnmuteRequest } from '../unmute-request/unmute-request.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
@@ -50,7 +50,6 @@ export function defineCallElements(): void {
   defineParticipantTile();
   defineElement('hashdrop-stage', HashdropStage);
   defineElement('hashdrop-control-bar', HashdropControlBar);
-  defineElement('hashdrop-chat', HashdropChat);
   // The pre-join screen's background choice: it renders before a call, and this chunk loads while it shows.
   defineBackgroundChoice();
   defineElement('hashdrop-unmute-request', HashdropUnmuteRequest);
@@ -157,6 +156,7 @@ export class HashdropCallView extends HashdropElement {
     // From the moment the join's answer says host (the call is still connecting), or a host makes them a co-host.
     if (s.role === 'host') void loadHostElements();
     // The extras' tags wait in the page, undefined, until there is something for them to show.
+    if (this.chatOpen || s.chat.length > 0) this.#loadExtra('chat');
     if (s.reactions.length > 0) this.#loadExtra('reactions');
     if (this.captionsSeen) this.#loadExtra('captions');
     if (s.recording.active || s.stream.active) this.#loadExtra('recording-indicator');
@@ -286,6 +286,7 @@ export class HashdropCallView extends HashdropElement {
         part="chat-panel"
         id="call-chat"
         lang=${lang}
+        .historyIsNew=${true}
         ?hidden=${!this.chatOpen}
         @keydown=${this.#closeOnEscape('chat')}
       ></hashdrop-chat>

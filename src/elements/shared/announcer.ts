@@ -6,8 +6,9 @@ import { html, type ReactiveController, type ReactiveControllerHost, type Templa
  * region that arrives with its text already in it is not read — and calls `announce(text)`.
  *
  * New text is set at once. The same text again (a second "Zoom 150%") must still be read, but a region whose text
- * does not change says nothing: the region is emptied and the text set again on the next task. `polite` (the
- * default) waits for the reader to finish; `assertive` interrupts (`role="alert"`).
+ * does not change says nothing: the region is emptied and the text set again a moment later. So is news told before
+ * the first render (a chat defined once a message has arrived), which would otherwise come inside a new region.
+ * `polite` (the default) waits for the reader to finish; `assertive` interrupts (`role="alert"`).
  *
  * Seven elements had their own copy of this, differing in whether a repeat was read at all.
  */
@@ -18,11 +19,17 @@ export class AnnouncerController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #assertive: boolean;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the region is in the page: not until the host's first update has rendered it. */
+  #shown = false;
 
   constructor(host: ReactiveControllerHost, politeness: 'polite' | 'assertive' = 'polite') {
     this.#host = host;
     this.#assertive = politeness === 'assertive';
     host.addController(this);
+  }
+
+  hostUpdated(): void {
+    this.#shown = true;
   }
 
   hostDisconnected(): void {
@@ -31,7 +38,7 @@ export class AnnouncerController implements ReactiveController {
 
   announce(message: string): void {
     clearTimeout(this.#timer);
-    if (message === this.message) {
+    if (message === this.message || !this.#shown) {
       this.#set('');
       this.#timer = setTimeout(() => this.#set(message), 50);
     } else this.#set(message);
