@@ -24,3 +24,8 @@ export type CallExtraName = keyof typeof CALL_EXTRAS;
 export function defineCallExtra(name: CallExtraName): void {
   CALL_EXTRAS[name]();
 }
+
+/** Defines all of them: for a call screen about to move into a pop-out window (see call-extras-loader.ts). */
+export function defineCallExtras(): void {
+  for (const define of Object.values(CALL_EXTRAS)) define();
+}

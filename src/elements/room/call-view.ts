@@ -29,7 +29,7 @@ import { defineBackgroundChoice } from '../prejoin/background-choice.js';
 import { HashdropUnmuteRequest } from '../unmute-request/unmute-request.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
 import { recordingBadge, streamBadge } from '../recording/indicator-markup.js';
-import { loadCallExtra } from '../shared/call-extras-loader.js';
+import { loadCallExtra, loadCallExtras } from '../shared/call-extras-loader.js';
 import type { CallExtraName } from '../call-extras.js';
 import type { HashdropPeopleToggleEvent } from '../control-bar/people-toggle-event.js';
 import type { HashdropCaptionsToggleEvent } from '../control-bar/captions-toggle-event.js';
@@ -101,6 +101,7 @@ export class HashdropCallView extends HashdropElement {
     this,
     (key) => this.t(key),
     () => this.#session,
+    () => Promise.all([loadCallExtras(), this.snapshot.role === 'host' ? loadHostElements() : null]),
   );
   /** The room's own styles, which its shadow root keeps (and a pop-out window's host copies). */
   #roomStyles: readonly CSSResultOrNative[] = [];

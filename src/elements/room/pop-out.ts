@@ -41,16 +41,26 @@ export class PopOutController implements ReactiveController {
   readonly #host: ReactiveElement;
   readonly #t: (key: MessageKey) => string;
   readonly #session: () => RoomSessionApi | null;
+  readonly #beforeMove: () => Promise<unknown>;
   #room: HTMLElement | null = null;
   #window: Window | null = null;
   #placeholder: HTMLElement | null = null;
   #unsubscribe: (() => void) | null = null;
 
-  /** `host`: the call view; `t`: its strings; `session`: the call's session. */
-  constructor(host: ReactiveElement, t: (key: MessageKey) => string, session: () => RoomSessionApi | null) {
+  /**
+   * `host`: the call view; `t`: its strings; `session`: the call's session; `beforeMove`: defines every element the
+   * view may show, which must be done before it moves into the window's document (see loadCallExtras).
+   */
+  constructor(
+    host: ReactiveElement,
+    t: (key: MessageKey) => string,
+    session: () => RoomSessionApi | null,
+    beforeMove: () => Promise<unknown>,
+  ) {
     this.#host = host;
     this.#t = t;
     this.#session = session;
+    this.#beforeMove = beforeMove;
     host.addController(this);
   }
 
@@ -87,6 +97,8 @@ export class PopOutController implements ReactiveController {
       .documentPictureInPicture;
     const view = this.#host;
     const size = view.getBoundingClientRect();
+    // Started within the click, beside the window's opening (which must come first, while the click still counts).
+    const defined = this.#beforeMove();
     let pip: Window & typeof globalThis;
     try {
       pip = await picture.requestWindow({
@@ -97,6 +109,9 @@ export class PopOutController implements ReactiveController {
       console.error('hashdrop: no floating window', error);
       return;
     }
+    await defined;
+    // Closed while the elements loaded: the call stays in the page.
+    if (pip.closed) return;
     followDocument();
     const doc = pip.document;
     doc.documentElement.lang = room.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;

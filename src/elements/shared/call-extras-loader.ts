@@ -7,15 +7,25 @@ import type { CallExtraName } from '../call-extras.js';
 
 let extras: Promise<typeof import('../call-extras.js')> | null = null;
 
-/** Defines `hashdrop-<name>` from the extras chunk; a failed load is logged and tried again on the next call. */
+/** Runs `define` with the extras module; a failed load is logged and tried again on the next call. */
+function withExtras(what: string, define: (module: typeof import('../call-extras.js')) => void): Promise<void> {
+  extras ??= import('../call-extras.js');
+  return extras.then(define, (error: unknown) => {
+    extras = null;
+    console.error(`hashdrop: could not load ${what}`, error);
+  });
+}
+
+/** Defines `hashdrop-<name>` from the extras chunk. */
 export function loadCallExtra(name: CallExtraName): Promise<void> {
   if (typeof customElements === 'undefined' || customElements.get(`hashdrop-${name}`)) return Promise.resolve();
-  extras ??= import('../call-extras.js');
-  return extras.then(
-    (module) => module.defineCallExtra(name),
-    (error: unknown) => {
-      extras = null;
-      console.error(`hashdrop: could not load <hashdrop-${name}>`, error);
-    },
-  );
+  return withExtras(`<hashdrop-${name}>`, (module) => module.defineCallExtra(name));
+}
+
+/**
+ * Defines them all. A call screen that moves into a pop-out window needs them first: that window's document has an
+ * element registry of its own, so a tag left undefined there would not upgrade when this page defines it later.
+ */
+export function loadCallExtras(): Promise<void> {
+  return withExtras('the call extras', (module) => module.defineCallExtras());
 }
