@@ -58,15 +58,17 @@ const NOT_CALL_CHUNK =
   /livekit-client|livekit-sdk|[\\/]i18n[\\/](de|es|fr)\.ts|qr-image|uqr|[\\/]elements[\\/]recorder[\\/]|[\\/]core[\\/]background[\\/]/;
 
 /**
- * Lazy chunks of their own, each its root module and what only it uses, so a page that never needs them never fetches
- * them: `extras`, what a call shows only once it has something to show (reactions, captions, the Recording and Live
- * badges); `check`, the pre-call check (pre-join's button); `host`, the host's elements (a guest's call never
- * fetches it). In this order: a module two of them use goes to the first, which the later one then imports (a host's
- * panel shows the Recording badge, so the `host` chunk imports `extras`, never the other way round).
+ * Lazy chunks of their own, each made of its roots and what only they use, so a page that never needs them never
+ * fetches them: `extras`, what a call shows only once it has something to show (the chat panel, reactions, captions,
+ * the Recording and Live badges); `check`, the pre-call check (pre-join's button) and its connection test; `host`, the
+ * host's elements (a guest's call never fetches it). In this order: a module two of them use goes to the first, which
+ * the later one then imports (a host's panel shows the Recording badge, so `host` imports `extras`, never the other way
+ * round).
  */
 const OWN_CHUNKS = [
   { name: 'extras', root: 'src/elements/call-extras.ts' },
   { name: 'check', root: 'src/elements/precall-check/define.ts' },
+  { name: 'check', root: 'src/core/connection-check.ts' },
   { name: 'host', root: 'src/elements/host-elements.ts' },
 ] as const;
 
