@@ -174,9 +174,9 @@ function switchStory(storyId: string, theme: string, shown: { storyId: string; t
 }
 
 /**
- * The story is complete: every element of ours that is shown is defined, a room in a call shows its call screen (a lazy chunk),
- * and every video (shadow roots included) shows a frame. A string, so the bundler's helpers (tsx names functions) do
- * not travel into the page.
+ * The story is complete: every element of ours that is shown is defined (but a call's extras with nothing to show), a
+ * room in a call shows its call screen (a lazy chunk), and every video (shadow roots included) shows a frame. A string,
+ * so the bundler's helpers (tsx names functions) do not travel into the page.
  */
 const storyComplete = `(() => {
   const elements = [];
@@ -188,7 +188,19 @@ const storyComplete = `(() => {
   const ours = elements.filter((element) => element.localName.startsWith('hashdrop-'));
   // Shown ones only: an element in a closed disclosure (pre-join's pre-call check) is defined when it is opened.
   const shown = (element) => element.checkVisibility ? element.checkVisibility() : true;
-  if (ours.some((element) => shown(element) && !customElements.get(element.localName))) return false;
+  // A call screen's extras (src/elements/call-extras.ts) stay undefined while the call has nothing for them to show.
+  const idleExtra = (element) => {
+    const s = element.getRootNode().host?.snapshot;
+    if (!s || element.getRootNode().host.localName !== 'hashdrop-room') return false;
+    if (element.localName === 'hashdrop-chat') return element.hidden && s.chat.length === 0;
+    if (element.localName === 'hashdrop-reactions') return s.reactions.length === 0;
+    if (element.localName === 'hashdrop-captions') return s.captions.length === 0;
+    if (element.localName === 'hashdrop-recording-indicator') return !s.recording.active && !s.stream.active;
+    return false;
+  };
+  if (ours.some((element) => shown(element) && !customElements.get(element.localName) && !idleExtra(element))) {
+    return false;
+  }
   const inCall = ours.filter((e) => e.localName === 'hashdrop-room' && /in-room|reconnecting/.test(e.getAttribute('status') ?? ''));
   // A popped-out room shows a placeholder instead (its call view is in another window).
   const placed = (room) => room.shadowRoot?.querySelector(room.hasAttribute('popped-out') ? '[part="pop-out-placeholder"]' : 'hashdrop-call-view');

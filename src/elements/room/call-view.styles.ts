@@ -96,10 +96,18 @@ export const callViewStyles = css`
   [part='controls'] {
     flex: none;
   }
+  /* A strip over the stage's foot where reactions float up. Set here, not only in the element, so that the strip holds
+     while the element is not defined yet (it loads with the call's first reaction, see call-extras.ts). */
   [part='reactions'] {
+    display: block;
+    min-height: 2.5rem;
     margin-block-start: calc(-2.5rem - var(--_hd-space-s));
     z-index: 1;
     pointer-events: none;
+  }
+  /* Undefined until the call's first caption, as the element itself is when it has none: no room, no gap. */
+  [part='captions']:not(:defined) {
+    display: none;
   }
   [part='unmute-request'] {
     flex: none;
