@@ -61,7 +61,8 @@ const NOT_CALL_CHUNK =
  * Lazy chunks of their own, each made of its roots and what only they use, so a page that never needs them never
  * fetches them: `extras`, what a call shows only once it has something to show (the chat panel, reactions, captions,
  * the Recording and Live badges); `check`, the pre-call check (pre-join's button) and its connection test; `host`, the
- * host's elements (a guest's call never fetches it). In this order: a module two of them use goes to the first, which
+ * host's elements (a guest's call never fetches it); `tags`, what defines our tags placed on a page by themselves
+ * (and the tile list, which only such a page shows). In this order: a module two of them use goes to the first, which
  * the later one then imports (a host's panel shows the Recording badge, so `host` imports `extras`, never the other way
  * round).
  */
@@ -70,6 +71,7 @@ const OWN_CHUNKS = [
   { name: 'check', root: 'src/elements/precall-check/define.ts' },
   { name: 'check', root: 'src/core/connection-check.ts' },
   { name: 'host', root: 'src/elements/host-elements.ts' },
+  { name: 'tags', root: 'src/elements/on-demand.ts' },
 ] as const;
 
 /** `roots` and every module they import, directly or not: statically only, or (`lazy`) through `import()` too. */

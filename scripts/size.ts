@@ -38,10 +38,11 @@ const DIST = 'dist/cdn';
  * LiveKit's address from the lobby and keeping forced layouts out of the update that enters the call (FrameTask, focus
  * let go before a screen is replaced) took it to 216.0 KB after eight unused strings left the catalogs, so the guard
  * was 216.5 KB. The call's extras (the chat panel, reactions, captions, the Recording and Live badges) and the pre-call
- * check with its connection test left the call chunk for chunks of their own, loaded once used (a quiet guest's call:
- * 6.2 KB less), which compress apart: 219.0 KB, so the guard is 219.5 KB.
+ * check with its connection test, and what defines our tags placed on a page by themselves, left the call chunk for
+ * chunks of their own, loaded once used (a quiet guest's call: 6.7 KB less), which compress apart: 219.7 KB, so the
+ * guard is 220 KB.
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 219.5 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 220 * 1024 };
 
 /**
  * Chunks of which one page loads at most one, each group by its manifest keys: a shipped catalog other than the

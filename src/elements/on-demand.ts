@@ -1,7 +1,8 @@
 /**
- * The elements the CDN entry defines on demand (see lazy-define.ts), in one module of the lazy call chunk: the entry
- * keeps only a list of their names (the up-front bytes are the pre-join page's) and asks this module for the one
- * whose tag appeared. Keep that list (src/index.ts) and these names together.
+ * The elements the CDN entry defines on demand (see lazy-define.ts), when a page places one by itself: the entry keeps
+ * only a list of their names (the up-front bytes are the pre-join page's) and asks this module for the one whose tag
+ * appeared. Keep that list (src/index.ts) and these names together. In the CDN build this module (with the tile list,
+ * which only such a page shows) is the `tags` chunk, beside the call chunk it draws on: a room's call needs neither.
  */
 import { HashdropControlBar } from './control-bar/control-bar.js';
 import { defineParticipantTile } from './participant-tile/define-tile.js';
