@@ -29,7 +29,7 @@ import { defineBackgroundChoice } from '../prejoin/background-choice.js';
 import { HashdropUnmuteRequest } from '../unmute-request/unmute-request.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
 import { recordingBadge, streamBadge } from '../recording/indicator-markup.js';
-import { loadCallExtra, loadCallExtras } from '../shared/call-extras-loader.js';
+import { loadCallExtra, loadCallExtras, loadPopOut } from '../shared/call-extras-loader.js';
 import type { CallExtraName } from '../call-extras.js';
 import type { HashdropPeopleToggleEvent } from '../control-bar/people-toggle-event.js';
 import type { HashdropCaptionsToggleEvent } from '../control-bar/captions-toggle-event.js';
@@ -39,7 +39,8 @@ import { sessionContext, snapshotContext } from '../shared/context.js';
 import { requestContext, ViewContexts } from './view-contexts.js';
 import type { RoomSessionApi } from '../../core/session-api.js';
 import { callViewStyles, NARROW_QUERY, NARROW_WIDTH } from './call-view.styles.js';
-import { PopOutController, popOutSupport } from './pop-out.js';
+import type { PopOutController } from './pop-out.js';
+import { popOutSupport } from './pop-out-support.js';
 import { adoptStylesIn } from './pop-out-styles.js';
 
 /**
@@ -97,12 +98,8 @@ export class HashdropCallView extends HashdropElement {
   #session: RoomSessionApi | null = null;
   #stopSession: (() => void) | null = null;
   readonly #contexts = new ViewContexts(this, [sessionContext, snapshotContext]);
-  readonly #popOut = new PopOutController(
-    this,
-    (key) => this.t(key),
-    () => this.#session,
-    () => Promise.all([loadCallExtras(), this.snapshot.role === 'host' ? loadHostElements() : null]),
-  );
+  /** Made when the call is first popped out, with the extras' chunk, which carries it (see call-extras.ts). */
+  #popOut: PopOutController | null = null;
   /** The room's own styles, which its shadow root keeps (and a pop-out window's host copies). */
   #roomStyles: readonly CSSResultOrNative[] = [];
   /** The extras (call-extras.ts) being loaded, which `updateComplete` waits for. */
@@ -134,18 +131,36 @@ export class HashdropCallView extends HashdropElement {
 
   /** Where the call is: in the page, or popped out (`window`: the whole call; `video`: the spotlight's video). */
   get poppedOut(): 'window' | 'video' | null {
-    return this.#popOut.mode;
+    return this.#popOut?.mode ?? null;
   }
 
   /** Pops the call out of the page, as the Pop out control does (needs a user's click). */
-  popOut(): Promise<void> {
-    return this.#popOut.open();
+  async popOut(): Promise<void> {
+    let PopOut: typeof PopOutController;
+    try {
+      PopOut = await loadPopOut();
+    } catch (error) {
+      console.error('hashdrop: could not load the pop-out', error);
+      return;
+    }
+    this.#popOut ??= new PopOut(
+      this,
+      (key) => this.t(key),
+      () => this.#session,
+      () => Promise.all([loadCallExtras(), this.snapshot.role === 'host' ? loadHostElements() : null]),
+    );
+    await this.#popOut.open();
   }
 
   /** Brings a popped-out call back into the page. */
   popIn(): void {
-    this.#popOut.close();
+    this.#popOut?.close();
   }
+
+  /** The pointer or focus came to the control bar: the pop-out comes ahead of a click on Pop out. */
+  #preparePopOut = () => {
+    if (popOutSupport()) void loadPopOut().catch(() => {});
+  };
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -226,8 +241,8 @@ export class HashdropCallView extends HashdropElement {
 
   #togglePopOut = (event: HashdropPopOutToggleEvent) => {
     if (event.defaultPrevented) return;
-    if (event.out) void this.#popOut.open();
-    else this.#popOut.close();
+    if (event.out) void this.popOut();
+    else this.popIn();
   };
 
   #unread = (event: HashdropChatUnreadEvent) => {
@@ -280,7 +295,9 @@ export class HashdropCallView extends HashdropElement {
           ?captions-button=${this.captionsSeen}
           ?captions-on=${this.captionsOn}
           ?pop-out-button=${!!popOutSupport()}
-          ?popped-out=${!!this.#popOut.mode}
+          ?popped-out=${!!this.#popOut?.mode}
+          @pointerenter=${this.#preparePopOut}
+          @focusin=${this.#preparePopOut}
         ></hashdrop-control-bar>
       </section>
       <hashdrop-chat

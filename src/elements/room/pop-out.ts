@@ -6,7 +6,9 @@
  * spotlight's video goes into video picture-in-picture.
  *
  * How our elements live in the other document (styles, custom elements): see pop-out-styles.ts; how their events still
- * reach the page: forward-events.ts.
+ * reach the page: forward-events.ts. It comes with the call's extras (call-extras.ts), which the call view loads when
+ * the pointer or focus comes to its control bar, ahead of a click on Pop out; a click that comes first waits for them,
+ * well within the click's user activation (seconds), which the window's request needs.
  */
 import { html, render, type ReactiveController, type ReactiveElement } from 'lit';
 import type { RoomSessionApi } from '../../core/session-api.js';
@@ -16,16 +18,10 @@ import { HashdropPopInEvent, HashdropPopOutEvent, type PopOutMode } from './pop-
 import { followDocument, moveAcross } from './pop-out-styles.js';
 import { forwardCallEvents } from './forward-events.js';
 
+import { popOutSupport } from './pop-out-support.js';
+
 interface DocumentPictureInPicture {
   requestWindow(options?: { width?: number; height?: number }): Promise<Window & typeof globalThis>;
-}
-
-/** How this browser can pop the call out: the whole call, the spotlight's video, or not at all. */
-export function popOutSupport(): PopOutMode | null {
-  if (typeof window === 'undefined') return null;
-  if ('documentPictureInPicture' in window) return 'window';
-  if (typeof document !== 'undefined' && document.pictureInPictureEnabled) return 'video';
-  return null;
 }
 
 /** The Pop out control's part, or the "More" button that holds it in a narrow bar: where focus goes. */

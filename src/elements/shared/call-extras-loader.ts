@@ -4,6 +4,7 @@
  * (Lit keeps those set before the upgrade).
  */
 import type { CallExtraName } from '../call-extras.js';
+import type { PopOutController } from '../room/pop-out.js';
 
 let extras: Promise<typeof import('../call-extras.js')> | null = null;
 
@@ -28,4 +29,15 @@ export function loadCallExtra(name: CallExtraName): Promise<void> {
  */
 export function loadCallExtras(): Promise<void> {
   return withExtras('the call extras', (module) => module.defineCallExtras());
+}
+
+/** The pop-out's controller class, which comes with the extras; rejects when they cannot be loaded. */
+export async function loadPopOut(): Promise<typeof PopOutController> {
+  extras ??= import('../call-extras.js');
+  try {
+    return (await extras).PopOutController;
+  } catch (error) {
+    extras = null;
+    throw error;
+  }
 }
