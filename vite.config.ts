@@ -60,7 +60,7 @@ const NOT_CALL_CHUNK =
 /**
  * Lazy chunks of their own, each made of its roots and what only they use, so a page that never needs them never
  * fetches them: `extras`, what a call shows only once it has something to show (the chat panel, reactions, captions,
- * the Recording and Live badges) and popping the call out (once the control bar is pointed at or focused); `check`,
+ * the Recording and Live badges) and popping the call out (once Pop out is pointed at or focused); `check`,
  * the pre-call check (pre-join's button) and its connection test; `host`, the host's elements (a guest's call never
  * fetches it); `tags`, what defines our tags placed on a page by themselves (and the tile list, which only such a page
  * shows). In this order: a module two of them use goes to the first, which the later one then imports (a host's panel

@@ -2,8 +2,9 @@
  * What a call screen shows only once it has something to show: the chat panel (from the first message, or when
  * opened), the reactions floating over the stage (from the first one sent), captions (from the first published) and
  * the Recording and Live badges (from the first recording or live stream); and popping the call out (from the moment
- * the control bar is pointed at or focused), which needs all of these defined first (see call-extras-loader.ts). A module of its own, the CDN build's `extras` chunk (vite.config.ts), which call-extras-loader.ts loads:
- * a call where nobody writes, reacts, captions or records never fetches it.
+ * Pop out is pointed at or focused), which needs all of these defined first (see call-extras-loader.ts). A module of
+ * its own, the CDN build's `extras` chunk (vite.config.ts), which call-extras-loader.ts loads: a call where nobody
+ * writes, reacts, captions, records or reaches for Pop out never fetches it.
  */
 import { HashdropCaptions } from './captions/captions.js';
 import { HashdropChat } from './chat/chat.js';

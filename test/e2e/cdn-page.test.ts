@@ -2,8 +2,8 @@
  * The script-tag promise: demo/cdn.html loads nothing but the CDN build (dist/cdn/hashdrop.js and the chunks it
  * fetches itself), and with it a visitor joins a real call on the real livekit-server. A guest's call never fetches the
  * host's chunk (the host panel and the invite); the host's does. Nor does a quiet call fetch the extras (the chat
- * panel, reactions, captions, the Recording badge) until there is one to show, or the pop-out until the control bar
- * is approached. Needs `npm run build:cdn`.
+ * panel, reactions, captions, the Recording badge) until there is one to show, or the pop-out until Pop out is
+ * approached. Needs `npm run build:cdn`.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -88,7 +88,7 @@ test('a plain HTML page with only the CDN script joins a call', async (t) => {
   await Promise.all([visitor.context.close(), other.context.close()]);
 });
 
-test('from the CDN build, the pop-out arrives once the control bar is pointed at, and pops the call out', async () => {
+test('from the CDN build, the pop-out arrives once Pop out is pointed at, and pops the call out', async () => {
   const api = new ApiClient(`${stack.url}/api`);
   const { room } = await api.createRoom({ policy: { waitingRoom: false } });
   const visitor = await openPage(browser, 'about:blank');
@@ -99,15 +99,12 @@ test('from the CDN build, the pop-out arrives once the control bar is pointed at
     await visitor.join('Floating');
     await visitor.waitForStatus('in-room');
     const extras = () => scripts.filter((script) => /\/chunks\/extras-[\w-]+\.js$/.test(script));
-    assert.deepEqual(extras(), [], 'not before the control bar is approached');
+    assert.deepEqual(extras(), [], 'not before Pop out is approached');
 
-    const bar = visitor.page.locator('hashdrop-control-bar');
-    await bar.hover();
+    const popOut = visitor.page.locator('hashdrop-control-bar [part~="pop-out"]');
+    await popOut.hover();
     await eventually('the extras requested on approach', async () => extras().length === 1 || null);
-    const [floating] = await Promise.all([
-      visitor.context.waitForEvent('page'),
-      bar.locator('[part~="pop-out"]').click(),
-    ]);
+    const [floating] = await Promise.all([visitor.context.waitForEvent('page'), popOut.click()]);
     await floating.locator('hashdrop-call-view').waitFor({ state: 'attached' });
     assert.equal(await visitor.page.locator('hashdrop-room').getAttribute('popped-out'), '');
     assert.equal(extras().length, 1, 'fetched once');

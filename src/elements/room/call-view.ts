@@ -157,9 +157,14 @@ export class HashdropCallView extends HashdropElement {
     this.#popOut?.close();
   }
 
-  /** The pointer or focus came to the control bar: the pop-out comes ahead of a click on Pop out. */
-  #preparePopOut = () => {
-    if (popOutSupport()) void loadPopOut().catch(() => {});
+  /**
+   * The pointer or focus came to Pop out, or to the More menu that holds it in a narrow bar: the pop-out comes ahead
+   * of the click. (The whole bar would be too wide a sign: the pointer that pressed Join often rests where it appears.)
+   */
+  #preparePopOut = (event: Event) => {
+    if (!popOutSupport()) return;
+    const parts = event.composedPath().map((node) => (node instanceof Element ? node.getAttribute('part') : null));
+    if (parts.some((part) => part && /(^| )(pop-out|more)( |$)/.test(part))) void loadPopOut().catch(() => {});
   };
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -296,7 +301,7 @@ export class HashdropCallView extends HashdropElement {
           ?captions-on=${this.captionsOn}
           ?pop-out-button=${!!popOutSupport()}
           ?popped-out=${!!this.#popOut?.mode}
-          @pointerenter=${this.#preparePopOut}
+          @pointerover=${this.#preparePopOut}
           @focusin=${this.#preparePopOut}
         ></hashdrop-control-bar>
       </section>

@@ -7,8 +7,8 @@
  *
  * How our elements live in the other document (styles, custom elements): see pop-out-styles.ts; how their events still
  * reach the page: forward-events.ts. It comes with the call's extras (call-extras.ts), which the call view loads when
- * the pointer or focus comes to its control bar, ahead of a click on Pop out; a click that comes first waits for them,
- * well within the click's user activation (seconds), which the window's request needs.
+ * the pointer or focus comes to Pop out (or to the More menu holding it), ahead of the click; a click that comes first
+ * waits for them, well within the click's user activation (seconds), which the window's request needs.
  */
 import { html, render, type ReactiveController, type ReactiveElement } from 'lit';
 import type { RoomSessionApi } from '../../core/session-api.js';
