@@ -150,7 +150,8 @@ function clickTileIn(page: Page, name: string): Promise<void> {
   return page.evaluate(`(() => {
     ${FIND_STAGE}
     const tiles = [...stage.shadowRoot.querySelectorAll('hashdrop-participant-tile')];
-    const tile = tiles.find((t) => t.participant?.name === ${JSON.stringify(name)} && !t.pinned);
+    // Not the spotlight's copy, which is static (pressing it pins nothing): the one in the strip or grid.
+    const tile = tiles.find((t) => t.participant?.name === ${JSON.stringify(name)} && !t.pinned && !t.static);
     tile.shadowRoot.querySelector('[part~="base"]').click();
   })()`) as Promise<void>;
 }
