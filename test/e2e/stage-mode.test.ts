@@ -191,12 +191,16 @@ test('promote: Sam publishes and everyone decodes his video; mute is seen by Sam
 test('a host turns audience chat off: the audience is told, and LiveKit takes their data rights at once', async () => {
   const ben = audience[1]!;
   const identity = await identityOf(ben);
+  // Ben has the chat open (a call's chat panel is loaded when it is first opened or written in).
+  await control(ben, 'chat-toggle').click();
+  await ben.page.locator('hashdrop-chat textarea').waitFor();
   await panel(host).getByLabel('Audience can chat').uncheck();
-  await ben.page.locator('hashdrop-chat [part="chat-off"]').waitFor({ state: 'attached', timeout: 5_000 });
+  await ben.page.locator('hashdrop-chat [part="chat-off"]').waitFor({ state: 'visible', timeout: 5_000 });
   assert.equal((await livekit.getParticipant(roomId, identity)).permission?.canPublishData, false);
   await panel(host).getByLabel('Audience can chat').check();
   await ben.page.locator('hashdrop-chat [part="chat-off"]').waitFor({ state: 'detached', timeout: 5_000 });
   assert.equal((await livekit.getParticipant(roomId, identity)).permission?.canPublishData, true);
+  await control(ben, 'chat-toggle').click();
 });
 
 test('a non-host is refused every host action, in the UI and at the endpoint', async () => {
