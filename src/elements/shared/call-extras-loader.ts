@@ -8,11 +8,18 @@ import type { PopOutController } from '../room/pop-out.js';
 
 let extras: Promise<typeof import('../call-extras.js')> | null = null;
 
-/** Runs `define` with the extras module; a failed load is logged and tried again on the next call. */
-function withExtras(what: string, define: (module: typeof import('../call-extras.js')) => void): Promise<void> {
-  extras ??= import('../call-extras.js');
-  return extras.then(define, (error: unknown) => {
+/** The extras module, loading or loaded; a failed load is forgotten, so the next call tries again. */
+function extrasModule(): Promise<typeof import('../call-extras.js')> {
+  extras ??= import('../call-extras.js').catch((error: unknown) => {
     extras = null;
+    throw error;
+  });
+  return extras;
+}
+
+/** Runs `define` with the extras module; a failed load is logged. */
+function withExtras(what: string, define: (module: typeof import('../call-extras.js')) => void): Promise<void> {
+  return extrasModule().then(define, (error: unknown) => {
     console.error(`hashdrop: could not load ${what}`, error);
   });
 }
@@ -33,11 +40,5 @@ export function loadCallExtras(): Promise<void> {
 
 /** The pop-out's controller class, which comes with the extras; rejects when they cannot be loaded. */
 export async function loadPopOut(): Promise<typeof PopOutController> {
-  extras ??= import('../call-extras.js');
-  try {
-    return (await extras).PopOutController;
-  } catch (error) {
-    extras = null;
-    throw error;
-  }
+  return (await extrasModule()).PopOutController;
 }
