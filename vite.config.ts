@@ -15,7 +15,7 @@ import { builtinModules } from 'node:module';
 import { resolve } from 'node:path';
 import { backgroundAssets } from './scripts/background-assets.js';
 import { compactCatalogs } from './scripts/compact-catalogs.js';
-import { compactCssLiterals } from './scripts/compact-css-literals.js';
+import { compactTemplateLiterals } from './scripts/compact-template-literals.js';
 
 /** One entry per element: `src/elements/<name>/define.ts` → `elements/<name>/define`. */
 const elementEntries = Object.fromEntries(
@@ -150,7 +150,7 @@ export default defineConfig(({ mode }) => {
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       resolve: { alias: { '@mediapipe/tasks-vision': resolve('src/core/background/no-tasks-vision.ts') } },
       // Shipped language chunks without their keys (see scripts/compact-catalogs.ts), CSS without its indentation.
-      plugins: [compactCatalogs(), compactCssLiterals(), withoutPreloadHelper(), backgroundAssets()],
+      plugins: [compactCatalogs(), compactTemplateLiterals(), withoutPreloadHelper(), backgroundAssets()],
       publicDir: false,
       build: {
         outDir: 'dist/cdn',
