@@ -42,10 +42,12 @@ const DIST = 'dist/cdn';
  * chunks of their own, loaded once used, which compress apart. The pop-out went with the extras, fetched once Pop
  * out (or the More menu holding it) is pointed at or focused: a click that comes before they have arrived waits for
  * them, and a click's user activation lasts seconds, not one task. A quiet guest's call: 8.0 KB less. 220.0 KB;
- * the html and svg templates' indentation left the CDN build (scripts/markup-text.ts): 219.0 KB, so the guard is
- * 219.5 KB.
+ * the html and svg templates' indentation left the CDN build (scripts/markup-text.ts): 219.0 KB. The strings only the
+ * host's elements, the chat panel and the pre-call check show moved from the call chunk into theirs (a guest's quiet
+ * call: 1.4 KB less), which costs the page that loads everything 0.7 KB: those chunks compress apart, and a language's
+ * chunk names the keys of those strings. 219.7 KB, so the guard is 220 KB.
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 219.5 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 220 * 1024 };
 
 /**
  * Chunks of which one page loads at most one, each group by its manifest keys: a shipped catalog other than the

@@ -11,6 +11,11 @@ import { HashdropChat } from './chat/chat.js';
 import { HashdropReactions } from './reactions/reactions.js';
 import { defineIndicator } from './recording/recording-indicator.js';
 import { defineElement } from './shared/hashdrop-element.js';
+import { addShippedEnglish } from '../i18n/index.js';
+import { enExtras } from '../i18n/en-extras.js';
+
+// What these elements say in English travels with them in the CDN build (nothing in the sources).
+addShippedEnglish(enExtras);
 
 export { PopOutController } from './room/pop-out.js';
 

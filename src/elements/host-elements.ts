@@ -8,6 +8,11 @@ import { HashdropInvite } from './invite/invite.js';
 import { HashdropRecordingControl } from './recording/recording-control.js';
 import { HashdropStreamControl } from './recording/stream-control.js';
 import { defineElement } from './shared/hashdrop-element.js';
+import { addShippedEnglish } from '../i18n/index.js';
+import { enHost } from '../i18n/en-host.js';
+
+// What these elements say in English travels with them in the CDN build (nothing in the sources).
+addShippedEnglish(enHost);
 
 /** By tag name without `hashdrop-`. */
 const HOST_ELEMENTS = {

@@ -84,7 +84,7 @@ export function loadEnglishInCallStrings(): Promise<void> {
   englishInCall ??= loadEnglishInCall().then(
     (strings) => {
       if (Object.keys(strings).length === 0) return;
-      shipped.set('en', { ...en, ...strings });
+      addShippedEnglish(strings);
       notify();
     },
     (error: unknown) => {
@@ -93,6 +93,14 @@ export function loadEnglishInCallStrings(): Promise<void> {
     },
   );
   return englishInCall;
+}
+
+/**
+ * Adds English strings the CDN build ships in the chunk that shows them (en-host.ts, en-extras.ts, en-check.ts), as
+ * that chunk arrives. Nothing re-renders: none of its elements has rendered before its chunk ran.
+ */
+export function addShippedEnglish(strings: Partial<Messages>): void {
+  if (Object.keys(strings).length > 0) shipped.set('en', { ...shipped.get('en'), ...strings });
 }
 
 function missingInCallString(): string {

@@ -3,7 +3,7 @@
  * fetches itself), and with it a visitor joins a real call on the real livekit-server. A guest's call never fetches the
  * host's chunk (the host panel and the invite); the host's does. Nor does a quiet call fetch the extras (the chat
  * panel, reactions, captions, the Recording badge) until there is one to show, or the pop-out until Pop out is
- * approached. Needs `npm run build:cdn`.
+ * approached. What those lazy chunks show, they say in words that came with them. Needs `npm run build:cdn`.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +14,8 @@ import { eventually, launchChromium } from './harness.js';
 import { inboundTotals } from './rtc-probe.js';
 import { openPage } from './room-page.js';
 import { ApiClient } from './api-client.js';
+import { en } from '../../src/i18n/en.js';
+import { de } from '../../src/i18n/de.js';
 
 let stack: Stack;
 let browser: Browser;
@@ -111,4 +113,64 @@ test('from the CDN build, the pop-out arrives once Pop out is pointed at, and po
   } finally {
     await visitor.context.close();
   }
+});
+
+/**
+ * A host on the CDN page of a room without a waiting room, with the page at pre-join: `beforeJoining` runs there, then
+ * the host joins and `inCall` runs. The page closes after.
+ */
+async function asHost(
+  name: string,
+  beforeJoining: (page: Page) => Promise<void>,
+  inCall: (page: Page) => Promise<void>,
+): Promise<void> {
+  const api = new ApiClient(`${stack.url}/api`);
+  const { room, hostKey } = await api.createRoom({ policy: { waitingRoom: false } });
+  const host = await openPage(browser, 'about:blank');
+  try {
+    await host.page.goto(`${stack.url}/demo/cdn.html?host=${hostKey}`);
+    await host.page.getByLabel('Room code').fill(room.code);
+    await beforeJoining(host.page);
+    await host.join(name);
+    await host.waitForStatus('in-room');
+    await inCall(host.page);
+  } finally {
+    await host.context.close();
+  }
+}
+
+/** Opens the call's chat panel and waits for it, in English. */
+async function openChat(page: Page): Promise<void> {
+  await page.locator('hashdrop-control-bar').getByRole('button', { name: en['controls.chat'] }).click();
+  await page.locator('hashdrop-chat').getByPlaceholder(en['chat.placeholder']).waitFor();
+}
+
+test('from the CDN build, the pre-call check, the host panel, the invite and the chat show their own strings', async () => {
+  // The CDN build ships these strings in the lazy chunk that shows them, not with the call's (compact-catalogs.ts).
+  await asHost(
+    'Host Words',
+    async (page) => {
+      await page.getByText(en['prejoin.check']).click();
+      await page.getByRole('button', { name: en['check.run'] }).waitFor();
+    },
+    async (page) => {
+      await page.locator('hashdrop-host-panel').getByText(en['host.title']).waitFor();
+      await page.locator('hashdrop-invite').getByText(en['invite.title']).waitFor();
+      await openChat(page);
+    },
+  );
+});
+
+test('from the CDN build, a language chunk translates what the lazy chunks show', async () => {
+  await asHost(
+    'Gastgeberin',
+    async () => {},
+    async (page) => {
+      await openChat(page);
+      await page.evaluate(`document.querySelector('hashdrop-room').setAttribute('lang', 'de')`);
+      await page.locator('hashdrop-host-panel').getByText(de['host.title']!).waitFor();
+      await page.locator('hashdrop-invite').getByText(de['invite.title']!).waitFor();
+      await page.locator('hashdrop-chat').getByPlaceholder(de['chat.placeholder']!).waitFor();
+    },
+  );
 });

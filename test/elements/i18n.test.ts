@@ -6,7 +6,7 @@ import '../../src/elements/room/define.js';
 import type { HashdropPrejoin } from '../../src/elements/prejoin/prejoin.js';
 // The public API, from the package entry (also the CDN's hashdrop.js), not from the i18n module.
 import { loadMessages, registerMessages, registeredLanguages, shippedLanguages } from '../../src/index.js';
-import { en, t, type Messages } from '../../src/i18n/index.js';
+import { addShippedEnglish, en, t, type Messages } from '../../src/i18n/index.js';
 import { de } from '../../src/i18n/de.js';
 import { es } from '../../src/i18n/es.js';
 import { fr } from '../../src/i18n/fr.js';
@@ -60,6 +60,20 @@ describe('message catalogs', () => {
   it('falls back to English for a language neither shipped nor registered', async () => {
     await loadMessages('sw');
     expect(t('sw', 'prejoin.join')).to.equal('Join');
+  });
+
+  it('adds the English strings a lazy chunk brings, over the others and under a page’s own', () => {
+    // The CDN build's chunk catalogs (en-host.ts …) arrive this way; the sources' are empty, so this stands in.
+    try {
+      addShippedEnglish({ 'host.title': 'Knocking' });
+      expect(t('en', 'host.title')).to.equal('Knocking');
+      expect(t('en', 'prejoin.join'), 'the strings already there stay').to.equal(en['prejoin.join']);
+      registerMessages('en', { 'host.title': 'At the door' });
+      expect(t('en', 'host.title')).to.equal('At the door');
+    } finally {
+      addShippedEnglish({ 'host.title': en['host.title'] });
+      registerMessages('en', { 'host.title': undefined });
+    }
   });
 });
 
