@@ -33,7 +33,7 @@ function templateTexts(code: string, file: string): TemplateText[] {
   const pieces: TemplateText[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && Object.hasOwn(COMPACTERS, node.tag.text)) {
-      const compact = COMPACTERS[node.tag.text];
+      const compact = COMPACTERS[node.tag.text]!;
       const template = node.template;
       // A piece's text sits between its opening (` or }) and its closing (` or ${).
       const textOf = (literal: ts.Node, closing: number): TemplateText => ({

@@ -1,5 +1,4 @@
-import type { Room } from 'livekit-client';
-import { CHAT_TOPIC } from '../contract/topics.js';
+import type { ByteStreamHandler, Room, TextStreamHandler } from 'livekit-client';
 import { claimedImageType, safeFileName, safeFileType, SNIFF_BYTES } from './file-safety.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 import type { ChatMessageSnapshot } from './snapshot.js';
@@ -190,16 +189,23 @@ function isoTime(ms: number): string {
   return new Date(Number.isFinite(ms) && ms > 0 ? ms : Date.now()).toISOString();
 }
 
+/** What takes a room's `lk.chat` streams, once registered for them (chat-inbox.ts), and lets go of them (`stop`). */
+export interface ChatReceiver {
+  text: TextStreamHandler;
+  bytes: ByteStreamHandler;
+  stop(): void;
+}
+
 /**
- * Registers the `lk.chat` stream handlers on a connected room and reports what arrives. Files larger than
- * `maxFileBytes` (by their announced size or by what actually arrives) are drained without being kept. Returns the
- * function that unregisters the handlers.
+ * Reads the `lk.chat` streams of a connected room and reports what arrives. Files larger than `maxFileBytes` (by their
+ * announced size or by what actually arrives) are drained without being kept. A text's attached files are matched to
+ * it as their streams begin, so the streams must reach it in the order they came.
  */
-export function receiveChat(
+export function chatReceiver(
   room: Room,
   emit: (event: ChatEvent) => void,
   maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
-): () => void {
+): ChatReceiver {
   const known = (identity: string): Sender | null => {
     const participant = room.getParticipantByIdentity(identity);
     return participant ? { identity, name: participant.name || identity } : null;
@@ -243,7 +249,7 @@ export function receiveChat(
       attached.set(streamId, settle);
     });
 
-  room.registerTextStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
+  const text: TextStreamHandler = (reader, { identity }) => {
     const { id, timestamp, attachedStreamIds = [] } = reader.info;
     const names = Promise.all(attachedStreamIds.map(attachedName));
     Promise.all([reader.readAll(), sender(identity), names])
@@ -254,9 +260,9 @@ export function receiveChat(
       .catch(() => {
         // A text stream cut off mid-way (the sender left) has nothing worth showing.
       });
-  });
+  };
 
-  room.registerByteStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
+  const bytes: ByteStreamHandler = (reader, { identity }) => {
     let received = 0;
     const { id, name, mimeType, size, timestamp } = reader.info;
     attached.get(id)?.(name);
@@ -288,11 +294,10 @@ export function receiveChat(
     })().catch((error: unknown) => {
       if (!refused) emit({ type: 'failed', id, error: `The file did not arrive completely (${reason(error)}).` });
     });
-  });
+  };
 
-  return () => {
-    room.unregisterTextStreamHandler(CHAT_TOPIC);
-    room.unregisterByteStreamHandler(CHAT_TOPIC);
+  const stop = () => {
     for (const settle of [...attached.values()]) settle(null);
   };
+  return { text, bytes, stop };
 }

@@ -15,7 +15,8 @@ import {
 } from '../contract/topics.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { CallConnection, CallEvents, PublishRequest } from './call.js';
-import type { receiveChat } from './chat.js';
+import type { ChatEvent } from './chat.js';
+import { openChatInbox } from './chat-inbox.js';
 import { receiveCaptions } from './caption-stream.js';
 import { applyReaction, expireReactions, nextReactionExpiry } from './reactions.js';
 import { timedList, type TimedList } from './timed-list.js';
@@ -344,16 +345,12 @@ export class LiveKitConnection implements CallConnection {
     return () => {};
   }
 
-  /** Registers the `lk.chat` stream handlers (chat.ts is loaded here, with the call, not up front). */
-  async listenForChat(maxFileBytes?: number): Promise<void> {
-    let receive: typeof receiveChat;
-    try {
-      receive = (await import('./chat.js')).receiveChat;
-    } catch {
-      return; // The call goes on without chat.
-    }
-    if (this.#closing) return;
-    this.#stopChat ??= receive(this.room, (event) => !this.#closing && this.events.chat(event), maxFileBytes);
+  /** Takes the call's `lk.chat` streams from now on; what reads them is fetched with the first (chat-inbox.ts). */
+  listenForChat(maxFileBytes?: number): void {
+    const emit = (event: ChatEvent) => !this.#closing && this.events.chat(event);
+    this.#stopChat ??= openChatInbox(this.room, async () =>
+      (await import('./chat.js')).chatReceiver(this.room, emit, maxFileBytes),
+    );
   }
 
   async sendChatText(text: string): Promise<void> {

@@ -98,7 +98,7 @@ export class CallRooms {
     }
     connection.refresh();
     events.recording?.(room.isRecording);
-    await connection.listenForChat(request.maxChatFileBytes);
+    connection.listenForChat(request.maxChatFileBytes);
     return connection;
   }
 

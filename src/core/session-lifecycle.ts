@@ -145,7 +145,6 @@ export class SessionLifecycle extends HostActions {
       activeSpeaker: null,
     });
     this.clearChat();
-    void this.loadChat();
     this.#connector.preload();
     try {
       if (!this.endpoint) {
@@ -291,8 +290,6 @@ export class SessionLifecycle extends HostActions {
   async #connect(serverUrl: string, token: string, role: Role, epoch: number): Promise<void> {
     let connection: CallConnection;
     try {
-      // The chat history must exist before chat from others can arrive (its chunk is long loaded by now).
-      await this.loadChat();
       connection = await this.#connector.connect(
         { serverUrl, token, role, maxChatFileBytes: this.maxFileBytes },
         this.#callEvents(epoch),

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { resolveObjectURL } from 'node:buffer';
 import { describe, it } from 'node:test';
 import type { Room } from 'livekit-client';
-import { ChatLog, receiveChat, type ChatEvent } from '../../src/core/chat.js';
+import { ChatLog, chatReceiver, type ChatEvent, type ChatReceiver } from '../../src/core/chat.js';
+import { openChatInbox } from '../../src/core/chat-inbox.js';
 import type { ChatMessageSnapshot } from '../../src/core/snapshot.js';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -141,24 +142,24 @@ describe('ChatLog: file names are neutralised', () => {
   });
 });
 
-describe('receiveChat', () => {
-  /** The parts of a livekit-client Room that receiveChat uses, with a way to deliver a byte stream. */
+describe('chat streams (chat-inbox.ts, chatReceiver)', () => {
+  type Handler = (reader: unknown, from: { identity: string }) => void;
+  /** The parts of a livekit-client Room the inbox and the receiver use, with a way to deliver streams. */
   function fakeRoom() {
-    const handlers = new Map<string, (reader: unknown, from: { identity: string }) => void>();
+    const handlers = new Map<string, Handler>();
     const room = {
       getParticipantByIdentity: (identity: string) => ({ identity, name: 'Guest' }),
       on() {},
       off() {},
-      registerTextStreamHandler() {},
-      unregisterTextStreamHandler() {},
-      registerByteStreamHandler: (topic: string, handler: (reader: unknown, from: { identity: string }) => void) =>
-        handlers.set(topic, handler),
-      unregisterByteStreamHandler: (topic: string) => handlers.delete(topic),
+      registerTextStreamHandler: (topic: string, handler: Handler) => handlers.set(`text:${topic}`, handler),
+      unregisterTextStreamHandler: (topic: string) => handlers.delete(`text:${topic}`),
+      registerByteStreamHandler: (topic: string, handler: Handler) => handlers.set(`bytes:${topic}`, handler),
+      unregisterByteStreamHandler: (topic: string) => handlers.delete(`bytes:${topic}`),
     };
-    const sendFile = (name: string, mimeType: string, bytes: Uint8Array) =>
-      handlers.get('lk.chat')!(
+    const sendFile = (name: string, mimeType: string, bytes: Uint8Array, id = 'stream-1') =>
+      handlers.get('bytes:lk.chat')!(
         {
-          info: { id: 'stream-1', name, mimeType, size: bytes.byteLength, timestamp: Date.now() },
+          info: { id, name, mimeType, size: bytes.byteLength, timestamp: Date.now() },
           onProgress: undefined,
           async *[Symbol.asyncIterator]() {
             yield bytes.subarray(0, 5);
@@ -167,21 +168,104 @@ describe('receiveChat', () => {
         },
         { identity: 'guest' },
       );
-    return { room: room as unknown as Room, sendFile };
+    const sendText = (text: string, id: string, attachedStreamIds: string[] = []) =>
+      handlers.get('text:lk.chat')!(
+        { info: { id, timestamp: Date.now(), attachedStreamIds }, readAll: async () => text },
+        { identity: 'guest' },
+      );
+    return { room: room as unknown as Room, handlers, sendFile, sendText };
   }
+
+  /** A receiver's loading, held until `release` (or `refuse`), and how often it was asked for. */
+  function heldLoader(make: () => ChatReceiver) {
+    let loads = 0;
+    let release: () => void = () => {};
+    let refuse: () => void = () => {};
+    const load = () => {
+      loads += 1;
+      return new Promise<ChatReceiver>((resolve, reject) => {
+        release = () => resolve(make());
+        refuse = () => reject(new Error('offline'));
+      });
+    };
+    return { load, loads: () => loads, release: () => release(), refuse: () => refuse() };
+  }
+
+  /** Once the promise work now pending is done (none of it waits on a timer or I/O). */
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 10));
 
   it('never builds a blob of the type the sender claimed (text/html arrives untyped)', async () => {
     const { room, sendFile } = fakeRoom();
-    const events: ChatEvent[] = [];
-    const received = new Promise<Blob>((resolve) =>
-      receiveChat(room, (event) => {
-        events.push(event);
+    const received = new Promise<Blob>((resolve) => {
+      const emit = (event: ChatEvent) => {
         if (event.type === 'received') resolve(event.blob);
-      }),
-    );
+      };
+      openChatInbox(room, async () => chatReceiver(room, emit));
+    });
     sendFile('invoice\u202efdp.html', 'text/html', HTML);
     const blob = await received;
     assert.notEqual(blob.type, 'text/html');
     assert.equal(await blob.text(), new TextDecoder().decode(HTML));
+  });
+
+  it('holds what comes before the receiver is here, fetches it once, and hands it over in order', async () => {
+    const { room, sendFile, sendText } = fakeRoom();
+    const events: ChatEvent[] = [];
+    const loader = heldLoader(() => chatReceiver(room, (event) => events.push(event)));
+    openChatInbox(room, loader.load);
+    // A text names the files attached to it, whose streams follow; only in that order does it find them at once
+    // (out of order, it would wait two seconds for a file that never comes).
+    sendText('Look at this', 'text-1', ['file-1']);
+    sendFile('photo.png', 'image/png', PNG, 'file-1');
+    sendText('Hello', 'text-2');
+    await settled();
+    assert.equal(loader.loads(), 1);
+    assert.equal(events.length, 0, 'nothing is read before the receiver is here');
+    loader.release();
+    await settled();
+    assert.deepEqual(
+      events
+        .filter((event) => event.type === 'text' || event.type === 'file')
+        .map((event) => event.id)
+        .sort(),
+      ['file-1', 'text-1', 'text-2'],
+    );
+    assert.ok(events.some((event) => event.type === 'received' && event.id === 'file-1'));
+  });
+
+  it('drops what came while the receiver failed to arrive, and tries again with the next stream', async () => {
+    const { room, sendText } = fakeRoom();
+    const events: ChatEvent[] = [];
+    const loader = heldLoader(() => chatReceiver(room, (event) => events.push(event)));
+    openChatInbox(room, loader.load);
+    sendText('lost', 'text-1');
+    loader.refuse();
+    await settled();
+    sendText('again', 'text-2');
+    assert.equal(loader.loads(), 2);
+    loader.release();
+    await settled();
+    assert.deepEqual(
+      events.map((event) => event.id),
+      ['text-2'],
+    );
+  });
+
+  it('lets go of the streams when closed, even with the receiver still on its way', async () => {
+    const { room, handlers, sendText } = fakeRoom();
+    const events: ChatEvent[] = [];
+    let stopped = false;
+    const loader = heldLoader(() => ({
+      ...chatReceiver(room, (event) => events.push(event)),
+      stop: () => (stopped = true),
+    }));
+    const close = openChatInbox(room, loader.load);
+    sendText('too late', 'text-1');
+    close();
+    assert.equal(handlers.size, 0, 'both handlers unregistered');
+    loader.release();
+    await settled();
+    assert.ok(stopped, 'the receiver that arrived after closing was stopped');
+    assert.deepEqual(events, []);
   });
 });

@@ -548,6 +548,22 @@ describe('RoomSession', { timeout: 30_000 }, () => {
     session.dispose();
   });
 
+  it('chat from others is kept in order, though the history it goes to comes only with the first message', async () => {
+    server.join = { kind: 'admitted' };
+    start();
+    await session.prepare('STELLAR-PHOENIX');
+    await session.join('Ada');
+    const from = { identity: 'id-bo', name: 'Bo' };
+    connector.events!.chat({ type: 'text', id: 't1', from, sentAt: 1, text: 'one' });
+    connector.events!.chat({ type: 'text', id: 't2', from, sentAt: 2, text: 'two' });
+    assert.equal(session.snapshot.chat.length, 0, 'the history is still on its way');
+    await until(() => session.snapshot.chat.length === 2, 'both messages in the history');
+    assert.deepEqual(
+      session.snapshot.chat.map((message) => message.text),
+      ['one', 'two'],
+    );
+  });
+
   it('stage roles: the audience starts with nothing on; demote stops publishing; promote turns nothing on', async () => {
     server.join = { kind: 'admitted', role: 'audience' };
     start();
