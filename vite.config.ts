@@ -69,8 +69,10 @@ const NOT_CALL_CHUNK =
  */
 const OWN_CHUNKS = [
   { name: 'extras', root: 'src/elements/call-extras.ts' },
-  // Reading chat: the call fetches it with the first message (chat-inbox.ts), as the call screen does the chat panel.
+  // Reading chat and captions: the call fetches each with its first stream (stream-inbox.ts), as the call screen does
+  // the chat panel and the captions.
   { name: 'extras', root: 'src/core/chat.ts' },
+  { name: 'extras', root: 'src/core/caption-stream.ts' },
   { name: 'check', root: 'src/elements/precall-check/define.ts' },
   { name: 'check', root: 'src/core/connection-check.ts' },
   { name: 'host', root: 'src/elements/host-elements.ts' },

@@ -1,11 +1,12 @@
 /**
- * Receives `lk.transcription` text streams from the call and reports each segment's text as it grows (see
- * captions.ts for who may caption whom). Loaded with livekit-client, only once a call starts.
+ * Reads `lk.transcription` text streams from the call and reports each segment's text as it grows (see captions.ts
+ * for who may caption whom). Fetched with the first caption (stream-inbox.ts).
  */
-import type { Participant, Room } from 'livekit-client';
-import { TRANSCRIPTION_ATTRIBUTES, TRANSCRIPTION_TOPIC } from '../contract/topics.js';
+import type { Participant, Room, TextStreamHandler } from 'livekit-client';
+import { TRANSCRIPTION_ATTRIBUTES } from '../contract/topics.js';
 import { applyCaption, captionSpeaker, expireCaptions, MAX_CAPTION_CHARS, nextCaptionExpiry } from './captions.js';
 import type { CaptionSnapshot } from './snapshot.js';
+import type { StreamReceiver } from './stream-inbox.js';
 import { timedList } from './timed-list.js';
 
 function trackOwner(room: Room, trackSid: string): string | null {
@@ -28,11 +29,8 @@ function knownSoon(room: Room, identity: string): Promise<void> {
   });
 }
 
-/**
- * Starts receiving captions and reports the captions on screen whenever they change (a segment grows, one expires);
- * returns how to stop.
- */
-export function receiveCaptions(room: Room, report: (captions: CaptionSnapshot[]) => void): () => void {
+/** Reads captions and reports the captions on screen whenever they change (a segment grows, one expires). */
+export function captionReceiver(room: Room, report: (captions: CaptionSnapshot[]) => void): StreamReceiver {
   const captions = timedList(report, expireCaptions, nextCaptionExpiry);
   const emit = (event: Parameters<typeof applyCaption>[1]) =>
     captions.set(applyCaption(captions.items, event, Date.now()));
@@ -46,7 +44,7 @@ export function receiveCaptions(room: Room, report: (captions: CaptionSnapshot[]
     return captionSpeaker({ identity, isAgent: sender.isAgent }, trackSid, trackOwner(room, trackSid));
   };
 
-  room.registerTextStreamHandler(TRANSCRIPTION_TOPIC, (reader, { identity }) => {
+  const text: TextStreamHandler = (reader, { identity }) => {
     const attributes = reader.info.attributes ?? {};
     const trackSid = attributes[TRANSCRIPTION_ATTRIBUTES.trackId] || undefined;
     const segmentId = attributes[TRANSCRIPTION_ATTRIBUTES.segmentId] || reader.info.id;
@@ -64,9 +62,6 @@ export function receiveCaptions(room: Room, report: (captions: CaptionSnapshot[]
     })().catch(() => {
       // A stream cut off mid-way (the transcriber left): what arrived stays until it expires.
     });
-  });
-  return () => {
-    room.unregisterTextStreamHandler(TRANSCRIPTION_TOPIC);
-    captions.stop();
   };
+  return { text, stop: () => captions.stop() };
 }

@@ -1,6 +1,7 @@
 import type { ByteStreamHandler, Room, TextStreamHandler } from 'livekit-client';
 import { claimedImageType, safeFileName, safeFileType, SNIFF_BYTES } from './file-safety.js';
 import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
+import type { StreamReceiver } from './stream-inbox.js';
 import type { ChatMessageSnapshot } from './snapshot.js';
 
 /**
@@ -189,13 +190,6 @@ function isoTime(ms: number): string {
   return new Date(Number.isFinite(ms) && ms > 0 ? ms : Date.now()).toISOString();
 }
 
-/** What takes a room's `lk.chat` streams, once registered for them (chat-inbox.ts), and lets go of them (`stop`). */
-export interface ChatReceiver {
-  text: TextStreamHandler;
-  bytes: ByteStreamHandler;
-  stop(): void;
-}
-
 /**
  * Reads the `lk.chat` streams of a connected room and reports what arrives. Files larger than `maxFileBytes` (by their
  * announced size or by what actually arrives) are drained without being kept. A text's attached files are matched to
@@ -205,7 +199,7 @@ export function chatReceiver(
   room: Room,
   emit: (event: ChatEvent) => void,
   maxFileBytes: number = DEFAULT_MAX_FILE_BYTES,
-): ChatReceiver {
+): Required<StreamReceiver> {
   const known = (identity: string): Sender | null => {
     const participant = room.getParticipantByIdentity(identity);
     return participant ? { identity, name: participant.name || identity } : null;

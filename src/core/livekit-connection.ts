@@ -11,20 +11,20 @@ import {
   LOBBY_TOPIC,
   REACTION_TOPIC,
   readRoomMetadata,
+  TRANSCRIPTION_TOPIC,
   type ReactionEvent,
 } from '../contract/topics.js';
 import type { ControlEvent, LobbyEvent, Role } from '../contract/index.js';
 import type { CallConnection, CallEvents, PublishRequest } from './call.js';
 import type { ChatEvent } from './chat.js';
-import { openChatInbox } from './chat-inbox.js';
-import { receiveCaptions } from './caption-stream.js';
+import { openStreamInbox } from './stream-inbox.js';
 import { applyReaction, expireReactions, nextReactionExpiry } from './reactions.js';
 import { timedList, type TimedList } from './timed-list.js';
 import { participantSnapshot } from './participants.js';
 import { adoptPreviewTrack } from './preview-adoption.js';
 import { detachMedia } from './media-detach.js';
 import { sendChatFile } from './chat-send.js';
-import type { EndedReason, ReactionSnapshot } from './snapshot.js';
+import type { CaptionSnapshot, EndedReason, ReactionSnapshot } from './snapshot.js';
 
 /** The livekit-client module (what of it the call uses, see livekit-sdk.ts), as `livekit-call.ts` loads it. */
 export type LiveKit = typeof import('./livekit-sdk.js');
@@ -90,7 +90,10 @@ export class LiveKitConnection implements CallConnection {
       expireReactions,
       nextReactionExpiry,
     );
-    this.#stopCaptions = receiveCaptions(room, (captions) => !this.#closing && events.captions?.(captions));
+    const showCaptions = (captions: CaptionSnapshot[]) => !this.#closing && events.captions?.(captions);
+    this.#stopCaptions = openStreamInbox(room, TRANSCRIPTION_TOPIC, ['text'], async () =>
+      (await import('./caption-stream.js')).captionReceiver(room, showCaptions),
+    );
     const refresh = () => this.#queueRoster();
     for (const event of [
       RoomEvent.Connected,
@@ -345,10 +348,10 @@ export class LiveKitConnection implements CallConnection {
     return () => {};
   }
 
-  /** Takes the call's `lk.chat` streams from now on; what reads them is fetched with the first (chat-inbox.ts). */
+  /** Takes the call's `lk.chat` streams from now on; what reads them is fetched with the first (stream-inbox.ts). */
   listenForChat(maxFileBytes?: number): void {
     const emit = (event: ChatEvent) => !this.#closing && this.events.chat(event);
-    this.#stopChat ??= openChatInbox(this.room, async () =>
+    this.#stopChat ??= openStreamInbox(this.room, CHAT_TOPIC, ['text', 'bytes'], async () =>
       (await import('./chat.js')).chatReceiver(this.room, emit, maxFileBytes),
     );
   }

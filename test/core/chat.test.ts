@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { resolveObjectURL } from 'node:buffer';
 import { describe, it } from 'node:test';
 import type { Room } from 'livekit-client';
-import { ChatLog, chatReceiver, type ChatEvent, type ChatReceiver } from '../../src/core/chat.js';
-import { openChatInbox } from '../../src/core/chat-inbox.js';
+import { ChatLog, chatReceiver, type ChatEvent } from '../../src/core/chat.js';
+import { openStreamInbox, type StreamReceiver } from '../../src/core/stream-inbox.js';
 import type { ChatMessageSnapshot } from '../../src/core/snapshot.js';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -142,7 +142,7 @@ describe('ChatLog: file names are neutralised', () => {
   });
 });
 
-describe('chat streams (chat-inbox.ts, chatReceiver)', () => {
+describe('chat streams (stream-inbox.ts, chatReceiver)', () => {
   type Handler = (reader: unknown, from: { identity: string }) => void;
   /** The parts of a livekit-client Room the inbox and the receiver use, with a way to deliver streams. */
   function fakeRoom() {
@@ -177,13 +177,13 @@ describe('chat streams (chat-inbox.ts, chatReceiver)', () => {
   }
 
   /** A receiver's loading, held until `release` (or `refuse`), and how often it was asked for. */
-  function heldLoader(make: () => ChatReceiver) {
+  function heldLoader(make: () => StreamReceiver) {
     let loads = 0;
     let release: () => void = () => {};
     let refuse: () => void = () => {};
     const load = () => {
       loads += 1;
-      return new Promise<ChatReceiver>((resolve, reject) => {
+      return new Promise<StreamReceiver>((resolve, reject) => {
         release = () => resolve(make());
         refuse = () => reject(new Error('offline'));
       });
@@ -200,7 +200,7 @@ describe('chat streams (chat-inbox.ts, chatReceiver)', () => {
       const emit = (event: ChatEvent) => {
         if (event.type === 'received') resolve(event.blob);
       };
-      openChatInbox(room, async () => chatReceiver(room, emit));
+      openStreamInbox(room, 'lk.chat', ['text', 'bytes'], async () => chatReceiver(room, emit));
     });
     sendFile('invoice\u202efdp.html', 'text/html', HTML);
     const blob = await received;
@@ -212,7 +212,7 @@ describe('chat streams (chat-inbox.ts, chatReceiver)', () => {
     const { room, sendFile, sendText } = fakeRoom();
     const events: ChatEvent[] = [];
     const loader = heldLoader(() => chatReceiver(room, (event) => events.push(event)));
-    openChatInbox(room, loader.load);
+    openStreamInbox(room, 'lk.chat', ['text', 'bytes'], loader.load);
     // A text names the files attached to it, whose streams follow; only in that order does it find them at once
     // (out of order, it would wait two seconds for a file that never comes).
     sendText('Look at this', 'text-1', ['file-1']);
@@ -237,7 +237,7 @@ describe('chat streams (chat-inbox.ts, chatReceiver)', () => {
     const { room, sendText } = fakeRoom();
     const events: ChatEvent[] = [];
     const loader = heldLoader(() => chatReceiver(room, (event) => events.push(event)));
-    openChatInbox(room, loader.load);
+    openStreamInbox(room, 'lk.chat', ['text', 'bytes'], loader.load);
     sendText('lost', 'text-1');
     loader.refuse();
     await settled();
@@ -259,7 +259,7 @@ describe('chat streams (chat-inbox.ts, chatReceiver)', () => {
       ...chatReceiver(room, (event) => events.push(event)),
       stop: () => (stopped = true),
     }));
-    const close = openChatInbox(room, loader.load);
+    const close = openStreamInbox(room, 'lk.chat', ['text', 'bytes'], loader.load);
     sendText('too late', 'text-1');
     close();
     assert.equal(handlers.size, 0, 'both handlers unregistered');
