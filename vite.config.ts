@@ -52,10 +52,11 @@ const LIVEKIT_SDK = /[\\/]node_modules[\\/]livekit-client[\\/]|[\\/]src[\\/]core
 const CALL_CHUNK = /[\\/](src[\\/](elements|core|contract|i18n)|node_modules[\\/](lit|lit-html|@lit|@lit-labs))[\\/]/;
 /**
  * Loaded at other moments, or by some pages only: livekit-client (kept whole), other languages, the QR encoder, the
- * recorder (only Egress' recorder page shows it), and the background processing (only once someone turns it on).
+ * recorder (only Egress' recorder page shows it), the background processing (only once someone turns it on), and a
+ * plain token endpoint's client (only pages without our endpoint use one).
  */
 const NOT_CALL_CHUNK =
-  /livekit-client|livekit-sdk|[\\/]i18n[\\/](de|es|fr)\.ts|qr-image|uqr|[\\/]elements[\\/]recorder[\\/]|[\\/]core[\\/]background[\\/]/;
+  /livekit-client|livekit-sdk|[\\/]i18n[\\/](de|es|fr)\.ts|qr-image|uqr|[\\/]elements[\\/]recorder[\\/]|[\\/]core[\\/]background[\\/]|token-endpoint-client/;
 
 /**
  * Lazy chunks of their own, each made of its roots and what only they use, so a page that never needs them never

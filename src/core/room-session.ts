@@ -90,17 +90,23 @@ function tokensOf(options: RoomSessionOptions, fetchImpl: typeof fetch | undefin
 }
 
 /**
- * A plain token endpoint's client, loaded when Join asks for credentials: pages on our endpoint (most of them) do not
- * carry its code up front.
+ * A plain token endpoint's client, loaded as the session starts (in the CDN build a small chunk of its own): pages on
+ * our endpoint (most of them) carry its code neither up front nor in the call. A failed load is tried again at Join.
  */
 function lazyTokenClient(url: string, fetchImpl: typeof fetch | undefined): LifecycleOptions['tokens'] {
   let client: Promise<TokenEndpointClient> | null = null;
+  const load = () =>
+    (client ??= import('./token-endpoint-client.js').then(
+      (m) => new m.TokenEndpointClient({ url, ...optional({ fetch: fetchImpl }) }),
+      (error: unknown) => {
+        client = null;
+        throw error;
+      },
+    ));
+  load().catch(() => {});
   return {
     async fetchCredentials(...args: Parameters<TokenEndpointClient['fetchCredentials']>) {
-      client ??= import('./token-endpoint-client.js').then(
-        (m) => new m.TokenEndpointClient({ url, ...optional({ fetch: fetchImpl }) }),
-      );
-      return (await client).fetchCredentials(...args);
+      return (await load()).fetchCredentials(...args);
     },
   };
 }

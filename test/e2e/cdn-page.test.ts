@@ -9,7 +9,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../../scripts/stack.js';
+import { AccessToken } from 'livekit-server-sdk';
+import { startStack, type Stack, type StackOptions } from '../../scripts/stack.js';
 import { eventually, launchChromium } from './harness.js';
 import { inboundTotals } from './rtc-probe.js';
 import { openPage } from './room-page.js';
@@ -20,9 +21,42 @@ import { de } from '../../src/i18n/de.js';
 let stack: Stack;
 let browser: Browser;
 
+/**
+ * A page without our endpoint: the room gets its credentials from a plain token endpoint (LiveKit's TokenSource
+ * standard: POST `{ room_name, participant_name }`, answered with `{ server_url, participant_token }`), served here.
+ */
+const tokenEndpointRoutes: StackOptions['extraRoutes'] = async (request, response, stack) => {
+  const { pathname } = new URL(request.url ?? '/', stack.url);
+  if (pathname === '/token-page.html') {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end(
+      '<!doctype html><html lang="en"><title>Token endpoint</title><link rel="icon" href="data:,">' +
+        '<script type="module" src="/dist/cdn/hashdrop.js"></script>' +
+        '<hashdrop-room token-endpoint="/token" room="cdn-token-room"></hashdrop-room></html>',
+    );
+    return true;
+  }
+  if (pathname !== '/token' || request.method !== 'POST') return false;
+  let body = '';
+  for await (const chunk of request) body += String(chunk);
+  const { room_name: room, participant_name: name } = JSON.parse(body) as Record<string, string>;
+  const token = new AccessToken(stack.livekit.apiKey, stack.livekit.apiSecret, {
+    identity: `${name}-1`,
+    name,
+    ttl: '5m',
+  });
+  token.addGrant({ roomJoin: true, room, canPublish: true, canSubscribe: true });
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ server_url: stack.livekit.url, participant_token: await token.toJwt() }));
+  return true;
+};
+
 before(async () => {
   assert.ok(existsSync('dist/cdn/hashdrop.js'), 'build the CDN bundle first: npm run build:cdn');
-  [stack, browser] = await Promise.all([startStack({ site: 'static', staticRoot: '.' }), launchChromium()]);
+  [stack, browser] = await Promise.all([
+    startStack({ site: 'static', staticRoot: '.', extraRoutes: tokenEndpointRoutes }),
+    launchChromium(),
+  ]);
 });
 after(async () => {
   await browser?.close();
@@ -173,4 +207,20 @@ test('from the CDN build, a language chunk translates what the lazy chunks show'
       await page.locator('hashdrop-chat').getByPlaceholder(de['chat.placeholder']!).waitFor();
     },
   );
+});
+
+test('from the CDN build, a page with a plain token endpoint fetches its client and joins the call', async () => {
+  const visitor = await openPage(browser, 'about:blank');
+  const scripts = scriptsOf(visitor.page);
+  try {
+    await visitor.page.goto(`${stack.url}/token-page.html`);
+    await visitor.join('Token Guest');
+    await visitor.waitForStatus('in-room');
+    assert.ok(
+      scripts.some((script) => /\/chunks\/token-endpoint-client-[\w-]+\.js$/.test(script)),
+      `the token endpoint's client came as a chunk of its own: ${scripts.join(', ')}`,
+    );
+  } finally {
+    await visitor.context.close();
+  }
 });
