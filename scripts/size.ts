@@ -52,12 +52,15 @@ export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 220 * 1024 };
 
 /**
  * Chunks of which one page loads at most one, each group by its manifest keys: a shipped catalog other than the
- * built-in English (`src/i18n/de.ts`, …; not English's own lazy half), since a page speaks one language; and the QR
- * encoder or the recorder, since a call's page shows invites and only Egress' recorder page shows the recorder.
+ * built-in English (`src/i18n/de.ts`, …; not English's own lazy half), since a page speaks one language; the QR
+ * encoder or the recorder, since a call's page shows invites and only Egress' recorder page shows the recorder; and
+ * the host's elements (the `host` chunk) or a plain token endpoint's client, since a call on a token endpoint has no
+ * host.
  */
 const ALTERNATIVES = [
   /^src\/i18n\/(?!en)[a-z]{2}\.ts$/,
   /^src\/elements\/(invite\/qr-image|recorder\/(recorder|define))\.ts$/,
+  /^(_host-[\w-]+\.js|src\/core\/token-endpoint-client\.ts)$/,
 ];
 
 /**
