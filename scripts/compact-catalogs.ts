@@ -40,7 +40,7 @@ export const IN_CALL_KEYS = new Set([
  */
 export const CHUNK_CATALOGS = [
   { file: 'en-check', exportName: 'enCheck', prefixes: ['check.'], except: [] },
-  { file: 'en-extras', exportName: 'enExtras', prefixes: ['chat.'], except: [] },
+  { file: 'en-extras', exportName: 'enExtras', prefixes: ['chat.', 'unmute.'], except: [] },
   {
     file: 'en-host',
     exportName: 'enHost',

@@ -9,7 +9,6 @@ import { defineParticipantTile } from './participant-tile/define-tile.js';
 import { defineElement } from './shared/hashdrop-element.js';
 import { HashdropStage } from './stage/stage.js';
 import { HashdropTileList } from './tile-list/tile-list.js';
-import { HashdropUnmuteRequest } from './unmute-request/unmute-request.js';
 import type { HostElementName } from './host-elements.js';
 import type { CallExtraName } from './call-extras.js';
 import { loadCallExtra } from './shared/call-extras-loader.js';
@@ -37,7 +36,7 @@ const DEFINITIONS: Record<string, () => unknown> = {
   },
   chat: callExtra('chat'),
   reactions: callExtra('reactions'),
-  'unmute-request': () => defineElement('hashdrop-unmute-request', HashdropUnmuteRequest),
+  'unmute-request': callExtra('unmute-request'),
   captions: callExtra('captions'),
   'recording-indicator': callExtra('recording-indicator'),
   'stream-control': hostElement('stream-control'),

@@ -123,7 +123,7 @@ describe('on-demand element definitions', () => {
       await tick(20);
       // A quiet call: the tags wait in the call screen, undefined, and their chunk is not fetched. (The Recording
       // badge's element is defined by now: the host's recording control in the test before shows it.)
-      for (const tag of ['hashdrop-chat', 'hashdrop-reactions', 'hashdrop-captions']) {
+      for (const tag of ['hashdrop-chat', 'hashdrop-reactions', 'hashdrop-captions', 'hashdrop-unmute-request']) {
         expect(shadow(room, tag), tag).to.exist;
         expect(customElements.get(tag) === undefined, `${tag} is not defined`).to.equal(true);
       }
@@ -162,6 +162,18 @@ describe('on-demand element definitions', () => {
       const captions = shadow(room, 'hashdrop-captions') as HTMLElement & { updateComplete: Promise<unknown> };
       await captions.updateComplete;
       expect(text(captions.shadowRoot!.querySelector('[part="text"]'))).to.equal('Hello');
+
+      // A host's request to unmute defines its prompt, which shows and is announced at once (assertively).
+      session.update({ unmuteRequested: true });
+      await customElements.whenDefined('hashdrop-unmute-request');
+      const prompt = shadow(room, 'hashdrop-unmute-request') as HTMLElement & { updateComplete: Promise<unknown> };
+      await prompt.updateComplete;
+      expect(prompt.hidden, 'the prompt shows').to.equal(false);
+      expect(prompt.shadowRoot!.querySelector('[part="accept"]')).to.exist;
+      await tick(80);
+      expect(text(prompt.shadowRoot!.querySelector('[role="alert"]'))).to.equal(
+        'A host asks you to turn your microphone on.',
+      );
     } finally {
       room.remove();
     }

@@ -188,17 +188,19 @@ const storyComplete = `(() => {
   const ours = elements.filter((element) => element.localName.startsWith('hashdrop-'));
   // Shown ones only: an element in a closed disclosure (pre-join's pre-call check) is defined when it is opened.
   const shown = (element) => element.checkVisibility ? element.checkVisibility() : true;
-  // A call screen's extras (src/elements/call-extras.ts) stay undefined while the call has nothing for them to show.
-  const idleExtra = (element) => {
+  // A call screen's extras (src/elements/call-extras.ts) are defined once the call has something for them to show
+  // (hidden or not: a request to unmute waits hidden until its element shows it), and stay undefined until then.
+  const extraWanted = (element) => {
     const s = element.getRootNode().host?.snapshot;
-    if (!s || element.getRootNode().host.localName !== 'hashdrop-room') return false;
-    if (element.localName === 'hashdrop-chat') return element.hidden && s.chat.length === 0;
-    if (element.localName === 'hashdrop-reactions') return s.reactions.length === 0;
-    if (element.localName === 'hashdrop-captions') return s.captions.length === 0;
-    if (element.localName === 'hashdrop-recording-indicator') return !s.recording.active && !s.stream.active;
-    return false;
+    if (!s || element.getRootNode().host.localName !== 'hashdrop-room') return null;
+    if (element.localName === 'hashdrop-chat') return !element.hidden || s.chat.length > 0;
+    if (element.localName === 'hashdrop-reactions') return s.reactions.length > 0;
+    if (element.localName === 'hashdrop-captions') return s.captions.length > 0;
+    if (element.localName === 'hashdrop-recording-indicator') return s.recording.active || s.stream.active;
+    if (element.localName === 'hashdrop-unmute-request') return s.unmuteRequested;
+    return null;
   };
-  if (ours.some((element) => shown(element) && !customElements.get(element.localName) && !idleExtra(element))) {
+  if (ours.some((element) => !customElements.get(element.localName) && (extraWanted(element) ?? shown(element)))) {
     return false;
   }
   const inCall = ours.filter((e) => e.localName === 'hashdrop-room' && /in-room|reconnecting/.test(e.getAttribute('status') ?? ''));

@@ -26,7 +26,6 @@ import { HashdropStage } from '../stage/stage.js';
 import { defineParticipantTile } from '../participant-tile/define-tile.js';
 import type { HashdropChat } from '../chat/chat.js';
 import { defineBackgroundChoice } from '../prejoin/background-choice.js';
-import { HashdropUnmuteRequest } from '../unmute-request/unmute-request.js';
 import type { HashdropChatToggleEvent, HashdropChatUnreadEvent } from '../shared/events.js';
 import { recordingBadge, streamBadge } from '../recording/indicator-markup.js';
 import { loadCallExtra, loadCallExtras, loadPopOut } from '../shared/call-extras-loader.js';
@@ -53,7 +52,6 @@ export function defineCallElements(): void {
   defineElement('hashdrop-control-bar', HashdropControlBar);
   // The pre-join screen's background choice: it renders before a call, and this chunk loads while it shows.
   defineBackgroundChoice();
-  defineElement('hashdrop-unmute-request', HashdropUnmuteRequest);
   defineElement('hashdrop-call-view', HashdropCallView);
 }
 
@@ -181,6 +179,7 @@ export class HashdropCallView extends HashdropElement {
     if (s.reactions.length > 0) this.#loadExtra('reactions');
     if (this.captionsSeen) this.#loadExtra('captions');
     if (s.recording.active || s.stream.active) this.#loadExtra('recording-indicator');
+    if (s.unmuteRequested) this.#loadExtra('unmute-request');
   }
 
   #loadExtra(name: CallExtraName): void {
