@@ -240,6 +240,19 @@ describe('stage mode: stage, tiles and chat', () => {
     expect(part<HTMLButtonElement>(el, 'send')!.disabled).to.be.true;
     await expect(el).to.be.accessible();
   });
+
+  it('announces it once when the host turns the audience’s chat off during the call', async () => {
+    const s = snapshots.stage('audience');
+    const session = sessionWith(s);
+    const el = await fixture<HashdropChat>(html`<hashdrop-chat .session=${session}></hashdrop-chat>`);
+    const region = () => text(el.shadowRoot!.querySelector('[role="status"]'));
+    expect(region()).to.equal('');
+    session.update({ room: { ...s.room!, policy: { ...s.room!.policy, audienceChat: false } } });
+    await el.updateComplete;
+    expect(text(part(el, 'chat-off'))).to.equal('The host turned chat off for the audience.');
+    expect(region()).to.equal('The host turned chat off for the audience.');
+    expect(el.shadowRoot!.querySelectorAll('[role="status"]'), 'one live region, not the notice too').to.have.length(1);
+  });
 });
 
 describe('stage mode and audio-only: pre-join', () => {

@@ -46,6 +46,11 @@ export function parseFileSize(value: string | number | null | undefined): number
   return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : null;
 }
 
+/** The server takes the audience's data rights away when audience chat is off: say so instead of failing sends. */
+function audienceSilenced(snapshot: RoomSnapshot): boolean {
+  return snapshot.role === 'audience' && snapshot.room?.policy.audienceChat === false;
+}
+
 /**
  * @tagname hashdrop-chat
  * @summary Text messages and files for everyone in the call, on LiveKit's `lk.chat` data streams (so LiveKit's own
@@ -119,6 +124,8 @@ export class HashdropChat extends SessionElement {
   @state() private unreadCount = 0;
 
   #known: Set<string> | null = null;
+  /** Whether the audience's chat was off at the last snapshot (null before the first). */
+  #wasSilenced: boolean | null = null;
   #stickToBottom = true;
   #intersecting = true;
 
@@ -181,6 +188,11 @@ export class HashdropChat extends SessionElement {
   }
 
   protected override snapshotChanged(snapshot: RoomSnapshot): void {
+    // Turned off while the chat shows: said once, through the live region (the notice itself is plain text, read
+    // where it stands by whoever comes to the chat later).
+    const silenced = audienceSilenced(snapshot);
+    if (silenced && this.#wasSilenced === false) this.#announcer.announce(this.t('chat.audience-off'));
+    this.#wasSilenced = silenced;
     const chat = snapshot.chat;
     if (!this.#known && !this.historyIsNew) {
       // What is there when the chat appears counts as seen, and is not announced.
@@ -359,8 +371,7 @@ export class HashdropChat extends SessionElement {
 
   override render(): TemplateResult {
     const messages = this.snapshot.chat;
-    // The server takes the audience's data rights away when audience chat is off; say so instead of failing sends.
-    const silenced = this.snapshot.role === 'audience' && this.snapshot.room?.policy.audienceChat === false;
+    const silenced = audienceSilenced(this.snapshot);
     const canSend = !!this.activeSession && this.snapshot.capabilities.chat && !silenced;
     return html`<section
       part="base"
@@ -379,7 +390,7 @@ export class HashdropChat extends SessionElement {
           : html`<p part="empty" class="muted">${this.t('chat.empty')}</p>`
       }
       ${this.refusal ? html`<p part="refusal" role="alert">${this.refusal}</p>` : nothing}
-      ${silenced ? html`<p part="chat-off" role="status">${this.t('chat.audience-off')}</p>` : nothing}
+      ${silenced ? html`<p part="chat-off">${this.t('chat.audience-off')}</p>` : nothing}
       <form part="composer" @submit=${this.#onSubmit}>
         <label class="visually-hidden" for="chat-input">${this.t('chat.message')}</label>
         <textarea
