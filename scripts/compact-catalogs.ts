@@ -35,17 +35,25 @@ export const IN_CALL_KEYS = new Set([
 
 /**
  * Strings that travel in the lazy chunk that shows them (src/i18n/<file>.ts, which that chunk's root adds to English)
- * rather than with the in-call ones: keys under `prefixes`, less those another chunk shows too (`except`). The build
- * fails if a chunk that neither is nor imports a string's home refers to it (string-homes.ts).
+ * rather than with the in-call ones: keys under `prefixes`, less those another chunk shows too (`except`: keys, or
+ * prefixes ending in a dot). The build fails if a chunk that neither is nor imports a string's home refers to it
+ * (string-homes.ts).
  */
 export const CHUNK_CATALOGS = [
   { file: 'en-check', exportName: 'enCheck', prefixes: ['check.'], except: [] },
-  { file: 'en-extras', exportName: 'enExtras', prefixes: ['chat.', 'unmute.'], except: [] },
+  {
+    file: 'en-extras',
+    exportName: 'enExtras',
+    prefixes: ['chat.', 'unmute.', 'pop-out.'],
+    // The control bar's Pop out button.
+    except: ['pop-out.button'],
+  },
   {
     file: 'en-host',
     exportName: 'enHost',
-    prefixes: ['invite.', 'host.', 'recording.', 'stream.'],
-    // The control bar's knock badge, and the Recording and Live badges of every call screen (the extras chunk).
+    prefixes: ['invite.', 'host.', 'recording.', 'stream.', 'people.'],
+    // The control bar's knock badge, the Recording and Live badges of every call screen (the extras chunk), and what
+    // a tile's menu says (a tile offers a host's actions, and asks before removing someone).
     except: [
       'host.knock',
       'host.knocks',
@@ -53,8 +61,13 @@ export const CHUNK_CATALOGS = [
       'recording.badge.label',
       'stream.badge',
       'stream.badge.label',
+      'people.actions',
+      'people.action.',
+      'people.done.',
+      'people.kick.',
     ],
   },
+  { file: 'en-recorder', exportName: 'enRecorder', prefixes: ['recorder.'], except: [] },
 ] as const;
 
 const CATALOG = /[\\/]src[\\/]i18n[\\/]([a-z]{2,3}|en-[a-z-]+)\.ts$/;
@@ -76,7 +89,8 @@ type Entries = [string, string][];
 function chunkCatalogOf(key: string): (typeof CHUNK_CATALOGS)[number] | undefined {
   return CHUNK_CATALOGS.find(
     ({ prefixes, except }) =>
-      prefixes.some((prefix) => key.startsWith(prefix)) && !(except as readonly string[]).includes(key),
+      prefixes.some((prefix) => key.startsWith(prefix)) &&
+      !(except as readonly string[]).some((kept) => key === kept || (kept.endsWith('.') && key.startsWith(kept))),
   );
 }
 
