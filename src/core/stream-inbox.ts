@@ -11,13 +11,22 @@ type Delivery =
   | { kind: 'text'; reader: TextStreamReader; from: { identity: string } }
   | { kind: 'bytes'; reader: ByteStreamReader; from: { identity: string } };
 
+/** Reads a stream to its end, keeping nothing. */
+async function drain(reader: AsyncIterable<unknown>): Promise<void> {
+  try {
+    for await (const _chunk of reader);
+  } catch {
+    // Cut off mid-way: nothing more will come.
+  }
+}
+
 /**
  * Takes a room's streams on `topic` (of the `kinds` given) from the moment the call connects, though what reads them
  * (chat, captions: in the CDN build, with the elements that show them in the `extras` chunk) is fetched only when the
  * first one comes: a call where nobody writes or captions never fetches it. Streams that come meanwhile wait, unread
  * (the SDK queues their chunks), and reach the receiver in the order they came: a chat text names the files attached
- * to it before their streams begin. If the fetch fails, those streams are dropped and the next one tries again.
- * Returns what lets go of the streams.
+ * to it before their streams begin. If the fetch fails, those streams are read to their end and dropped (so the SDK
+ * keeps none of what a sender sends), and the next one tries again. Returns what lets go of the streams.
  */
 export function openStreamInbox(
   room: Room,
@@ -45,6 +54,7 @@ export function openStreamInbox(
       },
       () => {
         waiting = null;
+        for (const dropped of queue) void drain(dropped.reader);
       },
     );
   };

@@ -96,8 +96,9 @@ export function loadEnglishInCallStrings(): Promise<void> {
 }
 
 /**
- * Adds English strings the CDN build ships in the chunk that shows them (en-host.ts, en-extras.ts, en-check.ts), as
- * that chunk arrives. Nothing re-renders: none of its elements has rendered before its chunk ran.
+ * Adds English strings the CDN build ships in the chunk that shows them (en-host.ts and the others named in
+ * scripts/compact-catalogs.ts), as that chunk arrives. Nothing re-renders: none of its elements has rendered before
+ * its chunk ran.
  */
 export function addShippedEnglish(strings: Partial<Messages>): void {
   if (Object.keys(strings).length > 0) shipped.set('en', { ...shipped.get('en'), ...strings });

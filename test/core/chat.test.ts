@@ -168,12 +168,24 @@ describe('chat streams (stream-inbox.ts, chatReceiver)', () => {
         },
         { identity: 'guest' },
       );
-    const sendText = (text: string, id: string, attachedStreamIds: string[] = []) =>
+    /** Texts sent, with whether their stream was read to its end. */
+    const texts: { id: string; readToEnd: boolean }[] = [];
+    const sendText = (text: string, id: string, attachedStreamIds: string[] = []) => {
+      const sent = { id, readToEnd: false };
+      texts.push(sent);
       handlers.get('text:lk.chat')!(
-        { info: { id, timestamp: Date.now(), attachedStreamIds }, readAll: async () => text },
+        {
+          info: { id, timestamp: Date.now(), attachedStreamIds },
+          readAll: async () => ((sent.readToEnd = true), text),
+          async *[Symbol.asyncIterator]() {
+            yield text;
+            sent.readToEnd = true;
+          },
+        },
         { identity: 'guest' },
       );
-    return { room: room as unknown as Room, handlers, sendFile, sendText };
+    };
+    return { room: room as unknown as Room, handlers, sendFile, sendText, texts };
   }
 
   /** A receiver's loading, held until `release` (or `refuse`), and how often it was asked for. */
@@ -233,14 +245,15 @@ describe('chat streams (stream-inbox.ts, chatReceiver)', () => {
     assert.ok(events.some((event) => event.type === 'received' && event.id === 'file-1'));
   });
 
-  it('drops what came while the receiver failed to arrive, and tries again with the next stream', async () => {
-    const { room, sendText } = fakeRoom();
+  it('drops what came while the receiver failed to arrive, read to its end, and tries again with the next', async () => {
+    const { room, sendText, texts } = fakeRoom();
     const events: ChatEvent[] = [];
     const loader = heldLoader(() => chatReceiver(room, (event) => events.push(event)));
     openStreamInbox(room, 'lk.chat', ['text', 'bytes'], loader.load);
     sendText('lost', 'text-1');
     loader.refuse();
     await settled();
+    assert.deepEqual(texts, [{ id: 'text-1', readToEnd: true }], 'the SDK keeps nothing of a dropped stream');
     sendText('again', 'text-2');
     assert.equal(loader.loads(), 2);
     loader.release();
