@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { backgroundAssets } from './scripts/background-assets.js';
 import { compactCatalogs } from './scripts/compact-catalogs.js';
 import { compactTemplateLiterals } from './scripts/compact-template-literals.js';
+import { classFieldsAssigned, livekitSourceAlias, oneLivekitFromSource } from './scripts/livekit-from-source.js';
 
 /** One entry per element: `src/elements/<name>/define.ts` → `elements/<name>/define`. */
 const elementEntries = Object.fromEntries(
@@ -46,14 +47,14 @@ function withoutPreloadHelper(): Plugin {
   };
 }
 
-/** livekit-client and our one import of it (src/core/livekit-sdk.ts). */
-const LIVEKIT_SDK = /[\\/]node_modules[\\/]livekit-client[\\/]|[\\/]src[\\/]core[\\/]livekit-sdk\.ts$/;
+/** Our one import of livekit-client: with all it imports, the `livekit-sdk` chunk. */
+const LIVEKIT_SDK = 'src/core/livekit-sdk.ts';
 /** Our modules and Lit's: what the call screen and the call's connection are made of. */
 const CALL_CHUNK = /[\\/](src[\\/](elements|core|contract|i18n)|node_modules[\\/](lit|lit-html|@lit|@lit-labs))[\\/]/;
 /**
- * Loaded at other moments, or by some pages only: livekit-client (kept whole), other languages, the QR encoder, the
- * recorder (only Egress' recorder page shows it), the background processing (only once someone turns it on), and a
- * plain token endpoint's client (only pages without our endpoint use one).
+ * Loaded at other moments, or by some pages only: livekit-client (the `livekit-sdk` chunk), other languages, the QR
+ * encoder, the recorder (only Egress' recorder page shows it), the background processing (only once someone turns it
+ * on), and a plain token endpoint's client (only pages without our endpoint use one).
  */
 const NOT_CALL_CHUNK =
   /livekit-client|livekit-sdk|[\\/]i18n[\\/](de|es|fr)\.ts|qr-image|uqr|[\\/]elements[\\/]recorder[\\/]|[\\/]core[\\/]background[\\/]|token-endpoint-client/;
@@ -134,15 +135,18 @@ function ownChunkOf(ctx: ChunkingContext, entry: string): Map<string, string> {
 function callChunkName(entry: string): CodeSplittingNameFunction {
   let upfront: Set<string> | null = null;
   let ownChunk: Map<string, string> | null = null;
+  let sdk: Set<string> | null = null;
   return (id, ctx) => {
     // A wrong path would make every module "lazy", and the entry would import the call chunk statically.
     if (!ctx.getModuleInfo(resolve(entry))) throw new Error(`callChunkName: ${entry} is not in the module graph`);
     // The module graph is complete by now.
     upfront ??= closure(ctx, [resolve(entry)]);
     ownChunk ??= ownChunkOf(ctx, entry);
-    // livekit-client whole in one chunk with our import of it: background blur's processor imports the package too,
-    // and left alone the bundler splits it out, so a call would fetch our tiny re-export first, then the SDK.
-    if (LIVEKIT_SDK.test(id)) return 'livekit-sdk';
+    sdk ??= closure(ctx, [resolve(LIVEKIT_SDK)]);
+    // livekit-client and its dependencies in one chunk with our import of it: background blur's processor imports the
+    // package too, and left alone the bundler splits it out, so a call would fetch our tiny re-export first, then the
+    // SDK (and the SDK's dependencies, from its sources, in a chunk of their own).
+    if (sdk.has(id) && !upfront.has(id)) return 'livekit-sdk';
     if (!CALL_CHUNK.test(id) || NOT_CALL_CHUNK.test(id) || upfront.has(id)) return null;
     return ownChunk.get(id) ?? 'call';
   };
@@ -153,9 +157,22 @@ export default defineConfig(({ mode }) => {
     // Not library mode: Vite keeps whitespace in library-mode ES output, and this file must be fully minified.
     return {
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-      resolve: { alias: { '@mediapipe/tasks-vision': resolve('src/core/background/no-tasks-vision.ts') } },
+      resolve: {
+        alias: [
+          { find: '@mediapipe/tasks-vision', replacement: resolve('src/core/background/no-tasks-vision.ts') },
+          livekitSourceAlias,
+        ],
+      },
+      // livekit-client compiled from its sources (scripts/livekit-from-source.ts).
+      oxc: classFieldsAssigned,
       // Shipped language chunks without their keys (see scripts/compact-catalogs.ts), CSS without its indentation.
-      plugins: [compactCatalogs(), compactTemplateLiterals(), withoutPreloadHelper(), backgroundAssets()],
+      plugins: [
+        compactCatalogs(),
+        compactTemplateLiterals(),
+        withoutPreloadHelper(),
+        backgroundAssets(),
+        oneLivekitFromSource(),
+      ],
       publicDir: false,
       build: {
         outDir: 'dist/cdn',

@@ -13,7 +13,7 @@ const DIST = 'dist/cdn';
 /**
  * Budgets that fail `npm test` when exceeded. Up front is the product's promise (a pre-join page costs ≤ 30 KB gzip).
  * "Whole" is the most one page can load: every chunk, but of the shipped language catalogs only the largest (a page
- * speaks one language; the others are alternatives, not extra weight). It includes livekit-client (≈ 138 KB gzip by
+ * speaks one language; the others are alternatives, not extra weight). It includes livekit-client (≈ 125 KB gzip by
  * itself), so its guard sits above the 175 KB aim the benchmarks report against; it exists to catch growth, not to
  * restate the aim. It moved from 215 to 220 KB with stage mode, host controls and recording (≈ 9 KB, all lazy), and
  * to 223 KB when the call's livekit-client adapter left the up-front entry for a chunk of its own (−0.3 KB up front,
@@ -46,9 +46,10 @@ const DIST = 'dist/cdn';
  * host's elements, the chat panel and the pre-call check show moved from the call chunk into theirs (a guest's quiet
  * call: 1.4 KB less), which costs the page that loads everything 0.7 KB: those chunks compress apart, and a language's
  * chunk names the keys of those strings. 219.7 KB, so the guard is 220 KB. Reading chat (its history and file checks)
- * joined the extras, fetched with the first message rather than with every call: 219.9 KB.
+ * joined the extras, fetched with the first message rather than with every call: 219.9 KB. livekit-client compiled
+ * from its own sources at our target (scripts/livekit-from-source.ts): 211.9 KB, so the guard is 213 KB.
  */
-export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 220 * 1024 };
+export const BUDGETS = { upfrontGzip: 30 * 1024, wholeGzip: 213 * 1024 };
 
 /**
  * Chunks of which one page loads at most one, each group by its manifest keys: a shipped catalog other than the

@@ -1,0 +1,44 @@
+/**
+ * The CDN build compiles livekit-client from the TypeScript sources its package ships (`src/`), not its prebuilt
+ * `dist/livekit-client.esm.mjs`. That file targets ES2015: every async function is a generator behind `__awaiter`,
+ * every default parameter an `arguments` check, every `?.` a temporary; and it carries the SDK's dependencies (the protobuf runtime, the LiveKit protocol's messages, the WebRTC shims) inlined, where the
+ * bundler can drop less of them. Compiled here at our own target (ES2022), with the dependencies as packages, a guest's
+ * call is ≈ 8 KB gzip lighter (`npx tsx bench/run.ts weight`). The npm build is unchanged: there livekit-client
+ * stays external, and the app's bundler resolves it as it would anyway.
+ *
+ * One thing must not change with the compile: class fields. The SDK's own tsconfig targets ES2015, so TypeScript
+ * assigns fields in the constructor (`useDefineForClassFields: false`); compiled at ES2022 by default they would
+ * become defined fields, and a field a base constructor sets would be reset to `undefined`. Our tsconfig says the same
+ * for our sources, but it does not reach files in node_modules, so the options say it for every file.
+ */
+import { resolve } from 'node:path';
+import type { Plugin, UserConfig } from 'vite';
+
+const SOURCES = resolve('node_modules/livekit-client/src/index.ts');
+const PREBUILT = /[\\/]node_modules[\\/]livekit-client[\\/]dist[\\/]/;
+const FROM_SOURCE = /[\\/]node_modules[\\/]livekit-client[\\/]src[\\/]/;
+
+/** `import … from 'livekit-client'` (ours and background blur's processor's) → the SDK's sources. */
+export const livekitSourceAlias = { find: /^livekit-client$/, replacement: SOURCES };
+
+/** The SDK's class field semantics (see above), for every TypeScript file the build compiles. */
+export const classFieldsAssigned: UserConfig['oxc'] = {
+  typescript: { removeClassFieldsWithoutInitializer: true },
+  assumptions: { setPublicClassFields: true },
+};
+
+/**
+ * Fails the build if a prebuilt copy of the SDK got in (an import the alias does not match, such as a subpath, would
+ * bring a second SDK, with its own Room class, beside the compiled one), or if the sources did not.
+ */
+export function oneLivekitFromSource(): Plugin {
+  return {
+    name: 'hashdrop:one-livekit-from-source',
+    generateBundle(_options, bundle) {
+      const modules = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? output.moduleIds : []));
+      const prebuilt = modules.filter((id) => PREBUILT.test(id));
+      if (prebuilt.length) this.error(`livekit-client's prebuilt files are in the bundle: ${prebuilt.join(', ')}`);
+      if (!modules.some((id) => FROM_SOURCE.test(id))) this.error("livekit-client's sources are not in the bundle");
+    },
+  };
+}
