@@ -16,7 +16,12 @@ import { resolve } from 'node:path';
 import { backgroundAssets } from './scripts/background-assets.js';
 import { compactCatalogs } from './scripts/compact-catalogs.js';
 import { compactTemplateLiterals } from './scripts/compact-template-literals.js';
-import { classFieldsAssigned, livekitSourceAlias, oneLivekitFromSource } from './scripts/livekit-from-source.js';
+import {
+  classFieldsAssigned,
+  livekitSourceAlias,
+  oneLivekitFromSource,
+  withoutE2eeManager,
+} from './scripts/livekit-from-source.js';
 
 /** One entry per element: `src/elements/<name>/define.ts` → `elements/<name>/define`. */
 const elementEntries = Object.fromEntries(
@@ -171,6 +176,7 @@ export default defineConfig(({ mode }) => {
         compactTemplateLiterals(),
         withoutPreloadHelper(),
         backgroundAssets(),
+        withoutE2eeManager(),
         oneLivekitFromSource(),
       ],
       publicDir: false,

@@ -10,6 +10,9 @@
  * assigns fields in the constructor (`useDefineForClassFields: false`); compiled at ES2022 by default they would
  * become defined fields, and a field a base constructor sets would be reset to `undefined`. Our tsconfig says the same
  * for our sources, but it does not reach files in node_modules, so the options say it for every file.
+ *
+ * Nor does a call carry the SDK's end-to-end encryption manager, which it makes only for a Room given encryption
+ * options (ours never are): src/core/no-e2ee.ts stands in for it.
  */
 import { resolve } from 'node:path';
 import type { Plugin, UserConfig } from 'vite';
@@ -17,6 +20,8 @@ import type { Plugin, UserConfig } from 'vite';
 const SOURCES = resolve('node_modules/livekit-client/src/index.ts');
 const PREBUILT = /[\\/]node_modules[\\/]livekit-client[\\/]dist[\\/]/;
 const FROM_SOURCE = /[\\/]node_modules[\\/]livekit-client[\\/]src[\\/]/;
+const E2EE_MANAGER = /[\\/]node_modules[\\/]livekit-client[\\/]src[\\/]e2ee[\\/]E2eeManager\.ts$/;
+const NO_E2EE = resolve('src/core/no-e2ee.ts');
 
 /** `import … from 'livekit-client'` (ours and background blur's processor's) → the SDK's sources. */
 export const livekitSourceAlias = { find: /^livekit-client$/, replacement: SOURCES };
@@ -27,9 +32,23 @@ export const classFieldsAssigned: UserConfig['oxc'] = {
   assumptions: { setPublicClassFields: true },
 };
 
+/** The SDK's own imports of its E2EE manager (only Room's is not a type import) → src/core/no-e2ee.ts. */
+export function withoutE2eeManager(): Plugin {
+  return {
+    name: 'hashdrop:without-e2ee-manager',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !FROM_SOURCE.test(importer) || !source.endsWith('/E2eeManager')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && E2EE_MANAGER.test(resolved.id) ? NO_E2EE : null;
+    },
+  };
+}
+
 /**
  * Fails the build if a prebuilt copy of the SDK got in (an import the alias does not match, such as a subpath, would
- * bring a second SDK, with its own Room class, beside the compiled one), or if the sources did not.
+ * bring a second SDK, with its own Room class, beside the compiled one), if the sources did not, or if the SDK's E2EE
+ * manager did after all.
  */
 export function oneLivekitFromSource(): Plugin {
   return {
@@ -39,6 +58,8 @@ export function oneLivekitFromSource(): Plugin {
       const prebuilt = modules.filter((id) => PREBUILT.test(id));
       if (prebuilt.length) this.error(`livekit-client's prebuilt files are in the bundle: ${prebuilt.join(', ')}`);
       if (!modules.some((id) => FROM_SOURCE.test(id))) this.error("livekit-client's sources are not in the bundle");
+      const e2ee = modules.filter((id) => E2EE_MANAGER.test(id));
+      if (e2ee.length) this.error(`livekit-client's E2EE manager is in the bundle: ${e2ee.join(', ')}`);
     },
   };
 }
