@@ -45,14 +45,33 @@ export function withoutE2eeManager(): Plugin {
   };
 }
 
+/** Names of the class fields a compiled module still defines (`class A { x = 1 }`), private ones aside. */
+export function definedClassFields(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const child of node) definedClassFields(child, found);
+  } else if (node && typeof node === 'object') {
+    const { type, key } = node as { type?: string; key?: { type?: string; name?: string } };
+    if (type === 'PropertyDefinition' && key?.type !== 'PrivateIdentifier') found.push(key?.name ?? '(computed)');
+    for (const child of Object.values(node)) if (child && typeof child === 'object') definedClassFields(child, found);
+  }
+  return found;
+}
+
 /**
  * Fails the build if a prebuilt copy of the SDK got in (an import the alias does not match, such as a subpath, would
- * bring a second SDK, with its own Room class, beside the compiled one), if the sources did not, or if the SDK's E2EE
- * manager did after all.
+ * bring a second SDK, with its own Room class, beside the compiled one), if the sources did not, if the SDK's E2EE
+ * manager did after all, or if a module of the SDK came out with defined class fields (the options above lost).
  */
 export function oneLivekitFromSource(): Plugin {
   return {
     name: 'hashdrop:one-livekit-from-source',
+    // After Vite's own TypeScript transform: this sees the JavaScript the bundle gets.
+    transform(code, id) {
+      if (!FROM_SOURCE.test(id)) return null;
+      const fields = definedClassFields(this.parse(code));
+      if (fields.length) this.error(`${id} defines class fields the SDK assigns: ${fields.join(', ')}`);
+      return null;
+    },
     generateBundle(_options, bundle) {
       const modules = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? output.moduleIds : []));
       const prebuilt = modules.filter((id) => PREBUILT.test(id));
