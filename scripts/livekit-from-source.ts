@@ -1,10 +1,11 @@
 /**
  * The CDN build compiles livekit-client from the TypeScript sources its package ships (`src/`), not its prebuilt
  * `dist/livekit-client.esm.mjs`. That file targets ES2015: every async function is a generator behind `__awaiter`,
- * every default parameter an `arguments` check, every `?.` a temporary; and it carries the SDK's dependencies (the protobuf runtime, the LiveKit protocol's messages, the WebRTC shims) inlined, where the
- * bundler can drop less of them. Compiled here at our own target (ES2022), with the dependencies as packages, a guest's
- * call is ≈ 8 KB gzip lighter (`npx tsx bench/run.ts weight`). The npm build is unchanged: there livekit-client
- * stays external, and the app's bundler resolves it as it would anyway.
+ * every default parameter an `arguments` check, every `?.` a temporary; and it carries the SDK's dependencies (the
+ * protobuf runtime, the LiveKit protocol's messages, the WebRTC shims) inlined, where the bundler can drop less of
+ * them. Compiled here at our own target (ES2022), with the dependencies as packages, a guest's call is ≈ 8 KB gzip
+ * lighter (`npx tsx bench/run.ts weight`). The npm build is unchanged: there livekit-client stays external, and the
+ * app's bundler resolves it as it would anyway.
  *
  * One thing must not change with the compile: class fields. The SDK's own tsconfig targets ES2015, so TypeScript
  * assigns fields in the constructor (`useDefineForClassFields: false`); compiled at ES2022 by default they would
